@@ -1,0 +1,55 @@
+import type { CommandRegistry } from '../commands/registry.js';
+import type { CommandContext, CommandResult, Intent } from '../commands/types.js';
+import { CONSOLE_TAB_ID } from '../domain/tab.js';
+import type { Store } from '../store/create-store.js';
+import type { UiController } from '../ui/controller.js';
+
+/**
+ * Turns what the user typed into commands and messages, and command results into store
+ * updates. Commands return results and intents; this is where intents take effect.
+ */
+export function createController(store: Store, registry: CommandRegistry, onQuit: () => void): UiController {
+  const ctx: CommandContext = { state: () => store.getState(), registry };
+  const console = (kind: 'info' | 'error' | 'command', text: string): void =>
+    store.dispatch({ type: 'line/append', tabId: CONSOLE_TAB_ID, kind, text });
+
+  const apply = (result: CommandResult): void => {
+    if (!result.ok) {
+      console('error', result.error);
+      return;
+    }
+    if (result.text) console('info', result.text);
+    for (const intent of result.intents ?? []) applyIntent(intent);
+  };
+
+  const applyIntent = (intent: Intent): void => {
+    switch (intent.type) {
+      case 'quit':
+        onQuit();
+        break;
+      case 'focus-tab':
+        store.dispatch({ type: 'tab/focus', id: intent.id });
+        break;
+      case 'close-tab':
+        store.dispatch({ type: 'tab/close', id: intent.id });
+        break;
+      case 'roster-visible':
+        store.dispatch({ type: 'roster/visible', visible: intent.visible });
+        break;
+    }
+  };
+
+  return {
+    submit(line) {
+      if (line.startsWith('/') && !line.startsWith('//')) {
+        console('command', line);
+        void registry.execute(ctx, line).then(apply);
+        return;
+      }
+      if (store.getState().activeTabId === CONSOLE_TAB_ID) {
+        console('error', 'The console tab does not send messages. Type /help for the commands.');
+      }
+    },
+    quit: onQuit,
+  };
+}

@@ -1,0 +1,12 @@
+import { CommandRegistry } from '../registry.js';
+import type { CommandSpec } from '../types.js';
+import { helpCommand } from './help.js';
+import { quitCommand } from './quit.js';
+
+export const builtinCommands: readonly CommandSpec[] = [helpCommand, quitCommand];
+
+export function createRegistry(extra: readonly CommandSpec[] = []): CommandRegistry {
+  const registry = new CommandRegistry();
+  for (const spec of [...builtinCommands, ...extra]) registry.register(spec);
+  return registry;
+}

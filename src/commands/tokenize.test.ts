@@ -1,0 +1,25 @@
+import { describe, expect, it } from 'vitest';
+import { tokenize } from './tokenize.js';
+
+describe('tokenize', () => {
+  it.each([
+    ['a b  c', ['a', 'b', 'c']],
+    ['"two words" one', ['two words', 'one']],
+    ["'it''s' x", ['its', 'x']],
+    ['a\\ b', ['a b']],
+    ['   ', []],
+  ])('%j', (input, tokens) => {
+    expect(tokenize(input)).toEqual({ ok: true, tokens });
+  });
+
+  it('keeps the rest of the line verbatim in the last token', () => {
+    expect(tokenize('bob@example.org  hello  "world"  ', 2)).toEqual({
+      ok: true,
+      tokens: ['bob@example.org', 'hello  "world"'],
+    });
+  });
+
+  it('reports an unclosed quote with its column', () => {
+    expect(tokenize('a "b c')).toEqual({ ok: false, error: 'unclosed " quote starting at column 3' });
+  });
+});

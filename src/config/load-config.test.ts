@@ -1,0 +1,60 @@
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from './load-config.js';
+import { natterPaths } from './paths.js';
+
+function pathsWith(content?: string) {
+  const root = mkdtempSync(join(tmpdir(), 'natter-config-'));
+  const paths = natterPaths({ HOME: root, XDG_CONFIG_HOME: join(root, 'cfg') });
+  if (content !== undefined) {
+    mkdirSync(paths.configDir, { recursive: true });
+    writeFileSync(paths.configFile, content);
+  }
+  return paths;
+}
+
+function errorOf(fn: () => unknown): ConfigError {
+  try {
+    fn();
+  } catch (error) {
+    if (error instanceof ConfigError) return error;
+    throw error;
+  }
+  throw new Error('expected a ConfigError');
+}
+
+describe('loadConfig', () => {
+  it('uses the XDG config dir and fills in defaults', () => {
+    const paths = pathsWith();
+    expect(paths.configFile).toMatch(/cfg\/natter\/config\.json$/);
+    const config = loadConfig(paths);
+    expect(config.get('ui')).toEqual({ rosterVisible: true, rosterWidth: 24 });
+    expect(config.path).toBe(paths.configFile);
+  });
+
+  it('names the file for broken JSON and leaves it untouched', () => {
+    const paths = pathsWith('{"ui": ');
+    const error = errorOf(() => loadConfig(paths));
+    expect(error.message).toContain(paths.configFile);
+    expect(error.message).toContain('not valid JSON');
+    expect(readFileSync(paths.configFile, 'utf8')).toBe('{"ui": ');
+  });
+
+  it('names the file and the key for a wrong type, and leaves it untouched', () => {
+    const content = '{"ui": {"rosterWidth": "wide"}}';
+    const paths = pathsWith(content);
+    const error = errorOf(() => loadConfig(paths));
+    expect(error.message).toContain(paths.configFile);
+    expect(error.message).toContain('key ui.rosterWidth must be integer');
+    expect(readFileSync(paths.configFile, 'utf8')).toBe(content);
+  });
+
+  it('refuses a password stored in an account', () => {
+    const content = JSON.stringify({ accounts: { 'alice@example.org': { password: 'hunter2' } } });
+    const error = errorOf(() => loadConfig(pathsWith(content)));
+    expect(error.message).toContain('key accounts.alice@example.org.password must NOT have additional properties');
+    expect(error.message).not.toContain('hunter2');
+  });
+});

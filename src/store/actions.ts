@@ -1,0 +1,14 @@
+import type { ConnectionState } from '../domain/connection-state.js';
+import type { Line, LineKind } from '../domain/line.js';
+import type { TabKind } from '../domain/tab.js';
+
+export type Action =
+  | { type: 'line/append'; tabId: string; kind: LineKind; text: string; from?: string; at?: number }
+  | { type: 'tab/open'; id: string; kind: TabKind; title: string; focus: boolean }
+  | { type: 'tab/focus'; id: string }
+  | { type: 'tab/close'; id: string }
+  | { type: 'connection/state'; account: string; state: ConnectionState }
+  | { type: 'roster/visible'; visible: boolean }
+  | { type: 'roster/width'; width: number };
+
+export type { Line };

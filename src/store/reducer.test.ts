@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import { CONSOLE_TAB_ID } from '../domain/tab.js';
+import { createStore } from './create-store.js';
+import { reduce } from './reducer.js';
+import { initialState, MAX_LINES_PER_TAB } from './state.js';
+
+describe('reducer', () => {
+  it('starts with the console tab active', () => {
+    const state = initialState();
+    expect(state.tabs.map((t) => t.id)).toEqual([CONSOLE_TAB_ID]);
+    expect(state.activeTabId).toBe(CONSOLE_TAB_ID);
+  });
+
+  it('counts unread incoming lines only in tabs that are not active, and clears them on focus', () => {
+    let state = reduce(initialState(), { type: 'tab/open', id: 'chat:bob', kind: 'chat', title: 'bob', focus: false });
+    state = reduce(state, { type: 'line/append', tabId: 'chat:bob', kind: 'incoming', text: 'hi' });
+    expect(state.tabs[1]?.unread).toBe(1);
+    state = reduce(state, { type: 'tab/focus', id: 'chat:bob' });
+    expect(state.tabs[1]?.unread).toBe(0);
+    state = reduce(state, { type: 'line/append', tabId: 'chat:bob', kind: 'incoming', text: 'again' });
+    expect(state.tabs[1]?.unread).toBe(0);
+  });
+
+  it('caps a tab buffer and keeps the newest lines', () => {
+    let state = initialState();
+    for (let i = 0; i < MAX_LINES_PER_TAB + 5; i++) {
+      state = reduce(state, { type: 'line/append', tabId: CONSOLE_TAB_ID, kind: 'info', text: `l${i}` });
+    }
+    const lines = state.lines[CONSOLE_TAB_ID] ?? [];
+    expect(lines).toHaveLength(MAX_LINES_PER_TAB);
+    expect(lines.at(-1)?.text).toBe(`l${MAX_LINES_PER_TAB + 4}`);
+  });
+
+  it('never closes the console tab, and focuses the neighbour when the active tab closes', () => {
+    let state = reduce(initialState(), { type: 'tab/open', id: 'chat:a', kind: 'chat', title: 'a', focus: true });
+    expect(reduce(state, { type: 'tab/close', id: CONSOLE_TAB_ID }).tabs).toHaveLength(2);
+    state = reduce(state, { type: 'tab/close', id: 'chat:a' });
+    expect(state.activeTabId).toBe(CONSOLE_TAB_ID);
+  });
+});
+
+describe('createStore', () => {
+  it('notifies once for a burst of dispatches in one tick', async () => {
+    const store = createStore(initialState());
+    let calls = 0;
+    store.subscribe(() => calls++);
+    for (let i = 0; i < 100; i++) store.dispatch({ type: 'line/append', tabId: CONSOLE_TAB_ID, kind: 'info', text: 'x' });
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(calls).toBe(1);
+    expect(store.getState().lines[CONSOLE_TAB_ID]).toHaveLength(100);
+  });
+});

@@ -1,0 +1,60 @@
+import { CONSOLE_TAB_ID } from '../domain/tab.js';
+import type { Action } from './actions.js';
+import { MAX_LINES_PER_TAB, type AppState } from './state.js';
+
+export function reduce(state: AppState, action: Action): AppState {
+  switch (action.type) {
+    case 'line/append': {
+      const tabId = state.lines[action.tabId] ? action.tabId : CONSOLE_TAB_ID;
+      const line = {
+        id: state.nextLineId,
+        at: action.at ?? Date.now(),
+        kind: action.kind,
+        text: action.text,
+        ...(action.from === undefined ? {} : { from: action.from }),
+      };
+      const previous = state.lines[tabId] ?? [];
+      const lines = previous.length >= MAX_LINES_PER_TAB ? previous.slice(1 - MAX_LINES_PER_TAB) : previous.slice();
+      lines.push(line);
+      const counts = action.kind === 'incoming' && tabId !== state.activeTabId;
+      return {
+        ...state,
+        nextLineId: state.nextLineId + 1,
+        lines: { ...state.lines, [tabId]: lines },
+        tabs: counts ? state.tabs.map((t) => (t.id === tabId ? { ...t, unread: t.unread + 1 } : t)) : state.tabs,
+      };
+    }
+    case 'tab/open': {
+      const exists = state.tabs.some((t) => t.id === action.id);
+      const tabs = exists
+        ? state.tabs
+        : [...state.tabs, { id: action.id, kind: action.kind, title: action.title, unread: 0, highlight: false }];
+      const lines = state.lines[action.id] ? state.lines : { ...state.lines, [action.id]: [] };
+      const opened = { ...state, tabs, lines };
+      return action.focus ? reduce(opened, { type: 'tab/focus', id: action.id }) : opened;
+    }
+    case 'tab/focus': {
+      if (!state.tabs.some((t) => t.id === action.id)) return state;
+      return {
+        ...state,
+        activeTabId: action.id,
+        tabs: state.tabs.map((t) => (t.id === action.id ? { ...t, unread: 0, highlight: false } : t)),
+      };
+    }
+    case 'tab/close': {
+      if (action.id === CONSOLE_TAB_ID) return state;
+      const index = state.tabs.findIndex((t) => t.id === action.id);
+      if (index < 0) return state;
+      const tabs = state.tabs.filter((t) => t.id !== action.id);
+      const activeTabId =
+        state.activeTabId === action.id ? (tabs[Math.max(0, index - 1)]?.id ?? CONSOLE_TAB_ID) : state.activeTabId;
+      return { ...state, tabs, activeTabId };
+    }
+    case 'connection/state':
+      return { ...state, connections: { ...state.connections, [action.account]: action.state } };
+    case 'roster/visible':
+      return { ...state, rosterVisible: action.visible };
+    case 'roster/width':
+      return { ...state, rosterWidth: action.width };
+  }
+}

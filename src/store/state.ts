@@ -1,0 +1,38 @@
+import type { ConnectionState } from '../domain/connection-state.js';
+import type { Line } from '../domain/line.js';
+import { consoleTab, type Tab } from '../domain/tab.js';
+
+export interface Contact {
+  jid: string;
+  name: string;
+  presence: 'online' | 'away' | 'dnd' | 'xa' | 'chat' | 'offline';
+}
+
+export interface AppState {
+  tabs: Tab[];
+  activeTabId: string;
+  /** Per-tab buffer, newest last, capped (older lines page in from history). */
+  lines: Record<string, Line[]>;
+  roster: Contact[];
+  /** Per account (bare JID). */
+  connections: Record<string, ConnectionState>;
+  rosterVisible: boolean;
+  rosterWidth: number;
+  nextLineId: number;
+}
+
+export const MAX_LINES_PER_TAB = 2000;
+
+export function initialState(options: { rosterVisible?: boolean; rosterWidth?: number } = {}): AppState {
+  const console = consoleTab();
+  return {
+    tabs: [console],
+    activeTabId: console.id,
+    lines: { [console.id]: [] },
+    roster: [],
+    connections: {},
+    rosterVisible: options.rosterVisible ?? true,
+    rosterWidth: options.rosterWidth ?? 24,
+    nextLineId: 1,
+  };
+}

@@ -1,0 +1,124 @@
+import { Box, Text, useWindowSize } from 'ink';
+import { useState } from 'react';
+import type { Store } from '../store/create-store.js';
+import { CommandLine } from './components/command-line.js';
+import { MessageView } from './components/message-view.js';
+import { RosterPane } from './components/roster-pane.js';
+import { StatusLine } from './components/status-line.js';
+import { TabBar } from './components/tab-bar.js';
+import type { UiController } from './controller.js';
+import { StoreContext, useAppState, useStore } from './hooks/use-app-state.js';
+import { useCommandLine } from './hooks/use-command-line.js';
+import { useKeyRouter } from './hooks/use-key-router.js';
+import type { CommandLineAction } from './hooks/use-command-line.js';
+
+export const MIN_COLUMNS = 40;
+export const MIN_ROWS = 12;
+
+interface Props {
+  store: Store;
+  controller: UiController;
+  /** Fixed size for tests; otherwise the terminal's, updated on resize. */
+  size?: { columns: number; rows: number };
+}
+
+export function App({ store, controller, size }: Props) {
+  return (
+    <StoreContext.Provider value={store}>
+      <Screen controller={controller} size={size} />
+    </StoreContext.Provider>
+  );
+}
+
+const LINE_ACTIONS: Record<string, CommandLineAction> = {
+  'line.left': { type: 'left' },
+  'line.right': { type: 'right' },
+  'line.home': { type: 'home' },
+  'line.end': { type: 'end' },
+  'line.word-left': { type: 'word-left' },
+  'line.word-right': { type: 'word-right' },
+  'line.backspace': { type: 'backspace' },
+  'line.delete': { type: 'delete' },
+  'line.kill-to-start': { type: 'kill-to-start' },
+  'line.kill-to-end': { type: 'kill-to-end' },
+  'line.kill-word-back': { type: 'kill-word-back' },
+  'line.yank': { type: 'yank' },
+  'line.history-previous': { type: 'history-previous' },
+  'line.history-next': { type: 'history-next' },
+};
+
+function Screen({ controller, size }: { controller: UiController; size: Props['size'] }) {
+  const terminal = useWindowSize();
+  const { columns, rows } = size ?? terminal;
+  const tabs = useAppState((s) => s.tabs);
+  const activeTabId = useAppState((s) => s.activeTabId);
+  const lines = useAppState((s) => s.lines[s.activeTabId]);
+  const roster = useAppState((s) => s.roster);
+  const connections = useAppState((s) => s.connections);
+  const rosterVisible = useAppState((s) => s.rosterVisible);
+  const rosterWidth = useAppState((s) => s.rosterWidth);
+  const store = useStore();
+  const commandLine = useCommandLine();
+  const [scroll, setScroll] = useState<Record<string, number>>({});
+  const [, redraw] = useState(0);
+
+  const bodyHeight = Math.max(1, rows - 3);
+  const offset = scroll[activeTabId] ?? 0;
+  const setOffset = (value: number): void => setScroll((s) => ({ ...s, [activeTabId]: Math.max(0, value) }));
+  const focusIndex = (index: number): void => {
+    const tab = tabs[(index + tabs.length) % tabs.length];
+    if (tab) store.dispatch({ type: 'tab/focus', id: tab.id });
+  };
+  const activeIndex = tabs.findIndex((t) => t.id === activeTabId);
+
+  useKeyRouter({
+    action(name) {
+      const lineAction = LINE_ACTIONS[name];
+      if (lineAction) commandLine.dispatch(lineAction);
+      else if (name === 'line.submit') {
+        const text = commandLine.take();
+        if (text.trim() !== '') controller.submit(text);
+        setOffset(0);
+      } else if (name === 'app.quit') controller.quit();
+      else if (name === 'app.redraw') redraw((n) => n + 1);
+      else if (name === 'tab.next') focusIndex(activeIndex + 1);
+      else if (name === 'tab.previous') focusIndex(activeIndex - 1);
+      else if (name.startsWith('tab.goto.')) {
+        const index = Number(name.slice('tab.goto.'.length)) - 1;
+        if (index < tabs.length) focusIndex(index);
+      } else if (name === 'view.page-up') setOffset(offset + bodyHeight - 1);
+      else if (name === 'view.page-down') setOffset(offset - (bodyHeight - 1));
+      else if (name === 'view.bottom') setOffset(0);
+      else return false;
+      return true;
+    },
+    text(text) {
+      commandLine.dispatch({ type: 'insert', text });
+    },
+  });
+
+  if (columns < MIN_COLUMNS || rows < MIN_ROWS) {
+    return (
+      <Text wrap="truncate">
+        Terminal too small ({columns}x{rows}); natter needs at least {MIN_COLUMNS}x{MIN_ROWS}.
+      </Text>
+    );
+  }
+
+  const paneWidth = rosterVisible ? Math.min(rosterWidth, Math.floor(columns / 2)) : 0;
+  const mainWidth = columns - paneWidth;
+  const activeTitle = tabs.find((t) => t.id === activeTabId)?.title ?? '';
+  return (
+    <Box flexDirection="column" width={columns} height={rows}>
+      <Box height={rows - 2}>
+        {paneWidth > 0 && <RosterPane contacts={roster} width={paneWidth} height={rows - 2} />}
+        <Box flexDirection="column" width={mainWidth} paddingLeft={1}>
+          <TabBar tabs={tabs} activeTabId={activeTabId} width={mainWidth - 1} />
+          <MessageView lines={lines ?? []} width={mainWidth - 1} height={bodyHeight} offset={offset} />
+        </Box>
+      </Box>
+      <StatusLine width={columns} connections={connections} tabTitle={activeTitle} />
+      <CommandLine line={commandLine.line} width={columns} />
+    </Box>
+  );
+}

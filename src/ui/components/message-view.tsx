@@ -1,0 +1,41 @@
+import { Box, Text } from 'ink';
+import { memo } from 'react';
+import type { Line, LineKind } from '../../domain/line.js';
+import { visibleRows, type Row } from '../text/visible-rows.js';
+import { theme } from '../theme/theme.js';
+
+interface Props {
+  lines: readonly Line[];
+  width: number;
+  height: number;
+  offset: number;
+}
+
+const COLOR: Record<LineKind, string | undefined> = {
+  info: undefined,
+  error: theme.error,
+  command: theme.command,
+  incoming: undefined,
+  outgoing: theme.outgoing,
+};
+
+const MessageRow = memo(function MessageRow({ row }: { row: Row }) {
+  return (
+    <Text wrap="truncate">
+      <Text color={theme.timestamp}>{row.time.padEnd(6)}</Text>
+      <Text color={COLOR[row.line.kind]}>{row.text}</Text>
+    </Text>
+  );
+});
+
+/** Exactly `height` one-row lines, so the frame never grows past the terminal. */
+export function MessageView({ lines, width, height, offset }: Props) {
+  const rows = visibleRows(lines, width, height, offset);
+  return (
+    <Box flexDirection="column" width={width} height={height} justifyContent="flex-end" overflow="hidden">
+      {rows.map((row) => (
+        <MessageRow key={row.key} row={row} />
+      ))}
+    </Box>
+  );
+}

@@ -1,0 +1,34 @@
+import { Box, Text } from 'ink';
+import type { Tab } from '../../domain/tab.js';
+import { theme } from '../theme/theme.js';
+
+interface Props {
+  tabs: readonly Tab[];
+  activeTabId: string;
+  width: number;
+}
+
+export function TabBar({ tabs, activeTabId, width }: Props) {
+  return (
+    <Box width={width} height={1} overflow="hidden">
+      <Text wrap="truncate">
+        {tabs.map((tab, index) => {
+          const active = tab.id === activeTabId;
+          const unread = tab.unread > 0 ? ` (${tab.unread})` : '';
+          const label = `${index + 1}:${tab.title}${unread}${tab.highlight ? '!' : ''}`;
+          return (
+            <Text key={tab.id}>
+              {active ? (
+                <Text color={theme.activeTab} backgroundColor={theme.activeTabBg}>
+                  [{label}]
+                </Text>
+              ) : (
+                <Text color={tab.unread > 0 ? theme.unread : undefined}>[{label}]</Text>
+              )}{' '}
+            </Text>
+          );
+        })}
+      </Text>
+    </Box>
+  );
+}

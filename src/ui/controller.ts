@@ -1,0 +1,7 @@
+/** What the UI can ask of the app. The composition root implements it. */
+export interface UiController {
+  /** A line typed in the command line: a /command, or a message for the active tab. */
+  submit(line: string): void;
+  /** Ctrl-C and friends: leave as cleanly as /quit. */
+  quit(): void;
+}

@@ -1,0 +1,59 @@
+import { useReducer, useRef } from 'react';
+import { editLine, emptyLine, lineText, type LineAction, type LineState } from '../input/line-editor.js';
+
+export type CommandLineAction = LineAction | { type: 'history-previous' } | { type: 'history-next' };
+
+interface State {
+  line: LineState;
+  history: string[];
+  /** Index into history while browsing it; history.length when editing a new line. */
+  browsing: number;
+  draft: string;
+}
+
+export function reduceCommandLine(s: State, action: CommandLineAction): State {
+  const list = s.history;
+  switch (action.type) {
+    case 'history-previous': {
+      if (s.browsing === 0 || list.length === 0) return s;
+      const browsing = Math.min(s.browsing, list.length) - 1;
+      const draft = s.browsing >= list.length ? lineText(s.line) : s.draft;
+      return { ...s, browsing, draft, line: editLine(s.line, { type: 'set', text: list[browsing] ?? '' }) };
+    }
+    case 'history-next': {
+      if (s.browsing >= list.length) return s;
+      const browsing = s.browsing + 1;
+      const text = browsing >= list.length ? s.draft : (list[browsing] ?? '');
+      return { ...s, browsing, line: editLine(s.line, { type: 'set', text }) };
+    }
+    default:
+      return { ...s, line: editLine(s.line, action) };
+  }
+}
+
+/**
+ * The command line: line editor plus readline-style history. State lives in a ref so that
+ * keys arriving in one chunk ("hi\r") are applied in order before Enter reads the line;
+ * a render is requested after each change.
+ */
+export function useCommandLine() {
+  const state = useRef<State>({ line: emptyLine(), history: [], browsing: 0, draft: '' });
+  const [, rerender] = useReducer((n: number) => n + 1, 0);
+
+  const dispatch = (action: CommandLineAction): void => {
+    state.current = reduceCommandLine(state.current, action);
+    rerender();
+  };
+
+  /** Empties the line, records it in history, and returns its text. */
+  const take = (): string => {
+    const s = state.current;
+    const text = lineText(s.line);
+    const history = text.trim() !== '' && s.history.at(-1) !== text ? [...s.history, text] : s.history;
+    state.current = { line: { ...emptyLine(), killed: s.line.killed }, history, browsing: history.length, draft: '' };
+    rerender();
+    return text;
+  };
+
+  return { line: state.current.line, dispatch, take };
+}

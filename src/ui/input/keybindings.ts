@@ -1,0 +1,48 @@
+/**
+ * Every key action has a name, a default key and a line of help; the user can rebind any of
+ * them (issue: keybinding table in config). Defaults follow Profanity/Poezio habits.
+ */
+export interface KeyBinding {
+  action: string;
+  keys: string[];
+  help: string;
+}
+
+export const defaultKeyBindings: readonly KeyBinding[] = [
+  { action: 'app.quit', keys: ['ctrl+c'], help: 'Quit natter (like /quit)' },
+  { action: 'app.redraw', keys: ['ctrl+l'], help: 'Redraw the screen' },
+  { action: 'tab.next', keys: ['alt+right', 'ctrl+n'], help: 'Next tab' },
+  { action: 'tab.previous', keys: ['alt+left', 'ctrl+p'], help: 'Previous tab' },
+  ...Array.from({ length: 10 }, (_, i) => ({
+    action: `tab.goto.${i === 9 ? 10 : i + 1}`,
+    keys: [`alt+${(i + 1) % 10}`],
+    help: `Go to tab ${i === 9 ? 10 : i + 1}`,
+  })),
+  { action: 'view.page-up', keys: ['pageup'], help: 'Scroll the conversation up a page' },
+  { action: 'view.page-down', keys: ['pagedown'], help: 'Scroll the conversation down a page' },
+  { action: 'view.bottom', keys: ['alt+end'], help: 'Scroll to the newest message' },
+  { action: 'line.submit', keys: ['return'], help: 'Send the message or run the command' },
+  { action: 'line.left', keys: ['left', 'ctrl+b'], help: 'Cursor left' },
+  { action: 'line.right', keys: ['right', 'ctrl+f'], help: 'Cursor right' },
+  { action: 'line.home', keys: ['home', 'ctrl+a'], help: 'Cursor to the start of the line' },
+  { action: 'line.end', keys: ['end', 'ctrl+e'], help: 'Cursor to the end of the line' },
+  { action: 'line.word-left', keys: ['alt+b'], help: 'Cursor one word left' },
+  { action: 'line.word-right', keys: ['alt+f'], help: 'Cursor one word right' },
+  { action: 'line.backspace', keys: ['backspace', 'ctrl+h'], help: 'Delete the character before the cursor' },
+  { action: 'line.delete', keys: ['delete', 'ctrl+d'], help: 'Delete the character under the cursor' },
+  { action: 'line.kill-to-start', keys: ['ctrl+u'], help: 'Cut to the start of the line' },
+  { action: 'line.kill-to-end', keys: ['ctrl+k'], help: 'Cut to the end of the line' },
+  { action: 'line.kill-word-back', keys: ['ctrl+w'], help: 'Cut the word before the cursor' },
+  { action: 'line.yank', keys: ['ctrl+y'], help: 'Paste what was cut last' },
+  { action: 'line.history-previous', keys: ['up'], help: 'Previous line from history' },
+  { action: 'line.history-next', keys: ['down'], help: 'Next line from history' },
+];
+
+/** key name → action, with user overrides (action → keys) replacing the defaults. */
+export function keyMap(overrides: Readonly<Record<string, string[]>> = {}): Map<string, string> {
+  const map = new Map<string, string>();
+  for (const binding of defaultKeyBindings) {
+    for (const key of overrides[binding.action] ?? binding.keys) map.set(key, binding.action);
+  }
+  return map;
+}
