@@ -1,0 +1,16 @@
+/** Where account passwords live. Implementations never log or echo a secret. */
+export interface SecretStore {
+  /** A short name for messages: "Secret Service", "kernel keyring". */
+  readonly name: string;
+  get(account: string): Promise<string | null>;
+  set(account: string, secret: string): Promise<void>;
+  delete(account: string): Promise<boolean>;
+}
+
+/** The store could not be reached (no D-Bus session over SSH, locked keyring, timeout). */
+export class SecretStoreUnavailableError extends Error {
+  constructor(store: string, reason: string) {
+    super(`${store} is not available: ${reason}`);
+    this.name = 'SecretStoreUnavailableError';
+  }
+}
