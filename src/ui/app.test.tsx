@@ -1,0 +1,71 @@
+import { render } from 'ink-testing-library';
+import { describe, expect, it, vi } from 'vitest';
+import { CONSOLE_TAB_ID } from '../domain/tab.js';
+import { createStore } from '../store/create-store.js';
+import { initialState } from '../store/state.js';
+import { App } from './app.js';
+import type { UiController } from './controller.js';
+
+async function waitForFrame(frame: () => string | undefined, predicate: (text: string) => boolean): Promise<string> {
+  const deadline = Date.now() + 3000;
+  for (;;) {
+    const text = frame() ?? '';
+    if (predicate(text)) return text;
+    if (Date.now() > deadline) throw new Error(`frame never matched:\n${text}`);
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+}
+
+function setup(size = { columns: 80, rows: 20 }) {
+  const store = createStore(initialState());
+  const submitted: string[] = [];
+  const controller: UiController = { submit: (line) => submitted.push(line), quit: vi.fn() };
+  const view = render(<App store={store} controller={controller} size={size} />);
+  return { store, controller, submitted, view };
+}
+
+describe('<App>', () => {
+  it('draws the roster pane, the tab bar, the status line and the prompt within the size', async () => {
+    const { view } = setup();
+    const frame = await waitForFrame(view.lastFrame, (t) => t.includes('1:console'));
+    const rows = frame.split('\n');
+    expect(rows).toHaveLength(20);
+    expect(rows[1]).toContain('Roster');
+    expect(rows[18]).toContain('natter | no account | console');
+    expect(rows[19]).toMatch(/^>/); // trailing spaces are trimmed by ink-testing-library
+    view.unmount();
+  });
+
+  it('submits the typed line on Enter, even when it arrives in one chunk with the text', async () => {
+    const { view, submitted } = setup();
+    view.stdin.write('/help');
+    view.stdin.write('\r');
+    view.stdin.write('/quit\r');
+    await waitForFrame(() => String(submitted.length), (n) => n === '2');
+    expect(submitted).toEqual(['/help', '/quit']);
+    view.unmount();
+  });
+
+  it('shows console lines and switches tabs with Alt-digit', async () => {
+    const { view, store } = setup();
+    store.dispatch({ type: 'line/append', tabId: CONSOLE_TAB_ID, kind: 'info', text: 'hello there' });
+    store.dispatch({ type: 'tab/open', id: 'chat:bob', kind: 'chat', title: 'bob', focus: false });
+    await waitForFrame(view.lastFrame, (t) => t.includes('hello there') && t.includes('2:bob'));
+    view.stdin.write('\u001b2');
+    await waitForFrame(() => store.getState().activeTabId, (id) => id === 'chat:bob');
+    view.unmount();
+  });
+
+  it('quits through the controller on Ctrl-C', async () => {
+    const { view, controller } = setup();
+    view.stdin.write('\u0003');
+    await waitForFrame(() => String(vi.mocked(controller.quit).mock.calls.length), (n) => n === '1');
+    view.unmount();
+  });
+
+  it('says so when the terminal is smaller than 40x12', async () => {
+    const { view } = setup({ columns: 30, rows: 10 });
+    await waitForFrame(view.lastFrame, (t) => t.includes('Terminal too small (30x10)'));
+    view.unmount();
+  });
+});
