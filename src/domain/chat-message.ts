@@ -1,0 +1,15 @@
+/** A one-to-one chat message as the protocol layer hands it to the app. */
+export interface ChatMessage {
+  /** The peer's bare JID. */
+  peer: string;
+  /** The full JID it came from (or went to), when known. */
+  fullJid?: string;
+  direction: 'in' | 'out';
+  body: string;
+  /** Milliseconds since the epoch; the XEP-0203 delay stamp when present. */
+  at: number;
+  /** The stanza's id attribute. */
+  id?: string;
+  /** XEP-0359 origin-id, set by the sender. */
+  originId?: string;
+}

@@ -1,0 +1,59 @@
+import { parse } from 'ltx';
+import xml from '@xmpp/xml';
+import { describe, expect, it } from 'vitest';
+import { buildChatMessage } from './build.js';
+import { bareJid, MAX_BODY_CHARS, parseChatMessage } from './parse.js';
+
+const stanza = (text: string) => parse(text) as unknown as ReturnType<typeof xml>;
+
+describe('parseChatMessage', () => {
+  it('parses a chat message with delay and origin-id', () => {
+    const result = parseChatMessage(
+      stanza(`<message type="chat" from="Bob@Example.org/phone" id="m1"><body>hi</body>
+        <delay xmlns="urn:xmpp:delay" stamp="2026-01-02T03:04:05Z"/><origin-id xmlns="urn:xmpp:sid:0" id="o1"/></message>`),
+    );
+    expect(result).toEqual({
+      ok: true,
+      message: { peer: 'bob@example.org', fullJid: 'Bob@Example.org/phone', direction: 'in', body: 'hi', at: Date.parse('2026-01-02T03:04:05Z'), id: 'm1', originId: 'o1' },
+    });
+  });
+
+  it.each([
+    ['<message type="groupchat" from="r@c/n"><body>x</body></message>', 'type groupchat'],
+    ['<message type="chat" from="a@b"/>', 'no body'],
+    ['<message type="chat"><body>x</body></message>', 'no valid from'],
+    ['<message type="chat" from="@b"><body>x</body></message>', 'no valid from'],
+    ['<presence from="a@b"/>', 'not a message'],
+  ])('drops %s (%s)', (text, reason) => {
+    expect(parseChatMessage(stanza(text))).toEqual({ ok: false, reason });
+  });
+
+  it('keeps an empty body, treats a missing type as normal, and ignores a bad delay stamp', () => {
+    const result = parseChatMessage(stanza('<message from="a@b"><body></body><delay xmlns="urn:xmpp:delay" stamp="nonsense"/></message>'), () => 42);
+    expect(result).toMatchObject({ ok: true, message: { body: '', at: 42 } });
+  });
+
+  it('cuts a huge body', () => {
+    const element = xml('message', { type: 'chat', from: 'a@b' }, xml('body', {}, 'x'.repeat(MAX_BODY_CHARS + 10)));
+    const result = parseChatMessage(element);
+    expect(result.ok && result.message.body.length).toBe(MAX_BODY_CHARS);
+  });
+});
+
+describe('buildChatMessage', () => {
+  it('carries the body, an origin-id equal to the id, and a receipt request', () => {
+    expect(buildChatMessage('bob@example.org', 'a < b', 'id1').toString()).toBe(
+      '<message type="chat" to="bob@example.org" id="id1"><body>a &lt; b</body><origin-id xmlns="urn:xmpp:sid:0" id="id1"/><request xmlns="urn:xmpp:receipts"/></message>',
+    );
+  });
+});
+
+describe('bareJid', () => {
+  it.each([
+    ['a@b/c', 'a@b'],
+    ['B', 'b'],
+    ['a@b@c', ''],
+    ['', ''],
+    ['a b@c', ''],
+  ])('%s → %s', (input, expected) => expect(bareJid(input)).toBe(expected));
+});

@@ -1,0 +1,50 @@
+import type { Element } from '@xmpp/xml';
+import type { ChatMessage } from '../../../domain/chat-message.js';
+import { NS_DELAY, NS_SID } from './ns.js';
+
+export type ParseResult = { ok: true; message: ChatMessage } | { ok: false; reason: string };
+
+/** Bodies larger than this are cut; the rest of natter never sees more. */
+export const MAX_BODY_CHARS = 64 * 1024;
+
+/**
+ * Parses an incoming <message/> into a ChatMessage. Returns a reason instead of throwing, so
+ * a malformed stanza from a stranger is dropped and logged, never fatal. Types "chat" and
+ * "normal" with a body are chat messages (RFC 6121 §5.2.2: a client SHOULD treat a message
+ * without type as "normal"); "groupchat", "headline" and "error" are for other features.
+ */
+export function parseChatMessage(stanza: Element, now: () => number = Date.now): ParseResult {
+  if (!stanza.is('message')) return { ok: false, reason: 'not a message' };
+  const type = stanza.attrs.type ?? 'normal';
+  if (type !== 'chat' && type !== 'normal') return { ok: false, reason: `type ${type}` };
+  const from = typeof stanza.attrs.from === 'string' ? stanza.attrs.from : '';
+  const peer = bareJid(from);
+  if (!peer) return { ok: false, reason: 'no valid from' };
+  const body = stanza.getChildText('body');
+  if (body === null) return { ok: false, reason: 'no body' };
+  const delay = stanza.getChild('delay', NS_DELAY)?.attrs.stamp;
+  const stamp = typeof delay === 'string' ? Date.parse(delay) : NaN;
+  const originId = stanza.getChild('origin-id', NS_SID)?.attrs.id;
+  return {
+    ok: true,
+    message: {
+      peer,
+      fullJid: from,
+      direction: 'in',
+      body: body.length > MAX_BODY_CHARS ? body.slice(0, MAX_BODY_CHARS) : body,
+      at: Number.isFinite(stamp) ? stamp : now(),
+      ...(typeof stanza.attrs.id === 'string' ? { id: stanza.attrs.id } : {}),
+      ...(typeof originId === 'string' ? { originId } : {}),
+    },
+  };
+}
+
+/** "user@host/res" → "user@host", lower-cased local and domain parts; '' when invalid. */
+export function bareJid(jid: string): string {
+  const slash = jid.indexOf('/');
+  const bare = (slash < 0 ? jid : jid.slice(0, slash)).toLowerCase();
+  if (!bare || bare.length > 3071 || /[\s<>"']/.test(bare)) return '';
+  const at = bare.indexOf('@');
+  if (at === 0 || at === bare.length - 1 || bare.indexOf('@', at + 1) >= 0) return '';
+  return bare;
+}
