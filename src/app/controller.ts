@@ -1,5 +1,6 @@
 import type { CommandRegistry } from '../commands/registry.js';
-import type { CommandContext, CommandResult, Intent } from '../commands/types.js';
+import type { ClientApi, CommandContext, CommandResult, Intent } from '../commands/types.js';
+import { chatTabId } from '../domain/jid.js';
 import { CONSOLE_TAB_ID } from '../domain/tab.js';
 import type { Store } from '../store/create-store.js';
 import type { UiController } from '../ui/controller.js';
@@ -8,8 +9,8 @@ import type { UiController } from '../ui/controller.js';
  * Turns what the user typed into commands and messages, and command results into store
  * updates. Commands return results and intents; this is where intents take effect.
  */
-export function createController(store: Store, registry: CommandRegistry, onQuit: () => void): UiController {
-  const ctx: CommandContext = { state: () => store.getState(), registry };
+export function createController(store: Store, registry: CommandRegistry, api: ClientApi, onQuit: () => void): UiController {
+  const ctx: CommandContext = { state: () => store.getState(), registry, api };
   const console = (kind: 'info' | 'error' | 'command', text: string): void =>
     store.dispatch({ type: 'line/append', tabId: CONSOLE_TAB_ID, kind, text });
 
@@ -26,6 +27,9 @@ export function createController(store: Store, registry: CommandRegistry, onQuit
     switch (intent.type) {
       case 'quit':
         onQuit();
+        break;
+      case 'open-chat':
+        store.dispatch({ type: 'tab/open', id: chatTabId(intent.peer), kind: 'chat', title: intent.peer, focus: intent.focus });
         break;
       case 'focus-tab':
         store.dispatch({ type: 'tab/focus', id: intent.id });
@@ -46,9 +50,18 @@ export function createController(store: Store, registry: CommandRegistry, onQuit
         void registry.execute(ctx, line).then(apply);
         return;
       }
-      if (store.getState().activeTabId === CONSOLE_TAB_ID) {
-        console('error', 'The console tab does not send messages. Type /help for the commands.');
+      const text = line.startsWith('//') ? line.slice(1) : line;
+      const state = store.getState();
+      const tab = state.tabs.find((t) => t.id === state.activeTabId);
+      if (!tab || tab.kind !== 'chat') {
+        console('error', 'The console tab does not send messages. Open a chat with /msg JID, or type /help.');
+        return;
       }
+      const peer = tab.id.slice('chat:'.length);
+      api.sendMessage(peer, text).catch((error: unknown) => {
+        const reason = error instanceof Error ? error.message : String(error);
+        store.dispatch({ type: 'line/append', tabId: tab.id, kind: 'error', text: `Not sent: ${reason}` });
+      });
     },
     quit: onQuit,
   };

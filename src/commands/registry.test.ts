@@ -16,7 +16,7 @@ const echo: CommandSpec = {
 
 function context(registry: CommandRegistry): CommandContext {
   const state = initialState();
-  return { state: () => state, registry };
+  return { state: () => state, registry, api: { sendMessage: async () => undefined } };
 }
 
 describe('CommandRegistry', () => {

@@ -3,6 +3,7 @@ import type { AppState } from '../store/state.js';
 /** What a command asks the UI or the app to do; commands never draw on screen themselves. */
 export type Intent =
   | { type: 'quit' }
+  | { type: 'open-chat'; peer: string; focus: boolean }
   | { type: 'focus-tab'; id: string }
   | { type: 'close-tab'; id: string }
   | { type: 'roster-visible'; visible: boolean };
@@ -19,10 +20,17 @@ export interface ArgSpec {
   description: string;
 }
 
-/** What a command may read and call. The app implements it over sessions and history. */
+/** What commands may ask of the running client. The app implements it over the sessions. */
+export interface ClientApi {
+  /** Sends a chat message from the default account; resolves once it is handed to the session. */
+  sendMessage(to: string, body: string): Promise<void>;
+}
+
+/** What a command may read and call. */
 export interface CommandContext {
   state(): AppState;
   registry: CommandLookup;
+  api: ClientApi;
 }
 
 export interface CommandLookup {

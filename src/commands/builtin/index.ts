@@ -1,9 +1,11 @@
 import { CommandRegistry } from '../registry.js';
 import type { CommandSpec } from '../types.js';
+import { closeCommand } from './close.js';
 import { helpCommand } from './help.js';
+import { msgCommand } from './msg.js';
 import { quitCommand } from './quit.js';
 
-export const builtinCommands: readonly CommandSpec[] = [helpCommand, quitCommand];
+export const builtinCommands: readonly CommandSpec[] = [closeCommand, helpCommand, msgCommand, quitCommand];
 
 export function createRegistry(extra: readonly CommandSpec[] = []): CommandRegistry {
   const registry = new CommandRegistry();

@@ -2,7 +2,7 @@ import { parse } from 'ltx';
 import xml from '@xmpp/xml';
 import { describe, expect, it } from 'vitest';
 import { buildChatMessage } from './build.js';
-import { bareJid, MAX_BODY_CHARS, parseChatMessage } from './parse.js';
+import { MAX_BODY_CHARS, parseChatMessage } from './parse.js';
 
 const stanza = (text: string) => parse(text) as unknown as ReturnType<typeof xml>;
 
@@ -46,14 +46,4 @@ describe('buildChatMessage', () => {
       '<message type="chat" to="bob@example.org" id="id1"><body>a &lt; b</body><origin-id xmlns="urn:xmpp:sid:0" id="id1"/><request xmlns="urn:xmpp:receipts"/></message>',
     );
   });
-});
-
-describe('bareJid', () => {
-  it.each([
-    ['a@b/c', 'a@b'],
-    ['B', 'b'],
-    ['a@b@c', ''],
-    ['', ''],
-    ['a b@c', ''],
-  ])('%s → %s', (input, expected) => expect(bareJid(input)).toBe(expected));
 });

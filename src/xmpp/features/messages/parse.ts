@@ -1,5 +1,6 @@
 import type { Element } from '@xmpp/xml';
 import type { ChatMessage } from '../../../domain/chat-message.js';
+import { bareJid } from '../../../domain/jid.js';
 import { NS_DELAY, NS_SID } from './ns.js';
 
 export type ParseResult = { ok: true; message: ChatMessage } | { ok: false; reason: string };
@@ -37,14 +38,4 @@ export function parseChatMessage(stanza: Element, now: () => number = Date.now):
       ...(typeof originId === 'string' ? { originId } : {}),
     },
   };
-}
-
-/** "user@host/res" → "user@host", lower-cased local and domain parts; '' when invalid. */
-export function bareJid(jid: string): string {
-  const slash = jid.indexOf('/');
-  const bare = (slash < 0 ? jid : jid.slice(0, slash)).toLowerCase();
-  if (!bare || bare.length > 3071 || /[\s<>"']/.test(bare)) return '';
-  const at = bare.indexOf('@');
-  if (at === 0 || at === bare.length - 1 || bare.indexOf('@', at + 1) >= 0) return '';
-  return bare;
 }

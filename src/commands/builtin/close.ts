@@ -1,0 +1,14 @@
+import { CONSOLE_TAB_ID } from '../../domain/tab.js';
+import { fail, ok, type CommandSpec } from '../types.js';
+
+export const closeCommand: CommandSpec = {
+  name: 'close',
+  summary: 'Close the current tab (its history is kept).',
+  args: [],
+  examples: ['/close'],
+  run(ctx) {
+    const id = ctx.state().activeTabId;
+    if (id === CONSOLE_TAB_ID) return fail('The console tab can not be closed. Use /quit to leave natter.');
+    return ok(undefined, [{ type: 'close-tab', id }]);
+  },
+};

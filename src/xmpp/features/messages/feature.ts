@@ -1,0 +1,42 @@
+import type { Element } from '@xmpp/xml';
+import type { ChatMessage } from '../../../domain/chat-message.js';
+import { buildChatMessage } from './build.js';
+import { parseChatMessage } from './parse.js';
+
+/** The part of an xmpp.js entity this feature uses (the seam tests fake). */
+export interface StanzaPort {
+  on(event: 'stanza', listener: (stanza: Element) => void): unknown;
+  off(event: 'stanza', listener: (stanza: Element) => void): unknown;
+  send(element: Element): Promise<unknown>;
+}
+
+export interface MessagesFeature {
+  send(to: string, body: string): Promise<ChatMessage>;
+  stop(): void;
+}
+
+/**
+ * One-to-one chat messages: incoming chat/normal messages with a body are parsed and handed
+ * to `onMessage`; malformed ones go to `onDropped` with the reason and are otherwise ignored.
+ */
+export function messagesFeature(
+  port: StanzaPort,
+  handlers: { onMessage(message: ChatMessage): void; onDropped?(reason: string, stanza: Element): void },
+): MessagesFeature {
+  const listener = (stanza: Element): void => {
+    if (!stanza.is('message')) return;
+    const result = parseChatMessage(stanza);
+    if (result.ok) handlers.onMessage(result.message);
+    else if (result.reason !== 'no body' && !result.reason.startsWith('type ')) handlers.onDropped?.(result.reason, stanza);
+  };
+  port.on('stanza', listener);
+  return {
+    async send(to, body) {
+      const stanza = buildChatMessage(to, body);
+      await port.send(stanza);
+      const id = String(stanza.attrs.id);
+      return { peer: to, direction: 'out', body, at: Date.now(), id, originId: id };
+    },
+    stop: () => void port.off('stanza', listener),
+  };
+}
