@@ -1,3 +1,4 @@
+import { completeLine } from '../commands/complete.js';
 import type { CommandRegistry } from '../commands/registry.js';
 import type { ClientApi, CommandContext, CommandResult, Intent } from '../commands/types.js';
 import { chatTabId } from '../domain/jid.js';
@@ -64,5 +65,10 @@ export function createController(store: Store, registry: CommandRegistry, api: C
       });
     },
     quit: onQuit,
+    complete(line, cursor) {
+      const completion = completeLine(registry, ctx, line, cursor);
+      if (completion && completion.candidates.length > 1) console('info', completion.candidates.join('  '));
+      return completion;
+    },
   };
 }

@@ -31,5 +31,5 @@ export async function main(argv: string[]): Promise<number> {
     process.stderr.write('natter: the chat screen needs a terminal (stdin and stdout must be a TTY).\n');
     return ExitCode.usage;
   }
-  return runUi(config, version());
+  return runUi(config, version(), cli.account);
 }

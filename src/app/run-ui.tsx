@@ -1,17 +1,21 @@
 import { render } from 'ink';
 import { createRegistry } from '../commands/builtin/index.js';
+import type { ClientApi } from '../commands/types.js';
 import type { ConfigStore } from '../config/load-config.js';
+import { runPasswordCommand } from '../credentials/password-command.js';
 import { CONSOLE_TAB_ID } from '../domain/tab.js';
-import { createStore } from '../store/create-store.js';
+import { createStore, type Store } from '../store/create-store.js';
 import { initialState } from '../store/state.js';
 import { App } from '../ui/app.js';
+import { startAccount, type AccountRuntime } from './account-runtime.js';
+import type { OneRunAccount } from './cli.js';
 import { createController } from './controller.js';
 import { ExitCode } from './exit-codes.js';
 
 const SIGNALS = ['SIGTERM', 'SIGHUP', 'SIGINT'] as const;
 
 /** Opens the full-screen UI and resolves with the exit code when the user leaves. */
-export async function runUi(config: ConfigStore, version: string): Promise<number> {
+export async function runUi(config: ConfigStore, version: string, account?: OneRunAccount): Promise<number> {
   const ui = config.get('ui');
   const store = createStore(initialState({ rosterVisible: ui.rosterVisible, rosterWidth: ui.rosterWidth }));
   store.dispatch({
@@ -21,14 +25,21 @@ export async function runUi(config: ConfigStore, version: string): Promise<numbe
     text: `natter ${version}. Type /help for the commands, /quit or Ctrl-C to leave.`,
   });
 
+  let runtime: AccountRuntime | undefined;
+  const api: ClientApi = {
+    async sendMessage(to, body) {
+      if (!runtime) throw new Error('no account is connected; start natter with --jid JID');
+      await runtime.sendMessage(to, body);
+    },
+  };
+
   let quitting = false;
   const quit = (): void => {
     if (quitting) return;
     quitting = true;
-    instance.unmount();
+    void (runtime?.stop() ?? Promise.resolve()).finally(() => instance.unmount());
   };
-  const registry = createRegistry();
-  const controller = createController(store, registry, quit);
+  const controller = createController(store, createRegistry(), api, quit);
   const instance = render(<App store={store} controller={controller} />, {
     alternateScreen: true,
     exitOnCtrlC: false,
@@ -37,10 +48,25 @@ export async function runUi(config: ConfigStore, version: string): Promise<numbe
   });
   // SSH drop (SIGHUP), kill (SIGTERM) and an external SIGINT leave as cleanly as /quit.
   for (const signal of SIGNALS) process.on(signal, quit);
+  if (account) runtime = await connect(store, account);
   try {
     await instance.waitUntilExit();
   } finally {
     for (const signal of SIGNALS) process.off(signal, quit);
   }
   return ExitCode.ok;
+}
+
+async function connect(store: Store, account: OneRunAccount): Promise<AccountRuntime | undefined> {
+  const command = account.passwordCommand;
+  const getPassword = command
+    ? () => runPasswordCommand(command)
+    : () => Promise.reject(new Error('no password source: pass --password-command for a one-run login'));
+  try {
+    return await startAccount(store, account, getPassword);
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    store.dispatch({ type: 'line/append', tabId: CONSOLE_TAB_ID, kind: 'error', text: `${account.jid}: ${reason}` });
+    return undefined;
+  }
 }

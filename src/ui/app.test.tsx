@@ -19,7 +19,11 @@ async function waitForFrame(frame: () => string | undefined, predicate: (text: s
 function setup(size = { columns: 80, rows: 20 }) {
   const store = createStore(initialState());
   const submitted: string[] = [];
-  const controller: UiController = { submit: (line) => submitted.push(line), quit: vi.fn() };
+  const controller: UiController = {
+    submit: (line) => submitted.push(line),
+    quit: vi.fn(),
+    complete: (line, cursor) => (line === '/jo' && cursor === 3 ? { text: '/join ', cursor: 6 } : undefined),
+  };
   const view = render(<App store={store} controller={controller} size={size} />);
   return { store, controller, submitted, view };
 }
@@ -53,6 +57,17 @@ describe('<App>', () => {
     await waitForFrame(view.lastFrame, (t) => t.includes('hello there') && t.includes('2:bob'));
     view.stdin.write('\u001b2');
     await waitForFrame(() => store.getState().activeTabId, (id) => id === 'chat:bob');
+    view.unmount();
+  });
+
+  it('completes the line on Tab through the controller', async () => {
+    const { view, submitted } = setup();
+    view.stdin.write('/jo');
+    await waitForFrame(view.lastFrame, (t) => t.includes('> /jo'));
+    view.stdin.write('\t');
+    await waitForFrame(view.lastFrame, (t) => t.includes('> /join'));
+    view.stdin.write('room\r');
+    await waitForFrame(() => submitted.join(), (t) => t === '/join room');
     view.unmount();
   });
 

@@ -79,6 +79,11 @@ function Screen({ controller, size }: { controller: UiController; size: Props['s
         const text = commandLine.take();
         if (text.trim() !== '') controller.submit(text);
         setOffset(0);
+      } else if (name === 'line.complete') {
+        const { graphemes, cursor } = commandLine.line;
+        const before = graphemes.slice(0, cursor).join('');
+        const completed = controller.complete(graphemes.join(''), before.length);
+        if (completed) commandLine.setText(completed.text, completed.cursor);
       } else if (name === 'app.quit') controller.quit();
       else if (name === 'app.redraw') redraw((n) => n + 1);
       else if (name === 'tab.next') focusIndex(activeIndex + 1);

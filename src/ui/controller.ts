@@ -4,4 +4,6 @@ export interface UiController {
   submit(line: string): void;
   /** Ctrl-C and friends: leave as cleanly as /quit. */
   quit(): void;
+  /** Tab: the completed line and cursor, or undefined when nothing completes. */
+  complete(line: string, cursor: number): { text: string; cursor: number } | undefined;
 }

@@ -1,5 +1,5 @@
 import { useReducer, useRef } from 'react';
-import { editLine, emptyLine, lineText, type LineAction, type LineState } from '../input/line-editor.js';
+import { editLine, emptyLine, lineText, splitGraphemes, type LineAction, type LineState } from '../input/line-editor.js';
 
 export type CommandLineAction = LineAction | { type: 'history-previous' } | { type: 'history-next' };
 
@@ -45,6 +45,13 @@ export function useCommandLine() {
     rerender();
   };
 
+  /** Replaces the line; `cursor` counts UTF-16 units of `text` (as string APIs do). */
+  const setText = (text: string, cursor: number): void => {
+    const line = editLine(state.current.line, { type: 'set', text: text.slice(0, cursor) });
+    state.current = { ...state.current, line: { ...line, graphemes: [...line.graphemes, ...splitGraphemes(text.slice(cursor))] } };
+    rerender();
+  };
+
   /** Empties the line, records it in history, and returns its text. */
   const take = (): string => {
     const s = state.current;
@@ -55,5 +62,5 @@ export function useCommandLine() {
     return text;
   };
 
-  return { line: state.current.line, dispatch, take };
+  return { line: state.current.line, dispatch, take, setText };
 }

@@ -22,6 +22,7 @@ export const defaultKeyBindings: readonly KeyBinding[] = [
   { action: 'view.page-down', keys: ['pagedown'], help: 'Scroll the conversation down a page' },
   { action: 'view.bottom', keys: ['alt+end'], help: 'Scroll to the newest message' },
   { action: 'line.submit', keys: ['return'], help: 'Send the message or run the command' },
+  { action: 'line.complete', keys: ['tab'], help: 'Complete the command, argument or JID before the cursor' },
   { action: 'line.left', keys: ['left', 'ctrl+b'], help: 'Cursor left' },
   { action: 'line.right', keys: ['right', 'ctrl+f'], help: 'Cursor right' },
   { action: 'line.home', keys: ['home', 'ctrl+a'], help: 'Cursor to the start of the line' },

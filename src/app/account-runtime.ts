@@ -1,0 +1,93 @@
+import { readFile } from 'node:fs/promises';
+import type { ConnectionState } from '../domain/connection-state.js';
+import { chatTabId } from '../domain/jid.js';
+import { sanitizeLine, sanitizeText } from '../domain/sanitize.js';
+import { CONSOLE_TAB_ID } from '../domain/tab.js';
+import type { Store } from '../store/create-store.js';
+import { messagesFeature } from '../xmpp/features/messages/feature.js';
+import { buildInitialPresence, buildUnavailablePresence } from '../xmpp/features/presence/build.js';
+import { createXmppClient } from '../xmpp/session/create-client.js';
+import type { OneRunAccount } from './cli.js';
+
+export interface AccountRuntime {
+  jid: string;
+  sendMessage(to: string, body: string): Promise<void>;
+  stop(): Promise<void>;
+}
+
+/** xmpp.js status names → the state machine the status line shows. */
+const STATUS: Record<string, ConnectionState> = {
+  connecting: { kind: 'connecting' },
+  connect: { kind: 'securing' },
+  opening: { kind: 'securing' },
+  open: { kind: 'authenticating' },
+  offline: { kind: 'offline' },
+  disconnect: { kind: 'offline' },
+};
+
+/**
+ * Connects one account and translates its events into store actions: connection state,
+ * incoming messages (sanitized here, before anything can reach the screen), errors.
+ */
+export async function startAccount(
+  store: Store,
+  account: OneRunAccount,
+  getPassword: () => Promise<string>,
+): Promise<AccountRuntime> {
+  const caPem = account.caFile ? [await readFile(account.caFile, 'utf8')] : undefined;
+  const jid = account.jid;
+  const setState = (state: ConnectionState): void => store.dispatch({ type: 'connection/state', account: jid, state });
+  const consoleLine = (kind: 'info' | 'error', text: string): void =>
+    store.dispatch({ type: 'line/append', tabId: CONSOLE_TAB_ID, kind, text });
+
+  const client = createXmppClient({
+    jid,
+    getPassword,
+    directTls: account.directTls,
+    ...(account.host === undefined ? {} : { host: account.host }),
+    ...(account.port === undefined ? {} : { port: account.port }),
+    ...(caPem ? { caPem } : {}),
+  });
+  setState({ kind: 'offline' });
+  client.on('status', (status: string) => {
+    const state = STATUS[status];
+    if (state) setState(state);
+  });
+  client.on('online', () => {
+    setState({ kind: 'online', resumed: false });
+    consoleLine('info', `${jid}: online`);
+    void client.send(buildInitialPresence());
+  });
+  client.on('error', (error: Error) => consoleLine('error', `${jid}: ${error.message}`));
+
+  const messages = messagesFeature(client, {
+    onMessage(message) {
+      const peer = sanitizeLine(message.peer);
+      store.dispatch({ type: 'tab/open', id: chatTabId(peer), kind: 'chat', title: peer, focus: false });
+      store.dispatch({ type: 'line/append', tabId: chatTabId(peer), kind: 'incoming', from: peer, text: sanitizeText(message.body), at: message.at });
+    },
+    onDropped(reason) {
+      consoleLine('error', `${jid}: dropped a malformed message (${reason})`);
+    },
+  });
+
+  client.start().catch((error: unknown) => {
+    const reason = error instanceof Error ? error.message : String(error);
+    setState({ kind: 'failed', reason });
+    consoleLine('error', `${jid}: ${reason}`);
+  });
+
+  return {
+    jid,
+    async sendMessage(to, body) {
+      if (client.status !== 'online') throw new Error(`${jid} is not connected (${client.status}); the message was not sent`);
+      const sent = await messages.send(to, body);
+      store.dispatch({ type: 'line/append', tabId: chatTabId(to), kind: 'outgoing', from: 'me', text: sanitizeText(sent.body), at: sent.at });
+    },
+    async stop() {
+      messages.stop();
+      if (client.status === 'online') await client.send(buildUnavailablePresence()).catch(() => undefined);
+      await client.stop().catch(() => undefined);
+    },
+  };
+}
