@@ -1,12 +1,18 @@
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from './load-config.js';
 import { natterPaths } from './paths.js';
 
+const roots: string[] = [];
+afterEach(() => {
+  for (const root of roots.splice(0)) rmSync(root, { recursive: true, force: true });
+});
+
 function pathsWith(content?: string) {
   const root = mkdtempSync(join(tmpdir(), 'natter-config-'));
+  roots.push(root);
   const paths = natterPaths({ HOME: root, XDG_CONFIG_HOME: join(root, 'cfg') });
   if (content !== undefined) {
     mkdirSync(paths.configDir, { recursive: true });

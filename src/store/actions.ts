@@ -1,6 +1,7 @@
 import type { ConnectionState } from '../domain/connection-state.js';
 import type { Line, LineKind } from '../domain/line.js';
 import type { TabKind } from '../domain/tab.js';
+import type { Contact } from './state.js';
 
 export type Action =
   | { type: 'line/append'; tabId: string; kind: LineKind; text: string; from?: string; at?: number }
@@ -8,6 +9,9 @@ export type Action =
   | { type: 'tab/focus'; id: string }
   | { type: 'tab/close'; id: string }
   | { type: 'connection/state'; account: string; state: ConnectionState }
+  | { type: 'roster/set'; account: string; contacts: Contact[] }
+  | { type: 'roster/upsert'; account: string; contact: Contact }
+  | { type: 'roster/remove'; account: string; jid: string }
   | { type: 'roster/visible'; visible: boolean }
   | { type: 'roster/width'; width: number };
 

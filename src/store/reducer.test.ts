@@ -50,3 +50,22 @@ describe('createStore', () => {
     expect(store.getState().lines[CONSOLE_TAB_ID]).toHaveLength(100);
   });
 });
+
+describe('roster', () => {
+  it('replaces one account roster, upserts and removes contacts, and sorts by presence then name', async () => {
+    const { selectSortedRoster } = await import('./selectors.js');
+    let state = reduce(initialState(), {
+      type: 'roster/set',
+      account: 'me@x',
+      contacts: [
+        { jid: 'z@x', name: 'Zed', presence: 'online', account: 'me@x' },
+        { jid: 'a@x', name: 'Ann', presence: 'offline', account: 'me@x' },
+        { jid: 'b@x', name: 'Bea', presence: 'away', account: 'me@x' },
+      ],
+    });
+    state = reduce(state, { type: 'roster/upsert', account: 'me@x', contact: { jid: 'c@x', name: 'Cy', presence: 'online', account: 'me@x' } });
+    state = reduce(state, { type: 'roster/remove', account: 'me@x', jid: 'b@x' });
+    expect(selectSortedRoster(state).map((c) => c.name)).toEqual(['Cy', 'Zed', 'Ann']);
+    expect(selectSortedRoster(state)).toBe(selectSortedRoster(state));
+  });
+});

@@ -52,6 +52,14 @@ export function reduce(state: AppState, action: Action): AppState {
     }
     case 'connection/state':
       return { ...state, connections: { ...state.connections, [action.account]: action.state } };
+    case 'roster/set':
+      return { ...state, roster: [...state.roster.filter((c) => c.account !== action.account), ...action.contacts] };
+    case 'roster/upsert': {
+      const others = state.roster.filter((c) => !(c.account === action.account && c.jid === action.contact.jid));
+      return { ...state, roster: [...others, action.contact] };
+    }
+    case 'roster/remove':
+      return { ...state, roster: state.roster.filter((c) => !(c.account === action.account && c.jid === action.jid)) };
     case 'roster/visible':
       return { ...state, rosterVisible: action.visible };
     case 'roster/width':

@@ -4,8 +4,12 @@ import { consoleTab, type Tab } from '../domain/tab.js';
 
 export interface Contact {
   jid: string;
+  /** Display name (the roster name, else the JID); sanitized. */
   name: string;
   presence: 'online' | 'away' | 'dnd' | 'xa' | 'chat' | 'offline';
+  groups?: string[];
+  /** The account whose roster holds it (several accounts may run at once). */
+  account?: string;
 }
 
 export interface AppState {

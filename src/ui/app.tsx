@@ -1,6 +1,7 @@
 import { Box, Text, useWindowSize } from 'ink';
 import { useState } from 'react';
 import type { Store } from '../store/create-store.js';
+import { selectSortedRoster } from '../store/selectors.js';
 import { CommandLine } from './components/command-line.js';
 import { MessageView } from './components/message-view.js';
 import { RosterPane } from './components/roster-pane.js';
@@ -53,7 +54,7 @@ function Screen({ controller, size }: { controller: UiController; size: Props['s
   const tabs = useAppState((s) => s.tabs);
   const activeTabId = useAppState((s) => s.activeTabId);
   const lines = useAppState((s) => s.lines[s.activeTabId]);
-  const roster = useAppState((s) => s.roster);
+  const roster = useAppState(selectSortedRoster);
   const connections = useAppState((s) => s.connections);
   const rosterVisible = useAppState((s) => s.rosterVisible);
   const rosterWidth = useAppState((s) => s.rosterWidth);
