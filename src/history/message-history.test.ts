@@ -1,0 +1,88 @@
+import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { MessageHistory, type NewMessage } from './message-history.js';
+import { HISTORY_FILE, HistoryError, openHistoryDatabase } from './open-history.js';
+
+const dirs: string[] = [];
+afterEach(() => {
+  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+
+function fresh() {
+  const dir = join(mkdtempSync(join(tmpdir(), 'natter-history-')), 'natter');
+  dirs.push(join(dir, '..'));
+  const db = openHistoryDatabase(dir);
+  return { dir, db, history: new MessageHistory(db) };
+}
+
+const msg = (over: Partial<NewMessage> = {}): NewMessage => ({
+  account: 'alice@x',
+  peer: 'bob@x',
+  direction: 'in',
+  body: 'hello',
+  at: 1000,
+  ...over,
+});
+
+describe('history database', () => {
+  it('creates a 0700 directory and a 0600 file in WAL mode', () => {
+    const { dir, db } = fresh();
+    expect(statSync(dir).mode & 0o777).toBe(0o700);
+    expect(statSync(join(dir, HISTORY_FILE)).mode & 0o777).toBe(0o600);
+    expect(db.prepare('PRAGMA journal_mode').get()).toEqual({ journal_mode: 'wal' });
+    expect(db.prepare('PRAGMA user_version').get()).toEqual({ user_version: 1 });
+  });
+
+  it('reports a corrupt file with its path and leaves it untouched', () => {
+    const dir = join(mkdtempSync(join(tmpdir(), 'natter-history-')), 'natter');
+    dirs.push(join(dir, '..'));
+    openHistoryDatabase(dir).close();
+    const file = join(dir, HISTORY_FILE);
+    const junk = Buffer.from('SQLite format 3\u0000' + 'garbage'.repeat(200));
+    writeFileSync(file, junk);
+    expect(() => openHistoryDatabase(dir)).toThrow(HistoryError);
+    expect(() => openHistoryDatabase(dir)).toThrow(`the history database ${file} can not be read`);
+    expect(Buffer.compare(junk, readFileSync(file))).toBe(0);
+  });
+});
+
+describe('MessageHistory', () => {
+  it('stores a message once, however often it arrives (stanza-id, origin-id)', () => {
+    const { history } = fresh();
+    const first = history.add(msg({ stanzaId: 's1', originId: 'o1' }));
+    expect(first.duplicate).toBe(false);
+    expect(history.add(msg({ stanzaId: 's1' }))).toEqual({ id: first.id, duplicate: true });
+    expect(history.add(msg({ originId: 'o1' }))).toEqual({ id: first.id, duplicate: true });
+    expect(history.add(msg({ originId: 'o1', direction: 'out' })).duplicate).toBe(false);
+    expect(history.add(msg()).duplicate).toBe(false); // no ids: can not tell, keep both
+  });
+
+  it('pages backwards by (time, id), oldest first within a page', () => {
+    const { history } = fresh();
+    history.addMany(Array.from({ length: 10 }, (_, i) => msg({ body: `m${i}`, at: 1000 + Math.floor(i / 2) })));
+    const newest = history.page('alice@x', 'bob@x', 4);
+    expect(newest.map((m) => m.body)).toEqual(['m6', 'm7', 'm8', 'm9']);
+    const first = newest[0];
+    const older = history.page('alice@x', 'bob@x', 4, first && { at: first.at, id: first.id });
+    expect(older.map((m) => m.body)).toEqual(['m2', 'm3', 'm4', 'm5']);
+  });
+
+  it('finds words with FTS5, literally, across chats or within one', () => {
+    const { history } = fresh();
+    history.add(msg({ body: 'the deploy is done', at: 1 }));
+    history.add(msg({ peer: 'carol@x', body: 'Deploy failed: "OR" NEAR', at: 2 }));
+    expect(history.search('deploy').map((h) => h.peer)).toEqual(['carol@x', 'bob@x']);
+    expect(history.search('deploy', { peer: 'bob@x' })).toHaveLength(1);
+    expect(history.search('"OR" NEAR')[0]?.snippet).toContain('[OR]');
+    expect(history.search('   ')).toEqual([]);
+  });
+
+  it('updates the delivery state of an outgoing message by origin-id', () => {
+    const { history } = fresh();
+    history.add(msg({ direction: 'out', originId: 'o9', delivery: 'pending' }));
+    expect(history.setDelivery('alice@x', 'bob@x', 'o9', 'delivered')).toBe(true);
+    expect(history.page('alice@x', 'bob@x', 1)[0]?.delivery).toBe('delivered');
+  });
+});

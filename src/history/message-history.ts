@@ -1,0 +1,123 @@
+import type { DatabaseSync, StatementSync } from 'node:sqlite';
+
+export type Delivery = 'none' | 'pending' | 'sent' | 'acked' | 'delivered' | 'failed';
+
+export interface NewMessage {
+  account: string;
+  peer: string;
+  direction: 'in' | 'out';
+  sender?: string;
+  body: string;
+  at: number;
+  stanzaId?: string;
+  originId?: string;
+  messageId?: string;
+  replaces?: number;
+  delivery?: Delivery;
+}
+
+export interface StoredMessage extends Required<Pick<NewMessage, 'account' | 'peer' | 'direction' | 'body' | 'at'>> {
+  id: number;
+  sender: string | null;
+  stanzaId: string | null;
+  originId: string | null;
+  messageId: string | null;
+  replaces: number | null;
+  delivery: Delivery;
+}
+
+export interface SearchHit extends StoredMessage {
+  snippet: string;
+}
+
+/** The database keeps bodies up to this many characters (the protocol layer cuts at the same). */
+export const MAX_STORED_BODY = 64 * 1024;
+
+const COLUMNS = `m.id, m.account, m.peer, m.direction, m.sender, m.body, m.at, m.stanza_id AS stanzaId,
+  m.origin_id AS originId, m.message_id AS messageId, m.replaces, m.delivery`;
+
+/**
+ * Messages in SQLite, written before they are shown. Duplicates (the same stanza-id, or the
+ * same origin-id in the same direction, for one conversation) are recognised and not stored
+ * twice, so carbons, MAM catch-up and resent stanzas show once. Pages are read by keyset
+ * (at, id), so opening a chat costs the same however long it is.
+ */
+export class MessageHistory {
+  readonly #insert: StatementSync;
+  readonly #findDuplicate: StatementSync;
+  readonly #pageBefore: StatementSync;
+  readonly #search: StatementSync;
+  readonly #setDelivery: StatementSync;
+
+  constructor(private readonly db: DatabaseSync) {
+    this.#insert = db.prepare(`INSERT INTO messages (account, peer, direction, sender, body, at, received_at, stanza_id,
+        origin_id, message_id, replaces, delivery)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`);
+    this.#findDuplicate = db.prepare(`SELECT id FROM messages WHERE account = ? AND peer = ?
+      AND ((stanza_id IS NOT NULL AND stanza_id = ?) OR (origin_id IS NOT NULL AND origin_id = ? AND direction = ?)) LIMIT 1`);
+    this.#pageBefore = db.prepare(`SELECT ${COLUMNS} FROM messages m WHERE m.account = ? AND m.peer = ? AND (m.at < ? OR (m.at = ? AND m.id < ?))
+      ORDER BY m.at DESC, m.id DESC LIMIT ?`);
+    this.#search = db.prepare(`SELECT ${COLUMNS}, snippet(messages_fts, 0, '[', ']', '…', 12) AS snippet
+      FROM messages_fts JOIN messages m ON m.id = messages_fts.rowid
+      WHERE messages_fts MATCH ? AND (? IS NULL OR m.account = ?) AND (? IS NULL OR m.peer = ?)
+      ORDER BY m.at DESC LIMIT ?`);
+    this.#setDelivery = db.prepare('UPDATE messages SET delivery = ? WHERE account = ? AND peer = ? AND origin_id = ? AND direction = \'out\'');
+  }
+
+  /** Stores one message; returns its row id and whether it was already there. */
+  add(message: NewMessage): { id: number; duplicate: boolean } {
+    const body = message.body.length > MAX_STORED_BODY ? message.body.slice(0, MAX_STORED_BODY) : message.body;
+    const result = this.#insert.run(
+      message.account, message.peer, message.direction, message.sender ?? null, body, message.at, Date.now(),
+      message.stanzaId ?? null, message.originId ?? null, message.messageId ?? null, message.replaces ?? null,
+      message.delivery ?? 'none',
+    );
+    if (result.changes > 0) return { id: Number(result.lastInsertRowid), duplicate: false };
+    const existing = this.#findDuplicate.get(message.account, message.peer, message.stanzaId ?? null, message.originId ?? null, message.direction) as
+      | { id: number }
+      | undefined;
+    return { id: existing?.id ?? -1, duplicate: true };
+  }
+
+  /** Stores many in one transaction (a MAM page, a flood): one fsync instead of one each. */
+  addMany(messages: readonly NewMessage[]): Array<{ id: number; duplicate: boolean }> {
+    this.db.exec('BEGIN');
+    try {
+      const results = messages.map((m) => this.add(m));
+      this.db.exec('COMMIT');
+      return results;
+    } catch (error) {
+      this.db.exec('ROLLBACK');
+      throw error;
+    }
+  }
+
+  /** Up to `limit` messages before the cursor (default: the newest), oldest first. */
+  page(account: string, peer: string, limit: number, before?: { at: number; id: number }): StoredMessage[] {
+    const at = before?.at ?? Number.MAX_SAFE_INTEGER;
+    const rows = this.#pageBefore.all(account, peer, at, at, before?.id ?? Number.MAX_SAFE_INTEGER, limit) as unknown as StoredMessage[];
+    return rows.reverse();
+  }
+
+  /** Full-text search, newest first. Every word must match; words are taken literally. */
+  search(words: string, options: { account?: string; peer?: string; limit?: number } = {}): SearchHit[] {
+    const query = ftsQuery(words);
+    if (!query) return [];
+    const account = options.account ?? null;
+    const peer = options.peer ?? null;
+    return this.#search.all(query, account, account, peer, peer, options.limit ?? 100) as unknown as SearchHit[];
+  }
+
+  setDelivery(account: string, peer: string, originId: string, delivery: Delivery): boolean {
+    return this.#setDelivery.run(delivery, account, peer, originId).changes > 0;
+  }
+}
+
+/** Each word becomes a quoted FTS5 string, so operators and punctuation in it are inert. */
+export function ftsQuery(words: string): string {
+  return words
+    .split(/\s+/)
+    .filter((w) => w !== '')
+    .map((w) => `"${w.replaceAll('"', '""')}"`)
+    .join(' ');
+}

@@ -1,0 +1,36 @@
+/**
+ * Schema versions, applied in order inside one transaction each; PRAGMA user_version holds
+ * the number applied. Never edit a published step: add a new one.
+ */
+export const MIGRATIONS: readonly string[] = [
+  // 1: messages with full-text search (external-content FTS5 kept in sync by triggers).
+  `CREATE TABLE messages (
+     id INTEGER PRIMARY KEY,
+     account TEXT NOT NULL,
+     peer TEXT NOT NULL,
+     direction TEXT NOT NULL CHECK (direction IN ('in', 'out')),
+     sender TEXT,
+     body TEXT NOT NULL,
+     at INTEGER NOT NULL,
+     received_at INTEGER NOT NULL,
+     stanza_id TEXT,
+     origin_id TEXT,
+     message_id TEXT,
+     replaces INTEGER REFERENCES messages(id),
+     delivery TEXT NOT NULL DEFAULT 'none'
+   );
+   CREATE INDEX messages_conversation ON messages (account, peer, at, id);
+   CREATE UNIQUE INDEX messages_stanza_id ON messages (account, peer, stanza_id) WHERE stanza_id IS NOT NULL;
+   CREATE UNIQUE INDEX messages_origin_id ON messages (account, peer, direction, origin_id) WHERE origin_id IS NOT NULL;
+   CREATE VIRTUAL TABLE messages_fts USING fts5(body, content='messages', content_rowid='id', tokenize='unicode61');
+   CREATE TRIGGER messages_ai AFTER INSERT ON messages BEGIN
+     INSERT INTO messages_fts(rowid, body) VALUES (new.id, new.body);
+   END;
+   CREATE TRIGGER messages_ad AFTER DELETE ON messages BEGIN
+     INSERT INTO messages_fts(messages_fts, rowid, body) VALUES ('delete', old.id, old.body);
+   END;
+   CREATE TRIGGER messages_au AFTER UPDATE OF body ON messages BEGIN
+     INSERT INTO messages_fts(messages_fts, rowid, body) VALUES ('delete', old.id, old.body);
+     INSERT INTO messages_fts(rowid, body) VALUES (new.id, new.body);
+   END;`,
+];
