@@ -1,0 +1,28 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { execFileAsync } from './run.js';
+
+export interface TestCertificates {
+  caFile: string;
+  caPem: string;
+  certFile: string;
+  keyFile: string;
+}
+
+/** Names the private server certificate is valid for. */
+export const SERVER_NAMES = ['localhost', 'conference.localhost', 'upload.localhost', 'example.localhost', 'conference.example.localhost'];
+
+/** A private CA and a server certificate it signs, for SERVER_NAMES (EC P-256, 2 days). */
+export async function makeCertificates(dir: string): Promise<TestCertificates> {
+  const f = (name: string): string => join(dir, name);
+  const openssl = (...args: string[]) => execFileAsync('openssl', args);
+  await openssl('req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:P-256', '-nodes', '-days', '2',
+    '-subj', '/CN=natter test CA', '-keyout', f('ca.key'), '-out', f('ca.pem'),
+    '-addext', 'basicConstraints=critical,CA:TRUE', '-addext', 'keyUsage=critical,keyCertSign,cRLSign');
+  await openssl('req', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:P-256', '-nodes', '-subj', '/CN=localhost',
+    '-keyout', f('localhost.key'), '-out', f('localhost.csr'));
+  writeFileSync(f('ext.cnf'), `subjectAltName=${SERVER_NAMES.map((n) => `DNS:${n}`).join(',')}\nextendedKeyUsage=serverAuth\n`);
+  await openssl('x509', '-req', '-in', f('localhost.csr'), '-CA', f('ca.pem'), '-CAkey', f('ca.key'), '-CAcreateserial',
+    '-days', '2', '-extfile', f('ext.cnf'), '-out', f('localhost.crt'));
+  return { caFile: f('ca.pem'), caPem: readFileSync(f('ca.pem'), 'utf8'), certFile: f('localhost.crt'), keyFile: f('localhost.key') };
+}

@@ -1,0 +1,95 @@
+import tls from 'node:tls';
+import { client, xml } from '@xmpp/client';
+import type { Element } from '@xmpp/xml';
+import type { ProsodyAccount, ProsodyInfo } from './prosody.js';
+
+export interface ReceivedMessage {
+  from: string;
+  body: string;
+  stanza: Element;
+}
+
+export interface Peer {
+  jid: string;
+  send(to: string, body: string): Promise<void>;
+  sendRaw(element: Element): Promise<void>;
+  /** Resolves with the first message (received since connect) that matches. */
+  waitForMessage(match: (m: ReceivedMessage) => boolean, timeoutMs?: number): Promise<ReceivedMessage>;
+  onMessage(listener: (m: ReceivedMessage) => void): void;
+  received: ReceivedMessage[];
+  stop(): Promise<void>;
+}
+
+const trusted = new Set<string>();
+/**
+ * The test peer trusts the private CA process-wide (test code only; natter itself passes
+ * its CA to each connection). Certificates stay verified: nothing switches checks off.
+ */
+function trustTestCa(caPem: string): void {
+  if (trusted.has(caPem)) return;
+  tls.setDefaultCACertificates([...tls.getCACertificates('default'), caPem]);
+  trusted.add(caPem);
+}
+
+/**
+ * Another XMPP client for tests, written on @xmpp/client: logs in over STARTTLS, sends
+ * initial presence (so messages to the bare JID reach it) and records every message.
+ * It authenticates with PLAIN over TLS: xmpp.js 0.14's SCRAM-SHA-1 costs ~1 s per login.
+ */
+export async function connectPeer(info: ProsodyInfo, account: ProsodyAccount, resource = 'peer'): Promise<Peer> {
+  trustTestCa(info.caPem);
+  const entity = client({
+    service: `xmpp://${info.host}:${info.c2sPort}`,
+    domain: account.domain,
+    resource,
+    credentials: async (authenticate: (c: object, mechanism: string) => Promise<void>, mechanisms: string[]) => {
+      if (!mechanisms.includes('PLAIN')) throw new Error(`PLAIN not offered: ${mechanisms.join(', ')}`);
+      await authenticate({ username: account.local, password: account.password }, 'PLAIN');
+    },
+  } as Parameters<typeof client>[0]);
+  entity.reconnect.stop();
+  entity.on('error', () => undefined);
+  const received: ReceivedMessage[] = [];
+  const listeners = new Set<(m: ReceivedMessage) => void>();
+  entity.on('stanza', (stanza: Element) => {
+    if (!stanza.is('message')) return;
+    const body = stanza.getChildText('body');
+    if (body === null) return;
+    const message = { from: String(stanza.attrs.from ?? ''), body, stanza };
+    received.push(message);
+    for (const listener of listeners) listener(message);
+  });
+  await entity.start();
+  await entity.send(xml('presence'));
+  return {
+    jid: account.jid,
+    received,
+    send: async (to, body) => {
+      await entity.send(xml('message', { to, type: 'chat', id: `peer-${Date.now()}-${received.length}` }, xml('body', {}, body)));
+    },
+    sendRaw: async (element) => {
+      await entity.send(element);
+    },
+    onMessage: (listener) => void listeners.add(listener),
+    waitForMessage(match, timeoutMs = 10_000) {
+      const found = received.find(match);
+      if (found) return Promise.resolve(found);
+      return new Promise((resolve, reject) => {
+        const timer = setTimeout(() => {
+          listeners.delete(listener);
+          reject(new Error(`${account.jid} got no matching message within ${timeoutMs} ms; got: ${JSON.stringify(received.map((m) => [m.from, m.body]))}`));
+        }, timeoutMs);
+        const listener = (m: ReceivedMessage): void => {
+          if (!match(m)) return;
+          clearTimeout(timer);
+          listeners.delete(listener);
+          resolve(m);
+        };
+        listeners.add(listener);
+      });
+    },
+    stop: async () => {
+      await entity.stop().catch(() => undefined);
+    },
+  };
+}
