@@ -27,7 +27,7 @@ export async function startKeyringSession(): Promise<KeyringSession> {
     XDG_RUNTIME_DIR: join(root, 'run'),
   };
   for (const dir of Object.values(dirs)) mkdirSync(dir, { recursive: true, mode: 0o700 });
-  const baseEnv = { ...process.env, ...dirs };
+  const baseEnv: NodeJS.ProcessEnv = { ...process.env, ...dirs };
   delete baseEnv.DISPLAY;
   delete baseEnv.DBUS_SESSION_BUS_ADDRESS;
 

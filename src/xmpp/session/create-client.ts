@@ -1,0 +1,121 @@
+import { Client, jid as makeJid } from '@xmpp/client-core';
+import { promise } from '@xmpp/events';
+import iqCallee from '@xmpp/iq/callee.js';
+import iqCaller from '@xmpp/iq/caller.js';
+import middlewareFactory from '@xmpp/middleware';
+import reconnectFactory from '@xmpp/reconnect';
+import resourceBinding from '@xmpp/resource-binding';
+import sasl from '@xmpp/sasl';
+import streamFeaturesFactory from '@xmpp/stream-features';
+import streamManagementFactory from '@xmpp/stream-management';
+import tcp from '@xmpp/tcp';
+import xml from '@xmpp/xml';
+import SASLFactory from 'saslmechanisms';
+import { AuthenticationError, TlsRequiredError } from './errors.js';
+import { PlainMechanism } from './sasl-plain.js';
+import { scramMechanism } from './scram.js';
+import { verifyingTransport, VerifyingSocket } from './tls-transport.js';
+import { tlsConnectOptions, type TlsPolicy } from './tls-policy.js';
+
+export interface CreateClientOptions {
+  /** Bare JID of the account. */
+  jid: string;
+  resource?: string;
+  host?: string;
+  port?: number;
+  directTls?: boolean;
+  /** Extra trust anchors (PEM) for this connection only, never process-wide. */
+  caPem?: string[];
+  pinnedFingerprints?: string[];
+  /** Called once per login attempt, just in time; nothing keeps the password after it. */
+  getPassword(): Promise<string>;
+}
+
+const NS_TLS = 'urn:ietf:params:xml:ns:xmpp-tls';
+
+/**
+ * An xmpp.js client composed from its packages (as @xmpp/client does) with natter's own TLS
+ * and SASL: the certificate is verified for the XMPP domain against the system CAs plus the
+ * account's CA (or a pin), TLS is required, and SCRAM runs on node:crypto.
+ */
+export function createXmppClient(options: CreateClientOptions) {
+  const [local = '', domain = ''] = options.jid.split('@');
+  const host = options.host ?? domain;
+  const port = options.port ?? (options.directTls ? 5223 : 5222);
+  const service = `${options.directTls ? 'xmpps' : 'xmpp'}://${host}:${port}`;
+  const policy: TlsPolicy = {
+    domain,
+    ...(options.caPem ? { ca: options.caPem } : {}),
+    ...(options.pinnedFingerprints ? { pins: options.pinnedFingerprints } : {}),
+  };
+
+  const entity = new Client({ service, domain, timeout: 10_000 });
+  entity.jid = makeJid(local, domain);
+  const reconnect = reconnectFactory({ entity });
+  tcp({ entity });
+  entity.transports.push(verifyingTransport(policy) as unknown as (typeof entity.transports)[number]);
+  const middleware = middlewareFactory({ entity });
+  const streamFeatures = streamFeaturesFactory({ middleware });
+  const caller = iqCaller({ middleware, entity });
+  const callee = iqCallee({ middleware, entity });
+
+  // RFC 6120 §5.4.3.3: on <proceed/> "the parties MUST attempt to complete the TLS
+  // negotiation", here with our trust policy instead of @xmpp/starttls's bare defaults.
+  streamFeatures.use('starttls', NS_TLS, async ({ entity: e }: { entity: typeof entity }, next: () => Promise<void>) => {
+    if (e.isSecure()) return next();
+    const answer = await e.sendReceive(xml('starttls', { xmlns: NS_TLS }));
+    if (!answer.is('proceed', NS_TLS)) throw new Error('the server refused STARTTLS');
+    const secured = new VerifyingSocket(policy);
+    secured.connect({ socket: e.socket, host, ...tlsConnectOptions(policy) });
+    await promise(secured, 'connect', 'error');
+    (e as unknown as { _attachSocket(socket: unknown): void })._attachSocket(secured);
+    await e.restart();
+  });
+
+  const saslFactory = new SASLFactory();
+  // Factory order is preference order: the strongest mechanism offered wins.
+  saslFactory.use('SCRAM-SHA-256', scramMechanism('SCRAM-SHA-256', 'sha256'));
+  saslFactory.use('SCRAM-SHA-1', scramMechanism('SCRAM-SHA-1', 'sha1'));
+  saslFactory.use('PLAIN', PlainMechanism);
+  let mechanism: string | undefined;
+  type Authenticate = (credentials: { username: string; password: string }, mechanism: string) => Promise<void>;
+  const onAuthenticate = async (authenticate: Authenticate, mechanisms: string[], _fast: unknown, e: typeof entity) => {
+    // Reaching SASL on a clear connection means STARTTLS was not offered (or was stripped).
+    if (!e.isSecure()) {
+      reconnect.stop();
+      throw new TlsRequiredError(`${host}:${port}`);
+    }
+    const chosen = mechanisms[0];
+    if (!chosen) throw new Error('the server offers no SASL mechanism natter supports');
+    try {
+      await authenticate({ username: local, password: await options.getPassword() }, chosen);
+      mechanism = chosen;
+    } catch (error) {
+      if ((error as { name?: string }).name === 'SASLError') {
+        reconnect.stop(); // xmpp.js #588: it would retry a wrong password forever
+        throw new AuthenticationError(options.jid, String((error as { condition?: string }).condition ?? 'not-authorized'));
+      }
+      throw error;
+    }
+  };
+  (sasl as unknown as (deps: object, fn: typeof onAuthenticate) => void)({ streamFeatures, saslFactory }, onAuthenticate);
+  resourceBinding({ iqCaller: caller, streamFeatures }, options.resource ?? `natter-${process.pid}`);
+  const streamManagement = (streamManagementFactory as unknown as (deps: object) => ReturnType<typeof streamManagementFactory>)({ streamFeatures, entity, middleware });
+
+  entity.on('error', (error: Error) => {
+    if (error.name === 'CertificateError' || error.name === 'TlsRequiredError') reconnect.stop();
+  });
+
+  return Object.assign(entity, {
+    reconnect,
+    middleware,
+    streamFeatures,
+    iqCaller: caller,
+    iqCallee: callee,
+    streamManagement,
+    /** The SASL mechanism of the last successful login. */
+    mechanism: () => mechanism,
+  });
+}
+
+export type XmppClient = ReturnType<typeof createXmppClient>;

@@ -1,0 +1,36 @@
+/** Typed connection failures, each saying what happened and what to do; never a secret. */
+export class TlsRequiredError extends Error {
+  constructor(where: string) {
+    super(`the server at ${where} did not offer STARTTLS; natter requires TLS and did not send the password. Use --direct-tls if the server has a TLS port.`);
+    this.name = 'TlsRequiredError';
+  }
+}
+
+export interface CertificateDetails {
+  fingerprint: string;
+  subject: string;
+  issuer: string;
+  validFrom: string;
+  validTo: string;
+  reason: string;
+}
+
+export class CertificateError extends Error {
+  constructor(
+    readonly host: string,
+    readonly details: CertificateDetails,
+  ) {
+    super(
+      `the certificate of ${host} could not be verified (${details.reason}). SHA-256 fingerprint ${details.fingerprint}; ` +
+        `issued to ${details.subject} by ${details.issuer}. If you trust it, pin it in the account's pinnedCertificates or pass --ca-file.`,
+    );
+    this.name = 'CertificateError';
+  }
+}
+
+export class AuthenticationError extends Error {
+  constructor(jid: string, condition: string) {
+    super(`authentication failed: the server rejected the password for ${jid} (${condition}). Check it with "natter account password ${jid}".`);
+    this.name = 'AuthenticationError';
+  }
+}

@@ -1,0 +1,47 @@
+import tls, { type PeerCertificate, type TLSSocket } from 'node:tls';
+import { CertificateError } from './errors.js';
+
+export interface TlsPolicy {
+  /** The XMPP domain the certificate must be valid for (RFC 6120 §13.7.2). */
+  domain: string;
+  /** Extra trust anchors for this connection only. */
+  ca?: string[];
+  /** SHA-256 fingerprints the user chose to trust ("AA:BB:..."). */
+  pins?: string[];
+}
+
+/** Options for tls.connect: Node verifies the chain; we decide, so a pin can override it. */
+export function tlsConnectOptions(policy: TlsPolicy): tls.ConnectionOptions {
+  return {
+    servername: policy.domain,
+    rejectUnauthorized: false,
+    minVersion: 'TLSv1.2',
+    ...(policy.ca ? { ca: [...tls.rootCertificates, ...policy.ca] } : {}),
+  };
+}
+
+/** Returns a CertificateError unless the peer is verified for the domain, or pinned. */
+export function checkPeer(socket: TLSSocket, policy: TlsPolicy): CertificateError | undefined {
+  const cert = socket.getPeerCertificate();
+  const fingerprint = cert.fingerprint256 ?? '';
+  if (fingerprint && policy.pins?.includes(fingerprint)) return undefined;
+  let reason = socket.authorized ? '' : String(socket.authorizationError ?? 'not authorized');
+  if (!reason) {
+    const identity = tls.checkServerIdentity(policy.domain, cert);
+    if (identity) reason = identity.message;
+  }
+  if (!reason) return undefined;
+  return new CertificateError(policy.domain, describe(cert, reason));
+}
+
+function describe(cert: PeerCertificate, reason: string) {
+  const name = (x: PeerCertificate['subject'] | undefined) => (x && typeof x === 'object' ? String(x.CN ?? JSON.stringify(x)) : '?');
+  return {
+    fingerprint: cert.fingerprint256 ?? '?',
+    subject: name(cert.subject),
+    issuer: name(cert.issuer),
+    validFrom: cert.valid_from ?? '?',
+    validTo: cert.valid_to ?? '?',
+    reason,
+  };
+}

@@ -1,0 +1,35 @@
+// Minimal declarations for the xmpp.js 0.14 packages natter composes itself
+// (@types/xmpp__* cover only the public client).
+declare module '@xmpp/tls/lib/Connection.js' {
+  const ConnectionTLS: new (...args: unknown[]) => object;
+  export default ConnectionTLS;
+}
+declare module '@xmpp/tls/lib/Socket.js' {
+  import type { EventEmitter } from 'node:events';
+  import type { TLSSocket } from 'node:tls';
+  class Socket extends EventEmitter {
+    socket: TLSSocket | null;
+    secure: boolean;
+    connect(options: object): void;
+  }
+  export default Socket;
+}
+declare module '@xmpp/tcp' {
+  export default function tcp(deps: { entity: unknown }): void;
+}
+declare module 'saslmechanisms' {
+  export default class SASLFactory {
+    use(mech: unknown): this;
+    use(name: string, mech: unknown): this;
+    _mechs: Array<{ name: string }>;
+  }
+}
+declare module '@xmpp/events' {
+  export function promise(target: unknown, event: string, rejectEvent?: string, timeout?: number): Promise<unknown>;
+}
+declare module '@xmpp/iq/caller.js' {
+  export default function iqCaller(deps: { middleware: unknown; entity: unknown }): unknown;
+}
+declare module '@xmpp/iq/callee.js' {
+  export default function iqCallee(deps: { middleware: unknown; entity: unknown }): unknown;
+}

@@ -1,0 +1,71 @@
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { runNatter, tempDirs } from '../support/pty.js';
+
+const version = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+const cleanups: Array<() => void> = [];
+afterEach(() => cleanups.splice(0).forEach((c) => c()));
+
+function withConfig(content: string) {
+  const dirs = tempDirs();
+  cleanups.push(dirs.remove);
+  const dir = join(dirs.config, 'natter');
+  mkdirSync(dir, { recursive: true });
+  const file = join(dir, 'config.json');
+  writeFileSync(file, content);
+  return { file, env: dirs.env };
+}
+
+describe('natter on the command line', () => {
+  it('--help prints the usage and exits 0', async () => {
+    const result = await runNatter(['--help']);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('Usage');
+    expect(result.stdout).toContain('$ natter');
+    expect(result.stdout).toContain('--password-command');
+  });
+
+  it('--version prints the version and exits 0', async () => {
+    const result = await runNatter(['--version']);
+    expect(result).toMatchObject({ code: 0 });
+    expect(result.stdout.trim()).toBe(version);
+  });
+
+  it('an unknown flag is a usage error (exit 2)', async () => {
+    const result = await runNatter(['--bogus']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('Unknown flag');
+    expect(result.stderr).toContain('--bogus');
+  });
+
+  it('an unknown command is a usage error (exit 2)', async () => {
+    const result = await runNatter(['frobnicate']);
+    expect(result).toEqual({ code: 2, stdout: '', stderr: 'natter: Unknown command: frobnicate. Run natter --help for usage.\n' });
+  });
+
+  it('a config file that is not JSON is named, exits 1 and is left unchanged', async () => {
+    const { file, env } = withConfig('{"ui": {');
+    const result = await runNatter([], { env });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain(`the config file ${file} is invalid: it is not valid JSON`);
+    expect(readFileSync(file, 'utf8')).toBe('{"ui": {');
+  });
+
+  it('a wrong-typed key is named with the file, exits 1, file unchanged', async () => {
+    const content = '{"ui": {"rosterWidth": "wide"}}';
+    const { file, env } = withConfig(content);
+    const result = await runNatter([], { env });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain(file);
+    expect(result.stderr).toContain('key ui.rosterWidth must be integer');
+    expect(readFileSync(file, 'utf8')).toBe(content);
+  });
+
+  it('refuses to open the screen without a terminal', async () => {
+    const dirs = tempDirs();
+    cleanups.push(dirs.remove);
+    const result = await runNatter([], { env: dirs.env });
+    expect(result).toMatchObject({ code: 2, stderr: 'natter: the chat screen needs a terminal (stdin and stdout must be a TTY).\n' });
+  });
+});

@@ -1,0 +1,72 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { spawnNatter, type PtySession } from '../support/pty.js';
+
+const sessions: PtySession[] = [];
+afterEach(() => sessions.splice(0).forEach((s) => s.dispose()));
+
+function start(options?: Parameters<typeof spawnNatter>[0]): PtySession {
+  const session = spawnNatter(options);
+  sessions.push(session);
+  return session;
+}
+
+describe('the screen in a terminal', () => {
+  it('opens on the alternate screen with the roster, the console tab, status and prompt; /quit exits 0', async () => {
+    const natter = start({ cols: 100, rows: 30 });
+    await natter.waitForText('1:console');
+    expect(natter.bufferType()).toBe('alternate');
+    const rows = await natter.screen();
+    expect(rows[1]).toMatch(/^│Roster/);
+    expect(rows[28]).toContain('natter | no account | console');
+    expect(rows[29]).toMatch(/^>/);
+
+    natter.type('/help');
+    natter.press('enter');
+    await natter.waitForText('/quit  Leave natter');
+    expect(await natter.screenText()).toContain('/help  List the commands');
+
+    natter.type('/quit');
+    natter.press('enter');
+    expect(await natter.waitForExit()).toEqual({ exitCode: 0 });
+    expect(natter.bufferType()).toBe('normal');
+    expect(await natter.screenText()).not.toContain('1:console');
+  });
+
+  it('leaves cleanly on Ctrl-C and on SIGTERM, restoring the terminal', async () => {
+    const a = start();
+    await a.waitForText('1:console');
+    a.press('ctrl-c');
+    expect(await a.waitForExit()).toEqual({ exitCode: 0 });
+    expect(a.bufferType()).toBe('normal');
+
+    const b = start();
+    await b.waitForText('1:console');
+    b.kill('SIGTERM');
+    expect((await b.waitForExit()).exitCode).toBe(0);
+    expect(b.bufferType()).toBe('normal');
+  });
+
+  it('reports an unknown command in the console and keeps running', async () => {
+    const natter = start();
+    await natter.waitForText('1:console');
+    natter.type('/frob\r');
+    await natter.waitForText('Unknown command /frob. Type /help for the list of commands.');
+    natter.type('/qu');
+    natter.press('tab');
+    await natter.waitForText('> /quit');
+    natter.press('enter');
+    expect(await natter.waitForExit()).toEqual({ exitCode: 0 });
+  });
+
+  it('redraws to the new size on resize and says when it is too small', async () => {
+    const natter = start({ cols: 100, rows: 30 });
+    await natter.waitForText('1:console');
+    natter.resize(60, 20);
+    await natter.waitForText(/natter \| no account \| console/);
+    expect((await natter.screen())[18]).toContain('natter | no account');
+    natter.resize(30, 10);
+    await natter.waitForText('Terminal too small (30x10)');
+    natter.resize(80, 24);
+    await natter.waitForText('1:console');
+  });
+});

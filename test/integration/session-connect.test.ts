@@ -1,0 +1,83 @@
+import tls from 'node:tls';
+import { afterEach, describe, expect, inject, it } from 'vitest';
+import { createXmppClient, type XmppClient } from '../../src/xmpp/session/create-client.js';
+import { registerAccount, uniqueLocal } from '../support/prosody.js';
+
+const info = inject('prosody');
+// No test peer in this file: it trusts the private CA process-wide, which would hide
+// whether natter passes the CA to its own connection only.
+const open: XmppClient[] = [];
+afterEach(async () => {
+  await Promise.all(open.splice(0).map((c) => c.stop().catch(() => undefined)));
+});
+
+function natterClient(account: { jid: string; password: string }, extra: Partial<Parameters<typeof createXmppClient>[0]> = {}) {
+  const client = createXmppClient({
+    jid: account.jid,
+    host: info.host,
+    port: info.c2sPort,
+    caPem: [info.caPem],
+    getPassword: async () => account.password,
+    ...extra,
+  });
+  client.on('error', () => undefined);
+  open.push(client);
+  return client;
+}
+
+describe('natter session: login over verified TLS', () => {
+  it('logs in with STARTTLS, the private CA passed to this connection only, with SCRAM', async () => {
+    const account = await registerAccount(info, uniqueLocal('alice'));
+    const client = natterClient(account);
+    const started = performance.now();
+    await client.start();
+    const ms = performance.now() - started;
+    expect(client.mechanism()).toBe('SCRAM-SHA-1');
+    expect(client.isSecure()).toBe(true);
+    expect(tls.getCACertificates('default')).not.toContain(info.caPem);
+    console.log(`STARTTLS + SCRAM-SHA-1 login: ${ms.toFixed(0)} ms`);
+  });
+
+  it('logs in over direct TLS (XEP-0368)', async () => {
+    const account = await registerAccount(info, uniqueLocal('alice'));
+    const client = natterClient(account, { port: info.directTlsPort, directTls: true });
+    await client.start();
+    expect(client.isSecure()).toBe(true);
+  });
+
+  it('refuses a wrong password once, with a clear error, and does not retry', async () => {
+    const account = await registerAccount(info, uniqueLocal('alice'));
+    let attempts = 0;
+    const client = natterClient(account, {
+      getPassword: async () => {
+        attempts++;
+        return 'wrong password';
+      },
+    });
+    await expect(client.start()).rejects.toThrow(`authentication failed: the server rejected the password for ${account.jid} (not-authorized)`);
+    await new Promise((resolve) => setTimeout(resolve, 1500)); // longer than the reconnect delay (1 s)
+    expect(attempts).toBe(1);
+  });
+
+  it('refuses a certificate it can not verify, naming its SHA-256 fingerprint; a pin accepts it', async () => {
+    const account = await registerAccount(info, uniqueLocal('alice'));
+    const untrusted = natterClient(account, { caPem: undefined });
+    const error = (await untrusted.start().catch((e: unknown) => e)) as Error & { details?: { fingerprint: string } };
+    expect(error.name, String(error)).toBe('CertificateError');
+    const { X509Certificate } = await import('node:crypto');
+    const { readFileSync } = await import('node:fs');
+    const served = new X509Certificate(readFileSync(`${info.dir}/localhost.crt`));
+    expect(error.details?.fingerprint).toBe(served.fingerprint256);
+    expect(error.message).toContain(served.fingerprint256);
+
+    const pinned = natterClient(account, { caPem: undefined, pinnedFingerprints: [served.fingerprint256] });
+    await pinned.start();
+    expect(pinned.isSecure()).toBe(true);
+  });
+
+  it('logs in with a non-ASCII password', async () => {
+    const account = await registerAccount(info, uniqueLocal('alice'), 'pässwörd-密码-🔑');
+    const client = natterClient(account);
+    await client.start();
+  });
+});

@@ -1,0 +1,35 @@
+import { afterEach, expect, inject, it } from 'vitest';
+import { messagesFeature } from '../../src/xmpp/features/messages/feature.js';
+import { buildInitialPresence } from '../../src/xmpp/features/presence/build.js';
+import { createXmppClient, type XmppClient } from '../../src/xmpp/session/create-client.js';
+import { registerAccount, uniqueLocal } from '../support/prosody.js';
+import { connectPeer, type Peer } from '../support/xmpp-peer.js';
+
+const info = inject('prosody');
+const open: Array<XmppClient | Peer> = [];
+afterEach(async () => {
+  await Promise.all(open.splice(0).map((c) => c.stop().catch(() => undefined)));
+});
+
+function natterClient(account: { jid: string; password: string }) {
+  const client = createXmppClient({ jid: account.jid, host: info.host, port: info.c2sPort, caPem: [info.caPem], getPassword: async () => account.password });
+  client.on('error', () => undefined);
+  open.push(client);
+  return client;
+}
+
+it('exchanges messages with the test peer', async () => {
+  const [a, b] = await Promise.all([registerAccount(info, uniqueLocal('alice')), registerAccount(info, uniqueLocal('bob'))]);
+  const client = natterClient(a);
+  const received: string[] = [];
+  const messages = messagesFeature(client, { onMessage: (m) => received.push(`${m.peer}: ${m.body}`) });
+  await client.start();
+  await client.send(buildInitialPresence());
+  const bob = await connectPeer(info, b);
+  open.push(bob);
+  await messages.send(b.jid, 'hello from natter ✓');
+  await bob.waitForMessage((m) => m.body === 'hello from natter ✓');
+  await bob.send(a.jid, 'hello natter');
+  await expect.poll(() => received).toContain(`${b.jid}: hello natter`);
+});
+

@@ -1,0 +1,153 @@
+import { spawn as spawnChild } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { spawn, type IPty } from '@lydell/node-pty';
+import xterm from '@xterm/headless';
+
+const { Terminal } = xterm;
+export const NATTER_BIN = new URL('../../bin/natter.js', import.meta.url).pathname;
+
+const KEYS: Record<string, string> = {
+  enter: '\r', tab: '\t', up: '\u001b[A', down: '\u001b[B', right: '\u001b[C', left: '\u001b[D',
+  pageup: '\u001b[5~', pagedown: '\u001b[6~', escape: '\u001b', backspace: '\u007f',
+  'ctrl-c': '\u0003', 'ctrl-l': '\u000c', home: '\u001b[H', end: '\u001b[F',
+};
+
+export interface Dirs {
+  home: string;
+  config: string;
+  data: string;
+  runtime: string;
+}
+
+/** Fresh HOME and XDG dirs, so a run never touches the real user's files. */
+export function tempDirs(): Dirs & { env: Record<string, string>; remove(): void } {
+  const home = mkdtempSync(join(tmpdir(), 'natter-e2e-'));
+  const dirs = { home, config: join(home, 'config'), data: join(home, 'data'), runtime: join(home, 'run') };
+  for (const dir of [dirs.config, dirs.data, dirs.runtime, join(home, 'state')]) mkdirSync(dir, { recursive: true, mode: 0o700 });
+  return {
+    ...dirs,
+    env: { HOME: home, XDG_CONFIG_HOME: dirs.config, XDG_DATA_HOME: dirs.data, XDG_STATE_HOME: join(home, 'state'), XDG_RUNTIME_DIR: dirs.runtime },
+    remove: () => rmSync(home, { recursive: true, force: true }),
+  };
+}
+
+function childEnv(extra: Record<string, string>): Record<string, string> {
+  const env: Record<string, string> = {};
+  for (const [k, v] of Object.entries(process.env)) if (v !== undefined) env[k] = v;
+  // Ink treats any defined CI variable as CI and then paints only the last frame.
+  delete env.CI;
+  delete env.CONTINUOUS_INTEGRATION;
+  return { ...env, TERM: 'xterm-256color', ...extra };
+}
+
+export interface PtySession {
+  screen(): Promise<string[]>;
+  screenText(): Promise<string>;
+  bufferType(): 'normal' | 'alternate';
+  waitForText(text: string | RegExp, timeoutMs?: number): Promise<void>;
+  waitForExit(timeoutMs?: number): Promise<{ exitCode: number; signal?: number }>;
+  write(data: string): void;
+  type(text: string): void;
+  press(key: string): void;
+  resize(cols: number, rows: number): void;
+  kill(signal?: string): void;
+  output(): string;
+  dirs: Dirs;
+  dispose(): void;
+}
+
+/** Runs the built natter in a pseudo-terminal and reads its screen through a headless xterm. */
+export function spawnNatter(options: { args?: string[]; cols?: number; rows?: number; env?: Record<string, string> } = {}): PtySession {
+  const cols = options.cols ?? 100;
+  const rows = options.rows ?? 30;
+  const dirs = tempDirs();
+  const term = new Terminal({ cols, rows, allowProposedApi: true });
+  const pty: IPty = spawn(process.execPath, [NATTER_BIN, ...(options.args ?? [])], {
+    name: 'xterm-256color', cols, rows, cwd: dirs.home, env: childEnv({ ...dirs.env, ...options.env }),
+  });
+  let raw = '';
+  const waiters = new Set<() => void>();
+  let exit: { exitCode: number; signal?: number } | undefined;
+  pty.onData((data) => {
+    raw += data;
+    term.write(data, () => waiters.forEach((w) => w()));
+  });
+  pty.onExit((e) => {
+    exit = { exitCode: e.exitCode, ...(e.signal ? { signal: e.signal } : {}) };
+    waiters.forEach((w) => w());
+  });
+  const flush = () => new Promise<void>((resolve) => term.write('', resolve));
+  const screen = async (): Promise<string[]> => {
+    await flush();
+    const buffer = term.buffer.active;
+    return Array.from({ length: rows }, (_, y) => buffer.getLine(buffer.viewportY + y)?.translateToString(true) ?? '');
+  };
+  const waitFor = (done: () => Promise<boolean>, timeoutMs: number, what: () => Promise<string>) =>
+    new Promise<void>((resolve, reject) => {
+      let settled = false;
+      const check = async (): Promise<void> => {
+        if (settled || !(await done())) return;
+        settled = true;
+        clearTimeout(timer);
+        waiters.delete(listener);
+        resolve();
+      };
+      const listener = (): void => void check();
+      const timer = setTimeout(async () => {
+        settled = true;
+        waiters.delete(listener);
+        reject(new Error(`${await what()}\n--- screen ---\n${(await screen()).join('\n')}`));
+      }, timeoutMs);
+      waiters.add(listener);
+      void check();
+    });
+  return {
+    dirs,
+    screen,
+    screenText: async () => (await screen()).join('\n'),
+    bufferType: () => term.buffer.active.type,
+    waitForText(text, timeoutMs = 10_000) {
+      const matches = (s: string) => (typeof text === 'string' ? s.includes(text) : text.test(s));
+      return waitFor(async () => matches((await screen()).join('\n')), timeoutMs, async () => `screen never showed ${String(text)}`);
+    },
+    async waitForExit(timeoutMs = 10_000) {
+      await waitFor(async () => exit !== undefined, timeoutMs, async () => 'natter did not exit');
+      return exit!;
+    },
+    write: (data) => pty.write(data),
+    type: (text) => pty.write(text),
+    press: (key) => {
+      const alt = /^alt-(.+)$/.exec(key);
+      pty.write(alt ? `\u001b${KEYS[alt[1] ?? ''] ?? alt[1]}` : (KEYS[key] ?? key));
+    },
+    resize: (c, r) => {
+      pty.resize(c, r);
+      term.resize(c, r);
+    },
+    kill: (signal = 'SIGTERM') => {
+      if (!exit) pty.kill(signal);
+    },
+    output: () => raw,
+    dispose() {
+      if (!exit) pty.kill('SIGKILL');
+      term.dispose();
+      dirs.remove();
+    },
+  };
+}
+
+/** Runs the built natter without a terminal (stdin closed); for --help, usage errors, scripts. */
+export function runNatter(args: string[], options: { env?: Record<string, string>; input?: string } = {}): Promise<{ code: number; stdout: string; stderr: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawnChild(process.execPath, [NATTER_BIN, ...args], { env: childEnv(options.env ?? {}), stdio: ['pipe', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    child.once('error', reject);
+    child.once('close', (code) => resolve({ code: code ?? -1, stdout, stderr }));
+    child.stdin.end(options.input ?? '');
+  });
+}
