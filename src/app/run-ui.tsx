@@ -34,11 +34,16 @@ export async function runUi(config: ConfigStore, version: string, account?: OneR
   };
 
   let quitting = false;
+  const screen: { instance?: ReturnType<typeof render> } = {};
   const quit = (): void => {
     if (quitting) return;
     quitting = true;
-    void (runtime?.stop() ?? Promise.resolve()).finally(() => instance.unmount());
+    void (runtime?.stop() ?? Promise.resolve()).finally(() => screen.instance?.unmount());
   };
+  // SSH drop (SIGHUP), kill (SIGTERM) and SIGINT (a Ctrl-C typed before raw mode is on) leave
+  // as cleanly as /quit. Registered before the first frame and kept to the end, so a signal
+  // never finds natter without a handler while the terminal is in the alternate screen.
+  for (const signal of SIGNALS) process.on(signal, quit);
   const controller = createController(store, createRegistry(), api, quit);
   const instance = render(<App store={store} controller={controller} />, {
     alternateScreen: true,
@@ -46,14 +51,9 @@ export async function runUi(config: ConfigStore, version: string, account?: OneR
     patchConsole: false,
     incrementalRendering: true,
   });
-  // SSH drop (SIGHUP), kill (SIGTERM) and an external SIGINT leave as cleanly as /quit.
-  for (const signal of SIGNALS) process.on(signal, quit);
+  screen.instance = instance;
   if (account) runtime = await connect(store, account);
-  try {
-    await instance.waitUntilExit();
-  } finally {
-    for (const signal of SIGNALS) process.off(signal, quit);
-  }
+  await instance.waitUntilExit();
   return ExitCode.ok;
 }
 

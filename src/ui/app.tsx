@@ -81,7 +81,7 @@ function Screen({ controller, size }: { controller: UiController; size: Props['s
         if (text.trim() !== '') controller.submit(text);
         setOffset(0);
       } else if (name === 'line.complete') {
-        const { graphemes, cursor } = commandLine.line;
+        const { graphemes, cursor } = commandLine.current();
         const before = graphemes.slice(0, cursor).join('');
         const completed = controller.complete(graphemes.join(''), before.length);
         if (completed) commandLine.setText(completed.text, completed.cursor);

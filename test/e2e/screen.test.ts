@@ -22,8 +22,8 @@ describe('the screen in a terminal', () => {
 
     natter.type('/help');
     natter.press('enter');
-    await natter.waitForText('/quit  Leave natter');
-    expect(await natter.screenText()).toContain('/help  List the commands');
+    await natter.waitForText(/\/quit +Leave natter/);
+    expect(await natter.screenText()).toMatch(/\/help +List the commands/);
 
     natter.type('/quit');
     natter.press('enter');
@@ -52,6 +52,7 @@ describe('the screen in a terminal', () => {
     natter.type('/frob\r');
     await natter.waitForText('Unknown command /frob. Type /help for the list of commands.');
     natter.type('/qu');
+    await natter.waitForText('> /qu');
     natter.press('tab');
     await natter.waitForText('> /quit');
     natter.press('enter');
@@ -62,8 +63,8 @@ describe('the screen in a terminal', () => {
     const natter = start({ cols: 100, rows: 30 });
     await natter.waitForText('1:console');
     natter.resize(60, 20);
-    await natter.waitForText(/natter \| no account \| console/);
-    expect((await natter.screen())[18]).toContain('natter | no account');
+    // The status line moves to the new second-to-last row.
+    await expect.poll(async () => (await natter.screen()).findIndex((row) => row.includes('natter | no account'))).toBe(18);
     natter.resize(30, 10);
     await natter.waitForText('Terminal too small (30x10)');
     natter.resize(80, 24);

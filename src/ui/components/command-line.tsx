@@ -11,9 +11,11 @@ interface Props {
 export function CommandLine({ line, width }: Props) {
   const room = Math.max(1, width - 3);
   const start = Math.max(0, line.cursor - room + 1);
-  const before = line.graphemes.slice(start, line.cursor).join('');
-  const at = line.graphemes[line.cursor] ?? ' ';
-  const after = line.graphemes.slice(line.cursor + 1).join('');
+  // A pasted newline is shown as ⏎ so the line stays one row; it is sent as a newline.
+  const show = (g: string[]): string => g.join('').replaceAll('\n', '⏎');
+  const before = show(line.graphemes.slice(start, line.cursor));
+  const at = show([line.graphemes[line.cursor] ?? ' ']);
+  const after = show(line.graphemes.slice(line.cursor + 1));
   return (
     <Box width={width} height={1}>
       <Text wrap="truncate">

@@ -62,5 +62,8 @@ export function useCommandLine() {
     return text;
   };
 
-  return { line: state.current.line, dispatch, take, setText };
+  /** The line as of the last key, even before React has re-rendered. */
+  const current = (): LineState => state.current.line;
+
+  return { line: state.current.line, current, dispatch, take, setText };
 }

@@ -24,12 +24,15 @@ export function useKeyRouter(handlers: KeyHandlers, overrides?: Readonly<Record<
       return;
     }
     // Keys typed faster than one read (a script, a slow link) arrive as one chunk: an Enter
-    // inside it still submits, unlike a bracketed paste, which usePaste delivers whole.
-    const parts = input.split(/\r\n?|\n/);
-    parts.forEach((part, index) => {
-      if (index > 0) handlers.action(map.get('return') ?? 'line.submit');
-      if (part) handlers.text(part);
-    });
+    // or a Tab inside it still acts as that key, unlike a bracketed paste, which usePaste
+    // delivers whole.
+    for (const part of input.split(/(\r\n?|\n|\t)/)) {
+      if (part === '\t') handlers.action(map.get('tab') ?? 'line.complete');
+      else if (/^[\r\n]/.test(part)) handlers.action(map.get('return') ?? 'line.submit');
+      else if (part) handlers.text(part);
+    }
   });
-  usePaste((text) => handlers.text(text));
+  // A paste is text, never keys: control characters other than newline become spaces.
+  // eslint-disable-next-line no-control-regex
+  usePaste((text) => handlers.text(text.replace(/\r\n?/g, '\n').replace(/[\u0000-\u0009\u000b-\u001f\u007f]/g, ' ')));
 }
