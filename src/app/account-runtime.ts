@@ -82,6 +82,7 @@ export async function startAccount(
     async sendMessage(to, body) {
       if (client.status !== 'online') throw new Error(`${jid} is not connected (${client.status}); the message was not sent`);
       const sent = await messages.send(to, body);
+      store.dispatch({ type: 'tab/open', id: chatTabId(to), kind: 'chat', title: sanitizeLine(to), focus: false });
       store.dispatch({ type: 'line/append', tabId: chatTabId(to), kind: 'outgoing', from: 'me', text: sanitizeText(sent.body), at: sent.at });
     },
     async stop() {

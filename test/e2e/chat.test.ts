@@ -1,0 +1,48 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, expect, inject, it } from 'vitest';
+import { registerAccount, uniqueLocal } from '../support/prosody.js';
+import { spawnNatter, type PtySession } from '../support/pty.js';
+import { connectPeer, type Peer } from '../support/xmpp-peer.js';
+
+const info = inject('prosody');
+const cleanup: Array<() => unknown> = [];
+afterEach(async () => {
+  for (const c of cleanup.splice(0)) await c();
+});
+
+it('logs in with a password command, chats with a peer both ways, and shows hostile text inert', async () => {
+  const [a, b] = await Promise.all([registerAccount(info, uniqueLocal('alice')), registerAccount(info, uniqueLocal('bob'))]);
+  const bob: Peer = await connectPeer(info, b);
+  cleanup.push(() => bob.stop());
+  const secrets = mkdtempSync(join(tmpdir(), 'natter-pw-'));
+  cleanup.push(() => rmSync(secrets, { recursive: true, force: true }));
+  const passwordFile = join(secrets, 'alice');
+  writeFileSync(passwordFile, `${a.password}\n`, { mode: 0o600 });
+  const natter: PtySession = spawnNatter({
+    cols: 110,
+    rows: 30,
+    args: ['--jid', a.jid, '--host', info.host, '--port', String(info.c2sPort), '--ca-file', info.caFile, '--password-command', 'cat "$NATTER_TEST_PW"'],
+    env: { NATTER_TEST_PW: passwordFile },
+  });
+  cleanup.push(() => natter.dispose());
+  // The password reaches natter only through the command's stdout, never its argv.
+  await natter.waitForText(`${a.jid}: online`);
+  expect(natter.output()).not.toContain(a.password);
+
+  natter.type(`/msg ${b.jid} hello bob`);
+  natter.press('enter');
+  await bob.waitForMessage((m) => m.body === 'hello bob');
+  await natter.waitForText('me: hello bob');
+  expect(await natter.screenText()).toContain(`2:${b.jid}`);
+
+  // XML 1.0 forbids ESC and most C0 controls, but carries C1 controls (8-bit CSI U+009B,
+  // OSC U+009D) and bidi overrides: what a hostile peer can really send.
+  await bob.send(a.jid, 'hi \u009b2J\u009d0;pwned\u009calice \u202egnirts');
+  await natter.waitForText(`${b.jid}: hi alice gnirts`);
+  expect(natter.output()).not.toMatch(/\u009b|\u009d|\u202e|pwned/);
+
+  natter.type('/quit\r');
+  expect(await natter.waitForExit()).toEqual({ exitCode: 0 });
+});
