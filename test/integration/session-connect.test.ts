@@ -2,6 +2,7 @@ import tls from 'node:tls';
 import { afterEach, describe, expect, inject, it } from 'vitest';
 import { createXmppClient, type XmppClient } from '../../src/xmpp/session/create-client.js';
 import { registerAccount, uniqueLocal } from '../support/prosody.js';
+import { startStripStarttlsProxy } from '../support/strip-starttls-proxy.js';
 
 const info = inject('prosody');
 // No test peer in this file: it trusts the private CA process-wide, which would hide
@@ -79,5 +80,27 @@ describe('natter session: login over verified TLS', () => {
     const account = await registerAccount(info, uniqueLocal('alice'), 'pässwörd-密码-🔑');
     const client = natterClient(account);
     await client.start();
+  });
+});
+
+describe('natter session: STARTTLS stripped by a man in the middle', () => {
+  it('refuses with a clear error and never sends credentials', async () => {
+    const account = await registerAccount(info, uniqueLocal('alice'));
+    const proxy = await startStripStarttlsProxy({ host: info.host, port: info.c2sPort });
+    try {
+      let asked = 0;
+      const client = natterClient(account, {
+        port: proxy.port,
+        getPassword: async () => {
+          asked++;
+          return account.password;
+        },
+      });
+      await expect(client.start()).rejects.toThrow(`the server at ${info.host}:${proxy.port} did not offer STARTTLS; natter requires TLS and did not send the password`);
+      expect(asked).toBe(0);
+      expect(proxy.sawClientAuth()).toBe(false);
+    } finally {
+      await proxy.stop();
+    }
   });
 });

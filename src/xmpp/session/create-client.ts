@@ -9,7 +9,7 @@ import sasl from '@xmpp/sasl';
 import streamFeaturesFactory from '@xmpp/stream-features';
 import streamManagementFactory from '@xmpp/stream-management';
 import tcp from '@xmpp/tcp';
-import xml from '@xmpp/xml';
+import xml, { type Element } from '@xmpp/xml';
 import SASLFactory from 'saslmechanisms';
 import { AuthenticationError, TlsRequiredError } from './errors.js';
 import { PlainMechanism } from './sasl-plain.js';
@@ -32,6 +32,7 @@ export interface CreateClientOptions {
 }
 
 const NS_TLS = 'urn:ietf:params:xml:ns:xmpp-tls';
+const NS_STREAMS = 'http://etherx.jabber.org/streams';
 
 /**
  * An xmpp.js client composed from its packages (as @xmpp/client does) with natter's own TLS
@@ -55,6 +56,21 @@ export function createXmppClient(options: CreateClientOptions) {
   tcp({ entity });
   entity.transports.push(verifyingTransport(policy) as unknown as (typeof entity.transports)[number]);
   const middleware = middlewareFactory({ entity });
+  // Registered before the stream-features handlers, so it sees <stream:features/> first.
+  // A clear connection whose features lack <starttls/> (none offered, or stripped on the
+  // way: RFC 6120 §13.1) is refused here; otherwise the client would wait forever for
+  // features a server that requires TLS never sends.
+  middleware.use(async (ctx: { stanza: Element; entity: typeof entity }, next: () => Promise<unknown>) => {
+    const { stanza } = ctx;
+    if (stanza.is('features', NS_STREAMS) && !ctx.entity.isSecure() && !stanza.getChild('starttls', NS_TLS)) {
+      reconnect.stop();
+      const error = new TlsRequiredError(`${host}:${port}`);
+      ctx.entity.emit('error', error);
+      await ctx.entity.disconnect().catch(() => undefined);
+      return undefined;
+    }
+    return next();
+  });
   const streamFeatures = streamFeaturesFactory({ middleware });
   const caller = iqCaller({ middleware, entity });
   const callee = iqCallee({ middleware, entity });
