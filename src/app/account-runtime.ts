@@ -15,6 +15,8 @@ export interface AccountRuntime {
   stop(): Promise<void>;
 }
 
+const FINAL_ERRORS = new Set(['AuthenticationError', 'CertificateError', 'TlsRequiredError']);
+
 /** xmpp.js status names → the state machine the status line shows. */
 const STATUS: Record<string, ConnectionState> = {
   connecting: { kind: 'connecting' },
@@ -58,7 +60,17 @@ export async function startAccount(
     consoleLine('info', `${jid}: online`);
     void client.send(buildInitialPresence());
   });
-  client.on('error', (error: Error) => consoleLine('error', `${jid}: ${error.message}`));
+  let stopping = false;
+  client.on('reconnect-scheduled', ({ attempt, retryAt }: { attempt: number; retryAt: number }) => {
+    if (!stopping && client.status === 'disconnect') setState({ kind: 'reconnecting', attempt, retryAt });
+  });
+  let lastError = '';
+  const reportError = (text: string): void => {
+    // start() rejects with the error the client also emitted: show it once.
+    if (text !== lastError) consoleLine('error', text);
+    lastError = text;
+  };
+  client.on('error', (error: Error) => reportError(`${jid}: ${error.message}`));
 
   const messages = messagesFeature(client, {
     onMessage(message) {
@@ -73,8 +85,11 @@ export async function startAccount(
 
   client.start().catch((error: unknown) => {
     const reason = error instanceof Error ? error.message : String(error);
-    setState({ kind: 'failed', reason });
-    consoleLine('error', `${jid}: ${reason}`);
+    // Authentication and TLS failures are final; anything else (network) is retried by the
+    // client with backoff, and its reconnecting state is already on the status line.
+    const final = error instanceof Error && FINAL_ERRORS.has(error.name);
+    if (final || client.status !== 'disconnect') setState({ kind: 'failed', reason });
+    reportError(`${jid}: ${reason}`);
   });
 
   return {
@@ -86,6 +101,7 @@ export async function startAccount(
       store.dispatch({ type: 'line/append', tabId: chatTabId(to), kind: 'outgoing', from: 'me', text: sanitizeText(sent.body), at: sent.at });
     },
     async stop() {
+      stopping = true;
       messages.stop();
       if (client.status === 'online') await client.send(buildUnavailablePresence()).catch(() => undefined);
       await client.stop().catch(() => undefined);

@@ -3,6 +3,7 @@ import { afterEach, describe, expect, inject, it } from 'vitest';
 import { createXmppClient, type XmppClient } from '../../src/xmpp/session/create-client.js';
 import { registerAccount, uniqueLocal } from '../support/prosody.js';
 import { startStripStarttlsProxy } from '../support/strip-starttls-proxy.js';
+import { startTcpProxy } from '../support/tcp-proxy.js';
 
 const info = inject('prosody');
 // No test peer in this file: it trusts the private CA process-wide, which would hide
@@ -99,6 +100,30 @@ describe('natter session: STARTTLS stripped by a man in the middle', () => {
       await expect(client.start()).rejects.toThrow(`the server at ${info.host}:${proxy.port} did not offer STARTTLS; natter requires TLS and did not send the password`);
       expect(asked).toBe(0);
       expect(proxy.sawClientAuth()).toBe(false);
+    } finally {
+      await proxy.stop();
+    }
+  });
+});
+
+describe('natter session: a dropped link', () => {
+  it('schedules a reconnect with backoff and comes back online', async () => {
+    const account = await registerAccount(info, uniqueLocal('alice'));
+    const proxy = await startTcpProxy({ host: info.host, port: info.c2sPort });
+    try {
+      const client = natterClient(account, { port: proxy.port });
+      const scheduled: Array<{ attempt: number; retryAt: number }> = [];
+      client.on('reconnect-scheduled', (s: { attempt: number; retryAt: number }) => scheduled.push(s));
+      await client.start();
+      const online = new Promise((resolve) => client.once('online', resolve));
+      const cutAt = Date.now();
+      proxy.cut();
+      await online;
+      expect(scheduled[0]?.attempt).toBe(1);
+      expect(scheduled[0]!.retryAt - cutAt).toBeGreaterThanOrEqual(500);
+      expect(scheduled[0]!.retryAt - cutAt).toBeLessThanOrEqual(1100);
+      expect(proxy.accepted()).toBe(2);
+      expect(client.status).toBe('online');
     } finally {
       await proxy.stop();
     }

@@ -13,6 +13,7 @@ import xml, { type Element } from '@xmpp/xml';
 import SASLFactory from 'saslmechanisms';
 import { AuthenticationError, TlsRequiredError } from './errors.js';
 import { PlainMechanism } from './sasl-plain.js';
+import { reconnectDelay } from './backoff.js';
 import { scramMechanism } from './scram.js';
 import { verifyingTransport, VerifyingSocket } from './tls-transport.js';
 import { tlsConnectOptions, type TlsPolicy } from './tls-policy.js';
@@ -117,6 +118,23 @@ export function createXmppClient(options: CreateClientOptions) {
   (sasl as unknown as (deps: object, fn: typeof onAuthenticate) => void)({ streamFeatures, saslFactory }, onAuthenticate);
   resourceBinding({ iqCaller: caller, streamFeatures }, options.resource ?? `natter-${process.pid}`);
   const streamManagement = (streamManagementFactory as unknown as (deps: object) => ReturnType<typeof streamManagementFactory>)({ streamFeatures, entity, middleware });
+
+  // Backoff: @xmpp/reconnect reads `delay` when it schedules, so set the next one ahead.
+  let attempt = 0;
+  reconnect.delay = reconnectDelay(1);
+  reconnect.on('reconnecting', () => {
+    attempt++;
+    reconnect.delay = reconnectDelay(attempt + 1);
+  });
+  entity.on('online', () => {
+    attempt = 0;
+    reconnect.delay = reconnectDelay(1);
+  });
+  entity.on('disconnect', () => {
+    // Runs after @xmpp/reconnect's own listener (registered first), which has just
+    // scheduled the attempt with the current delay.
+    entity.emit('reconnect-scheduled', { attempt: attempt + 1, retryAt: Date.now() + reconnect.delay });
+  });
 
   entity.on('error', (error: Error) => {
     if (error.name === 'CertificateError' || error.name === 'TlsRequiredError') reconnect.stop();
