@@ -41,6 +41,9 @@ export function createController(store: Store, registry: CommandRegistry, api: C
       case 'roster-visible':
         store.dispatch({ type: 'roster/visible', visible: intent.visible });
         break;
+      case 'roster-width':
+        store.dispatch({ type: 'roster/width', width: intent.width });
+        break;
     }
   };
 

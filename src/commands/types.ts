@@ -6,7 +6,8 @@ export type Intent =
   | { type: 'open-chat'; peer: string; focus: boolean }
   | { type: 'focus-tab'; id: string }
   | { type: 'close-tab'; id: string }
-  | { type: 'roster-visible'; visible: boolean };
+  | { type: 'roster-visible'; visible: boolean }
+  | { type: 'roster-width'; width: number };
 
 export type CommandResult =
   | { ok: true; text?: string; data?: unknown; intents?: Intent[] }

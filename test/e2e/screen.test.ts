@@ -70,4 +70,16 @@ describe('the screen in a terminal', () => {
     natter.resize(80, 24);
     await natter.waitForText('1:console');
   });
+
+  it('hides, shows and resizes the roster pane with /roster', async () => {
+    const natter = start({ cols: 100, rows: 30 });
+    await natter.waitForText('1:console');
+    natter.type('/roster hide\r');
+    await expect.poll(async () => (await natter.screen())[0]).toMatch(/^ ?\[1:console\]/);
+    natter.type('/roster size 40\r');
+    natter.type('/roster show\r');
+    await expect.poll(async () => (await natter.screen())[0]?.indexOf('[1:console]')).toBe(41);
+    natter.type('/roster size 3\r');
+    await natter.waitForText('/roster size needs a whole number of columns');
+  });
 });

@@ -4,8 +4,9 @@ import { closeCommand } from './close.js';
 import { helpCommand } from './help.js';
 import { msgCommand } from './msg.js';
 import { quitCommand } from './quit.js';
+import { rosterCommand } from './roster.js';
 
-export const builtinCommands: readonly CommandSpec[] = [closeCommand, helpCommand, msgCommand, quitCommand];
+export const builtinCommands: readonly CommandSpec[] = [closeCommand, helpCommand, msgCommand, quitCommand, rosterCommand];
 
 export function createRegistry(extra: readonly CommandSpec[] = []): CommandRegistry {
   const registry = new CommandRegistry();

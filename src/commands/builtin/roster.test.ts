@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import { initialState } from '../../store/state.js';
+import type { CommandContext } from '../types.js';
+import { createRegistry } from './index.js';
+
+const registry = createRegistry();
+const state = initialState();
+const ctx: CommandContext = { state: () => state, registry, api: { sendMessage: async () => undefined } };
+
+describe('/roster', () => {
+  it.each([
+    ['/roster hide', [{ type: 'roster-visible', visible: false }]],
+    ['/roster show', [{ type: 'roster-visible', visible: true }]],
+    ['/roster size 30', [{ type: 'roster-width', width: 30 }]],
+  ])('%s', async (line, intents) => {
+    expect(await registry.execute(ctx, line)).toEqual({ ok: true, intents });
+  });
+
+  it.each([
+    ['/roster size 5', '/roster size needs a whole number of columns from 12 to 80, e.g. /roster size 30'],
+    ['/roster size wide', '/roster size needs a whole number of columns from 12 to 80, e.g. /roster size 30'],
+    ['/roster size', '/roster size needs a whole number of columns from 12 to 80, e.g. /roster size 30'],
+    ['/roster fold', 'Unknown /roster action "fold". Usage: /roster hide|show|size N'],
+    ['/roster hide 3', '/roster hide takes no value. Usage: /roster hide|show|size N'],
+  ])('%s is refused', async (line, error) => {
+    expect(await registry.execute(ctx, line)).toEqual({ ok: false, error });
+  });
+
+  it('has help and completes its actions', async () => {
+    expect((await registry.execute(ctx, '/help roster')).ok).toBe(true);
+    expect(registry.find('roster')?.complete?.(ctx, 0, 's')).toEqual(['show', 'size']);
+  });
+});
