@@ -1,6 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import type { ConnectionState } from '../domain/connection-state.js';
 import { chatTabId } from '../domain/jid.js';
+import type { MessageHistory } from '../history/message-history.js';
+import type { ChatTabs } from './chat-tabs.js';
 import { sanitizeLine, sanitizeText } from '../domain/sanitize.js';
 import { CONSOLE_TAB_ID } from '../domain/tab.js';
 import type { Store } from '../store/create-store.js';
@@ -35,6 +37,8 @@ export async function startAccount(
   store: Store,
   account: OneRunAccount,
   getPassword: () => Promise<string>,
+  tabs: ChatTabs,
+  history?: MessageHistory,
 ): Promise<AccountRuntime> {
   const caPem = account.caFile ? [await readFile(account.caFile, 'utf8')] : undefined;
   const jid = account.jid;
@@ -74,9 +78,22 @@ export async function startAccount(
 
   const messages = messagesFeature(client, {
     onMessage(message) {
+      // The tab opens with the stored conversation; then this message is written to the
+      // history before it is shown, and a copy seen before (same origin-id) is not shown twice.
+      const tabId = tabs.open(message.peer, false);
+      const stored = history?.add({
+        account: jid,
+        peer: message.peer,
+        direction: 'in',
+        sender: message.fullJid ?? message.peer,
+        body: message.body,
+        at: message.at,
+        ...(message.originId ? { originId: message.originId } : {}),
+        ...(message.id ? { messageId: message.id } : {}),
+      });
+      if (stored?.duplicate) return;
       const peer = sanitizeLine(message.peer);
-      store.dispatch({ type: 'tab/open', id: chatTabId(peer), kind: 'chat', title: peer, focus: false });
-      store.dispatch({ type: 'line/append', tabId: chatTabId(peer), kind: 'incoming', from: peer, text: sanitizeText(message.body), at: message.at });
+      store.dispatch({ type: 'line/append', tabId, kind: 'incoming', from: peer, text: sanitizeText(message.body), at: message.at });
     },
     onDropped(reason) {
       consoleLine('error', `${jid}: dropped a malformed message (${reason})`);
@@ -97,7 +114,8 @@ export async function startAccount(
     async sendMessage(to, body) {
       if (client.status !== 'online') throw new Error(`${jid} is not connected (${client.status}); the message was not sent`);
       const sent = await messages.send(to, body);
-      store.dispatch({ type: 'tab/open', id: chatTabId(to), kind: 'chat', title: sanitizeLine(to), focus: false });
+      tabs.open(to, false);
+      history?.add({ account: jid, peer: to, direction: 'out', sender: jid, body, at: sent.at, ...(sent.originId ? { originId: sent.originId } : {}), delivery: 'sent' });
       store.dispatch({ type: 'line/append', tabId: chatTabId(to), kind: 'outgoing', from: 'me', text: sanitizeText(sent.body), at: sent.at });
     },
     async stop() {

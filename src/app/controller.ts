@@ -1,16 +1,16 @@
 import { completeLine } from '../commands/complete.js';
 import type { CommandRegistry } from '../commands/registry.js';
 import type { ClientApi, CommandContext, CommandResult, Intent } from '../commands/types.js';
-import { chatTabId } from '../domain/jid.js';
 import { CONSOLE_TAB_ID } from '../domain/tab.js';
 import type { Store } from '../store/create-store.js';
 import type { UiController } from '../ui/controller.js';
+import type { ChatTabs } from './chat-tabs.js';
 
 /**
  * Turns what the user typed into commands and messages, and command results into store
  * updates. Commands return results and intents; this is where intents take effect.
  */
-export function createController(store: Store, registry: CommandRegistry, api: ClientApi, onQuit: () => void): UiController {
+export function createController(store: Store, registry: CommandRegistry, api: ClientApi, tabs: ChatTabs, onQuit: () => void): UiController {
   const ctx: CommandContext = { state: () => store.getState(), registry, api };
   const console = (kind: 'info' | 'error' | 'command', text: string): void =>
     store.dispatch({ type: 'line/append', tabId: CONSOLE_TAB_ID, kind, text });
@@ -30,7 +30,7 @@ export function createController(store: Store, registry: CommandRegistry, api: C
         onQuit();
         break;
       case 'open-chat':
-        store.dispatch({ type: 'tab/open', id: chatTabId(intent.peer), kind: 'chat', title: intent.peer, focus: intent.focus });
+        tabs.open(intent.peer, intent.focus);
         break;
       case 'focus-tab':
         store.dispatch({ type: 'tab/focus', id: intent.id });

@@ -4,6 +4,8 @@ import { ExitCode } from './exit-codes.js';
 import { runUi } from './run-ui.js';
 import { ConfigError, loadConfig } from '../config/load-config.js';
 import { natterPaths } from '../config/paths.js';
+import { MessageHistory } from '../history/message-history.js';
+import { HistoryError, openHistoryDatabase } from '../history/open-history.js';
 
 function version(): string {
   const pkg = JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')) as { version: string };
@@ -17,9 +19,10 @@ export async function main(argv: string[]): Promise<number> {
     process.stderr.write(`natter: ${cli.message}\n`);
     return ExitCode.usage;
   }
+  const paths = natterPaths();
   let config;
   try {
-    config = loadConfig(natterPaths());
+    config = loadConfig(paths);
   } catch (error) {
     if (error instanceof ConfigError) {
       process.stderr.write(`${error.message}\n`);
@@ -31,5 +34,15 @@ export async function main(argv: string[]): Promise<number> {
     process.stderr.write('natter: the chat screen needs a terminal (stdin and stdout must be a TTY).\n');
     return ExitCode.usage;
   }
-  return runUi(config, version(), cli.account);
+  let history;
+  try {
+    history = new MessageHistory(openHistoryDatabase(paths.dataDir));
+  } catch (error) {
+    if (error instanceof HistoryError) {
+      process.stderr.write(`natter: ${error.message}\n`);
+      return ExitCode.failure;
+    }
+    throw error;
+  }
+  return runUi(config, version(), cli.account, history);
 }

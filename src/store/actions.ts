@@ -4,7 +4,7 @@ import type { TabKind } from '../domain/tab.js';
 import type { Contact } from './state.js';
 
 export type Action =
-  | { type: 'line/append'; tabId: string; kind: LineKind; text: string; from?: string; at?: number }
+  | { type: 'line/append'; tabId: string; kind: LineKind; text: string; from?: string; at?: number; fromHistory?: boolean }
   | { type: 'tab/open'; id: string; kind: TabKind; title: string; focus: boolean }
   | { type: 'tab/focus'; id: string }
   | { type: 'tab/close'; id: string }

@@ -16,7 +16,7 @@ export function reduce(state: AppState, action: Action): AppState {
       const previous = state.lines[tabId] ?? [];
       const lines = previous.length >= MAX_LINES_PER_TAB ? previous.slice(1 - MAX_LINES_PER_TAB) : previous.slice();
       lines.push(line);
-      const counts = action.kind === 'incoming' && tabId !== state.activeTabId;
+      const counts = action.kind === 'incoming' && !action.fromHistory && tabId !== state.activeTabId;
       return {
         ...state,
         nextLineId: state.nextLineId + 1,

@@ -46,3 +46,36 @@ it('logs in with a password command, chats with a peer both ways, and shows host
   natter.type('/quit\r');
   expect(await natter.waitForExit()).toEqual({ exitCode: 0 });
 });
+
+it('brings the conversation back from the history database after a restart', async () => {
+  const [a, b] = await Promise.all([registerAccount(info, uniqueLocal('alice')), registerAccount(info, uniqueLocal('bob'))]);
+  const bob: Peer = await connectPeer(info, b);
+  cleanup.push(() => bob.stop());
+  const secrets = mkdtempSync(join(tmpdir(), 'natter-pw-'));
+  cleanup.push(() => rmSync(secrets, { recursive: true, force: true }));
+  const passwordFile = join(secrets, 'alice');
+  writeFileSync(passwordFile, `${a.password}\n`, { mode: 0o600 });
+  const args = ['--jid', a.jid, '--host', info.host, '--port', String(info.c2sPort), '--ca-file', info.caFile, '--password-command', `cat '${passwordFile}'`];
+
+  const first = spawnNatter({ cols: 110, rows: 30, args });
+  cleanup.push(() => first.dispose());
+  await first.waitForText(`${a.jid}: online`);
+  first.type(`/msg ${b.jid} remember the milk\r`);
+  await bob.waitForMessage((m) => m.body === 'remember the milk');
+  await bob.send(a.jid, 'noted: milk');
+  await first.waitForText(`${b.jid}: noted: milk`);
+  first.type('/quit\r');
+  expect((await first.waitForExit()).exitCode).toBe(0);
+
+  // Same HOME and XDG dirs: the same history database.
+  const second = spawnNatter({ cols: 110, rows: 30, args, env: { HOME: first.dirs.home, XDG_DATA_HOME: first.dirs.data, XDG_CONFIG_HOME: first.dirs.config } });
+  cleanup.push(() => second.dispose());
+  await second.waitForText(`${a.jid}: online`);
+  second.type(`/msg ${b.jid}\r`);
+  await second.waitForText(`${b.jid}: noted: milk`);
+  const text = await second.screenText();
+  expect(text).toContain('me: remember the milk');
+  expect(text.indexOf('me: remember the milk')).toBeLessThan(text.indexOf('noted: milk'));
+  second.type('/quit\r');
+  expect((await second.waitForExit()).exitCode).toBe(0);
+});

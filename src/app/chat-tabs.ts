@@ -1,0 +1,38 @@
+import { chatTabId } from '../domain/jid.js';
+import { sanitizeLine, sanitizeText } from '../domain/sanitize.js';
+import type { MessageHistory } from '../history/message-history.js';
+import type { Store } from '../store/create-store.js';
+
+/** How many stored messages a chat tab shows when it opens; older ones page in on scroll. */
+export const RECENT_PAGE = 200;
+
+/**
+ * Opens chat tabs for the app: a tab that is not open yet starts with the newest stored
+ * messages of that conversation, so a restart brings the conversation back.
+ */
+export function createChatTabs(store: Store, history: MessageHistory | undefined, account: () => string | undefined) {
+  return {
+    open(peer: string, focus: boolean): string {
+      const id = chatTabId(peer);
+      const exists = store.getState().tabs.some((t) => t.id === id);
+      store.dispatch({ type: 'tab/open', id, kind: 'chat', title: sanitizeLine(peer), focus });
+      const me = account();
+      if (!exists && history && me) {
+        for (const m of history.page(me, peer, RECENT_PAGE)) {
+          store.dispatch({
+            type: 'line/append',
+            tabId: id,
+            kind: m.direction === 'in' ? 'incoming' : 'outgoing',
+            from: m.direction === 'in' ? sanitizeLine(m.peer) : 'me',
+            text: sanitizeText(m.body),
+            at: m.at,
+            fromHistory: true,
+          });
+        }
+      }
+      return id;
+    },
+  };
+}
+
+export type ChatTabs = ReturnType<typeof createChatTabs>;
