@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, expect, inject, it } from 'vitest';
-import { registerAccount, uniqueLocal } from '../support/prosody.js';
+import { registerAccount, uniqueLocal, type ProsodyAccount } from '../support/prosody.js';
 import { spawnNatter, type PtySession } from '../support/pty.js';
 import { connectPeer, type Peer } from '../support/xmpp-peer.js';
 
@@ -12,14 +12,20 @@ afterEach(async () => {
   for (const c of cleanup.splice(0)) await c();
 });
 
-it('logs in with a password command, chats with a peer both ways, and shows hostile text inert', async () => {
+/** Two fresh accounts, bob online as the test peer, alice's password in a 0600 file. */
+async function aliceAndBob(): Promise<{ a: ProsodyAccount; b: ProsodyAccount; bob: Peer; passwordFile: string }> {
   const [a, b] = await Promise.all([registerAccount(info, uniqueLocal('alice')), registerAccount(info, uniqueLocal('bob'))]);
-  const bob: Peer = await connectPeer(info, b);
+  const bob = await connectPeer(info, b);
   cleanup.push(() => bob.stop());
   const secrets = mkdtempSync(join(tmpdir(), 'natter-pw-'));
   cleanup.push(() => rmSync(secrets, { recursive: true, force: true }));
   const passwordFile = join(secrets, 'alice');
   writeFileSync(passwordFile, `${a.password}\n`, { mode: 0o600 });
+  return { a, b, bob, passwordFile };
+}
+
+it('logs in with a password command, chats with a peer both ways, and shows hostile text inert', async () => {
+  const { a, b, bob, passwordFile } = await aliceAndBob();
   const natter: PtySession = spawnNatter({
     cols: 110,
     rows: 30,
@@ -48,13 +54,7 @@ it('logs in with a password command, chats with a peer both ways, and shows host
 });
 
 it('brings the conversation back from the history database after a restart', async () => {
-  const [a, b] = await Promise.all([registerAccount(info, uniqueLocal('alice')), registerAccount(info, uniqueLocal('bob'))]);
-  const bob: Peer = await connectPeer(info, b);
-  cleanup.push(() => bob.stop());
-  const secrets = mkdtempSync(join(tmpdir(), 'natter-pw-'));
-  cleanup.push(() => rmSync(secrets, { recursive: true, force: true }));
-  const passwordFile = join(secrets, 'alice');
-  writeFileSync(passwordFile, `${a.password}\n`, { mode: 0o600 });
+  const { a, b, bob, passwordFile } = await aliceAndBob();
   const args = ['--jid', a.jid, '--host', info.host, '--port', String(info.c2sPort), '--ca-file', info.caFile, '--password-command', `cat '${passwordFile}'`];
 
   const first = spawnNatter({ cols: 110, rows: 30, args });
