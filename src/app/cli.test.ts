@@ -13,7 +13,14 @@ describe('parseCli', () => {
     });
   });
 
+  it('takes natter search with words, --with and --json', () => {
+    expect(parseCli(['search', 'deploy', 'failed', '--with', 'Bob@x', '--json'])).toEqual({ kind: 'search', words: 'deploy failed', peer: 'bob@x', json: true });
+  });
+
   it.each([
+    [['search'], 'natter search needs words to look for, e.g. natter search deploy failed'],
+    [['search', 'x', '--with', 'bob'], '--with bob is not a JID.'],
+    [['--json'], '--with and --json go with natter search.'],
     [['frobnicate'], 'Unknown command: frobnicate. Run natter --help for usage.'],
     [['--host', 'h'], '--host needs --jid.'],
     [['--direct-tls'], '--direct-tls needs --jid.'],

@@ -4,6 +4,7 @@ import { bareJid } from '../domain/jid.js';
 export const HELP = `
   Usage
     $ natter [options]        open the chat screen
+    $ natter search WORDS...  search the message history [--with JID] [--json]
 
   Options
     --jid JID                 log in as JID for this run, without saving anything
@@ -35,7 +36,10 @@ export interface OneRunAccount {
   passwordCommand?: string;
 }
 
-export type CliResult = { kind: 'ui'; account?: OneRunAccount } | { kind: 'usage-error'; message: string };
+export type CliResult =
+  | { kind: 'ui'; account?: OneRunAccount }
+  | { kind: 'search'; words: string; peer?: string; json: boolean }
+  | { kind: 'usage-error'; message: string };
 
 /**
  * Parses argv with meow. meow itself prints --help/--version and exits 0, and reports an
@@ -53,9 +57,15 @@ export function parseCli(argv: string[]): CliResult {
       directTls: { type: 'boolean', default: false },
       caFile: { type: 'string' },
       passwordCommand: { type: 'string' },
+      with: { type: 'string' },
+      json: { type: 'boolean', default: false },
     },
   });
-  const [command] = cli.input;
+  const [command, ...rest] = cli.input;
+  if (command === 'search') return parseSearch(rest, cli.flags.with, cli.flags.json);
+  if (cli.flags.with !== undefined || cli.flags.json) {
+    return { kind: 'usage-error', message: '--with and --json go with natter search.' };
+  }
   if (command !== undefined) {
     return { kind: 'usage-error', message: `Unknown command: ${command}. Run natter --help for usage.` };
   }
@@ -83,6 +93,12 @@ export function parseCli(argv: string[]): CliResult {
       ...(passwordCommand === undefined ? {} : { passwordCommand }),
     },
   };
+}
+
+function parseSearch(words: string[], peer: string | undefined, json: boolean): CliResult {
+  if (words.length === 0) return { kind: 'usage-error', message: 'natter search needs words to look for, e.g. natter search deploy failed' };
+  if (peer !== undefined && !bareJid(peer).includes('@')) return { kind: 'usage-error', message: `--with ${peer} is not a JID.` };
+  return { kind: 'search', words: words.join(' '), json, ...(peer === undefined ? {} : { peer: bareJid(peer) }) };
 }
 
 function kebab(name: string): string {

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { parseCli } from './cli.js';
 import { ExitCode } from './exit-codes.js';
 import { runUi } from './run-ui.js';
+import { runSearch } from './search-command.js';
 import { ConfigError, loadConfig } from '../config/load-config.js';
 import { natterPaths } from '../config/paths.js';
 import { MessageHistory } from '../history/message-history.js';
@@ -30,19 +31,28 @@ export async function main(argv: string[]): Promise<number> {
     }
     throw error;
   }
+  if (cli.kind === 'search') {
+    const history = openHistory(paths.dataDir);
+    return history ? runSearch(history, cli.words, { json: cli.json, ...(cli.peer ? { peer: cli.peer } : {}) }) : ExitCode.failure;
+  }
   if (!process.stdin.isTTY || !process.stdout.isTTY) {
     process.stderr.write('natter: the chat screen needs a terminal (stdin and stdout must be a TTY).\n');
     return ExitCode.usage;
   }
-  let history;
+  const history = openHistory(paths.dataDir);
+  if (!history) return ExitCode.failure;
+  return runUi(config, version(), cli.account, history);
+}
+
+/** The history database, or undefined after printing why it can not be used. */
+function openHistory(dir: string): MessageHistory | undefined {
   try {
-    history = new MessageHistory(openHistoryDatabase(paths.dataDir));
+    return new MessageHistory(openHistoryDatabase(dir));
   } catch (error) {
     if (error instanceof HistoryError) {
       process.stderr.write(`natter: ${error.message}\n`);
-      return ExitCode.failure;
+      return undefined;
     }
     throw error;
   }
-  return runUi(config, version(), cli.account, history);
 }
