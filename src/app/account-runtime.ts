@@ -6,6 +6,7 @@ import type { ChatTabs } from './chat-tabs.js';
 import { sanitizeLine, sanitizeText } from '../domain/sanitize.js';
 import { CONSOLE_TAB_ID } from '../domain/tab.js';
 import type { Store } from '../store/create-store.js';
+import { buildEnableCarbons } from '../xmpp/features/carbons/build.js';
 import { messagesFeature } from '../xmpp/features/messages/feature.js';
 import { buildInitialPresence, buildUnavailablePresence } from '../xmpp/features/presence/build.js';
 import { createXmppClient } from '../xmpp/session/create-client.js';
@@ -63,6 +64,10 @@ export async function startAccount(
     setState({ kind: 'online', resumed: false });
     consoleLine('info', `${jid}: online`);
     void client.send(buildInitialPresence());
+    // XEP-0280: copies of what this account sends and receives on its other devices.
+    client.iqCaller.set(buildEnableCarbons()).catch((error: unknown) => {
+      consoleLine('info', `${jid}: message carbons are not available (${error instanceof Error ? error.message : String(error)})`);
+    });
   });
   let stopping = false;
   client.on('reconnect-scheduled', ({ attempt, retryAt }: { attempt: number; retryAt: number }) => {
@@ -81,11 +86,12 @@ export async function startAccount(
       // The tab opens with the stored conversation; then this message is written to the
       // history before it is shown, and a copy seen before (same origin-id) is not shown twice.
       const tabId = tabs.open(message.peer, false);
+      const incoming = message.direction === 'in';
       const stored = history?.add({
         account: jid,
         peer: message.peer,
-        direction: 'in',
-        sender: message.fullJid ?? message.peer,
+        direction: message.direction,
+        sender: incoming ? (message.fullJid ?? message.peer) : jid,
         body: message.body,
         at: message.at,
         ...(message.originId ? { originId: message.originId } : {}),
@@ -93,12 +99,19 @@ export async function startAccount(
       });
       if (stored?.duplicate) return;
       const peer = sanitizeLine(message.peer);
-      store.dispatch({ type: 'line/append', tabId, kind: 'incoming', from: peer, text: sanitizeText(message.body), at: message.at });
+      store.dispatch({
+        type: 'line/append',
+        tabId,
+        kind: incoming ? 'incoming' : 'outgoing',
+        from: incoming ? peer : 'me',
+        text: sanitizeText(message.body),
+        at: message.at,
+      });
     },
     onDropped(reason) {
-      consoleLine('error', `${jid}: dropped a malformed message (${reason})`);
+      consoleLine('error', `${jid}: dropped a message (${reason})`);
     },
-  });
+  }, () => jid);
 
   client.start().catch((error: unknown) => {
     const reason = error instanceof Error ? error.message : String(error);

@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import xml from '@xmpp/xml';
 import { afterEach, expect, inject, it } from 'vitest';
 import { registerAccount, uniqueLocal, type ProsodyAccount } from '../support/prosody.js';
 import { spawnNatter, type PtySession } from '../support/pty.js';
@@ -78,4 +79,45 @@ it('brings the conversation back from the history database after a restart', asy
   expect(text.indexOf('me: remember the milk')).toBeLessThan(text.indexOf('noted: milk'));
   second.type('/quit\r');
   expect((await second.waitForExit()).exitCode).toBe(0);
+});
+
+it('shows what the account sends and receives on another device (carbons) and ignores a spoofed carbon', async () => {
+  const { a, b, bob, passwordFile } = await aliceAndBob();
+  const phone = await connectPeer(info, a, 'phone');
+  cleanup.push(() => phone.stop());
+  const natter = spawnNatter({
+    cols: 120,
+    rows: 30,
+    args: ['--jid', a.jid, '--host', info.host, '--port', String(info.c2sPort), '--ca-file', info.caFile, '--password-command', `cat '${passwordFile}'`],
+  });
+  cleanup.push(() => natter.dispose());
+  await natter.waitForText(`${a.jid}: online`);
+  natter.type(`/msg ${b.jid}\r`);
+  await natter.waitForText(`2:${b.jid}`);
+  // Carbons are enabled right after login; give the server the time to answer the IQ by
+  // waiting for the phone's message to reach bob first.
+  await expect
+    .poll(async () => {
+      await phone.send(b.jid, 'sent from my phone');
+      await bob.waitForMessage((m) => m.body === 'sent from my phone', 2000);
+      return (await natter.screenText()).includes('me: sent from my phone');
+    }, { timeout: 10_000, interval: 300 })
+    .toBe(true);
+
+  await bob.send(`${a.jid}/phone`, 'to your phone only');
+  await natter.waitForText(`${b.jid}: to your phone only`);
+
+  await bob.sendRaw(
+    xml('message', { to: a.jid, type: 'chat' },
+      xml('received', { xmlns: 'urn:xmpp:carbons:2' },
+        xml('forwarded', { xmlns: 'urn:xmpp:forward:0' },
+          xml('message', { from: `${b.jid}/x`, to: a.jid, type: 'chat' }, xml('body', {}, 'forged by bob'))))),
+  );
+  natter.press('alt-1');
+  await natter.waitForText('dropped a message (spoofed carbon from');
+  expect(await natter.screenText()).toContain(`${b.jid}/peer)`);
+  expect(await natter.screenText()).not.toContain('forged by bob');
+  natter.press('alt-2');
+  await natter.waitForText('to your phone only');
+  expect(await natter.screenText()).not.toContain('forged by bob');
 });

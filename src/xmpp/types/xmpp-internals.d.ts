@@ -28,8 +28,19 @@ declare module '@xmpp/events' {
   export function promise(target: unknown, event: string, rejectEvent?: string, timeout?: number): Promise<unknown>;
 }
 declare module '@xmpp/iq/caller.js' {
-  export default function iqCaller(deps: { middleware: unknown; entity: unknown }): unknown;
+  import type { Element } from '@xmpp/xml';
+  export interface IqCaller {
+    request(iq: Element, timeout?: number): Promise<Element>;
+    get(child: Element, to?: string, timeout?: number): Promise<Element | undefined>;
+    set(child: Element, to?: string, timeout?: number): Promise<Element | undefined>;
+  }
+  export default function iqCaller(deps: { middleware: unknown; entity: unknown }): IqCaller;
 }
 declare module '@xmpp/iq/callee.js' {
-  export default function iqCallee(deps: { middleware: unknown; entity: unknown }): unknown;
+  import type { Element } from '@xmpp/xml';
+  export interface IqCallee {
+    get(ns: string, name: string, handler: (ctx: { stanza: Element }) => unknown): unknown;
+    set(ns: string, name: string, handler: (ctx: { stanza: Element }) => unknown): unknown;
+  }
+  export default function iqCallee(deps: { middleware: unknown; entity: unknown }): IqCallee;
 }

@@ -1,6 +1,7 @@
 import type { Element } from '@xmpp/xml';
 import type { ChatMessage } from '../../../domain/chat-message.js';
 import { buildChatMessage } from './build.js';
+import { parseCarbon } from '../carbons/parse.js';
 import { parseChatMessage } from './parse.js';
 
 /** The part of an xmpp.js entity this feature uses (the seam tests fake). */
@@ -22,9 +23,17 @@ export interface MessagesFeature {
 export function messagesFeature(
   port: StanzaPort,
   handlers: { onMessage(message: ChatMessage): void; onDropped?(reason: string, stanza: Element): void },
+  /** The account's bare JID; carbons (XEP-0280) are accepted only from it. */
+  ownJid?: () => string,
 ): MessagesFeature {
   const listener = (stanza: Element): void => {
     if (!stanza.is('message')) return;
+    const carbon = ownJid ? parseCarbon(stanza, ownJid()) : undefined;
+    if (carbon) {
+      if (carbon.ok) handlers.onMessage(carbon.message);
+      else if (carbon.reason !== 'no body') handlers.onDropped?.(carbon.reason, stanza);
+      return;
+    }
     const result = parseChatMessage(stanza);
     if (result.ok) handlers.onMessage(result.message);
     else if (result.reason !== 'no body' && !result.reason.startsWith('type ')) handlers.onDropped?.(result.reason, stanza);

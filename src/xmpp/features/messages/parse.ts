@@ -14,11 +14,11 @@ export const MAX_BODY_CHARS = 64 * 1024;
  * "normal" with a body are chat messages (RFC 6121 §5.2.2: a client SHOULD treat a message
  * without type as "normal"); "groupchat", "headline" and "error" are for other features.
  */
-export function parseChatMessage(stanza: Element, now: () => number = Date.now): ParseResult {
+export function parseChatMessage(stanza: Element, now: () => number = Date.now, fromOverride?: string): ParseResult {
   if (!stanza.is('message')) return { ok: false, reason: 'not a message' };
   const type = stanza.attrs.type ?? 'normal';
   if (type !== 'chat' && type !== 'normal') return { ok: false, reason: `type ${type}` };
-  const from = typeof stanza.attrs.from === 'string' ? stanza.attrs.from : '';
+  const from = fromOverride ?? (typeof stanza.attrs.from === 'string' ? stanza.attrs.from : '');
   const peer = bareJid(from);
   if (!peer) return { ok: false, reason: 'no valid from' };
   const body = stanza.getChildText('body');
