@@ -1,24 +1,39 @@
 import { readFile } from 'node:fs/promises';
 import type { ConnectionState } from '../domain/connection-state.js';
-import { chatTabId } from '../domain/jid.js';
-import type { MessageHistory } from '../history/message-history.js';
-import type { ChatTabs } from './chat-tabs.js';
 import { sanitizeLine, sanitizeText } from '../domain/sanitize.js';
 import { CONSOLE_TAB_ID } from '../domain/tab.js';
+import type { MessageHistory } from '../history/message-history.js';
 import type { Store } from '../store/create-store.js';
 import { buildEnableCarbons } from '../xmpp/features/carbons/build.js';
-import { messagesFeature } from '../xmpp/features/messages/feature.js';
+import { messagesFeature, type MessagesFeature } from '../xmpp/features/messages/feature.js';
 import { buildInitialPresence, buildUnavailablePresence } from '../xmpp/features/presence/build.js';
-import { createXmppClient } from '../xmpp/session/create-client.js';
-import type { OneRunAccount } from './cli.js';
+import { createXmppClient, FINAL_ERRORS, type XmppClient } from '../xmpp/session/create-client.js';
+import type { CertificateError } from '../xmpp/session/errors.js';
+import type { AccountSettings } from './account-settings.js';
+import type { ChatTabs } from './chat-tabs.js';
+import { createOutbox, type Outbox } from './outbox.js';
+import { rosterSync } from './roster-sync.js';
 
 export interface AccountRuntime {
-  jid: string;
-  sendMessage(to: string, body: string): Promise<void>;
-  stop(): Promise<void>;
+  readonly jid: string;
+  state(): ConnectionState;
+  /** Stores the message, shows it as pending, and sends it now or after the next login. */
+  sendMessage(to: string, body: string): void;
+  connect(): void;
+  /** Logs out (unavailable presence first); the account stays offline until connect(). */
+  disconnect(): Promise<void>;
 }
 
-const FINAL_ERRORS = new Set(['AuthenticationError', 'CertificateError', 'TlsRequiredError']);
+export interface AccountDeps {
+  store: Store;
+  tabs: ChatTabs;
+  history: MessageHistory;
+  getPassword(): Promise<string>;
+  /** Asks the user what to do with a certificate natter could not verify; undefined = refuse. */
+  onUntrustedCertificate?(error: CertificateError): Promise<'always' | 'once' | 'refuse'>;
+  /** Settings learnt while connecting (a pinned certificate, the SASL mechanism used). */
+  onLearnt?(patch: { pinnedCertificates?: string[]; mechanism?: string }): void;
+}
 
 /** xmpp.js status names → the state machine the status line shows. */
 const STATUS: Record<string, ConnectionState> = {
@@ -26,116 +41,203 @@ const STATUS: Record<string, ConnectionState> = {
   connect: { kind: 'securing' },
   opening: { kind: 'securing' },
   open: { kind: 'authenticating' },
-  offline: { kind: 'offline' },
-  disconnect: { kind: 'offline' },
 };
 
 /**
- * Connects one account and translates its events into store actions: connection state,
- * incoming messages (sanitized here, before anything can reach the screen), errors.
+ * One account: its session (rebuilt on each connect), translated into store actions
+ * (connection state, roster, messages sanitized before they can reach the screen), and an
+ * outbox that outlives sessions.
  */
-export async function startAccount(
-  store: Store,
-  account: OneRunAccount,
-  getPassword: () => Promise<string>,
-  tabs: ChatTabs,
-  history?: MessageHistory,
-): Promise<AccountRuntime> {
-  const caPem = account.caFile ? [await readFile(account.caFile, 'utf8')] : undefined;
-  const jid = account.jid;
-  const setState = (state: ConnectionState): void => store.dispatch({ type: 'connection/state', account: jid, state });
-  const consoleLine = (kind: 'info' | 'error', text: string): void =>
-    store.dispatch({ type: 'line/append', tabId: CONSOLE_TAB_ID, kind, text });
-
-  const client = createXmppClient({
-    jid,
-    getPassword,
-    directTls: account.directTls,
-    ...(account.host === undefined ? {} : { host: account.host }),
-    ...(account.port === undefined ? {} : { port: account.port }),
-    ...(caPem ? { caPem } : {}),
-  });
-  setState({ kind: 'offline' });
-  client.on('status', (status: string) => {
-    const state = STATUS[status];
-    if (state) setState(state);
-  });
-  client.on('online', () => {
-    setState({ kind: 'online', resumed: false });
-    consoleLine('info', `${jid}: online`);
-    void client.send(buildInitialPresence());
-    // XEP-0280: copies of what this account sends and receives on its other devices.
-    client.iqCaller.set(buildEnableCarbons()).catch((error: unknown) => {
-      consoleLine('info', `${jid}: message carbons are not available (${error instanceof Error ? error.message : String(error)})`);
-    });
-  });
-  let stopping = false;
-  client.on('reconnect-scheduled', ({ attempt, retryAt }: { attempt: number; retryAt: number }) => {
-    if (!stopping && client.status === 'disconnect') setState({ kind: 'reconnecting', attempt, retryAt });
-  });
-  let lastError = '';
-  const reportError = (text: string): void => {
-    // start() rejects with the error the client also emitted: show it once.
-    if (text !== lastError) consoleLine('error', text);
-    lastError = text;
+export function createAccountRuntime(settings: AccountSettings, deps: AccountDeps): AccountRuntime {
+  const { store, tabs, history } = deps;
+  const jid = settings.jid;
+  let state: ConnectionState = { kind: 'offline' };
+  const setState = (next: ConnectionState): void => {
+    state = next;
+    store.dispatch({ type: 'connection/state', account: jid, state });
   };
-  client.on('error', (error: Error) => reportError(`${jid}: ${error.message}`));
+  const consoleLine = (kind: 'info' | 'error', text: string): void =>
+    store.dispatch({ type: 'line/append', tabId: CONSOLE_TAB_ID, kind, text: `${jid}: ${text}` });
+  let session: { client: XmppClient; messages: MessagesFeature; stopping: boolean } | undefined;
+  const oncePins: string[] = [];
+  let outbox: Outbox | undefined;
 
-  const messages = messagesFeature(client, {
-    onMessage(message) {
-      // The tab opens with the stored conversation; then this message is written to the
-      // history before it is shown, and a copy seen before (same origin-id) is not shown twice.
-      const tabId = tabs.open(message.peer, false);
-      const incoming = message.direction === 'in';
-      const stored = history?.add({
-        account: jid,
-        peer: message.peer,
-        direction: message.direction,
-        sender: incoming ? (message.fullJid ?? message.peer) : jid,
-        body: message.body,
-        at: message.at,
-        ...(message.originId ? { originId: message.originId } : {}),
-        ...(message.id ? { messageId: message.id } : {}),
-      });
-      if (stored?.duplicate) return;
-      const peer = sanitizeLine(message.peer);
-      store.dispatch({
-        type: 'line/append',
-        tabId,
-        kind: incoming ? 'incoming' : 'outgoing',
-        from: incoming ? peer : 'me',
-        text: sanitizeText(message.body),
-        at: message.at,
-      });
-    },
-    onDropped(reason) {
-      consoleLine('error', `${jid}: dropped a message (${reason})`);
-    },
-  }, () => jid);
+  const getOutbox = (): Outbox => {
+    outbox ??= createOutbox({
+      account: jid,
+      session: {
+        isOnline: () => session?.client.status === 'online',
+        acknowledges: () => session?.client.streamManagement.enabled === true,
+      },
+      messages: {
+        send: (to, body, id) => (session ? session.messages.send(to, body, id) : Promise.reject(new Error('offline'))),
+        stop: () => undefined,
+      },
+      history,
+      store,
+      tabs,
+    });
+    return outbox;
+  };
 
-  client.start().catch((error: unknown) => {
-    const reason = error instanceof Error ? error.message : String(error);
-    // Authentication and TLS failures are final; anything else (network) is retried by the
-    // client with backoff, and its reconnecting state is already on the status line.
-    const final = error instanceof Error && FINAL_ERRORS.has(error.name);
-    if (final || client.status !== 'disconnect') setState({ kind: 'failed', reason });
-    reportError(`${jid}: ${reason}`);
-  });
+  const connect = async (): Promise<void> => {
+    if (session) return;
+    const caPem = settings.caFile ? [await readFile(settings.caFile, 'utf8')] : undefined;
+    const client = createXmppClient({
+      jid,
+      getPassword: deps.getPassword,
+      directTls: settings.directTls,
+      pinnedFingerprints: [...settings.pinnedCertificates, ...oncePins],
+      ...(settings.host === undefined ? {} : { host: settings.host }),
+      ...(settings.port === undefined ? {} : { port: settings.port }),
+      ...(caPem ? { caPem } : {}),
+      ...(settings.mechanism ? { pinnedMechanism: settings.mechanism } : {}),
+    });
+    const current = { client, messages: wireMessages(client), stopping: false };
+    session = current;
+    const roster = rosterSync(client, jid, store, (text) => consoleLine('error', text));
+    const box = getOutbox();
+
+    client.on('status', (status: string) => {
+      const next = STATUS[status];
+      if (next && !current.stopping) setState(next);
+    });
+    client.on('online', () => {
+      setState({ kind: 'online', resumed: false });
+      consoleLine('info', 'online');
+      learnMechanism(client.mechanism());
+      // A fresh session: the roster, initial presence, carbons, then what is still pending.
+      roster.fetch().catch((error: unknown) => consoleLine('error', `could not fetch the roster (${describe(error)})`));
+      void client.send(buildInitialPresence()).catch(() => undefined);
+      client.iqCaller.set(buildEnableCarbons()).catch((error: unknown) => {
+        consoleLine('info', `message carbons are not available (${describe(error)})`);
+      });
+      void box.flush();
+    });
+    client.streamManagement.on('resumed', () => {
+      setState({ kind: 'online', resumed: true });
+      consoleLine('info', 'online again (stream resumed, nothing was lost)');
+    });
+    client.streamManagement.on('ack', (stanza: { attrs: Record<string, unknown> }) => {
+      box.acknowledged(typeof stanza.attrs.id === 'string' ? stanza.attrs.id : undefined);
+    });
+    client.on('offline', () => roster.reset());
+    client.on('reconnect-scheduled', ({ attempt, retryAt }: { attempt: number; retryAt: number }) => {
+      if (!current.stopping && client.status === 'disconnect') setState({ kind: 'reconnecting', attempt, retryAt });
+    });
+    let lastError = '';
+    const reportError = (text: string): void => {
+      // start() rejects with the error the client also emitted: show it once.
+      if (text !== lastError) consoleLine('error', text);
+      lastError = text;
+    };
+    client.on('error', (error: Error) => {
+      // A final failure on a reconnect attempt (password changed meanwhile, certificate
+      // changed) ends the retries; the status line must say so instead of "reconnecting".
+      if (FINAL_ERRORS.has(error.name) && client.status !== 'online') setState({ kind: 'failed', reason: error.message });
+      reportError(error.message);
+    });
+
+    client.start().catch(async (error: unknown) => {
+      const reason = describe(error);
+      // Authentication and TLS failures are final; anything else (network) is retried by the
+      // client with backoff, and its reconnecting state is already on the status line.
+      const final = error instanceof Error && FINAL_ERRORS.has(error.name);
+      if (final || client.status !== 'disconnect') setState({ kind: 'failed', reason });
+      reportError(reason);
+      if (final && error.name === 'CertificateError') await certificateRefused(error as CertificateError);
+    });
+  };
+
+  const wireMessages = (client: XmppClient): MessagesFeature =>
+    messagesFeature(
+      client,
+      {
+        onMessage(message) {
+          // The tab opens with the stored conversation; then this message is written to the
+          // history before it is shown, and a copy seen before (same origin-id) is not shown twice.
+          const tabId = tabs.open(message.peer, false, jid);
+          const incoming = message.direction === 'in';
+          const stored = history.add({
+            account: jid,
+            peer: message.peer,
+            direction: message.direction,
+            sender: incoming ? (message.fullJid ?? message.peer) : jid,
+            body: message.body,
+            at: message.at,
+            ...(message.originId ? { originId: message.originId } : {}),
+            ...(message.id ? { messageId: message.id } : {}),
+          });
+          if (stored.duplicate) return;
+          store.dispatch({
+            type: 'line/append',
+            tabId,
+            kind: incoming ? 'incoming' : 'outgoing',
+            from: incoming ? sanitizeLine(message.peer) : 'me',
+            text: sanitizeText(message.body),
+            at: message.at,
+          });
+        },
+        onDropped(reason) {
+          consoleLine('error', `dropped a message (${reason})`);
+        },
+        onError(error) {
+          if (!getOutbox().refused(error)) consoleLine('error', `${sanitizeLine(error.peer)} refused a message: ${sanitizeLine(error.reason)}`);
+        },
+      },
+      () => jid,
+    );
+
+  const learnMechanism = (used: string | undefined): void => {
+    if (!settings.saved || !used || used === settings.mechanism) return;
+    settings.mechanism = used;
+    deps.onLearnt?.({ mechanism: used });
+  };
+
+  const certificateRefused = async (error: CertificateError): Promise<void> => {
+    // A certificate that changed after pinning is never offered for trust again here.
+    if (settings.pinnedCertificates.length > 0 || !deps.onUntrustedCertificate) return;
+    const choice = await deps.onUntrustedCertificate(error);
+    if (choice === 'refuse') return;
+    const fingerprint = error.details.fingerprint;
+    if (choice === 'always' && settings.saved) {
+      settings.pinnedCertificates = [...settings.pinnedCertificates, fingerprint];
+      deps.onLearnt?.({ pinnedCertificates: settings.pinnedCertificates });
+      consoleLine('info', `pinned certificate ${fingerprint} in the config file`);
+    } else oncePins.push(fingerprint);
+    await stopSession();
+    void connect();
+  };
+
+  const stopSession = async (): Promise<void> => {
+    const current = session;
+    if (!current) return;
+    current.stopping = true;
+    session = undefined;
+    current.messages.stop();
+    if (current.client.status === 'online') await current.client.send(buildUnavailablePresence()).catch(() => undefined);
+    await current.client.stop().catch(() => undefined);
+  };
 
   return {
     jid,
-    async sendMessage(to, body) {
-      if (client.status !== 'online') throw new Error(`${jid} is not connected (${client.status}); the message was not sent`);
-      const sent = await messages.send(to, body);
-      tabs.open(to, false);
-      history?.add({ account: jid, peer: to, direction: 'out', sender: jid, body, at: sent.at, ...(sent.originId ? { originId: sent.originId } : {}), delivery: 'sent' });
-      store.dispatch({ type: 'line/append', tabId: chatTabId(to), kind: 'outgoing', from: 'me', text: sanitizeText(sent.body), at: sent.at });
+    state: () => state,
+    sendMessage(to, body) {
+      getOutbox().send(to, body);
     },
-    async stop() {
-      stopping = true;
-      messages.stop();
-      if (client.status === 'online') await client.send(buildUnavailablePresence()).catch(() => undefined);
-      await client.stop().catch(() => undefined);
+    connect() {
+      connect().catch((error: unknown) => {
+        setState({ kind: 'failed', reason: describe(error) });
+        consoleLine('error', describe(error));
+      });
+    },
+    async disconnect() {
+      await stopSession();
+      setState({ kind: 'offline' });
     },
   };
+}
+
+function describe(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
 }

@@ -5,12 +5,20 @@ import { CONSOLE_TAB_ID } from '../domain/tab.js';
 import type { Store } from '../store/create-store.js';
 import type { UiController } from '../ui/controller.js';
 import type { ChatTabs } from './chat-tabs.js';
+import type { Prompter } from './prompter.js';
 
 /**
  * Turns what the user typed into commands and messages, and command results into store
  * updates. Commands return results and intents; this is where intents take effect.
  */
-export function createController(store: Store, registry: CommandRegistry, api: ClientApi, tabs: ChatTabs, onQuit: () => void): UiController {
+export function createController(
+  store: Store,
+  registry: CommandRegistry,
+  api: ClientApi,
+  tabs: ChatTabs,
+  prompter: Prompter,
+  onQuit: () => void,
+): UiController {
   const ctx: CommandContext = { state: () => store.getState(), registry, api };
   const console = (kind: 'info' | 'error' | 'command', text: string): void =>
     store.dispatch({ type: 'line/append', tabId: CONSOLE_TAB_ID, kind, text });
@@ -62,12 +70,13 @@ export function createController(store: Store, registry: CommandRegistry, api: C
         return;
       }
       const peer = tab.id.slice('chat:'.length);
-      api.sendMessage(peer, text).catch((error: unknown) => {
+      api.sendMessage(peer, text, tabs.accountOf(tab.id)).catch((error: unknown) => {
         const reason = error instanceof Error ? error.message : String(error);
         store.dispatch({ type: 'line/append', tabId: tab.id, kind: 'error', text: `Not sent: ${reason}` });
       });
     },
     quit: onQuit,
+    answer: (text) => prompter.answer(text),
     complete(line, cursor) {
       const completion = completeLine(registry, ctx, line, cursor);
       if (completion && completion.candidates.length > 1) console('info', completion.candidates.join('  '));

@@ -41,7 +41,7 @@ export async function main(argv: string[]): Promise<number> {
   }
   const history = openHistory(paths.dataDir);
   if (!history) return ExitCode.failure;
-  return runUi(config, version(), cli.account, history);
+  return runUi({ config, version: version(), history, ...(cli.account ? { account: cli.account } : {}) });
 }
 
 /** The history database, or undefined after printing why it can not be used. */

@@ -1,53 +1,65 @@
 import { render } from 'ink';
 import { createRegistry } from '../commands/builtin/index.js';
-import type { ClientApi } from '../commands/types.js';
 import type { ConfigStore } from '../config/load-config.js';
-import { runPasswordCommand } from '../credentials/password-command.js';
+import { systemKeychain } from '../credentials/keychain.js';
+import type { SecretStore } from '../credentials/secret-store.js';
 import { CONSOLE_TAB_ID } from '../domain/tab.js';
+import type { MessageHistory } from '../history/message-history.js';
 import { createStore, type Store } from '../store/create-store.js';
 import { initialState } from '../store/state.js';
 import { App } from '../ui/app.js';
-import type { MessageHistory } from '../history/message-history.js';
-import { startAccount, type AccountRuntime } from './account-runtime.js';
-import { createChatTabs, type ChatTabs } from './chat-tabs.js';
+import { createAccountManager, type AccountManager } from './account-manager.js';
+import { settingsFromCli } from './account-settings.js';
+import { createChatTabs } from './chat-tabs.js';
 import type { OneRunAccount } from './cli.js';
 import { createController } from './controller.js';
 import { ExitCode } from './exit-codes.js';
+import { createPrompter, type Prompter } from './prompter.js';
 
 const SIGNALS = ['SIGTERM', 'SIGHUP', 'SIGINT'] as const;
 
+export interface UiOptions {
+  config: ConfigStore;
+  version: string;
+  history: MessageHistory;
+  account?: OneRunAccount;
+  keychain?: readonly SecretStore[];
+}
+
 /** Opens the full-screen UI and resolves with the exit code when the user leaves. */
-export async function runUi(config: ConfigStore, version: string, account?: OneRunAccount, history?: MessageHistory): Promise<number> {
+export async function runUi(options: UiOptions): Promise<number> {
+  const { config, history } = options;
   const ui = config.get('ui');
   const store = createStore(initialState({ rosterVisible: ui.rosterVisible, rosterWidth: ui.rosterWidth }));
-  store.dispatch({
-    type: 'line/append',
-    tabId: CONSOLE_TAB_ID,
-    kind: 'info',
-    text: `natter ${version}. Type /help for the commands, /quit or Ctrl-C to leave.`,
-  });
+  const consoleInfo = (text: string): void => store.dispatch({ type: 'line/append', tabId: CONSOLE_TAB_ID, kind: 'info', text });
+  consoleInfo(`natter ${options.version}. Type /help for the commands, /quit or Ctrl-C to leave.`);
 
-  let runtime: AccountRuntime | undefined;
-  const api: ClientApi = {
-    async sendMessage(to, body) {
-      if (!runtime) throw new Error('no account is connected; start natter with --jid JID');
-      await runtime.sendMessage(to, body);
-    },
-  };
+  const prompter = createPrompter(store);
+  const holder: { manager?: AccountManager } = {};
+  const tabs = createChatTabs(store, history, () => holder.manager?.defaultJid());
+  const manager = createAccountManager({
+    config,
+    store,
+    tabs,
+    history,
+    prompter,
+    keychain: options.keychain ?? systemKeychain(),
+    ...(options.account ? { oneRun: settingsFromCli(options.account) } : {}),
+  });
+  holder.manager = manager;
 
   let quitting = false;
   const screen: { instance?: ReturnType<typeof render> } = {};
   const quit = (): void => {
     if (quitting) return;
     quitting = true;
-    void (runtime?.stop() ?? Promise.resolve()).finally(() => screen.instance?.unmount());
+    void manager.stopAll().finally(() => screen.instance?.unmount());
   };
   // SSH drop (SIGHUP), kill (SIGTERM) and SIGINT (a Ctrl-C typed before raw mode is on) leave
   // as cleanly as /quit. Registered before the first frame and kept to the end, so a signal
   // never finds natter without a handler while the terminal is in the alternate screen.
   for (const signal of SIGNALS) process.on(signal, quit);
-  const tabs = createChatTabs(store, history, () => account?.jid);
-  const controller = createController(store, createRegistry(), api, tabs, quit);
+  const controller = createController(store, createRegistry(), manager.api, tabs, prompter, quit);
   const instance = render(<App store={store} controller={controller} />, {
     alternateScreen: true,
     exitOnCtrlC: false,
@@ -57,21 +69,29 @@ export async function runUi(config: ConfigStore, version: string, account?: OneR
     incrementalRendering: false,
   });
   screen.instance = instance;
-  if (account) runtime = await connect(store, account, tabs, history);
+  if (manager.hasAccounts()) manager.startAll();
+  else void firstRun(store, prompter, manager);
   await instance.waitUntilExit();
   return ExitCode.ok;
 }
 
-async function connect(store: Store, account: OneRunAccount, tabs: ChatTabs, history?: MessageHistory): Promise<AccountRuntime | undefined> {
-  const command = account.passwordCommand;
-  const getPassword = command
-    ? () => runPasswordCommand(command)
-    : () => Promise.reject(new Error('no password source: pass --password-command for a one-run login'));
-  try {
-    return await startAccount(store, account, getPassword, tabs, history);
-  } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
-    store.dispatch({ type: 'line/append', tabId: CONSOLE_TAB_ID, kind: 'error', text: `${account.jid}: ${reason}` });
-    return undefined;
+/** No account yet: ask for one on the command line, then its password (with a save offer). */
+async function firstRun(store: Store, prompter: Prompter, manager: AccountManager): Promise<void> {
+  const say = (kind: 'info' | 'error', text: string): void => store.dispatch({ type: 'line/append', tabId: CONSOLE_TAB_ID, kind, text });
+  say('info', [
+    'Welcome to natter. No account is set up yet.',
+    'Type your JID (name@server) below and press Enter; natter then asks for the password',
+    'and offers to keep it in the keychain. Escape skips this; /account add JID does it later.',
+    'For a server at another address: /account add JID HOST[:PORT].',
+  ].join('\n'));
+  for (;;) {
+    const jid = (await prompter.ask('Your JID:'))?.trim();
+    if (!jid) return;
+    try {
+      say('info', await manager.api.addAccount(jid, {}));
+      return;
+    } catch (error) {
+      say('error', error instanceof Error ? error.message : String(error));
+    }
   }
 }

@@ -3,10 +3,11 @@ import { initialState } from '../store/state.js';
 import { createRegistry } from './builtin/index.js';
 import { completeLine } from './complete.js';
 import type { CommandContext } from './types.js';
+import { fakeApi } from './fake-api.js';
 
 const registry = createRegistry();
 const state = { ...initialState(), roster: [{ jid: 'bob@example.org', name: 'Bob', presence: 'online' as const }, { jid: 'bobby@example.org', name: 'B', presence: 'online' as const }] };
-const ctx: CommandContext = { state: () => state, registry, api: { sendMessage: async () => undefined } };
+const ctx: CommandContext = { state: () => state, registry, api: fakeApi() };
 
 describe('completeLine', () => {
   it('completes a unique command name with a trailing space', () => {

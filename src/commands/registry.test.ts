@@ -3,6 +3,7 @@ import { initialState } from '../store/state.js';
 import { createRegistry } from './builtin/index.js';
 import { CommandRegistry, usageOf } from './registry.js';
 import { ok, type CommandContext, type CommandSpec } from './types.js';
+import { fakeApi } from './fake-api.js';
 
 const echo: CommandSpec = {
   name: 'echo',
@@ -16,7 +17,7 @@ const echo: CommandSpec = {
 
 function context(registry: CommandRegistry): CommandContext {
   const state = initialState();
-  return { state: () => state, registry, api: { sendMessage: async () => undefined } };
+  return { state: () => state, registry, api: fakeApi() };
 }
 
 describe('CommandRegistry', () => {

@@ -1,3 +1,4 @@
+import type { ConnectionState } from '../domain/connection-state.js';
 import type { AppState } from '../store/state.js';
 
 /** What a command asks the UI or the app to do; commands never draw on screen themselves. */
@@ -21,10 +22,38 @@ export interface ArgSpec {
   description: string;
 }
 
-/** What commands may ask of the running client. The app implements it over the sessions. */
+export interface AccountInfo {
+  jid: string;
+  state: ConnectionState;
+  enabled: boolean;
+  isDefault: boolean;
+  /** "host:port" when set in the config, else how it is found (SRV / domain). */
+  server: string;
+  /** False for a --jid account of this run only. */
+  saved: boolean;
+}
+
+export interface AccountOptions {
+  host?: string;
+  port?: number;
+  directTls?: boolean;
+}
+
+/**
+ * What commands may ask of the running client. The app implements it over the sessions;
+ * methods throw an Error whose message says what went wrong and what to do.
+ */
 export interface ClientApi {
-  /** Sends a chat message from the default account; resolves once it is handed to the session. */
-  sendMessage(to: string, body: string): Promise<void>;
+  /** Stores the message and sends it (now or after reconnecting) from `account` or the tab's/default account. */
+  sendMessage(to: string, body: string, account?: string): Promise<void>;
+  accounts(): AccountInfo[];
+  /** Adds an account to the config, asks for its password and connects it; returns a summary. */
+  addAccount(jid: string, options: AccountOptions): Promise<string>;
+  removeAccount(jid: string): Promise<string>;
+  setEnabled(jid: string, enabled: boolean): Promise<string>;
+  setDefault(jid: string): string;
+  connect(jid?: string): string;
+  disconnect(jid?: string): Promise<string>;
 }
 
 /** What a command may read and call. */

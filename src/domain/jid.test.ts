@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bareJid } from './jid.js';
+import { bareJid, isBareJid } from './jid.js';
 
 describe('bareJid', () => {
   it.each([
@@ -14,4 +14,14 @@ describe('bareJid', () => {
     ['a@b..c', ''],
     ['a<script>@b', ''],
   ])('%j → %j', (input, expected) => expect(bareJid(input)).toBe(expected));
+});
+
+describe('isBareJid', () => {
+  it('accepts name@server and refuses the rest', () => {
+    expect(isBareJid('alice@example.org')).toBe(true);
+    expect(isBareJid('alice@example.org/phone')).toBe(false);
+    expect(isBareJid('example.org')).toBe(false);
+    expect(isBareJid('Alice@example.org')).toBe(false);
+    expect(isBareJid('a b@example.org')).toBe(false);
+  });
 });

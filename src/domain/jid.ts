@@ -18,3 +18,8 @@ export function bareJid(jid: string): string {
 export function chatTabId(peer: string): string {
   return `chat:${peer}`;
 }
+
+/** True for "name@server" written as such (no resource, already in canonical lower case). */
+export function isBareJid(jid: string): boolean {
+  return !jid.includes('/') && jid.includes('@') && bareJid(jid) === jid;
+}

@@ -1,6 +1,9 @@
 /** One entry in a tab's buffer: a message or a console notice. */
 export type LineKind = 'info' | 'error' | 'command' | 'incoming' | 'outgoing';
 
+/** Where an outgoing message is: kept in the outbox, acknowledged by the server, received, or refused. */
+export type LineDelivery = 'pending' | 'sent' | 'delivered' | 'failed';
+
 export interface Line {
   id: number;
   /** Milliseconds since the epoch. */
@@ -10,4 +13,7 @@ export interface Line {
   text: string;
   /** Sender shown before the text, for messages. */
   from?: string;
+  /** Outgoing messages: their delivery state, and the origin-id that updates it. */
+  delivery?: LineDelivery;
+  key?: string;
 }

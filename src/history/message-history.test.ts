@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { MessageHistory, type NewMessage } from './message-history.js';
 import { HISTORY_FILE, HistoryError, openHistoryDatabase } from './open-history.js';
+import { MIGRATIONS } from './migrations.js';
 
 const dirs: string[] = [];
 afterEach(() => {
@@ -32,7 +33,7 @@ describe('history database', () => {
     expect(statSync(dir).mode & 0o777).toBe(0o700);
     expect(statSync(join(dir, HISTORY_FILE)).mode & 0o777).toBe(0o600);
     expect(db.prepare('PRAGMA journal_mode').get()).toEqual({ journal_mode: 'wal' });
-    expect(db.prepare('PRAGMA user_version').get()).toEqual({ user_version: 1 });
+    expect(db.prepare('PRAGMA user_version').get()).toEqual({ user_version: MIGRATIONS.length });
   });
 
   it('reports a corrupt file with its path and leaves it untouched', () => {
@@ -84,5 +85,17 @@ describe('MessageHistory', () => {
     history.add(msg({ direction: 'out', originId: 'o9', delivery: 'pending' }));
     expect(history.setDelivery('alice@x', 'bob@x', 'o9', 'delivered')).toBe(true);
     expect(history.page('alice@x', 'bob@x', 1)[0]?.delivery).toBe('delivered');
+  });
+
+  it('keeps the outbox: pending outgoing messages of one account, oldest first, until acknowledged', () => {
+    const { history } = fresh();
+    history.add(msg({ direction: 'out', originId: 'o2', delivery: 'pending', body: 'second', at: 20 }));
+    history.add(msg({ direction: 'out', originId: 'o1', delivery: 'pending', body: 'first', at: 10 }));
+    history.add(msg({ direction: 'out', originId: 'o3', delivery: 'sent', body: 'acked', at: 5 }));
+    history.add(msg({ account: 'other@x', direction: 'out', originId: 'o4', delivery: 'pending', at: 1 }));
+    history.add(msg({ direction: 'in', originId: 'o5', delivery: 'pending', at: 1 }));
+    expect(history.outbox('alice@x').map((m) => m.body)).toEqual(['first', 'second']);
+    history.setDelivery('alice@x', 'bob@x', 'o1', 'sent');
+    expect(history.outbox('alice@x').map((m) => m.originId)).toEqual(['o2']);
   });
 });

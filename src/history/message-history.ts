@@ -48,6 +48,7 @@ export class MessageHistory {
   readonly #pageBefore: StatementSync;
   readonly #search: StatementSync;
   readonly #setDelivery: StatementSync;
+  readonly #outbox: StatementSync;
 
   constructor(private readonly db: DatabaseSync) {
     this.#insert = db.prepare(`INSERT INTO messages (account, peer, direction, sender, body, at, received_at, stanza_id,
@@ -61,6 +62,8 @@ export class MessageHistory {
       FROM messages_fts JOIN messages m ON m.id = messages_fts.rowid
       WHERE messages_fts MATCH ? AND (? IS NULL OR m.account = ?) AND (? IS NULL OR m.peer = ?)
       ORDER BY m.at DESC LIMIT ?`);
+    this.#outbox = db.prepare(`SELECT ${COLUMNS} FROM messages m WHERE m.account = ? AND m.direction = 'out' AND m.delivery = 'pending'
+      ORDER BY m.at, m.id`);
     this.#setDelivery = db.prepare('UPDATE messages SET delivery = ? WHERE account = ? AND peer = ? AND origin_id = ? AND direction = \'out\'');
   }
 
@@ -106,6 +109,11 @@ export class MessageHistory {
     const account = options.account ?? null;
     const peer = options.peer ?? null;
     return this.#search.all(query, account, account, peer, peer, options.limit ?? 100) as unknown as SearchHit[];
+  }
+
+  /** Outgoing messages of `account` still waiting for the server's acknowledgement, oldest first. */
+  outbox(account: string): StoredMessage[] {
+    return this.#outbox.all(account) as unknown as StoredMessage[];
   }
 
   setDelivery(account: string, peer: string, originId: string, delivery: Delivery): boolean {

@@ -33,4 +33,6 @@ export const MIGRATIONS: readonly string[] = [
      INSERT INTO messages_fts(messages_fts, rowid, body) VALUES ('delete', old.id, old.body);
      INSERT INTO messages_fts(rowid, body) VALUES (new.id, new.body);
    END;`,
+  // 2: the outbox: outgoing messages the server has not acknowledged yet, found without a scan.
+  `CREATE INDEX messages_outbox ON messages (account, at, id) WHERE direction = 'out' AND delivery = 'pending';`,
 ];

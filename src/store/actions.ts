@@ -1,10 +1,21 @@
 import type { ConnectionState } from '../domain/connection-state.js';
-import type { Line, LineKind } from '../domain/line.js';
+import type { Line, LineDelivery, LineKind } from '../domain/line.js';
 import type { TabKind } from '../domain/tab.js';
-import type { Contact } from './state.js';
+import type { Contact, Prompt } from './state.js';
 
 export type Action =
-  | { type: 'line/append'; tabId: string; kind: LineKind; text: string; from?: string; at?: number; fromHistory?: boolean }
+  | {
+      type: 'line/append';
+      tabId: string;
+      kind: LineKind;
+      text: string;
+      from?: string;
+      at?: number;
+      fromHistory?: boolean;
+      delivery?: LineDelivery;
+      key?: string;
+    }
+  | { type: 'line/delivery'; tabId: string; key: string; delivery: LineDelivery; reason?: string }
   | { type: 'tab/open'; id: string; kind: TabKind; title: string; focus: boolean }
   | { type: 'tab/focus'; id: string }
   | { type: 'tab/close'; id: string }
@@ -13,6 +24,7 @@ export type Action =
   | { type: 'roster/upsert'; account: string; contact: Contact }
   | { type: 'roster/remove'; account: string; jid: string }
   | { type: 'roster/visible'; visible: boolean }
-  | { type: 'roster/width'; width: number };
+  | { type: 'roster/width'; width: number }
+  | { type: 'prompt/set'; prompt: Prompt | undefined };
 
 export type { Line };

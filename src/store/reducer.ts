@@ -12,6 +12,8 @@ export function reduce(state: AppState, action: Action): AppState {
         kind: action.kind,
         text: action.text,
         ...(action.from === undefined ? {} : { from: action.from }),
+        ...(action.delivery === undefined ? {} : { delivery: action.delivery }),
+        ...(action.key === undefined ? {} : { key: action.key }),
       };
       const previous = state.lines[tabId] ?? [];
       const lines = previous.length >= MAX_LINES_PER_TAB ? previous.slice(1 - MAX_LINES_PER_TAB) : previous.slice();
@@ -23,6 +25,15 @@ export function reduce(state: AppState, action: Action): AppState {
         lines: { ...state.lines, [tabId]: lines },
         tabs: counts ? state.tabs.map((t) => (t.id === tabId ? { ...t, unread: t.unread + 1 } : t)) : state.tabs,
       };
+    }
+    case 'line/delivery': {
+      const previous = state.lines[action.tabId];
+      const index = previous ? previous.findLastIndex((l) => l.key === action.key) : -1;
+      const line = previous?.[index];
+      if (!previous || !line) return state;
+      const lines = previous.slice();
+      lines[index] = { ...line, delivery: action.delivery, ...(action.reason ? { text: `${line.text} [${action.reason}]` } : {}) };
+      return { ...state, lines: { ...state.lines, [action.tabId]: lines } };
     }
     case 'tab/open': {
       const exists = state.tabs.some((t) => t.id === action.id);
@@ -64,5 +75,10 @@ export function reduce(state: AppState, action: Action): AppState {
       return { ...state, rosterVisible: action.visible };
     case 'roster/width':
       return { ...state, rosterWidth: action.width };
+    case 'prompt/set': {
+      if (action.prompt) return { ...state, prompt: action.prompt };
+      const { prompt: _answered, ...rest } = state;
+      return rest;
+    }
   }
 }

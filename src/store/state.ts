@@ -23,6 +23,14 @@ export interface AppState {
   rosterVisible: boolean;
   rosterWidth: number;
   nextLineId: number;
+  /** A question the command line is answering instead of taking commands (password, yes/no). */
+  prompt?: Prompt;
+}
+
+export interface Prompt {
+  label: string;
+  /** Typed characters are shown as '*' (passwords) and never enter the line history. */
+  masked: boolean;
 }
 
 export const MAX_LINES_PER_TAB = 2000;

@@ -19,13 +19,18 @@ async function waitForFrame(frame: () => string | undefined, predicate: (text: s
 function setup(size = { columns: 80, rows: 20 }) {
   const store = createStore(initialState());
   const submitted: string[] = [];
+  const answers: (string | undefined)[] = [];
   const controller: UiController = {
     submit: (line) => submitted.push(line),
+    answer: (text) => {
+      answers.push(text);
+      store.dispatch({ type: 'prompt/set', prompt: undefined });
+    },
     quit: vi.fn(),
     complete: (line, cursor) => (line === '/jo' && cursor === 3 ? { text: '/join ', cursor: 6 } : undefined),
   };
   const view = render(<App store={store} controller={controller} size={size} />);
-  return { store, controller, submitted, view };
+  return { store, controller, submitted, answers, view };
 }
 
 describe('<App>', () => {
@@ -81,6 +86,26 @@ describe('<App>', () => {
   it('says so when the terminal is smaller than 40x12', async () => {
     const { view } = setup({ columns: 30, rows: 10 });
     await waitForFrame(view.lastFrame, (t) => t.includes('Terminal too small (30x10)'));
+    view.unmount();
+  });
+
+  it('asks a masked question: the answer is never shown, never in the line history, Escape cancels', async () => {
+    const { view, store, answers, submitted } = setup();
+    store.dispatch({ type: 'prompt/set', prompt: { label: 'Password for a@b:', masked: true } });
+    await waitForFrame(view.lastFrame, (t) => t.includes('Password for a@b:'));
+    view.stdin.write('s3cret');
+    const frame = await waitForFrame(view.lastFrame, (t) => t.includes('******'));
+    expect(frame).not.toContain('s3cret');
+    view.stdin.write('\r');
+    await waitForFrame(() => answers.join(), (t) => t === 's3cret');
+    expect(submitted).toEqual([]);
+    view.stdin.write('\u001b[A'); // Up: the history must not hold the password
+    await waitForFrame(view.lastFrame, (t) => /^>\s*$/m.test(t.split('\n').at(-1) ?? 'x'));
+    store.dispatch({ type: 'prompt/set', prompt: { label: 'Save? (yes/no)', masked: false } });
+    await waitForFrame(view.lastFrame, (t) => t.includes('Save? (yes/no)'));
+    view.stdin.write('\u001b');
+    await waitForFrame(() => String(answers.length), (n) => n === '2');
+    expect(answers[1]).toBeUndefined();
     view.unmount();
   });
 });

@@ -58,6 +58,7 @@ function Screen({ controller, size }: { controller: UiController; size: Props['s
   const connections = useAppState((s) => s.connections);
   const rosterVisible = useAppState((s) => s.rosterVisible);
   const rosterWidth = useAppState((s) => s.rosterWidth);
+  const prompt = useAppState((s) => s.prompt);
   const store = useStore();
   const commandLine = useCommandLine();
   const [scroll, setScroll] = useState<Record<string, number>>({});
@@ -75,11 +76,22 @@ function Screen({ controller, size }: { controller: UiController; size: Props['s
   useKeyRouter({
     action(name) {
       const lineAction = LINE_ACTIONS[name];
+      const asking = store.getState().prompt !== undefined;
+      // While a question is asked, the line history and completion stay out of it.
+      if (asking && (name.startsWith('line.history-') || name === 'line.complete')) return true;
       if (lineAction) commandLine.dispatch(lineAction);
       else if (name === 'line.submit') {
+        if (store.getState().prompt) {
+          controller.answer(commandLine.take(false));
+          return true;
+        }
         const text = commandLine.take();
         if (text.trim() !== '') controller.submit(text);
         setOffset(0);
+      } else if (name === 'prompt.cancel') {
+        if (!store.getState().prompt) return false;
+        commandLine.take(false);
+        controller.answer(undefined);
       } else if (name === 'line.complete') {
         const { graphemes, cursor } = commandLine.current();
         const before = graphemes.slice(0, cursor).join('');
@@ -124,7 +136,7 @@ function Screen({ controller, size }: { controller: UiController; size: Props['s
         </Box>
       </Box>
       <StatusLine width={columns} connections={connections} tabTitle={activeTitle} />
-      <CommandLine line={commandLine.line} width={columns} />
+      <CommandLine line={commandLine.line} width={columns} prompt={prompt} />
     </Box>
   );
 }

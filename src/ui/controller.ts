@@ -2,6 +2,8 @@
 export interface UiController {
   /** A line typed in the command line: a /command, or a message for the active tab. */
   submit(line: string): void;
+  /** The answer to the open prompt (state.prompt), or undefined when it was cancelled (Escape). */
+  answer(text: string | undefined): void;
   /** Ctrl-C and friends: leave as cleanly as /quit. */
   quit(): void;
   /** Tab: the completed line and cursor, or undefined when nothing completes. */

@@ -1,12 +1,22 @@
 import { CommandRegistry } from '../registry.js';
 import type { CommandSpec } from '../types.js';
+import { accountCommand, connectCommand, disconnectCommand } from './account.js';
 import { closeCommand } from './close.js';
 import { helpCommand } from './help.js';
 import { msgCommand } from './msg.js';
 import { quitCommand } from './quit.js';
 import { rosterCommand } from './roster.js';
 
-export const builtinCommands: readonly CommandSpec[] = [closeCommand, helpCommand, msgCommand, quitCommand, rosterCommand];
+export const builtinCommands: readonly CommandSpec[] = [
+  accountCommand,
+  closeCommand,
+  connectCommand,
+  disconnectCommand,
+  helpCommand,
+  msgCommand,
+  quitCommand,
+  rosterCommand,
+];
 
 export function createRegistry(extra: readonly CommandSpec[] = []): CommandRegistry {
   const registry = new CommandRegistry();

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { initialState } from '../../store/state.js';
 import type { CommandContext } from '../types.js';
 import { createRegistry } from './index.js';
+import { fakeApi } from '../fake-api.js';
 
 function setup() {
   const sent: Array<[string, string]> = [];
@@ -10,7 +11,7 @@ function setup() {
   const ctx: CommandContext = {
     state: () => state,
     registry,
-    api: { sendMessage: async (to, body) => void sent.push([to, body]) },
+    api: fakeApi({ sendMessage: async (to, body) => void sent.push([to, body]) }),
   };
   return { registry, ctx, sent };
 }

@@ -2,10 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { initialState } from '../../store/state.js';
 import type { CommandContext } from '../types.js';
 import { createRegistry } from './index.js';
+import { fakeApi } from '../fake-api.js';
 
 const registry = createRegistry();
 const state = initialState();
-const ctx: CommandContext = { state: () => state, registry, api: { sendMessage: async () => undefined } };
+const ctx: CommandContext = { state: () => state, registry, api: fakeApi() };
 
 describe('/roster', () => {
   it.each([

@@ -52,11 +52,11 @@ export function useCommandLine() {
     rerender();
   };
 
-  /** Empties the line, records it in history, and returns its text. */
-  const take = (): string => {
+  /** Empties the line, records it in history (unless it was a secret), and returns its text. */
+  const take = (record = true): string => {
     const s = state.current;
     const text = lineText(s.line);
-    const history = text.trim() !== '' && s.history.at(-1) !== text ? [...s.history, text] : s.history;
+    const history = record && text.trim() !== '' && s.history.at(-1) !== text ? [...s.history, text] : s.history;
     state.current = { line: { ...emptyLine(), killed: s.line.killed }, history, browsing: history.length, draft: '' };
     rerender();
     return text;

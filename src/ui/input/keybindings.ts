@@ -21,6 +21,7 @@ export const defaultKeyBindings: readonly KeyBinding[] = [
   { action: 'view.page-up', keys: ['pageup'], help: 'Scroll the conversation up a page' },
   { action: 'view.page-down', keys: ['pagedown'], help: 'Scroll the conversation down a page' },
   { action: 'view.bottom', keys: ['alt+end'], help: 'Scroll to the newest message' },
+  { action: 'prompt.cancel', keys: ['escape'], help: 'Cancel the question the command line is asking' },
   { action: 'line.submit', keys: ['return'], help: 'Send the message or run the command' },
   { action: 'line.complete', keys: ['tab'], help: 'Complete the command, argument or JID before the cursor' },
   { action: 'line.left', keys: ['left', 'ctrl+b'], help: 'Cursor left' },

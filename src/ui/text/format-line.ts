@@ -1,4 +1,7 @@
-import type { Line } from '../../domain/line.js';
+import type { Line, LineDelivery } from '../../domain/line.js';
+
+/** Profanity-like marks: waiting in the outbox, taken by the server, received, refused. */
+export const DELIVERY_MARK: Record<LineDelivery, string> = { pending: '…', sent: '✓', delivered: '✓✓', failed: '✗' };
 
 export function formatTime(at: number): string {
   const d = new Date(at);
@@ -8,6 +11,7 @@ export function formatTime(at: number): string {
 /** The text of a buffer entry without its timestamp, as it is wrapped on screen. */
 export function lineBody(line: Line): string {
   if (line.from === undefined) return line.text;
-  if (line.text.startsWith('/me ')) return `* ${line.from} ${line.text.slice(4)}`;
-  return `${line.from}: ${line.text}`;
+  const mark = line.delivery ? `${DELIVERY_MARK[line.delivery]} ` : '';
+  if (line.text.startsWith('/me ')) return `${mark}* ${line.from} ${line.text.slice(4)}`;
+  return `${mark}${line.from}: ${line.text}`;
 }

@@ -11,7 +11,7 @@ import streamManagementFactory from '@xmpp/stream-management';
 import tcp from '@xmpp/tcp';
 import xml, { type Element } from '@xmpp/xml';
 import SASLFactory from 'saslmechanisms';
-import { AuthenticationError, TlsRequiredError } from './errors.js';
+import { AuthenticationError, DowngradeError, TlsRequiredError } from './errors.js';
 import { PlainMechanism } from './sasl-plain.js';
 import { reconnectDelay } from './backoff.js';
 import { scramMechanism } from './scram.js';
@@ -28,11 +28,23 @@ export interface CreateClientOptions {
   /** Extra trust anchors (PEM) for this connection only, never process-wide. */
   caPem?: string[];
   pinnedFingerprints?: string[];
+  /** The strongest SASL mechanism this account used before: anything weaker is refused. */
+  pinnedMechanism?: string;
   /** Called once per login attempt, just in time; nothing keeps the password after it. */
   getPassword(): Promise<string>;
 }
 
 const NS_TLS = 'urn:ietf:params:xml:ns:xmpp-tls';
+
+/** Failures that another attempt can not fix: the client stops reconnecting after them. */
+export const FINAL_ERRORS = new Set(['AuthenticationError', 'CertificateError', 'TlsRequiredError', 'DowngradeError']);
+
+const STRENGTH: Record<string, number> = { PLAIN: 1, 'SCRAM-SHA-1': 2, 'SCRAM-SHA-256': 3 };
+
+/** Ranks the mechanisms natter supports; an unknown name ranks lowest. */
+export function mechanismStrength(name: string): number {
+  return STRENGTH[name] ?? 0;
+}
 const NS_STREAMS = 'http://etherx.jabber.org/streams';
 
 /**
@@ -40,6 +52,14 @@ const NS_STREAMS = 'http://etherx.jabber.org/streams';
  * and SASL: the certificate is verified for the XMPP domain against the system CAs plus the
  * account's CA (or a pin), TLS is required, and SCRAM runs on node:crypto.
  */
+/** @xmpp/stream-management 0.14 is an EventEmitter; its published types omit the events. */
+export interface StreamManagementEvents {
+  enabled: boolean;
+  id: string;
+  on(event: 'ack' | 'fail', listener: (stanza: Element) => void): unknown;
+  on(event: 'resumed', listener: () => void): unknown;
+}
+
 export function createXmppClient(options: CreateClientOptions) {
   const [local = '', domain = ''] = options.jid.split('@');
   const host = options.host ?? domain;
@@ -54,6 +74,12 @@ export function createXmppClient(options: CreateClientOptions) {
   const entity = new Client({ service, domain, timeout: 10_000 });
   entity.jid = makeJid(local, domain);
   const reconnect = reconnectFactory({ entity });
+  let retrying = true;
+  const stopRetrying = reconnect.stop.bind(reconnect);
+  reconnect.stop = () => {
+    retrying = false;
+    stopRetrying();
+  };
   tcp({ entity });
   entity.transports.push(verifyingTransport(policy) as unknown as (typeof entity.transports)[number]);
   const middleware = middlewareFactory({ entity });
@@ -104,6 +130,11 @@ export function createXmppClient(options: CreateClientOptions) {
     }
     const chosen = mechanisms[0];
     if (!chosen) throw new Error('the server offers no SASL mechanism natter supports');
+    const pinned = options.pinnedMechanism;
+    if (pinned && mechanismStrength(chosen) < mechanismStrength(pinned)) {
+      reconnect.stop();
+      throw new DowngradeError(options.jid, chosen, pinned);
+    }
     try {
       await authenticate({ username: local, password: await options.getPassword() }, chosen);
       mechanism = chosen;
@@ -117,7 +148,7 @@ export function createXmppClient(options: CreateClientOptions) {
   };
   (sasl as unknown as (deps: object, fn: typeof onAuthenticate) => void)({ streamFeatures, saslFactory }, onAuthenticate);
   resourceBinding({ iqCaller: caller, streamFeatures }, options.resource ?? `natter-${process.pid}`);
-  const streamManagement = (streamManagementFactory as unknown as (deps: object) => ReturnType<typeof streamManagementFactory>)({ streamFeatures, entity, middleware });
+  const streamManagement = (streamManagementFactory as unknown as (deps: object) => StreamManagementEvents)({ streamFeatures, entity, middleware });
 
   // Backoff: @xmpp/reconnect reads `delay` when it schedules, so set the next one ahead.
   let attempt = 0;
@@ -133,11 +164,11 @@ export function createXmppClient(options: CreateClientOptions) {
   entity.on('disconnect', () => {
     // Runs after @xmpp/reconnect's own listener (registered first), which has just
     // scheduled the attempt with the current delay.
-    entity.emit('reconnect-scheduled', { attempt: attempt + 1, retryAt: Date.now() + reconnect.delay });
+    if (retrying) entity.emit('reconnect-scheduled', { attempt: attempt + 1, retryAt: Date.now() + reconnect.delay });
   });
 
   entity.on('error', (error: Error) => {
-    if (error.name === 'CertificateError' || error.name === 'TlsRequiredError') reconnect.stop();
+    if (FINAL_ERRORS.has(error.name)) reconnect.stop();
   });
 
   return Object.assign(entity, {

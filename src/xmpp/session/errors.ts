@@ -28,6 +28,16 @@ export class CertificateError extends Error {
   }
 }
 
+export class DowngradeError extends Error {
+  constructor(jid: string, offered: string, pinned: string) {
+    super(
+      `refused to log in: the server offers only ${offered}, weaker than ${pinned} which ${jid} used before (a downgrade attack, or a changed server). ` +
+        'If the server really changed, remove "mechanism" from the account in the config file.',
+    );
+    this.name = 'DowngradeError';
+  }
+}
+
 export class AuthenticationError extends Error {
   constructor(jid: string, condition: string) {
     super(`authentication failed: the server rejected the password for ${jid} (${condition}). Check it with "natter account password ${jid}".`);

@@ -3,6 +3,7 @@ import type { ChatMessage } from '../../../domain/chat-message.js';
 import { buildChatMessage } from './build.js';
 import { parseCarbon } from '../carbons/parse.js';
 import { parseChatMessage } from './parse.js';
+import { parseMessageError, type MessageError } from './parse-error.js';
 
 /** The part of an xmpp.js entity this feature uses (the seam tests fake). */
 export interface StanzaPort {
@@ -12,7 +13,8 @@ export interface StanzaPort {
 }
 
 export interface MessagesFeature {
-  send(to: string, body: string): Promise<ChatMessage>;
+  /** Sends a chat message; `id` (also its origin-id) lets a resend keep the same identity. */
+  send(to: string, body: string, id?: string): Promise<ChatMessage>;
   stop(): void;
 }
 
@@ -22,12 +24,22 @@ export interface MessagesFeature {
  */
 export function messagesFeature(
   port: StanzaPort,
-  handlers: { onMessage(message: ChatMessage): void; onDropped?(reason: string, stanza: Element): void },
+  handlers: {
+    onMessage(message: ChatMessage): void;
+    onDropped?(reason: string, stanza: Element): void;
+    /** A message we sent was refused (RFC 6120 §8.3). */
+    onError?(error: MessageError): void;
+  },
   /** The account's bare JID; carbons (XEP-0280) are accepted only from it. */
   ownJid?: () => string,
 ): MessagesFeature {
   const listener = (stanza: Element): void => {
     if (!stanza.is('message')) return;
+    const error = parseMessageError(stanza);
+    if (error) {
+      handlers.onError?.(error);
+      return;
+    }
     const carbon = ownJid ? parseCarbon(stanza, ownJid()) : undefined;
     if (carbon) {
       if (carbon.ok) handlers.onMessage(carbon.message);
@@ -40,11 +52,11 @@ export function messagesFeature(
   };
   port.on('stanza', listener);
   return {
-    async send(to, body) {
-      const stanza = buildChatMessage(to, body);
+    async send(to, body, id) {
+      const stanza = buildChatMessage(to, body, id);
       await port.send(stanza);
-      const id = String(stanza.attrs.id);
-      return { peer: to, direction: 'out', body, at: Date.now(), id, originId: id };
+      const sentId = String(stanza.attrs.id);
+      return { peer: to, direction: 'out', body, at: Date.now(), id: sentId, originId: sentId };
     },
     stop: () => void port.off('stanza', listener),
   };

@@ -1,0 +1,97 @@
+import { randomUUID } from 'node:crypto';
+import { chatTabId } from '../domain/jid.js';
+import type { LineDelivery } from '../domain/line.js';
+import { sanitizeText } from '../domain/sanitize.js';
+import type { MessageHistory } from '../history/message-history.js';
+import type { Store } from '../store/create-store.js';
+import type { MessagesFeature } from '../xmpp/features/messages/feature.js';
+import type { MessageError } from '../xmpp/features/messages/parse-error.js';
+import type { ChatTabs } from './chat-tabs.js';
+
+/** What the outbox needs from the session (the seam its unit test fakes). */
+export interface OutboxSession {
+  isOnline(): boolean;
+  /** True when XEP-0198 acknowledgements will follow what is sent now. */
+  acknowledges(): boolean;
+}
+
+/**
+ * Nothing written is lost: a message is stored as pending before it is shown or sent, sent
+ * when the session is online, marked sent when the server acknowledges it (XEP-0198), and
+ * failed when the server refuses it. What is still pending when a session ends without being
+ * resumed (or when natter stops) is sent again, with the same origin-id, on the next login.
+ */
+export function createOutbox(deps: {
+  account: string;
+  session: OutboxSession;
+  messages: MessagesFeature;
+  history: MessageHistory;
+  store: Store;
+  tabs: ChatTabs;
+}) {
+  const { account, session, messages, history, store, tabs } = deps;
+  /** origin-id → peer of what went out on this stream and waits for the server's ack. */
+  const unacked = new Map<string, string>();
+  let flushing: Promise<void> = Promise.resolve();
+
+  const mark = (peer: string, id: string, delivery: LineDelivery, reason?: string): void => {
+    history.setDelivery(account, peer, id, delivery);
+    store.dispatch({ type: 'line/delivery', tabId: chatTabId(peer), key: id, delivery, ...(reason ? { reason } : {}) });
+  };
+
+  const transmit = async (peer: string, body: string, id: string): Promise<void> => {
+    unacked.set(id, peer);
+    try {
+      await messages.send(peer, body, id);
+    } catch {
+      unacked.delete(id); // the link dropped under it: still pending, sent after reconnect
+      return;
+    }
+    if (!session.acknowledges()) {
+      // No stream management: the best the server tells us is that the write succeeded.
+      unacked.delete(id);
+      mark(peer, id, 'sent');
+    }
+  };
+
+  return {
+    /** Stores, shows and (when online) sends a message. Resolves once it is safely stored. */
+    send(to: string, body: string): { id: string; at: number } {
+      const id = randomUUID();
+      const at = Date.now();
+      history.add({ account, peer: to, direction: 'out', sender: account, body, at, originId: id, messageId: id, delivery: 'pending' });
+      const tabId = tabs.open(to, false, account);
+      store.dispatch({ type: 'line/append', tabId, kind: 'outgoing', from: 'me', text: sanitizeText(body), at, delivery: 'pending', key: id });
+      if (session.isOnline()) void transmit(to, body, id);
+      return { id, at };
+    },
+    /** After a fresh login (not a resumption): sends everything still pending, oldest first. */
+    flush(): Promise<void> {
+      flushing = flushing.then(async () => {
+        unacked.clear();
+        for (const m of history.outbox(account)) {
+          if (!session.isOnline()) return;
+          if (m.originId) await transmit(m.peer, m.body, m.originId);
+        }
+      });
+      return flushing;
+    },
+    /** The server acknowledged a stanza (XEP-0198 <a h=…/>). */
+    acknowledged(id: string | undefined): void {
+      const peer = id === undefined ? undefined : unacked.get(id);
+      if (id === undefined || peer === undefined) return;
+      unacked.delete(id);
+      mark(peer, id, 'sent');
+    },
+    refused(error: MessageError): boolean {
+      const peer = unacked.get(error.id) ?? error.peer;
+      unacked.delete(error.id);
+      if (!history.setDelivery(account, peer, error.id, 'failed')) return false;
+      store.dispatch({ type: 'line/delivery', tabId: chatTabId(peer), key: error.id, delivery: 'failed', reason: `not delivered: ${error.reason}` });
+      return true;
+    },
+    pendingCount: (): number => history.outbox(account).length,
+  };
+}
+
+export type Outbox = ReturnType<typeof createOutbox>;

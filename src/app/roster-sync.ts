@@ -1,0 +1,77 @@
+import type { Element } from '@xmpp/xml';
+import type { RosterItem } from '../domain/roster.js';
+import { sanitizeLine } from '../domain/sanitize.js';
+import type { Contact } from '../store/state.js';
+import type { Store } from '../store/create-store.js';
+import { parsePresence, type PresenceUpdate, type Show } from '../xmpp/features/presence/parse.js';
+import { rosterFeature, type RosterPort } from '../xmpp/features/roster/feature.js';
+
+const RANK: Record<Show, number> = { chat: 5, online: 4, away: 3, dnd: 2, xa: 1, offline: 0 };
+
+/**
+ * Keeps one account's roster and its contacts' presence in the store: the roster is fetched
+ * on each fresh login, pushes update it, and a contact shows the best presence of its
+ * resources (highest priority, then most available).
+ */
+export function rosterSync(
+  port: RosterPort & { on(event: 'stanza', fn: (s: Element) => void): unknown },
+  account: string,
+  store: Store,
+  report: (text: string) => void,
+) {
+  const items = new Map<string, RosterItem>();
+  const resources = new Map<string, Map<string, PresenceUpdate>>();
+
+  const contact = (item: RosterItem): Contact => {
+    const best = [...(resources.get(item.jid)?.values() ?? [])].sort(
+      (a, b) => b.priority - a.priority || RANK[b.show] - RANK[a.show],
+    )[0];
+    return {
+      jid: item.jid,
+      name: sanitizeLine(item.name || item.jid),
+      presence: best?.show ?? 'offline',
+      groups: item.groups.map(sanitizeLine),
+      account,
+    };
+  };
+
+  const roster = rosterFeature(port, () => account, {
+    onRoster(list) {
+      items.clear();
+      for (const item of list) items.set(item.jid, item);
+      store.dispatch({ type: 'roster/set', account, contacts: list.map(contact) });
+    },
+    onPush(item) {
+      if (item.subscription === 'remove') {
+        items.delete(item.jid);
+        store.dispatch({ type: 'roster/remove', account, jid: item.jid });
+        return;
+      }
+      items.set(item.jid, item);
+      store.dispatch({ type: 'roster/upsert', account, contact: contact(item) });
+    },
+    onRejectedPush(from) {
+      report(`ignored a roster push from ${sanitizeLine(from) || 'an unknown sender'} (only the server may change the roster)`);
+    },
+  });
+
+  port.on('stanza', (stanza) => {
+    const update = parsePresence(stanza);
+    if (!update) return;
+    const known = resources.get(update.jid) ?? new Map<string, PresenceUpdate>();
+    if (update.show === 'offline') known.delete(update.resource);
+    else known.set(update.resource, update);
+    resources.set(update.jid, known);
+    const item = items.get(update.jid);
+    if (item) store.dispatch({ type: 'roster/upsert', account, contact: contact(item) });
+  });
+
+  return {
+    fetch: () => roster.fetch(),
+    /** The session ended without resumption: every presence we knew is stale. */
+    reset(): void {
+      resources.clear();
+      store.dispatch({ type: 'roster/set', account, contacts: [...items.values()].map(contact) });
+    },
+  };
+}

@@ -1,0 +1,19 @@
+import type { ClientApi } from './types.js';
+
+/** A ClientApi for unit tests of commands: every call fails unless the test provides it. */
+export function fakeApi(overrides: Partial<ClientApi> = {}): ClientApi {
+  const missing = (name: string) => () => {
+    throw new Error(`fakeApi: ${name} was not expected in this test`);
+  };
+  return {
+    sendMessage: async () => missing('sendMessage')(),
+    accounts: () => [],
+    addAccount: async () => missing('addAccount')(),
+    removeAccount: async () => missing('removeAccount')(),
+    setEnabled: async () => missing('setEnabled')(),
+    setDefault: missing('setDefault'),
+    connect: missing('connect'),
+    disconnect: async () => missing('disconnect')(),
+    ...overrides,
+  };
+}
