@@ -80,9 +80,17 @@ export function createAccountRuntime(settings: AccountSettings, deps: AccountDep
     return outbox;
   };
 
+  /** False after disconnect(): a connect still reading its CA file must not go on. */
+  let wanted = false;
   const connect = async (): Promise<void> => {
-    if (session) return;
+    wanted = true;
+    if (session) {
+      // Online or on its way: nothing to do. Failed or waiting to retry: try again now.
+      if (state.kind !== 'failed' && state.kind !== 'reconnecting') return;
+      await stopSession();
+    }
     const caPem = settings.caFile ? [await readFile(settings.caFile, 'utf8')] : undefined;
+    if (!wanted || session) return;
     const client = createXmppClient({
       jid,
       getPassword: deps.getPassword,
@@ -232,6 +240,7 @@ export function createAccountRuntime(settings: AccountSettings, deps: AccountDep
       });
     },
     async disconnect() {
+      wanted = false;
       await stopSession();
       setState({ kind: 'offline' });
     },

@@ -17,6 +17,29 @@ describe('parseCli', () => {
     expect(parseCli(['search', 'deploy', 'failed', '--with', 'Bob@x', '--json'])).toEqual({ kind: 'search', words: 'deploy failed', peer: 'bob@x', json: true });
   });
 
+  it('takes natter account list|add|password|remove', () => {
+    expect(parseCli(['account', 'list'])).toEqual({ kind: 'account', command: { action: 'list' } });
+    expect(parseCli(['account', 'add', 'Me@Office.example', '--host', 'chat.office.example', '--port', '5223', '--direct-tls'])).toEqual({
+      kind: 'account',
+      command: { action: 'add', account: { jid: 'me@office.example', host: 'chat.office.example', port: 5223, directTls: true } },
+    });
+    expect(parseCli(['account', 'password', 'me@x'])).toEqual({ kind: 'account', command: { action: 'password', jid: 'me@x' } });
+    expect(parseCli(['account', 'remove', 'me@x'])).toEqual({ kind: 'account', command: { action: 'remove', jid: 'me@x' } });
+  });
+
+  it.each([
+    [['account'], 'natter account needs an action.'],
+    [['account', 'frob'], 'Unknown account action: frob.'],
+    [['account', 'add'], 'natter account add needs a JID'],
+    [['account', 'remove', 'me@x', '--host', 'h'], '--host goes with natter account add.'],
+    [['account', 'list', 'me@x'], 'natter account list takes no JID.'],
+    [['account', 'add', 'me@x', 'extra'], 'Unexpected argument: extra.'],
+  ])('%j is an account usage error', (argv, message) => {
+    const result = parseCli(argv);
+    expect(result.kind).toBe('usage-error');
+    expect(result.kind === 'usage-error' && result.message).toContain(message);
+  });
+
   it.each([
     [['search'], 'natter search needs words to look for, e.g. natter search deploy failed'],
     [['search', 'x', '--with', 'bob'], '--with bob is not a JID.'],

@@ -5,6 +5,11 @@ export const HELP = `
   Usage
     $ natter [options]        open the chat screen
     $ natter search WORDS...  search the message history [--with JID] [--json]
+    $ natter account list                 the saved accounts
+    $ natter account add JID [--host HOST] [--port PORT] [--direct-tls] [--ca-file PEM] [--password-command CMD]
+    $ natter account password JID         set or change the password kept in the keychain
+                                          (typed without echo, or the first line of stdin)
+    $ natter account remove JID           remove the account and its stored password
 
   Options
     --jid JID                 log in as JID for this run, without saving anything
@@ -36,8 +41,14 @@ export interface OneRunAccount {
   passwordCommand?: string;
 }
 
+export type AccountAction =
+  | { action: 'list' }
+  | { action: 'add'; account: OneRunAccount }
+  | { action: 'password' | 'remove'; jid: string };
+
 export type CliResult =
   | { kind: 'ui'; account?: OneRunAccount }
+  | { kind: 'account'; command: AccountAction }
   | { kind: 'search'; words: string; peer?: string; json: boolean }
   | { kind: 'usage-error'; message: string };
 
@@ -63,36 +74,65 @@ export function parseCli(argv: string[]): CliResult {
   });
   const [command, ...rest] = cli.input;
   if (command === 'search') return parseSearch(rest, cli.flags.with, cli.flags.json);
+  if (command === 'account') return parseAccount(rest, cli.flags);
   if (cli.flags.with !== undefined || cli.flags.json) {
     return { kind: 'usage-error', message: '--with and --json go with natter search.' };
   }
   if (command !== undefined) {
     return { kind: 'usage-error', message: `Unknown command: ${command}. Run natter --help for usage.` };
   }
-  const { jid, host, port, directTls, caFile, passwordCommand } = cli.flags;
-  if (jid === undefined) {
-    const stray = Object.entries({ host, port, caFile, passwordCommand }).find(([, v]) => v !== undefined);
-    if (stray || directTls) return { kind: 'usage-error', message: `--${kebab(stray?.[0] ?? 'directTls')} needs --jid.` };
+  if (cli.flags.jid === undefined) {
+    const stray = connectionFlag(cli.flags);
+    if (stray) return { kind: 'usage-error', message: `--${stray} needs --jid.` };
     return { kind: 'ui' };
   }
+  const account = accountFrom(cli.flags.jid, cli.flags, '--jid ');
+  return typeof account === 'string' ? { kind: 'usage-error', message: account } : { kind: 'ui', account };
+}
+
+type Flags = { jid?: string | undefined; host?: string | undefined; port?: number | undefined; directTls: boolean; caFile?: string | undefined; passwordCommand?: string | undefined };
+
+function connectionFlag(flags: Flags): string | undefined {
+  const { host, port, caFile, passwordCommand, directTls } = flags;
+  const stray = Object.entries({ host, port, caFile, passwordCommand }).find(([, v]) => v !== undefined);
+  return stray ? kebab(stray[0]) : directTls ? 'direct-tls' : undefined;
+}
+
+/** The account described by a JID and the connection flags, or the usage error to print. */
+function accountFrom(jid: string, flags: Flags, what: string): OneRunAccount | string {
   const bare = bareJid(jid);
-  if (!bare.includes('@') || jid.includes('/')) {
-    return { kind: 'usage-error', message: `--jid ${jid} is not a bare JID; write it as name@server.` };
-  }
+  if (!bare.includes('@') || jid.includes('/')) return `${what}${jid} is not a bare JID; write it as name@server.`;
+  const { host, port, caFile, passwordCommand, directTls } = flags;
   if (port !== undefined && (!Number.isInteger(port) || port < 1 || port > 65535)) {
-    return { kind: 'usage-error', message: `--port ${port} is not a port number (1-65535).` };
+    return `--port ${port} is not a port number (1-65535).`;
   }
   return {
-    kind: 'ui',
-    account: {
-      jid: bare,
-      directTls,
-      ...(host === undefined ? {} : { host }),
-      ...(port === undefined ? {} : { port }),
-      ...(caFile === undefined ? {} : { caFile }),
-      ...(passwordCommand === undefined ? {} : { passwordCommand }),
-    },
+    jid: bare,
+    directTls,
+    ...(host === undefined ? {} : { host }),
+    ...(port === undefined ? {} : { port }),
+    ...(caFile === undefined ? {} : { caFile }),
+    ...(passwordCommand === undefined ? {} : { passwordCommand }),
   };
+}
+
+const ACCOUNT_USAGE = 'Usage: natter account list | add JID [--host H] [--port P] [--direct-tls] [--ca-file PEM] [--password-command CMD] | password JID | remove JID';
+
+function parseAccount(args: string[], flags: Flags): CliResult {
+  const [action, jid, ...extra] = args;
+  const usage = (message: string): CliResult => ({ kind: 'usage-error', message: `${message}\n${ACCOUNT_USAGE}` });
+  if (flags.jid !== undefined) return usage('natter account takes the JID as an argument, not --jid.');
+  if (extra.length > 0) return usage(`Unexpected argument: ${extra[0]}.`);
+  const stray = action === 'add' ? undefined : connectionFlag(flags);
+  if (stray) return usage(`--${stray} goes with natter account add.`);
+  if (action === 'list') return jid === undefined ? { kind: 'account', command: { action: 'list' } } : usage('natter account list takes no JID.');
+  if (action !== 'add' && action !== 'password' && action !== 'remove') {
+    return usage(action === undefined ? 'natter account needs an action.' : `Unknown account action: ${action}.`);
+  }
+  if (jid === undefined) return usage(`natter account ${action} needs a JID, e.g. natter account ${action} alice@example.org`);
+  const account = accountFrom(jid, flags, '');
+  if (typeof account === 'string') return usage(account);
+  return { kind: 'account', command: action === 'add' ? { action, account } : { action, jid: account.jid } };
 }
 
 function parseSearch(words: string[], peer: string | undefined, json: boolean): CliResult {

@@ -1,5 +1,7 @@
 import { readFileSync } from 'node:fs';
+import { runAccountCommand } from './account-cli.js';
 import { parseCli } from './cli.js';
+import { systemKeychain } from '../credentials/keychain.js';
 import { ExitCode } from './exit-codes.js';
 import { runUi } from './run-ui.js';
 import { runSearch } from './search-command.js';
@@ -35,6 +37,7 @@ export async function main(argv: string[]): Promise<number> {
     const history = openHistory(paths.dataDir);
     return history ? runSearch(history, cli.words, { json: cli.json, ...(cli.peer ? { peer: cli.peer } : {}) }) : ExitCode.failure;
   }
+  if (cli.kind === 'account') return runAccountCommand(cli.command, config, systemKeychain());
   if (!process.stdin.isTTY || !process.stdout.isTTY) {
     process.stderr.write('natter: the chat screen needs a terminal (stdin and stdout must be a TTY).\n');
     return ExitCode.usage;

@@ -1,4 +1,5 @@
 import { render } from 'ink';
+import { parseServer } from '../commands/builtin/account.js';
 import { createRegistry } from '../commands/builtin/index.js';
 import type { ConfigStore } from '../config/load-config.js';
 import { systemKeychain } from '../credentials/keychain.js';
@@ -80,15 +81,22 @@ async function firstRun(store: Store, prompter: Prompter, manager: AccountManage
   const say = (kind: 'info' | 'error', text: string): void => store.dispatch({ type: 'line/append', tabId: CONSOLE_TAB_ID, kind, text });
   say('info', [
     'Welcome to natter. No account is set up yet.',
-    'Type your JID (name@server) below and press Enter; natter then asks for the password',
-    'and offers to keep it in the keychain. Escape skips this; /account add JID does it later.',
-    'For a server at another address: /account add JID HOST[:PORT].',
+    'Type your JID (name@server) below and press Enter, then the server address if it is not',
+    'found from the JID; natter then asks for the password and offers to keep it in the keychain.',
+    'Escape skips this; /account add JID [HOST[:PORT]] does it later.',
   ].join('\n'));
   for (;;) {
     const jid = (await prompter.ask('Your JID:'))?.trim();
     if (!jid) return;
+    const server = (await prompter.ask('Server address, HOST or HOST:PORT (Enter: found from the JID):'))?.trim();
+    if (server === undefined) return;
+    const options = server === '' ? {} : parseServer(server);
+    if (typeof options === 'string') {
+      say('error', `${options}; try again.`);
+      continue;
+    }
     try {
-      say('info', await manager.api.addAccount(jid, {}));
+      say('info', await manager.api.addAccount(jid, options));
       return;
     } catch (error) {
       say('error', error instanceof Error ? error.message : String(error));

@@ -29,7 +29,7 @@ export async function savePassword(stores: readonly SecretStore[], jid: string, 
       notices.push(error.message);
     }
   }
-  throw new SecretStoreUnavailableError('no keychain', notices.join('; ') || 'no store configured');
+  throw new SecretStoreUnavailableError('The keychain', notices.join('; ') || 'no store configured');
 }
 
 /** Deletes the password from every store that has it; returns the names of those stores. */

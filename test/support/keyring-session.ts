@@ -3,7 +3,7 @@ import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
-import { execFileAsync, requirePrograms } from './run.js';
+import { requirePrograms } from './run.js';
 
 export interface KeyringSession {
   /** Variables to export so every process of the test run uses this bus and these dirs. */
@@ -58,12 +58,4 @@ export async function startKeyringSession(): Promise<KeyringSession> {
       rmSync(root, { recursive: true, force: true });
     },
   };
-}
-
-/** True when `secret-tool` (libsecret-tools) is there to read back what natter stored. */
-export async function hasSecretTool(): Promise<boolean> {
-  return execFileAsync('sh', ['-c', 'command -v secret-tool']).then(
-    () => true,
-    () => false,
-  );
 }

@@ -59,12 +59,14 @@ export interface PtySession {
 }
 
 /** Runs the built natter in a pseudo-terminal and reads its screen through a headless xterm. */
-export function spawnNatter(options: { args?: string[]; cols?: number; rows?: number; env?: Record<string, string> } = {}): PtySession {
+/** `prefix` runs natter under another program, e.g. ['keyctl', 'session', 'name'] for a login keyring. */
+export function spawnNatter(options: { args?: string[]; cols?: number; rows?: number; env?: Record<string, string>; prefix?: string[] } = {}): PtySession {
   const cols = options.cols ?? 100;
   const rows = options.rows ?? 30;
   const dirs = tempDirs();
   const term = new Terminal({ cols, rows, allowProposedApi: true });
-  const pty: IPty = spawn(process.execPath, [NATTER_BIN, ...(options.args ?? [])], {
+  const [program = process.execPath, ...programArgs] = [...(options.prefix ?? []), process.execPath, NATTER_BIN, ...(options.args ?? [])];
+  const pty: IPty = spawn(program, programArgs, {
     name: 'xterm-256color', cols, rows, cwd: dirs.home, env: childEnv({ ...dirs.env, ...options.env }),
   });
   let raw = '';
@@ -139,9 +141,10 @@ export function spawnNatter(options: { args?: string[]; cols?: number; rows?: nu
 }
 
 /** Runs the built natter without a terminal (stdin closed); for --help, usage errors, scripts. */
-export function runNatter(args: string[], options: { env?: Record<string, string>; input?: string } = {}): Promise<{ code: number; stdout: string; stderr: string }> {
+export function runNatter(args: string[], options: { env?: Record<string, string>; input?: string; prefix?: string[] } = {}): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawnChild(process.execPath, [NATTER_BIN, ...args], { env: childEnv(options.env ?? {}), stdio: ['pipe', 'pipe', 'pipe'] });
+    const [program = process.execPath, ...programArgs] = [...(options.prefix ?? []), process.execPath, NATTER_BIN, ...args];
+    const child = spawnChild(program, programArgs, { env: childEnv(options.env ?? {}), stdio: ['pipe', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));

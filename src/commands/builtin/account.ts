@@ -54,7 +54,8 @@ function list(ctx: CommandContext): CommandResult {
   return { ok: true, text: ['Accounts:', ...rows].join('\n'), data: accounts };
 }
 
-function parseServer(server: string): AccountOptions | string {
+/** "host" or "host:port" → connection options, or the reason it is neither. */
+export function parseServer(server: string): AccountOptions | string {
   const match = /^([A-Za-z0-9.-]+)(?::(\d{1,5}))?$/.exec(server);
   const port = match?.[2] === undefined ? undefined : Number(match[2]);
   if (!match?.[1] || (port !== undefined && (port < 1 || port > 65535))) {

@@ -11,7 +11,7 @@ import streamManagementFactory from '@xmpp/stream-management';
 import tcp from '@xmpp/tcp';
 import xml, { type Element } from '@xmpp/xml';
 import SASLFactory from 'saslmechanisms';
-import { AuthenticationError, DowngradeError, TlsRequiredError } from './errors.js';
+import { AuthenticationError, DowngradeError, NoPasswordError, TlsRequiredError } from './errors.js';
 import { PlainMechanism } from './sasl-plain.js';
 import { reconnectDelay } from './backoff.js';
 import { scramMechanism } from './scram.js';
@@ -37,7 +37,7 @@ export interface CreateClientOptions {
 const NS_TLS = 'urn:ietf:params:xml:ns:xmpp-tls';
 
 /** Failures that another attempt can not fix: the client stops reconnecting after them. */
-export const FINAL_ERRORS = new Set(['AuthenticationError', 'CertificateError', 'TlsRequiredError', 'DowngradeError']);
+export const FINAL_ERRORS = new Set(['AuthenticationError', 'CertificateError', 'TlsRequiredError', 'DowngradeError', 'NoPasswordError']);
 
 const STRENGTH: Record<string, number> = { PLAIN: 1, 'SCRAM-SHA-1': 2, 'SCRAM-SHA-256': 3 };
 
@@ -135,8 +135,15 @@ export function createXmppClient(options: CreateClientOptions) {
       reconnect.stop();
       throw new DowngradeError(options.jid, chosen, pinned);
     }
+    let password: string;
     try {
-      await authenticate({ username: local, password: await options.getPassword() }, chosen);
+      password = await options.getPassword();
+    } catch (error) {
+      reconnect.stop(); // asking again every few seconds would be a prompt loop
+      throw new NoPasswordError(options.jid, error instanceof Error ? error.message : String(error));
+    }
+    try {
+      await authenticate({ username: local, password }, chosen);
       mechanism = chosen;
     } catch (error) {
       if ((error as { name?: string }).name === 'SASLError') {

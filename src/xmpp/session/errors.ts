@@ -38,6 +38,14 @@ export class DowngradeError extends Error {
   }
 }
 
+/** No password could be had (none stored, the prompt was cancelled, the command failed). */
+export class NoPasswordError extends Error {
+  constructor(jid: string, reason: string) {
+    super(`not connected: ${reason}. /connect ${jid} tries again.`);
+    this.name = 'NoPasswordError';
+  }
+}
+
 export class AuthenticationError extends Error {
   constructor(jid: string, condition: string) {
     super(`authentication failed: the server rejected the password for ${jid} (${condition}). Check it with "natter account password ${jid}".`);
