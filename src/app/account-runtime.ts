@@ -66,8 +66,9 @@ export function createAccountRuntime(settings: AccountSettings, deps: AccountDep
     outbox ??= createOutbox({
       account: jid,
       session: {
-        isOnline: () => session?.client.status === 'online',
+        isOnline: () => session?.client.isReady() === true,
         acknowledges: () => session?.client.streamManagement.enabled === true,
+        isQueued: (id) => session?.client.streamManagement.outbound_q.some((item) => item.stanza.attrs.id === id) === true,
       },
       messages: {
         send: (to, body, id) => (session ? session.messages.send(to, body, id) : Promise.reject(new Error('offline'))),
@@ -110,7 +111,7 @@ export function createAccountRuntime(settings: AccountSettings, deps: AccountDep
       const next = STATUS[status];
       if (next && !current.stopping) setState(next);
     });
-    client.on('online', () => {
+    client.on('session-ready', () => {
       setState({ kind: 'online', resumed: false });
       consoleLine('info', 'online');
       learnMechanism(client.mechanism());
@@ -124,7 +125,8 @@ export function createAccountRuntime(settings: AccountSettings, deps: AccountDep
     });
     client.streamManagement.on('resumed', () => {
       setState({ kind: 'online', resumed: true });
-      consoleLine('info', 'online again (stream resumed, nothing was lost)');
+      consoleLine('info', 'online again (stream resumed)');
+      void box.flush(true);
     });
     client.streamManagement.on('ack', (stanza: { attrs: Record<string, unknown> }) => {
       box.acknowledged(typeof stanza.attrs.id === 'string' ? stanza.attrs.id : undefined);
@@ -174,6 +176,7 @@ export function createAccountRuntime(settings: AccountSettings, deps: AccountDep
             body: message.body,
             at: message.at,
             ...(message.originId ? { originId: message.originId } : {}),
+            ...(message.stanzaId ? { stanzaId: message.stanzaId } : {}),
             ...(message.id ? { messageId: message.id } : {}),
           });
           if (stored.duplicate) return;

@@ -13,6 +13,8 @@ export interface OutboxSession {
   isOnline(): boolean;
   /** True when XEP-0198 acknowledgements will follow what is sent now. */
   acknowledges(): boolean;
+  /** True when the stanza with this id waits in the XEP-0198 queue (resent on resumption). */
+  isQueued(id: string): boolean;
 }
 
 /**
@@ -65,13 +67,19 @@ export function createOutbox(deps: {
       if (session.isOnline()) void transmit(to, body, id);
       return { id, at };
     },
-    /** After a fresh login (not a resumption): sends everything still pending, oldest first. */
-    flush(): Promise<void> {
+    /**
+     * Sends what is still pending, oldest first, with its original origin-id. After a fresh
+     * login everything pending goes; after a resumption only what is not in the XEP-0198 queue
+     * (that queue is resent by the resumption itself; a stanza whose write failed before it
+     * reached the queue is ours to send).
+     */
+    flush(resumed = false): Promise<void> {
       flushing = flushing.then(async () => {
-        unacked.clear();
+        if (!resumed) unacked.clear();
         for (const m of history.outbox(account)) {
           if (!session.isOnline()) return;
-          if (m.originId) await transmit(m.peer, m.body, m.originId);
+          if (!m.originId || (resumed && session.isQueued(m.originId))) continue;
+          await transmit(m.peer, m.body, m.originId);
         }
       });
       return flushing;

@@ -4,6 +4,7 @@ import { createRegistry } from '../commands/builtin/index.js';
 import type { ConfigStore } from '../config/load-config.js';
 import { systemKeychain } from '../credentials/keychain.js';
 import type { SecretStore } from '../credentials/secret-store.js';
+import { sanitizeLine } from '../domain/sanitize.js';
 import { CONSOLE_TAB_ID } from '../domain/tab.js';
 import type { MessageHistory } from '../history/message-history.js';
 import { createStore, type Store } from '../store/create-store.js';
@@ -60,6 +61,12 @@ export async function runUi(options: UiOptions): Promise<number> {
   // as cleanly as /quit. Registered before the first frame and kept to the end, so a signal
   // never finds natter without a handler while the terminal is in the alternate screen.
   for (const signal of SIGNALS) process.on(signal, quit);
+  // A library promise nobody awaits (xmpp.js middleware) must not take the screen down with
+  // it: say what happened in the console tab and keep running.
+  process.on('unhandledRejection', (error: unknown) => {
+    const reason = error instanceof Error ? error.message : String(error);
+    store.dispatch({ type: 'line/append', tabId: CONSOLE_TAB_ID, kind: 'error', text: `internal error (natter kept running): ${sanitizeLine(reason)}` });
+  });
   const controller = createController(store, createRegistry(), manager.api, tabs, prompter, quit);
   const instance = render(<App store={store} controller={controller} />, {
     alternateScreen: true,

@@ -12,4 +12,6 @@ export interface ChatMessage {
   id?: string;
   /** XEP-0359 origin-id, set by the sender. */
   originId?: string;
+  /** XEP-0359 stanza-id given by the account's own archive (server), when present. */
+  stanzaId?: string;
 }

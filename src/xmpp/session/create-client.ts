@@ -46,6 +46,7 @@ export function mechanismStrength(name: string): number {
   return STRENGTH[name] ?? 0;
 }
 const NS_STREAMS = 'http://etherx.jabber.org/streams';
+const NS_SM = 'urn:xmpp:sm:3';
 
 /**
  * An xmpp.js client composed from its packages (as @xmpp/client does) with natter's own TLS
@@ -56,6 +57,7 @@ const NS_STREAMS = 'http://etherx.jabber.org/streams';
 export interface StreamManagementEvents {
   enabled: boolean;
   id: string;
+  outbound_q: { stanza: Element }[];
   on(event: 'ack' | 'fail', listener: (stanza: Element) => void): unknown;
   on(event: 'resumed', listener: () => void): unknown;
 }
@@ -154,8 +156,42 @@ export function createXmppClient(options: CreateClientOptions) {
     }
   };
   (sasl as unknown as (deps: object, fn: typeof onAuthenticate) => void)({ streamFeatures, saslFactory }, onAuthenticate);
-  resourceBinding({ iqCaller: caller, streamFeatures }, options.resource ?? `natter-${process.pid}`);
+  // 'online' fires inside resource binding, before XEP-0198 is enabled: a stanza sent from an
+  // 'online' listener can land in the SM queue before <enable/> and trip xmpp.js's "queue
+  // should be empty after enable" assertion (an unhandled rejection). So natter starts its
+  // session work on 'session-ready', emitted once the SM negotiation (which wraps binding,
+  // registered first as in @xmpp/client) has finished, or at 'online' when SM is not offered.
+  let ready = false;
+  let inStreamManagement = false;
+  let freshOnline = false;
+  streamFeatures.use('sm', NS_SM, async (_ctx: unknown, next: () => Promise<void>) => {
+    inStreamManagement = true;
+    try {
+      await next();
+    } finally {
+      inStreamManagement = false;
+      if (freshOnline) {
+        freshOnline = false;
+        ready = true;
+        entity.emit('session-ready');
+      }
+    }
+  });
   const streamManagement = (streamManagementFactory as unknown as (deps: object) => StreamManagementEvents)({ streamFeatures, entity, middleware });
+  resourceBinding({ iqCaller: caller, streamFeatures }, options.resource ?? `natter-${process.pid}`);
+  entity.on('online', () => {
+    if (inStreamManagement) freshOnline = true;
+    else {
+      ready = true;
+      entity.emit('session-ready');
+    }
+  });
+  streamManagement.on('resumed', () => {
+    ready = true;
+  });
+  entity.on('disconnect', () => {
+    ready = false;
+  });
 
   // Backoff: @xmpp/reconnect reads `delay` when it schedules, so set the next one ahead.
   let attempt = 0;
@@ -164,10 +200,14 @@ export function createXmppClient(options: CreateClientOptions) {
     attempt++;
     reconnect.delay = reconnectDelay(attempt + 1);
   });
-  entity.on('online', () => {
+  // A resumed stream is as good as a fresh one: the next drop starts again from 1 s. (A
+  // resumption emits no 'online', so without this the delay grew with every resumed drop.)
+  const resetBackoff = (): void => {
     attempt = 0;
     reconnect.delay = reconnectDelay(1);
-  });
+  };
+  entity.on('online', resetBackoff);
+  streamManagement.on('resumed', resetBackoff);
   entity.on('disconnect', () => {
     // Runs after @xmpp/reconnect's own listener (registered first), which has just
     // scheduled the attempt with the current delay.
@@ -185,6 +225,8 @@ export function createXmppClient(options: CreateClientOptions) {
     iqCaller: caller,
     iqCallee: callee,
     streamManagement,
+    /** True between 'session-ready' (or a resumption) and the next disconnect: stanzas may flow. */
+    isReady: () => ready && entity.status === 'online',
     /** The SASL mechanism of the last successful login. */
     mechanism: () => mechanism,
   });

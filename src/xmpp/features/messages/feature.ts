@@ -46,7 +46,7 @@ export function messagesFeature(
       else if (carbon.reason !== 'no body') handlers.onDropped?.(carbon.reason, stanza);
       return;
     }
-    const result = parseChatMessage(stanza);
+    const result = parseChatMessage(stanza, Date.now, undefined, ownJid?.());
     if (result.ok) handlers.onMessage(result.message);
     else if (result.reason !== 'no body' && !result.reason.startsWith('type ')) handlers.onDropped?.(result.reason, stanza);
   };

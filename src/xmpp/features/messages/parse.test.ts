@@ -18,6 +18,15 @@ describe('parseChatMessage', () => {
     });
   });
 
+  it("trusts a stanza-id only from the account's own archive (XEP-0359)", () => {
+    const text = `<message type="chat" from="bob@x/p"><body>hi</body>
+      <stanza-id xmlns="urn:xmpp:sid:0" by="bob@x" id="forged"/><stanza-id xmlns="urn:xmpp:sid:0" by="alice@x" id="s1"/></message>`;
+    const mine = parseChatMessage(stanza(text), Date.now, undefined, 'alice@x');
+    expect(mine.ok && mine.message.stanzaId).toBe('s1');
+    const other = parseChatMessage(stanza(text), Date.now, undefined, 'carol@x');
+    expect(other.ok && other.message.stanzaId).toBeUndefined();
+  });
+
   it.each([
     ['<message type="groupchat" from="r@c/n"><body>x</body></message>', 'type groupchat'],
     ['<message type="chat" from="a@b"/>', 'no body'],

@@ -14,7 +14,13 @@ export const MAX_BODY_CHARS = 64 * 1024;
  * "normal" with a body are chat messages (RFC 6121 §5.2.2: a client SHOULD treat a message
  * without type as "normal"); "groupchat", "headline" and "error" are for other features.
  */
-export function parseChatMessage(stanza: Element, now: () => number = Date.now, fromOverride?: string): ParseResult {
+export function parseChatMessage(
+  stanza: Element,
+  now: () => number = Date.now,
+  fromOverride?: string,
+  /** The account's bare JID: a XEP-0359 stanza-id is trusted only when its archive ("by") is ours. */
+  archive?: string,
+): ParseResult {
   if (!stanza.is('message')) return { ok: false, reason: 'not a message' };
   const type = stanza.attrs.type ?? 'normal';
   if (type !== 'chat' && type !== 'normal') return { ok: false, reason: `type ${type}` };
@@ -26,6 +32,11 @@ export function parseChatMessage(stanza: Element, now: () => number = Date.now, 
   const delay = stanza.getChild('delay', NS_DELAY)?.attrs.stamp;
   const stamp = typeof delay === 'string' ? Date.parse(delay) : NaN;
   const originId = stanza.getChild('origin-id', NS_SID)?.attrs.id;
+  // XEP-0359 §5: "the stanza-id MUST only be trusted when the 'by' attribute is the JID of the
+  // entity whose archive it is" (anyone can put a stanza-id in a message they send).
+  const stanzaId = archive
+    ? stanza.getChildren('stanza-id', NS_SID).find((e) => e.attrs.by === archive && typeof e.attrs.id === 'string')?.attrs.id
+    : undefined;
   return {
     ok: true,
     message: {
@@ -36,6 +47,7 @@ export function parseChatMessage(stanza: Element, now: () => number = Date.now, 
       at: Number.isFinite(stamp) ? stamp : now(),
       ...(typeof stanza.attrs.id === 'string' ? { id: stanza.attrs.id } : {}),
       ...(typeof originId === 'string' ? { originId } : {}),
+      ...(typeof stanzaId === 'string' ? { stanzaId } : {}),
     },
   };
 }
