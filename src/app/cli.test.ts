@@ -17,6 +17,18 @@ describe('parseCli', () => {
     expect(parseCli(['search', 'deploy', 'failed', '--with', 'Bob@x', '--json'])).toEqual({ kind: 'search', words: 'deploy failed', peer: 'bob@x', json: true });
   });
 
+  it('takes natter send and natter listen with an account choice', () => {
+    expect(parseCli(['send', 'Bob@x', 'hello', 'there', '--json'])).toEqual({ kind: 'send', to: 'bob@x', text: 'hello there', follow: false, json: true, from: { kind: 'saved' } });
+    expect(parseCli(['send', 'bob@x', '--follow', '--account', 'Me@x'])).toEqual({ kind: 'send', to: 'bob@x', follow: true, json: false, from: { kind: 'saved', jid: 'me@x' } });
+    expect(parseCli(['listen', '--jid', 'me@x', '--port', '5999'])).toEqual({
+      kind: 'listen', peers: [], json: false, from: { kind: 'one-run', account: { jid: 'me@x', port: 5999, directTls: false } },
+    });
+    expect(parseCli(['send'])).toMatchObject({ kind: 'usage-error', message: expect.stringContaining('natter send needs a recipient JID first') });
+    expect(parseCli(['send', 'bob@x', 'hi', '--follow'])).toMatchObject({ kind: 'usage-error', message: expect.stringContaining('--follow reads the lines to send from stdin') });
+    expect(parseCli(['listen', 'nope'])).toMatchObject({ kind: 'usage-error', message: 'natter listen: "nope" is not a JID.' });
+    expect(parseCli(['send', 'bob@x', '--jid', 'a@x', '--account', 'b@x'])).toMatchObject({ kind: 'usage-error', message: '--jid and --account can not be used together.' });
+  });
+
   it('takes natter account list|add|password|remove', () => {
     expect(parseCli(['account', 'list'])).toEqual({ kind: 'account', command: { action: 'list' } });
     expect(parseCli(['account', 'add', 'Me@Office.example', '--host', 'chat.office.example', '--port', '5223', '--direct-tls'])).toEqual({
@@ -43,7 +55,8 @@ describe('parseCli', () => {
   it.each([
     [['search'], 'natter search needs words to look for, e.g. natter search deploy failed'],
     [['search', 'x', '--with', 'bob'], '--with bob is not a JID.'],
-    [['--json'], '--with and --json go with natter search.'],
+    [['--json'], '--with goes with natter search; --json with natter search, send and listen.'],
+    [['--follow'], '--account and --follow go with natter send and natter listen.'],
     [['frobnicate'], 'Unknown command: frobnicate. Run natter --help for usage.'],
     [['--host', 'h'], '--host needs --jid.'],
     [['--direct-tls'], '--direct-tls needs --jid.'],

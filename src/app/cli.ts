@@ -5,6 +5,9 @@ export const HELP = `
   Usage
     $ natter [options]        open the chat screen
     $ natter search WORDS...  search the message history [--with JID] [--json]
+    $ natter send JID [TEXT...]  send TEXT (or stdin) and exit once the server has it
+                              [--account JID] [--follow: each stdin line as it comes] [--json]
+    $ natter listen [JID...]  print incoming messages (from JIDs, or all) until Ctrl-C [--json]
     $ natter account list                 the saved accounts
     $ natter account add JID [--host HOST] [--port PORT] [--direct-tls] [--ca-file PEM] [--password-command CMD]
     $ natter account password JID         set or change the password kept in the keychain
@@ -50,6 +53,8 @@ export type CliResult =
   | { kind: 'ui'; account?: OneRunAccount }
   | { kind: 'account'; command: AccountAction }
   | { kind: 'search'; words: string; peer?: string; json: boolean }
+  | { kind: 'send'; to: string; text?: string; follow: boolean; json: boolean; from: AccountChoice }
+  | { kind: 'listen'; peers: string[]; json: boolean; from: AccountChoice }
   | { kind: 'usage-error'; message: string };
 
 /**
@@ -69,14 +74,22 @@ export function parseCli(argv: string[]): CliResult {
       caFile: { type: 'string' },
       passwordCommand: { type: 'string' },
       with: { type: 'string' },
+      account: { type: 'string' },
+      follow: { type: 'boolean', default: false },
       json: { type: 'boolean', default: false },
     },
   });
   const [command, ...rest] = cli.input;
   if (command === 'search') return parseSearch(rest, cli.flags.with, cli.flags.json);
   if (command === 'account') return parseAccount(rest, cli.flags);
+  if (command === 'send' || command === 'listen') {
+    const from = accountChoice(cli.flags);
+    if (typeof from === 'string') return { kind: 'usage-error', message: from };
+    return command === 'send' ? parseSend(rest, cli.flags, from) : parseListen(rest, cli.flags.json, from);
+  }
+  if (cli.flags.account !== undefined || cli.flags.follow) return { kind: 'usage-error', message: '--account and --follow go with natter send and natter listen.' };
   if (cli.flags.with !== undefined || cli.flags.json) {
-    return { kind: 'usage-error', message: '--with and --json go with natter search.' };
+    return { kind: 'usage-error', message: '--with goes with natter search; --json with natter search, send and listen.' };
   }
   if (command !== undefined) {
     return { kind: 'usage-error', message: `Unknown command: ${command}. Run natter --help for usage.` };
@@ -139,6 +152,37 @@ function parseSearch(words: string[], peer: string | undefined, json: boolean): 
   if (words.length === 0) return { kind: 'usage-error', message: 'natter search needs words to look for, e.g. natter search deploy failed' };
   if (peer !== undefined && !bareJid(peer).includes('@')) return { kind: 'usage-error', message: `--with ${peer} is not a JID.` };
   return { kind: 'search', words: words.join(' '), json, ...(peer === undefined ? {} : { peer: bareJid(peer) }) };
+}
+
+/** Which account a one-shot command uses: --jid for this run, --account JID, or the default. */
+export type AccountChoice = { kind: 'one-run'; account: OneRunAccount } | { kind: 'saved'; jid?: string };
+
+function accountChoice(flags: Flags & { account?: string | undefined }): AccountChoice | string {
+  if (flags.jid !== undefined) {
+    if (flags.account !== undefined) return '--jid and --account can not be used together.';
+    const account = accountFrom(flags.jid, flags, '--jid ');
+    return typeof account === 'string' ? account : { kind: 'one-run', account };
+  }
+  const stray = connectionFlag(flags);
+  if (stray) return `--${stray} needs --jid.`;
+  if (flags.account === undefined) return { kind: 'saved' };
+  const jid = bareJid(flags.account);
+  return jid.includes('@') ? { kind: 'saved', jid } : `--account ${flags.account} is not a JID.`;
+}
+
+function parseSend(args: string[], flags: { json: boolean; follow: boolean }, from: AccountChoice): CliResult {
+  const [to, ...words] = args;
+  const peer = to === undefined ? '' : bareJid(to);
+  if (!peer.includes('@')) return { kind: 'usage-error', message: `natter send needs a recipient JID first, e.g. natter send bob@example.org hello${to ? ` ("${to}" is not a JID)` : ''}` };
+  if (flags.follow && words.length > 0) return { kind: 'usage-error', message: 'natter send --follow reads the lines to send from stdin; give no text.' };
+  return { kind: 'send', to: peer, follow: flags.follow, json: flags.json, from, ...(words.length ? { text: words.join(' ') } : {}) };
+}
+
+function parseListen(args: string[], json: boolean, from: AccountChoice): CliResult {
+  const peers = args.map(bareJid);
+  const bad = args.find((_, i) => !peers[i]?.includes('@'));
+  if (bad !== undefined) return { kind: 'usage-error', message: `natter listen: "${bad}" is not a JID.` };
+  return { kind: 'listen', peers, json, from };
 }
 
 function kebab(name: string): string {

@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { runAccountCommand } from './account-cli.js';
 import { parseCli } from './cli.js';
+import { runListen } from './listen-command.js';
+import { runSend } from './send-command.js';
 import { systemKeychain } from '../credentials/keychain.js';
 import { ExitCode } from './exit-codes.js';
 import { runUi } from './run-ui.js';
@@ -38,6 +40,13 @@ export async function main(argv: string[]): Promise<number> {
     return history ? runSearch(history, cli.words, { json: cli.json, ...(cli.peer ? { peer: cli.peer } : {}) }) : ExitCode.failure;
   }
   if (cli.kind === 'account') return runAccountCommand(cli.command, config, systemKeychain());
+  if (cli.kind === 'send' || cli.kind === 'listen') {
+    const history = openHistory(paths.dataDir);
+    if (!history) return ExitCode.failure;
+    return cli.kind === 'send'
+      ? runSend(cli, config, systemKeychain(), history)
+      : runListen(cli, config, systemKeychain(), history);
+  }
   if (!process.stdin.isTTY || !process.stdout.isTTY) {
     process.stderr.write('natter: the chat screen needs a terminal (stdin and stdout must be a TTY).\n');
     return ExitCode.usage;

@@ -1,0 +1,102 @@
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, expect, inject, it } from 'vitest';
+import { registerAccount, uniqueLocal, type ProsodyAccount } from '../support/prosody.js';
+import { NATTER_BIN, runNatter, tempDirs } from '../support/pty.js';
+import { connectPeer, type Peer } from '../support/xmpp-peer.js';
+
+const info = inject('prosody');
+let a: ProsodyAccount;
+let b: ProsodyAccount;
+let bob: Peer;
+let secrets: string;
+const dirs = tempDirs();
+
+beforeAll(async () => {
+  [a, b] = await Promise.all([registerAccount(info, uniqueLocal('send-a')), registerAccount(info, uniqueLocal('send-b'))]);
+  bob = await connectPeer(info, b);
+  secrets = mkdtempSync(join(tmpdir(), 'natter-pw-'));
+  writeFileSync(join(secrets, 'pw'), `${a.password}\n`, { mode: 0o600 });
+  writeFileSync(join(secrets, 'wrong'), 'not-the-password\n', { mode: 0o600 });
+});
+afterAll(async () => {
+  await bob.stop();
+  rmSync(secrets, { recursive: true, force: true });
+  dirs.remove();
+});
+
+const login = (password = 'pw', ca = true) => [
+  '--jid', a.jid, '--host', info.host, '--port', String(info.c2sPort),
+  ...(ca ? ['--ca-file', info.caFile] : []), '--password-command', `cat '${join(secrets, password)}'`,
+];
+const send = (args: string[], input = '') => runNatter(['send', ...args], { env: dirs.env, input });
+
+it('sends the text after the JID, exits 0 once the server has it, and keeps stdout clean', async () => {
+  const result = await send([...login(), b.jid, 'deploy', 'started']);
+  expect(result).toMatchObject({ code: 0, stdout: '' });
+  await bob.waitForMessage((m) => m.body === 'deploy started');
+});
+
+it('sends stdin when no text is given, and prints a JSON result with --json', async () => {
+  const result = await send([...login(), '--json', b.jid], 'from a pipe\nsecond line\n');
+  expect(result.code).toBe(0);
+  expect(JSON.parse(result.stdout)).toMatchObject({ to: b.jid, ok: true, code: 0, id: expect.any(String) });
+  await bob.waitForMessage((m) => m.body === 'from a pipe\nsecond line');
+});
+
+it('--follow sends each stdin line as its own message', async () => {
+  const result = await send([...login(), '--follow', b.jid], 'line one\n\nline two\nline three\n');
+  expect(result.code).toBe(0);
+  for (const body of ['line one', 'line two', 'line three']) await bob.waitForMessage((m) => m.body === body);
+});
+
+it('exit codes: 1 refused, 2 usage, 3 authentication, 4 untrusted certificate', async () => {
+  const refused = await send([...login(), '--json', `nobody-${uniqueLocal('x')}@localhost`, 'hello?']);
+  expect(refused.code).toBe(1);
+  expect(JSON.parse(refused.stdout)).toMatchObject({ ok: false, code: 1, error: expect.stringContaining('the server refused the message') });
+
+  const usage = await send([...login(), 'not-a-jid']);
+  expect(usage.code).toBe(2);
+
+  const auth = await send([...login('wrong'), b.jid, 'x']);
+  expect(auth.code).toBe(3);
+  expect(auth.stderr).toContain('authentication failed');
+  expect(auth.stderr).not.toContain('not-the-password');
+
+  const tls = await send([...login('pw', false), b.jid, 'x']);
+  expect(tls.code).toBe(4);
+  expect(tls.stderr).toMatch(/SHA-256 fingerprint ([0-9A-F]{2}:){31}[0-9A-F]{2}/);
+  expect(tls.stderr).toContain('pinnedCertificates');
+  expect(bob.received.filter((m) => m.body === 'x')).toHaveLength(0);
+});
+
+it('natter listen prints incoming messages as JSON lines until interrupted', async () => {
+  const child = spawn(process.execPath, [NATTER_BIN, 'listen', ...login(), '--json', b.jid], { env: { ...process.env, ...dirs.env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  let out = '';
+  let err = '';
+  const ready = new Promise<void>((resolve) => {
+    child.stderr.on('data', (d: Buffer) => {
+      err += d.toString();
+      if (err.includes('listening as')) resolve();
+    });
+  });
+  const line = new Promise<string>((resolve) => {
+    child.stdout.on('data', (d: Buffer) => {
+      out += d.toString();
+      if (out.includes('\n')) resolve(out.split('\n')[0] ?? '');
+    });
+  });
+  await ready;
+  expect(err).toBe(`natter: listening as ${a.jid} for ${b.jid}; Ctrl-C stops.\n`);
+  await bob.send(a.jid, 'ping \u009b2J 1');
+  const first = await line;
+  const parsed = JSON.parse(first) as { peer: string; body: string };
+  expect(parsed.peer).toBe(b.jid);
+  expect(parsed.body).toBe('ping \u009b2J 1');
+  expect(first).not.toContain('\u009b'); // escaped in the JSON text, so a terminal never sees it
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  child.kill('SIGINT');
+  expect(await exited).toBe(0);
+});
