@@ -6,6 +6,7 @@ import type { MessageHistory } from '../history/message-history.js';
 import type { Store } from '../store/create-store.js';
 import { buildEnableCarbons } from '../xmpp/features/carbons/build.js';
 import { messagesFeature, type MessagesFeature } from '../xmpp/features/messages/feature.js';
+import { receiptsFeature } from '../xmpp/features/receipts/feature.js';
 import { buildInitialPresence, buildUnavailablePresence } from '../xmpp/features/presence/build.js';
 import { createXmppClient, FINAL_ERRORS, type XmppClient } from '../xmpp/session/create-client.js';
 import type { CertificateError } from '../xmpp/session/errors.js';
@@ -103,6 +104,11 @@ export function createAccountRuntime(settings: AccountSettings, deps: AccountDep
       ...(settings.mechanism ? { pinnedMechanism: settings.mechanism } : {}),
     });
     const current = { client, messages: wireMessages(client), stopping: false };
+    receiptsFeature(client, {
+      onDelivered: (peer, id) => getOutbox().delivered(peer, id),
+      // Receipts reveal that natter is online: only to contacts and people we wrote to.
+      mayAnswer: (peer) => store.getState().roster.some((c) => c.account === jid && c.jid === peer) || history.hasWrittenTo(jid, peer),
+    });
     session = current;
     const roster = rosterSync(client, jid, store, (text) => consoleLine('error', text));
     const box = getOutbox();

@@ -37,7 +37,7 @@ export function createOutbox(deps: {
   let flushing: Promise<void> = Promise.resolve();
 
   const mark = (peer: string, id: string, delivery: LineDelivery, reason?: string): void => {
-    history.setDelivery(account, peer, id, delivery);
+    if (!history.setDelivery(account, peer, id, delivery)) return;
     store.dispatch({ type: 'line/delivery', tabId: chatTabId(peer), key: id, delivery, ...(reason ? { reason } : {}) });
   };
 
@@ -90,6 +90,10 @@ export function createOutbox(deps: {
       if (id === undefined || peer === undefined) return;
       unacked.delete(id);
       mark(peer, id, 'sent');
+    },
+    /** The peer's client confirmed it (XEP-0184). */
+    delivered(peer: string, id: string): void {
+      mark(peer, id, 'delivered');
     },
     refused(error: MessageError): boolean {
       const peer = unacked.get(error.id) ?? error.peer;

@@ -85,6 +85,11 @@ describe('MessageHistory', () => {
     history.add(msg({ direction: 'out', originId: 'o9', delivery: 'pending' }));
     expect(history.setDelivery('alice@x', 'bob@x', 'o9', 'delivered')).toBe(true);
     expect(history.page('alice@x', 'bob@x', 1)[0]?.delivery).toBe('delivered');
+    // A late server ack does not undo the receipt.
+    expect(history.setDelivery('alice@x', 'bob@x', 'o9', 'sent')).toBe(false);
+    expect(history.page('alice@x', 'bob@x', 1)[0]?.delivery).toBe('delivered');
+    expect(history.hasWrittenTo('alice@x', 'bob@x')).toBe(true);
+    expect(history.hasWrittenTo('alice@x', 'carol@x')).toBe(false);
   });
 
   it('keeps the outbox: pending outgoing messages of one account, oldest first, until acknowledged', () => {

@@ -49,6 +49,7 @@ export class MessageHistory {
   readonly #search: StatementSync;
   readonly #setDelivery: StatementSync;
   readonly #outbox: StatementSync;
+  readonly #hasSent: StatementSync;
 
   constructor(private readonly db: DatabaseSync) {
     this.#insert = db.prepare(`INSERT INTO messages (account, peer, direction, sender, body, at, received_at, stanza_id,
@@ -64,7 +65,10 @@ export class MessageHistory {
       ORDER BY m.at DESC LIMIT ?`);
     this.#outbox = db.prepare(`SELECT ${COLUMNS} FROM messages m WHERE m.account = ? AND m.direction = 'out' AND m.delivery = 'pending'
       ORDER BY m.at, m.id`);
-    this.#setDelivery = db.prepare('UPDATE messages SET delivery = ? WHERE account = ? AND peer = ? AND origin_id = ? AND direction = \'out\'');
+    // A state only moves forward: a receipt (delivered) may overtake the server's ack (sent).
+    this.#setDelivery = db.prepare(`UPDATE messages SET delivery = ? WHERE account = ? AND peer = ? AND origin_id = ? AND direction = 'out'
+      AND NOT (? = 'sent' AND delivery IN ('delivered', 'failed'))`);
+    this.#hasSent = db.prepare("SELECT 1 FROM messages WHERE account = ? AND peer = ? AND direction = 'out' LIMIT 1");
   }
 
   /** Stores one message; returns its row id and whether it was already there. */
@@ -117,7 +121,12 @@ export class MessageHistory {
   }
 
   setDelivery(account: string, peer: string, originId: string, delivery: Delivery): boolean {
-    return this.#setDelivery.run(delivery, account, peer, originId).changes > 0;
+    return this.#setDelivery.run(delivery, account, peer, originId, delivery).changes > 0;
+  }
+
+  /** True when `account` has written to `peer` before (a conversation the user started or joined). */
+  hasWrittenTo(account: string, peer: string): boolean {
+    return this.#hasSent.get(account, peer) !== undefined;
   }
 }
 

@@ -121,3 +121,36 @@ it('shows what the account sends and receives on another device (carbons) and ig
   await natter.waitForText('to your phone only');
   expect(await natter.screenText()).not.toContain('forged by bob');
 });
+
+it('delivery receipts (XEP-0184): a confirmed message shows ✓✓, and a request from a correspondent is answered', async () => {
+  const { a, b, bob, passwordFile } = await aliceAndBob();
+  const natter = spawnNatter({
+    cols: 120,
+    rows: 30,
+    args: ['--jid', a.jid, '--host', info.host, '--port', String(info.c2sPort), '--ca-file', info.caFile, '--password-command', `cat '${passwordFile}'`],
+  });
+  cleanup.push(() => natter.dispose());
+  await natter.waitForText(`${a.jid}: online`);
+  natter.type(`/msg ${b.jid}\r`); // opens the tab; nothing written yet
+  await natter.waitForText(`2:${b.jid}`);
+  // A stranger's request is not answered: a receipt would tell them natter is online.
+  await bob.sendRaw(xml('message', { to: a.jid, type: 'chat', id: 'before' }, xml('body', {}, 'who are you'), xml('request', { xmlns: 'urn:xmpp:receipts' })));
+  await natter.waitForText(`${b.jid}: who are you`);
+
+  natter.type(`/msg ${b.jid} did you get this\r`);
+  const sent = await bob.waitForMessage((m) => m.body === 'did you get this');
+  expect(sent.stanza.getChild('request', 'urn:xmpp:receipts')).toBeDefined();
+  await natter.waitForText('✓ me: did you get this');
+  await bob.sendRaw(xml('message', { to: String(sent.stanza.attrs.from) }, xml('received', { xmlns: 'urn:xmpp:receipts', id: String(sent.stanza.attrs.id) })));
+  await natter.waitForText('✓✓ me: did you get this');
+
+  await bob.sendRaw(xml('message', { to: a.jid, type: 'chat', id: 'r-1' }, xml('body', {}, 'and this?'), xml('request', { xmlns: 'urn:xmpp:receipts' })));
+  const receipt = await bob.waitForStanza((s) => s.getChild('received', 'urn:xmpp:receipts')?.attrs.id === 'r-1');
+  expect(String(receipt.attrs.from)).toMatch(new RegExp(`^${a.jid}/`));
+  expect(bob.received.length).toBeGreaterThan(0);
+  // Stanzas arrive in order: had the stranger's request been answered, it would be here already.
+  const before = await bob.waitForStanza((s) => s.getChild('received', 'urn:xmpp:receipts')?.attrs.id === 'before', 1).catch(() => undefined);
+  expect(before).toBeUndefined();
+  natter.type('/quit\r');
+  expect(await natter.waitForExit()).toEqual({ exitCode: 0 });
+});

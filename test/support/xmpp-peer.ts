@@ -16,6 +16,8 @@ export interface Peer {
   /** Resolves with the first message (received since connect) that matches. */
   waitForMessage(match: (m: ReceivedMessage) => boolean, timeoutMs?: number): Promise<ReceivedMessage>;
   onMessage(listener: (m: ReceivedMessage) => void): void;
+  /** Resolves with the first <message/> stanza, with or without a body, that matches. */
+  waitForStanza(match: (stanza: Element) => boolean, timeoutMs?: number): Promise<Element>;
   received: ReceivedMessage[];
   stop(): Promise<void>;
 }
@@ -51,8 +53,12 @@ export async function connectPeer(info: ProsodyInfo, account: ProsodyAccount, re
   entity.on('error', () => undefined);
   const received: ReceivedMessage[] = [];
   const listeners = new Set<(m: ReceivedMessage) => void>();
+  const stanzas: Element[] = [];
+  const stanzaListeners = new Set<(s: Element) => void>();
   entity.on('stanza', (stanza: Element) => {
     if (!stanza.is('message')) return;
+    stanzas.push(stanza);
+    for (const listener of stanzaListeners) listener(stanza);
     const body = stanza.getChildText('body');
     if (body === null) return;
     const message = { from: String(stanza.attrs.from ?? ''), body, stanza };
@@ -86,6 +92,23 @@ export async function connectPeer(info: ProsodyInfo, account: ProsodyAccount, re
           resolve(m);
         };
         listeners.add(listener);
+      });
+    },
+    waitForStanza(match, timeoutMs = 10_000) {
+      const found = stanzas.find(match);
+      if (found) return Promise.resolve(found);
+      return new Promise((resolve, reject) => {
+        const timer = setTimeout(() => {
+          stanzaListeners.delete(listener);
+          reject(new Error(`${account.jid} got no matching stanza within ${timeoutMs} ms`));
+        }, timeoutMs);
+        const listener = (s: Element): void => {
+          if (!match(s)) return;
+          clearTimeout(timer);
+          stanzaListeners.delete(listener);
+          resolve(s);
+        };
+        stanzaListeners.add(listener);
       });
     },
     stop: async () => {
