@@ -17,6 +17,11 @@ describe('parseCli', () => {
     expect(parseCli(['search', 'deploy', 'failed', '--with', 'Bob@x', '--json'])).toEqual({ kind: 'search', words: 'deploy failed', peer: 'bob@x', json: true });
   });
 
+  it('takes --cmd (repeatable) and --script for after login', () => {
+    expect(parseCli(['--cmd', '/msg a@b hi', '--cmd', '/account', '--script', 'f.txt'])).toEqual({ kind: 'ui', startup: { commands: ['/msg a@b hi', '/account'], script: 'f.txt' } });
+    expect(parseCli(['--cmd', 'msg a@b'])).toMatchObject({ kind: 'usage-error', message: expect.stringContaining('--cmd "msg a@b" is not a slash command') });
+  });
+
   it('takes natter send and natter listen with an account choice', () => {
     expect(parseCli(['send', 'Bob@x', 'hello', 'there', '--json'])).toEqual({ kind: 'send', to: 'bob@x', text: 'hello there', follow: false, json: true, from: { kind: 'saved' } });
     expect(parseCli(['send', 'bob@x', '--follow', '--account', 'Me@x'])).toEqual({ kind: 'send', to: 'bob@x', follow: true, json: false, from: { kind: 'saved', jid: 'me@x' } });

@@ -22,6 +22,8 @@ export const HELP = `
     --ca-file PEM             also trust the CA certificates in PEM for this connection
     --password-command CMD    run CMD (through /bin/sh) and use its first output line
                               as the password, e.g. --password-command 'pass show xmpp/me'
+    --cmd '/COMMAND ...'      run a slash command after login (repeatable, in order)
+    --script FILE             run the slash commands in FILE after login (# comments)
     --help                    show this help
     --version                 show natter's version
 
@@ -44,13 +46,19 @@ export interface OneRunAccount {
   passwordCommand?: string;
 }
 
+/** Commands to run after login: a file (--script) and then each --cmd, in order. */
+export interface Startup {
+  script?: string;
+  commands: string[];
+}
+
 export type AccountAction =
   | { action: 'list' }
   | { action: 'add'; account: OneRunAccount }
   | { action: 'password' | 'remove'; jid: string };
 
 export type CliResult =
-  | { kind: 'ui'; account?: OneRunAccount }
+  | { kind: 'ui'; account?: OneRunAccount; startup?: Startup }
   | { kind: 'account'; command: AccountAction }
   | { kind: 'search'; words: string; peer?: string; json: boolean }
   | { kind: 'send'; to: string; text?: string; follow: boolean; json: boolean; from: AccountChoice }
@@ -76,6 +84,8 @@ export function parseCli(argv: string[]): CliResult {
       with: { type: 'string' },
       account: { type: 'string' },
       follow: { type: 'boolean', default: false },
+      cmd: { type: 'string', isMultiple: true },
+      script: { type: 'string' },
       json: { type: 'boolean', default: false },
     },
   });
@@ -94,13 +104,17 @@ export function parseCli(argv: string[]): CliResult {
   if (command !== undefined) {
     return { kind: 'usage-error', message: `Unknown command: ${command}. Run natter --help for usage.` };
   }
+  const commands = cli.flags.cmd ?? [];
+  const notCommand = commands.find((c) => !c.trim().startsWith('/'));
+  if (notCommand !== undefined) return { kind: 'usage-error', message: `--cmd "${notCommand}" is not a slash command, e.g. --cmd '/msg bob@example.org hi'` };
+  const startup = commands.length > 0 || cli.flags.script !== undefined ? { startup: { commands, ...(cli.flags.script === undefined ? {} : { script: cli.flags.script }) } } : {};
   if (cli.flags.jid === undefined) {
     const stray = connectionFlag(cli.flags);
     if (stray) return { kind: 'usage-error', message: `--${stray} needs --jid.` };
-    return { kind: 'ui' };
+    return { kind: 'ui', ...startup };
   }
   const account = accountFrom(cli.flags.jid, cli.flags, '--jid ');
-  return typeof account === 'string' ? { kind: 'usage-error', message: account } : { kind: 'ui', account };
+  return typeof account === 'string' ? { kind: 'usage-error', message: account } : { kind: 'ui', account, ...startup };
 }
 
 type Flags = { jid?: string | undefined; host?: string | undefined; port?: number | undefined; directTls: boolean; caFile?: string | undefined; passwordCommand?: string | undefined };

@@ -1,11 +1,20 @@
+import { readFile } from 'node:fs/promises';
+import { homedir } from 'node:os';
 import { completeLine } from '../commands/complete.js';
 import type { CommandRegistry } from '../commands/registry.js';
-import type { ClientApi, CommandContext, CommandResult, Intent } from '../commands/types.js';
+import { MAX_SCRIPT_DEPTH, runScript } from '../commands/script.js';
+import { fail, type ClientApi, type CommandContext, type CommandResult, type Intent } from '../commands/types.js';
 import { CONSOLE_TAB_ID } from '../domain/tab.js';
 import type { Store } from '../store/create-store.js';
 import type { UiController } from '../ui/controller.js';
 import type { ChatTabs } from './chat-tabs.js';
 import type { Prompter } from './prompter.js';
+
+/** The UI's controller, plus running commands and command files for scripts and --cmd. */
+export interface AppController extends UiController {
+  run(line: string): Promise<CommandResult>;
+  runFile(path: string): Promise<CommandResult>;
+}
 
 /**
  * Turns what the user typed into commands and messages, and command results into store
@@ -18,8 +27,34 @@ export function createController(
   tabs: ChatTabs,
   prompter: Prompter,
   onQuit: () => void,
-): UiController {
-  const ctx: CommandContext = { state: () => store.getState(), registry, api };
+): AppController {
+  let depth = 0;
+  const execute = async (line: string): Promise<CommandResult> => {
+    console('command', line);
+    const result = await registry.execute(ctx, line);
+    apply(result);
+    return result;
+  };
+  const ctx: CommandContext = {
+    state: () => store.getState(),
+    registry,
+    api,
+    async runFile(path, options) {
+      if (depth >= MAX_SCRIPT_DEPTH) return fail(`${path}: command files nested ${MAX_SCRIPT_DEPTH} deep; does one source itself?`);
+      let text: string;
+      try {
+        text = await readFile(path.replace(/^~(?=\/|$)/, homedir()), 'utf8');
+      } catch (error) {
+        return fail(`can not read the command file ${path}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+      }
+      depth++;
+      try {
+        return await runScript(text, path, execute, options);
+      } finally {
+        depth--;
+      }
+    },
+  };
   const console = (kind: 'info' | 'error' | 'command', text: string): void =>
     store.dispatch({ type: 'line/append', tabId: CONSOLE_TAB_ID, kind, text });
 
@@ -58,8 +93,7 @@ export function createController(
   return {
     submit(line) {
       if (line.startsWith('/') && !line.startsWith('//')) {
-        console('command', line);
-        void registry.execute(ctx, line).then(apply);
+        void execute(line);
         return;
       }
       const text = line.startsWith('//') ? line.slice(1) : line;
@@ -76,6 +110,8 @@ export function createController(
       });
     },
     quit: onQuit,
+    run: execute,
+    runFile: (path: string) => ctx.runFile?.(path, { keepGoing: false }) ?? Promise.resolve(fail('no runner')),
     answer: (text) => prompter.answer(text),
     complete(line, cursor) {
       const completion = completeLine(registry, ctx, line, cursor);

@@ -53,7 +53,7 @@ export async function main(argv: string[]): Promise<number> {
   }
   const history = openHistory(paths.dataDir);
   if (!history) return ExitCode.failure;
-  return runUi({ config, version: version(), history, ...(cli.account ? { account: cli.account } : {}) });
+  return runUi({ config, version: version(), history, configDir: paths.configDir, ...(cli.account ? { account: cli.account } : {}), ...(cli.startup ? { startup: cli.startup } : {}) });
 }
 
 /** The history database, or undefined after printing why it can not be used. */

@@ -61,8 +61,10 @@ export function createOutbox(deps: {
     send(to: string, body: string): { id: string; at: number } {
       const id = randomUUID();
       const at = Date.now();
-      history.add({ account, peer: to, direction: 'out', sender: account, body, at, originId: id, messageId: id, delivery: 'pending' });
+      // The tab first: a tab that opens loads the stored conversation, which must not
+      // already hold this message, or it would show twice.
       const tabId = tabs.open(to, false, account);
+      history.add({ account, peer: to, direction: 'out', sender: account, body, at, originId: id, messageId: id, delivery: 'pending' });
       store.dispatch({ type: 'line/append', tabId, kind: 'outgoing', from: 'me', text: sanitizeText(body), at, delivery: 'pending', key: id });
       if (session.isOnline()) void transmit(to, body, id);
       return { id, at };

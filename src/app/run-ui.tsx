@@ -1,3 +1,5 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { render } from 'ink';
 import { parseServer } from '../commands/builtin/account.js';
 import { createRegistry } from '../commands/builtin/index.js';
@@ -13,8 +15,8 @@ import { App } from '../ui/app.js';
 import { createAccountManager, type AccountManager } from './account-manager.js';
 import { settingsFromCli } from './account-settings.js';
 import { createChatTabs } from './chat-tabs.js';
-import type { OneRunAccount } from './cli.js';
-import { createController } from './controller.js';
+import type { OneRunAccount, Startup } from './cli.js';
+import { createController, type AppController } from './controller.js';
 import { ExitCode } from './exit-codes.js';
 import { createPrompter, type Prompter } from './prompter.js';
 
@@ -26,6 +28,8 @@ export interface UiOptions {
   history: MessageHistory;
   account?: OneRunAccount;
   keychain?: readonly SecretStore[];
+  configDir: string;
+  startup?: Startup;
 }
 
 /** Opens the full-screen UI and resolves with the exit code when the user leaves. */
@@ -77,10 +81,50 @@ export async function runUi(options: UiOptions): Promise<number> {
     incrementalRendering: false,
   });
   screen.instance = instance;
-  if (manager.hasAccounts()) manager.startAll();
-  else void firstRun(store, prompter, manager);
+  if (manager.hasAccounts()) {
+    manager.startAll();
+    void runStartup(store, controller, manager.defaultJid(), join(options.configDir, 'startup'), options.startup);
+  } else void firstRun(store, prompter, manager);
   await instance.waitUntilExit();
   return ExitCode.ok;
+}
+
+/**
+ * After the default account's first login (or its first failure): the startup file in the config
+ * dir, then --script, then each --cmd, in order, each waiting for the one before; a failure
+ * stops the rest (and says so).
+ */
+async function runStartup(store: Store, controller: AppController, jid: string | undefined, startupFile: string, startup: Startup | undefined): Promise<void> {
+  if (jid) await settled(store, jid);
+  const files = [...(existsSync(startupFile) ? [startupFile] : []), ...(startup?.script ? [startup.script] : [])];
+  for (const file of files) {
+    const result = await controller.runFile(file);
+    if (!result.ok) return;
+  }
+  for (const [index, line] of (startup?.commands ?? []).entries()) {
+    const result = await controller.run(line.trim());
+    if (!result.ok) {
+      const rest = (startup?.commands.length ?? 0) - index - 1;
+      if (rest > 0) store.dispatch({ type: 'line/append', tabId: CONSOLE_TAB_ID, kind: 'error', text: `--cmd stopped: ${rest} command(s) after "${line}" were not run.` });
+      return;
+    }
+  }
+}
+
+/** Resolves once the account is online or has failed (or is offline for good). */
+function settled(store: Store, jid: string): Promise<void> {
+  return new Promise((resolve) => {
+    const check = (): boolean => {
+      const kind = store.getState().connections[jid]?.kind;
+      return kind === 'online' || kind === 'failed' || kind === 'reconnecting';
+    };
+    if (check()) return resolve();
+    const unsubscribe = store.subscribe(() => {
+      if (!check()) return;
+      unsubscribe();
+      resolve();
+    });
+  });
 }
 
 /** No account yet: ask for one on the command line, then its password (with a save offer). */

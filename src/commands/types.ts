@@ -61,6 +61,8 @@ export interface CommandContext {
   state(): AppState;
   registry: CommandLookup;
   api: ClientApi;
+  /** Runs a command file (see runScript); given by the app, absent in unit tests. */
+  runFile?(path: string, options: { keepGoing: boolean }): Promise<CommandResult>;
 }
 
 export interface CommandLookup {

@@ -36,6 +36,7 @@ describe('reducer', () => {
     expect(reduce(state, { type: 'tab/close', id: CONSOLE_TAB_ID }).tabs).toHaveLength(2);
     state = reduce(state, { type: 'tab/close', id: 'chat:a' });
     expect(state.activeTabId).toBe(CONSOLE_TAB_ID);
+    expect(state.lines['chat:a']).toBeUndefined(); // reopening loads it from the history
   });
 });
 

@@ -59,7 +59,9 @@ export function reduce(state: AppState, action: Action): AppState {
       const tabs = state.tabs.filter((t) => t.id !== action.id);
       const activeTabId =
         state.activeTabId === action.id ? (tabs[Math.max(0, index - 1)]?.id ?? CONSOLE_TAB_ID) : state.activeTabId;
-      return { ...state, tabs, activeTabId };
+      // The conversation stays in the history database; reopening the tab loads it from there.
+      const { [action.id]: _closed, ...lines } = state.lines;
+      return { ...state, tabs, activeTabId, lines };
     }
     case 'connection/state':
       return { ...state, connections: { ...state.connections, [action.account]: action.state } };

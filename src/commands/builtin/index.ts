@@ -6,6 +6,7 @@ import { helpCommand } from './help.js';
 import { msgCommand } from './msg.js';
 import { quitCommand } from './quit.js';
 import { rosterCommand } from './roster.js';
+import { sourceCommand } from './source.js';
 
 export const builtinCommands: readonly CommandSpec[] = [
   accountCommand,
@@ -16,6 +17,7 @@ export const builtinCommands: readonly CommandSpec[] = [
   msgCommand,
   quitCommand,
   rosterCommand,
+  sourceCommand,
 ];
 
 export function createRegistry(extra: readonly CommandSpec[] = []): CommandRegistry {
