@@ -7,6 +7,7 @@ import { msgCommand } from './msg.js';
 import { quitCommand } from './quit.js';
 import { rosterCommand } from './roster.js';
 import { sourceCommand } from './source.js';
+import { winCommand } from './win.js';
 
 export const builtinCommands: readonly CommandSpec[] = [
   accountCommand,
@@ -18,6 +19,7 @@ export const builtinCommands: readonly CommandSpec[] = [
   quitCommand,
   rosterCommand,
   sourceCommand,
+  winCommand,
 ];
 
 export function createRegistry(extra: readonly CommandSpec[] = []): CommandRegistry {

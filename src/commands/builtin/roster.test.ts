@@ -32,3 +32,14 @@ describe('/roster', () => {
     expect(registry.find('roster')?.complete?.(ctx, 0, 's')).toEqual(['show', 'size']);
   });
 });
+
+describe('/win', () => {
+  it('focuses tab N and explains a bad number', async () => {
+    const registry = createRegistry();
+    const tabs = { ...initialState(), tabs: [...initialState().tabs, { id: 'chat:b@x', kind: 'chat' as const, title: 'b@x', unread: 0, highlight: false }] };
+    const ctx: CommandContext = { state: () => tabs, registry, api: fakeApi() };
+    expect(await registry.execute(ctx, '/win 2')).toEqual({ ok: true, intents: [{ type: 'focus-tab', id: 'chat:b@x' }] });
+    expect(await registry.execute(ctx, '/win 3')).toEqual({ ok: false, error: 'There is no tab 3; there are 2 tabs.' });
+    expect(await registry.execute(ctx, '/win x')).toMatchObject({ ok: false, error: expect.stringContaining('"x" is not a tab number') });
+  });
+});

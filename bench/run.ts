@@ -1,0 +1,187 @@
+// npm run bench [-- --contacts 2000 --messages 5000 --runs 3 --clients natter,profanity,poezio]
+// One private Prosody; each client in a real pseudo-terminal of the same size, read from the
+// screen. Prints a table (median and spread per figure, natter ÷ best other) and writes
+// bench/results.json.
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { registerAccount, startProsody, type ProsodyInfo } from '../test/support/prosody.js';
+import { connectPeer } from '../test/support/xmpp-peer.js';
+import { natter, poezio, profanity, type ClientKind } from './clients.js';
+import { historyFigures } from './history-figures.js';
+import { contactName, writeRoster } from './roster-file.js';
+import { formatTable, summarize, type Figure } from './report.js';
+import { startInTerminal } from './terminal.js';
+
+const { values } = parseArgs({
+  options: {
+    contacts: { type: 'string', default: '2000' },
+    messages: { type: 'string', default: '5000' },
+    runs: { type: 'string', default: '3' },
+    clients: { type: 'string', default: 'natter,profanity,poezio' },
+    stored: { type: 'string', default: '100000' },
+    cols: { type: 'string', default: '200' },
+    rows: { type: 'string', default: '50' },
+    timeout: { type: 'string', default: '300' },
+  },
+});
+const CONTACTS = Number(values.contacts);
+const MESSAGES = Number(values.messages);
+const RUNS = Number(values.runs);
+const SIZE = { cols: Number(values.cols), rows: Number(values.rows) };
+const TIMEOUT_MS = Number(values.timeout) * 1000;
+const KINDS: Record<string, ClientKind> = { natter, profanity, poezio };
+
+function available(kind: ClientKind): boolean {
+  if (!kind.packageName) return true;
+  if (spawnSync('sh', ['-c', `command -v ${kind.packageName}`], { stdio: 'ignore' }).status === 0) return true;
+  if (process.getuid?.() === 0) {
+    console.error(`bench: installing ${kind.packageName} (apt-get install -y ${kind.packageName}) ...`);
+    spawnSync('apt-get', ['install', '-y', '-qq', kind.packageName], { stdio: 'inherit', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
+    return spawnSync('sh', ['-c', `command -v ${kind.packageName}`], { stdio: 'ignore' }).status === 0;
+  }
+  console.error(`bench: ${kind.name} is not installed; skipped. Install it with: sudo apt-get install -y ${kind.packageName}`);
+  return false;
+}
+
+const step = (kind: ClientKind, what: string): void => void process.stderr.write(`bench:   ${kind.name}: ${what}\n`);
+
+let serial = 0;
+async function oneRun(info: ProsodyInfo, kind: ClientKind): Promise<Record<string, number>> {
+  const id = `${kind.name.slice(0, 3)}${process.pid}r${++serial}`;
+  const [account, flooder] = await Promise.all([registerAccount(info, `b${id}`), registerAccount(info, `f${id}`)]);
+  writeRoster(info.dir, 'localhost', account.local, CONTACTS);
+  const peer = await connectPeer(info, flooder);
+  const home = mkdtempSync(join(tmpdir(), `natter-bench-${kind.name}-`));
+  const setup = kind.prepare(home, account, info);
+  const client = startInTerminal(setup.command, setup.args, { env: setup.env, cwd: setup.cwd, ...SIZE });
+  const figures: Record<string, number> = {};
+  let reference: Awaited<ReturnType<typeof connectPeer>> | undefined;
+  try {
+    const frame = await client.waitFor(kind.firstFrame, 30_000);
+    figures.firstFrameMs = frame - client.started;
+    const roster = await client.waitFor(contactName(0), TIMEOUT_MS);
+    figures.rosterDrawnMs = roster - client.started;
+
+    // The server's own routing time: the same flood to a bare xmpp.js receiver, first.
+    const referenceAccount = await registerAccount(info, `r${id}`);
+    reference = await connectPeer(info, referenceAccount);
+    const referenceStart = Date.now();
+    const referenceDone = reference.waitForMessage((m) => m.body === `flood${MESSAGES - 1}x`, TIMEOUT_MS);
+    for (let i = 0; i < MESSAGES; i++) await peer.send(referenceAccount.jid, `flood${i}x`);
+    await referenceDone;
+    figures.serverRoutingMs = Date.now() - referenceStart;
+
+    step(kind, 'warm-up message');
+    await peer.send(account.jid, 'warmup');
+    const shown = Date.now() + 30_000;
+    while (!client.screen().includes('warmup')) {
+      if (Date.now() > shown) throw new Error(`${kind.name} never showed the warm-up message:\n${client.screen()}`);
+      client.write(kind.switchToChat);
+      await client.waitFor('warmup', 1000).catch(() => undefined);
+    }
+
+    const last = `flood${MESSAGES - 1}x`;
+    step(kind, `flood of ${MESSAGES}`);
+    const cpuBefore = client.cpuSeconds();
+    const floodStart = Date.now();
+    const echo = measureEcho(client);
+    for (let i = 0; i < MESSAGES; i++) await peer.send(account.jid, `flood${i}x`);
+    const onScreen = await client.waitFor(last, TIMEOUT_MS);
+    const latencies = await echo.stop();
+    figures.floodCpuS = client.cpuSeconds() - cpuBefore;
+    figures.floodOnScreenMs = onScreen - floodStart;
+    figures.floodVsServer = (onScreen - floodStart) / Math.max(1, figures.serverRoutingMs);
+    if (latencies.length > 0) {
+      latencies.sort((x, y) => x - y);
+      figures.echoP50Ms = latencies[Math.floor(latencies.length * 0.5)] ?? NaN;
+      figures.echoP99Ms = latencies[Math.min(latencies.length - 1, Math.floor(latencies.length * 0.99))] ?? NaN;
+    }
+    figures.peakRssMiB = client.peakRssMiB();
+    return figures;
+  } finally {
+    await client.kill();
+    await reference?.stop();
+    await peer.stop();
+    rmSync(home, { recursive: true, force: true });
+  }
+}
+
+/** Keystroke echo while the flood arrives: type a letter, time until the screen shows it. */
+function measureEcho(client: ReturnType<typeof startInTerminal>) {
+  const latencies: number[] = [];
+  let stopped = false;
+  const loop = (async () => {
+    let typed = '';
+    let cycle = 0;
+    while (!stopped) {
+      if (typed === '' || typed.length >= 20) {
+        // A fresh line starting with a numbered marker, so the typed run is unique on screen.
+        typed = `Z${++cycle}`;
+        client.write(`\u0015${typed}`);
+        await client.waitFor(typed, 2000).catch(() => undefined);
+      }
+      typed += 'Q';
+      if (client.screen().includes(typed)) {
+        typed = ''; // already there (the client did not clear its line): not measurable
+        continue;
+      }
+      const start = Date.now();
+      client.write('Q');
+      const seen = await client.waitFor(typed, 5000).catch(() => undefined);
+      if (seen !== undefined) latencies.push(seen - start);
+      await new Promise((resolve) => setImmediate(resolve)); // never starve the flood's I/O
+    }
+    client.write('\u0015');
+  })();
+  return {
+    async stop(): Promise<number[]> {
+      stopped = true;
+      await loop;
+      return latencies;
+    },
+  };
+}
+
+const FIGURES: Figure[] = [
+  { key: 'firstFrameMs', label: 'first frame after launch (ms)', goal: 250 },
+  { key: 'rosterDrawnMs', label: `launch → ${CONTACTS}-contact roster drawn (ms)`, goal: 500 },
+  { key: 'floodCpuS', label: `CPU to absorb ${MESSAGES} messages (s)`, goal: 2 },
+  { key: 'floodOnScreenMs', label: `flood start → last of ${MESSAGES} on screen (ms)` },
+  { key: 'serverRoutingMs', label: `server routing time of the same flood (ms)` },
+  { key: 'floodVsServer', label: 'on screen ÷ server routing time', goal: 1.2 },
+  { key: 'echoP50Ms', label: 'keystroke echo during the flood, p50 (ms)' },
+  { key: 'echoP99Ms', label: 'keystroke echo during the flood, p99 (ms)', goal: 16 },
+  { key: 'peakRssMiB', label: 'peak RSS (MiB)', goal: 90 },
+];
+
+const info = await startProsody();
+const results: Record<string, Record<string, number>[]> = {};
+try {
+  for (const name of values.clients.split(',')) {
+    const kind = KINDS[name];
+    if (!kind) throw new Error(`unknown client ${name}; known: ${Object.keys(KINDS).join(', ')}`);
+    if (!available(kind)) continue;
+    results[name] = [];
+    for (let run = 0; run < RUNS; run++) {
+      process.stderr.write(`bench: ${name} run ${run + 1}/${RUNS} ...\n`);
+      try {
+        results[name].push(await oneRun(info, kind));
+      } catch (error) {
+        process.stderr.write(`bench: ${name} run ${run + 1} failed: ${error instanceof Error ? error.message : String(error)}\n`);
+      }
+    }
+  }
+} finally {
+  await info.stop();
+}
+const history = await historyFigures(Number(values.stored), RUNS);
+const summary = summarize(FIGURES, results);
+console.log(formatTable(FIGURES, summary, Object.keys(results)));
+console.log(`\nnatter's history (${Number(values.stored).toLocaleString('en')} stored messages in one chat, ${(2 * Number(values.stored)).toLocaleString('en')} in all):`);
+for (const [label, value] of Object.entries(history)) console.log(`  ${label}: ${value}`);
+const file = new URL('./results.json', import.meta.url).pathname.replace('/dist/bench/', '/bench/');
+writeFileSync(file, `${JSON.stringify({ date: new Date().toISOString(), parameters: { contacts: CONTACTS, messages: MESSAGES, runs: RUNS, size: SIZE }, summary, runs: results, history }, null, 2)}\n`);
+console.log(`\nwrote ${file}`);
