@@ -1,3 +1,4 @@
+import xml from '@xmpp/xml';
 import tls from 'node:tls';
 import { afterEach, describe, expect, inject, it } from 'vitest';
 import { createXmppClient, type XmppClient } from '../../src/xmpp/session/create-client.js';
@@ -124,6 +125,24 @@ describe('natter session: a dropped link', () => {
       expect(scheduled[0]!.retryAt - cutAt).toBeLessThanOrEqual(1100);
       expect(proxy.accepted()).toBe(2);
       expect(client.status).toBe('online');
+    } finally {
+      await proxy.stop();
+    }
+  });
+
+  it('fails a pending IQ at once when the link drops and no resumption will come, instead of after its 30 s timeout', async () => {
+    const account = await registerAccount(info, uniqueLocal('alice'));
+    const proxy = await startTcpProxy({ host: info.host, port: info.c2sPort });
+    try {
+      const client = natterClient(account, { port: proxy.port });
+      await client.start();
+      client.reconnect.stop();
+      const started = Date.now();
+      const answer = client.iqCaller.get(xml('ping', { xmlns: 'urn:xmpp:ping' }));
+      proxy.cut();
+      const error = (await answer.catch((e: unknown) => e)) as Error;
+      expect(['IqAbortedError', 'Error']).toContain(error.name);
+      expect(Date.now() - started).toBeLessThan(5000);
     } finally {
       await proxy.stop();
     }

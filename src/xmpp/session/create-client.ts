@@ -11,7 +11,7 @@ import streamManagementFactory from '@xmpp/stream-management';
 import tcp from '@xmpp/tcp';
 import xml, { type Element } from '@xmpp/xml';
 import SASLFactory from 'saslmechanisms';
-import { AuthenticationError, DowngradeError, NoPasswordError, TlsRequiredError } from './errors.js';
+import { AuthenticationError, DowngradeError, IqAbortedError, NoPasswordError, ServerProofError, TlsRequiredError } from './errors.js';
 import { PlainMechanism } from './sasl-plain.js';
 import { reconnectDelay } from './backoff.js';
 import { scramMechanism } from './scram.js';
@@ -37,7 +37,7 @@ export interface CreateClientOptions {
 const NS_TLS = 'urn:ietf:params:xml:ns:xmpp-tls';
 
 /** Failures that another attempt can not fix: the client stops reconnecting after them. */
-export const FINAL_ERRORS = new Set(['AuthenticationError', 'CertificateError', 'TlsRequiredError', 'DowngradeError', 'NoPasswordError']);
+export const FINAL_ERRORS = new Set(['AuthenticationError', 'CertificateError', 'TlsRequiredError', 'DowngradeError', 'NoPasswordError', 'ServerProofError']);
 
 const STRENGTH: Record<string, number> = { PLAIN: 1, 'SCRAM-SHA-1': 2, 'SCRAM-SHA-256': 3 };
 
@@ -47,6 +47,7 @@ export function mechanismStrength(name: string): number {
 }
 const NS_STREAMS = 'http://etherx.jabber.org/streams';
 const NS_SM = 'urn:xmpp:sm:3';
+const NS_SASL = 'urn:ietf:params:xml:ns:xmpp-sasl';
 
 /**
  * An xmpp.js client composed from its packages (as @xmpp/client does) with natter's own TLS
@@ -123,6 +124,29 @@ export function createXmppClient(options: CreateClientOptions) {
   saslFactory.use('SCRAM-SHA-1', scramMechanism('SCRAM-SHA-1', 'sha1'));
   saslFactory.use('PLAIN', PlainMechanism);
   let mechanism: string | undefined;
+  // @xmpp/sasl ignores the additional data of <success/>, where a SCRAM server sends its
+  // signature (RFC 6120 §6.4.6, RFC 5802 §5.1 v=). Keep the mechanism it creates and hand it
+  // that data, so the server proves it knows the password too.
+  type Mechanism = { verify?(serverFinal: string): void; serverVerified?: boolean };
+  let current: Mechanism | undefined;
+  let serverProof: Error | undefined;
+  const factory = saslFactory as unknown as { create(names: string[]): Mechanism };
+  const create = factory.create.bind(factory);
+  factory.create = (names) => {
+    current = create(names);
+    serverProof = undefined;
+    return current;
+  };
+  entity.on('nonza', (element: Element) => {
+    if (!element.is('success', NS_SASL) || !current?.verify || current.serverVerified) return;
+    const data = element.text();
+    if (!data || data === '=') return;
+    try {
+      current.verify(Buffer.from(data, 'base64').toString('utf8'));
+    } catch (error) {
+      serverProof = error instanceof Error ? error : new Error(String(error));
+    }
+  });
   type Authenticate = (credentials: { username: string; password: string }, mechanism: string) => Promise<void>;
   const onAuthenticate = async (authenticate: Authenticate, mechanisms: string[], _fast: unknown, e: typeof entity) => {
     // Reaching SASL on a clear connection means STARTTLS was not offered (or was stripped).
@@ -146,6 +170,10 @@ export function createXmppClient(options: CreateClientOptions) {
     }
     try {
       await authenticate({ username: local, password }, chosen);
+      if (current?.verify && !current.serverVerified) {
+        reconnect.stop();
+        throw new ServerProofError(options.jid, serverProof?.message ?? 'the server sent no signature');
+      }
       mechanism = chosen;
     } catch (error) {
       if ((error as { name?: string }).name === 'SASLError') {
@@ -192,6 +220,22 @@ export function createXmppClient(options: CreateClientOptions) {
   entity.on('disconnect', () => {
     ready = false;
   });
+
+  // Pending IQs are never left hanging (they would wait 30 s for their timeout). A stream
+  // that will be resumed keeps them: xmpp.js resends unacknowledged stanzas and the answer
+  // comes. Otherwise, and when a fresh session replaces a lost one, they fail at once.
+  const pending = (caller as unknown as { handlers: Map<string, { reject(error: Error): void }> }).handlers;
+  const abortPending = (reason: string): void => {
+    for (const [id, deferred] of pending) {
+      pending.delete(id);
+      deferred.reject(new IqAbortedError(reason));
+    }
+  };
+  entity.on('disconnect', () => {
+    if (!retrying || !streamManagement.id) abortPending('the connection dropped before the answer came');
+  });
+  entity.on('online', () => abortPending('the session was replaced by a new one before the answer came'));
+  entity.on('offline', () => abortPending('natter went offline before the answer came'));
 
   // Backoff: @xmpp/reconnect reads `delay` when it schedules, so set the next one ahead.
   let attempt = 0;

@@ -46,6 +46,22 @@ export class NoPasswordError extends Error {
   }
 }
 
+/** SCRAM: the server accepted us but could not prove it knows the password (RFC 5802 §5.1). */
+export class ServerProofError extends Error {
+  constructor(jid: string, reason: string) {
+    super(`refused the server for ${jid}: it did not prove it knows the password (${reason}). This can be an impostor; natter disconnected.`);
+    this.name = 'ServerProofError';
+  }
+}
+
+/** An IQ whose answer can no longer come (RFC 6120 §8.2.3 answers are per stream). */
+export class IqAbortedError extends Error {
+  constructor(reason: string) {
+    super(reason);
+    this.name = 'IqAbortedError';
+  }
+}
+
 export class AuthenticationError extends Error {
   constructor(jid: string, condition: string) {
     super(`authentication failed: the server rejected the password for ${jid} (${condition}). Check it with "natter account password ${jid}".`);
