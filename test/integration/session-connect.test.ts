@@ -78,6 +78,22 @@ describe('natter session: login over verified TLS', () => {
     expect(pinned.isSecure()).toBe(true);
   });
 
+  it('tries the endpoints in order (as from DNS SRV) and logs in at the first that answers', async () => {
+    const account = await registerAccount(info, uniqueLocal('alice'));
+    const refused = await startTcpProxy({ host: info.host, port: info.c2sPort });
+    const deadPort = refused.port;
+    await refused.stop(); // now nothing listens there
+    const client = natterClient(account, {
+      endpoints: async () => [
+        { host: info.host, port: deadPort, directTls: true },
+        { host: info.host, port: info.directTlsPort, directTls: true },
+      ],
+    });
+    await client.start();
+    expect(client.isSecure()).toBe(true);
+    expect(client.options.service).toBe(`xmpps://${info.host}:${info.directTlsPort}`);
+  });
+
   it('logs in with a non-ASCII password', async () => {
     const account = await registerAccount(info, uniqueLocal('alice'), 'pässwörd-密码-🔑');
     const client = natterClient(account);

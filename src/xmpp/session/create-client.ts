@@ -14,6 +14,7 @@ import SASLFactory from 'saslmechanisms';
 import { AuthenticationError, DowngradeError, IqAbortedError, NoPasswordError, ServerProofError, TlsRequiredError } from './errors.js';
 import { PlainMechanism } from './sasl-plain.js';
 import { reconnectDelay } from './backoff.js';
+import { resolveEndpoints, type Endpoint } from './endpoints.js';
 import { scramMechanism } from './scram.js';
 import { verifyingTransport, VerifyingSocket } from './tls-transport.js';
 import { tlsConnectOptions, type TlsPolicy } from './tls-policy.js';
@@ -30,6 +31,11 @@ export interface CreateClientOptions {
   pinnedFingerprints?: string[];
   /** The strongest SASL mechanism this account used before: anything weaker is refused. */
   pinnedMechanism?: string;
+  /**
+   * Where to connect when no host is given; default: DNS SRV (XEP-0368 and RFC 6120 §3.2),
+   * then the domain. Each endpoint is tried in order on every (re)connect.
+   */
+  endpoints?: () => Promise<Endpoint[]>;
   /** Called once per login attempt, just in time; nothing keeps the password after it. */
   getPassword(): Promise<string>;
 }
@@ -75,6 +81,30 @@ export function createXmppClient(options: CreateClientOptions) {
   };
 
   const entity = new Client({ service, domain, timeout: 10_000 });
+  if (options.host === undefined || options.endpoints) {
+    const endpoints = options.endpoints ?? (() => resolveEndpoints(domain));
+    const connectTo = entity.connect.bind(entity);
+    entity.connect = async () => {
+      let lastError: unknown = new Error(`no address found for ${domain}`);
+      for (const endpoint of await endpoints()) {
+        const url = `${endpoint.directTls ? 'xmpps' : 'xmpp'}://${endpoint.host}:${endpoint.port}`;
+        entity.options.service = url;
+        try {
+          return await connectTo(url);
+        } catch (error) {
+          lastError = error; // unreachable: the next one (RFC 6120 §3.2.1 step 9)
+          // The failed socket detaches itself on 'close'; let that happen before the next
+          // socket is attached, or it would detach the new one.
+          const failed = (entity as unknown as { socket?: { once(event: 'close', fn: () => void): void } | null }).socket;
+          if (failed) await new Promise<void>((resolve) => {
+            const timer = setTimeout(resolve, 1000);
+            failed.once('close', () => (clearTimeout(timer), resolve()));
+          });
+        }
+      }
+      throw lastError;
+    };
+  }
   entity.jid = makeJid(local, domain);
   const reconnect = reconnectFactory({ entity });
   let retrying = true;
