@@ -2,7 +2,9 @@ import { configuredAccounts, defaultAccount, putAccount, removeAccount } from '.
 import type { ConfigStore } from '../config/load-config.js';
 import { forgetPassword, savePassword } from '../credentials/keychain.js';
 import { SecretStoreUnavailableError, type SecretStore } from '../credentials/secret-store.js';
-import type { AccountAction } from './cli.js';
+import { settingsFromCli } from './account-settings.js';
+import type { AccountAction, OneRunAccount } from './cli.js';
+import { loginOnce, OneShotError } from './one-shot.js';
 import { ExitCode } from './exit-codes.js';
 import { readSecret } from './read-secret.js';
 
@@ -43,6 +45,8 @@ export async function runAccountCommand(command: AccountAction, config: ConfigSt
       if (settings.passwordCommand) return ExitCode.ok;
       return storePassword(jid, keychain, io, true);
     }
+    case 'register':
+      return register(command.account, config, keychain, io);
     case 'password':
       if (!configuredAccounts(config)[command.jid]) {
         io.err.write(`natter: ${command.jid} is not an account. Add it with: natter account add ${command.jid}\n`);
@@ -59,6 +63,43 @@ export async function runAccountCommand(command: AccountAction, config: ConfigSt
       return ExitCode.ok;
     }
   }
+}
+
+/** XEP-0077: creates the account on the server, then saves it like `add` (password in the keychain). */
+async function register(account: OneRunAccount, config: ConfigStore, keychain: readonly SecretStore[], io: Io): Promise<number> {
+  const { jid, passwordCommand: _unused, ...settings } = account;
+  if (configuredAccounts(config)[jid]) {
+    io.err.write(`natter: ${jid} is already an account here.\n`);
+    return ExitCode.failure;
+  }
+  const password = await io.readPassword(`New password for ${jid}: `);
+  if (!password) {
+    io.err.write('natter: no password was entered; nothing registered.\n');
+    return ExitCode.failure;
+  }
+  const again = await io.readPassword('The same password again: ');
+  if (again !== undefined && again !== password) {
+    io.err.write('natter: the two passwords differ; nothing registered.\n');
+    return ExitCode.failure;
+  }
+  try {
+    const client = await loginOnce(settingsFromCli(account), [], { presence: false, register: { password } });
+    await client.stop().catch(() => undefined);
+  } catch (error) {
+    if (!(error instanceof OneShotError)) throw error;
+    io.err.write(`natter: ${error.message}\n`);
+    return error.code;
+  }
+  putAccount(config, jid, { ...settings, directTls: settings.directTls || undefined, enabled: true });
+  if (!config.get('defaultAccount')) config.set('defaultAccount', jid);
+  io.err.write(`Registered ${jid} on the server and added it to ${config.path}.\n`);
+  try {
+    const saved = await savePassword(keychain, jid, password);
+    io.err.write(`Password saved in the ${saved.store}.\n`);
+  } catch (error) {
+    io.err.write(`natter: the password was not saved (${error instanceof Error ? error.message : String(error)}); natter will ask for it.\n`);
+  }
+  return ExitCode.ok;
 }
 
 async function storePassword(jid: string, keychain: readonly SecretStore[], io: Io, optional: boolean): Promise<number> {

@@ -13,6 +13,7 @@ export const HELP = `
     $ natter account password JID         set or change the password kept in the keychain
                                           (typed without echo, or the first line of stdin)
     $ natter account remove JID           remove the account and its stored password
+    $ natter account register JID [--host ...]  create the account on a server that allows it (XEP-0077)
 
   Options
     --jid JID                 log in as JID for this run, without saving anything
@@ -54,7 +55,7 @@ export interface Startup {
 
 export type AccountAction =
   | { action: 'list' }
-  | { action: 'add'; account: OneRunAccount }
+  | { action: 'add' | 'register'; account: OneRunAccount }
   | { action: 'password' | 'remove'; jid: string };
 
 export type CliResult =
@@ -143,23 +144,23 @@ function accountFrom(jid: string, flags: Flags, what: string): OneRunAccount | s
   };
 }
 
-const ACCOUNT_USAGE = 'Usage: natter account list | add JID [--host H] [--port P] [--direct-tls] [--ca-file PEM] [--password-command CMD] | password JID | remove JID';
+const ACCOUNT_USAGE = 'Usage: natter account list | add JID [--host H] [--port P] [--direct-tls] [--ca-file PEM] [--password-command CMD] | register JID [same options] | password JID | remove JID';
 
 function parseAccount(args: string[], flags: Flags): CliResult {
   const [action, jid, ...extra] = args;
   const usage = (message: string): CliResult => ({ kind: 'usage-error', message: `${message}\n${ACCOUNT_USAGE}` });
   if (flags.jid !== undefined) return usage('natter account takes the JID as an argument, not --jid.');
   if (extra.length > 0) return usage(`Unexpected argument: ${extra[0]}.`);
-  const stray = action === 'add' ? undefined : connectionFlag(flags);
-  if (stray) return usage(`--${stray} goes with natter account add.`);
+  const stray = action === 'add' || action === 'register' ? undefined : connectionFlag(flags);
+  if (stray) return usage(`--${stray} goes with natter account add and register.`);
   if (action === 'list') return jid === undefined ? { kind: 'account', command: { action: 'list' } } : usage('natter account list takes no JID.');
-  if (action !== 'add' && action !== 'password' && action !== 'remove') {
+  if (action !== 'add' && action !== 'register' && action !== 'password' && action !== 'remove') {
     return usage(action === undefined ? 'natter account needs an action.' : `Unknown account action: ${action}.`);
   }
   if (jid === undefined) return usage(`natter account ${action} needs a JID, e.g. natter account ${action} alice@example.org`);
   const account = accountFrom(jid, flags, '');
   if (typeof account === 'string') return usage(account);
-  return { kind: 'account', command: action === 'add' ? { action, account } : { action, jid: account.jid } };
+  return { kind: 'account', command: action === 'add' || action === 'register' ? { action, account } : { action, jid: account.jid } };
 }
 
 function parseSearch(words: string[], peer: string | undefined, json: boolean): CliResult {

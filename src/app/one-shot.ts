@@ -26,6 +26,7 @@ const EXIT_BY_ERROR: Record<string, number> = {
   DowngradeError: ExitCode.authentication,
   CertificateError: ExitCode.network,
   TlsRequiredError: ExitCode.network,
+  RegistrationError: ExitCode.failure,
 };
 
 export function chooseAccount(config: ConfigStore, choice: AccountChoice): AccountSettings {
@@ -42,7 +43,11 @@ export function chooseAccount(config: ConfigStore, choice: AccountChoice): Accou
  * an untrusted certificate is refused with the way to pin it. Resolves when the session is
  * ready (XEP-0198 negotiated), with available presence sent when `presence` is set.
  */
-export async function loginOnce(settings: AccountSettings, keychain: readonly SecretStore[], options: { presence: boolean; timeoutMs?: number }): Promise<XmppClient> {
+export async function loginOnce(
+  settings: AccountSettings,
+  keychain: readonly SecretStore[],
+  options: { presence: boolean; timeoutMs?: number; register?: { password: string } },
+): Promise<XmppClient> {
   const caPem = settings.caFile ? [await readFile(settings.caFile, 'utf8')] : undefined;
   const client = createXmppClient({
     jid: settings.jid,
@@ -53,7 +58,9 @@ export async function loginOnce(settings: AccountSettings, keychain: readonly Se
     ...(settings.port === undefined ? {} : { port: settings.port }),
     ...(caPem ? { caPem } : {}),
     ...(settings.mechanism ? { pinnedMechanism: settings.mechanism } : {}),
+    ...(options.register ? { register: true } : {}),
     async getPassword() {
+      if (options.register) return options.register.password;
       const result = await resolvePassword(settings.jid, {
         stores: settings.saved ? keychain : [],
         ...(settings.passwordCommand ? { passwordCommand: settings.passwordCommand } : {}),

@@ -1,6 +1,7 @@
 /**
  * Reads a password: typed without echo when stdin is a terminal, else the first line of
- * stdin (for scripts: `pass show xmpp/me | natter account password me@example.org`).
+ * stdin (for scripts: `pass show xmpp/me | natter account password me@example.org`); a second
+ * call takes the next line.
  * Undefined when the person pressed Ctrl-C or Ctrl-D, or stdin was empty.
  */
 export async function readSecret(prompt: string, input: NodeJS.ReadStream = process.stdin, out: NodeJS.WritableStream = process.stderr): Promise<string | undefined> {
@@ -32,12 +33,19 @@ export async function readSecret(prompt: string, input: NodeJS.ReadStream = proc
   }
 }
 
+/** Lines of a piped stdin, read once (a stream can not be iterated twice), one per call. */
+const piped = new WeakMap<NodeJS.ReadableStream, Promise<string[]>>();
+
 async function firstLine(input: NodeJS.ReadableStream): Promise<string | undefined> {
-  let text = '';
-  for await (const chunk of input) {
-    text += String(chunk);
-    if (text.includes('\n')) break;
+  let lines = piped.get(input);
+  if (!lines) {
+    lines = (async () => {
+      let text = '';
+      for await (const chunk of input) text += String(chunk);
+      return text.split(/\r?\n/);
+    })();
+    piped.set(input, lines);
   }
-  const line = text.split(/\r?\n/)[0] ?? '';
-  return line === '' ? undefined : line;
+  const line = (await lines).shift();
+  return line === undefined || line === '' ? undefined : line;
 }

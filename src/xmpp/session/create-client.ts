@@ -15,6 +15,7 @@ import { AuthenticationError, DowngradeError, IqAbortedError, NoPasswordError, S
 import { PlainMechanism } from './sasl-plain.js';
 import { reconnectDelay } from './backoff.js';
 import { resolveEndpoints, type Endpoint } from './endpoints.js';
+import { registerAccount } from '../features/register/register.js';
 import { scramMechanism } from './scram.js';
 import { verifyingTransport, VerifyingSocket } from './tls-transport.js';
 import { tlsConnectOptions, type TlsPolicy } from './tls-policy.js';
@@ -36,6 +37,8 @@ export interface CreateClientOptions {
    * then the domain. Each endpoint is tried in order on every (re)connect.
    */
   endpoints?: () => Promise<Endpoint[]>;
+  /** XEP-0077: create the account (with the password from getPassword) before logging in. */
+  register?: boolean;
   /** Called once per login attempt, just in time; nothing keeps the password after it. */
   getPassword(): Promise<string>;
 }
@@ -43,7 +46,7 @@ export interface CreateClientOptions {
 const NS_TLS = 'urn:ietf:params:xml:ns:xmpp-tls';
 
 /** Failures that another attempt can not fix: the client stops reconnecting after them. */
-export const FINAL_ERRORS = new Set(['AuthenticationError', 'CertificateError', 'TlsRequiredError', 'DowngradeError', 'NoPasswordError', 'ServerProofError']);
+export const FINAL_ERRORS = new Set(['AuthenticationError', 'CertificateError', 'TlsRequiredError', 'DowngradeError', 'NoPasswordError', 'ServerProofError', 'RegistrationError']);
 
 const STRENGTH: Record<string, number> = { PLAIN: 1, 'SCRAM-SHA-1': 2, 'SCRAM-SHA-256': 3 };
 
@@ -197,6 +200,12 @@ export function createXmppClient(options: CreateClientOptions) {
     } catch (error) {
       reconnect.stop(); // asking again every few seconds would be a prompt loop
       throw new NoPasswordError(options.jid, error instanceof Error ? error.message : String(error));
+    }
+    if (options.register) {
+      await registerAccount(caller, domain, local, password).catch((error: unknown) => {
+        reconnect.stop();
+        throw error;
+      });
     }
     try {
       await authenticate({ username: local, password }, chosen);
