@@ -157,6 +157,21 @@ it('without a D-Bus session (SSH) falls back to the kernel keyring and says so',
   expect(removed.stderr).toContain('and its password from the kernel keyring (until reboot)');
 });
 
+it('natter account password reads the password in a terminal without echo', async () => {
+  const dirs = home();
+  const a = await registerAccount(info, uniqueLocal('noecho'));
+  expect((await runNatter(['account', 'add', a.jid, ...serverFlags], { env: dirs.env, input: '\n' })).code).toBe(0);
+  const natter = spawnNatter({ args: ['account', 'password', a.jid], env: dirs.env });
+  cleanup.push(() => natter.dispose());
+  await natter.waitForText(`Password for ${a.jid}:`);
+  natter.type(`${a.password}\r`);
+  await natter.waitForText(`Password for ${a.jid} saved in the Secret Service.`);
+  expect(await natter.waitForExit()).toEqual({ exitCode: 0 });
+  expect(natter.output()).not.toContain(a.password);
+  expect(await lookup(a.jid)).toBe(a.password);
+  await runNatter(['account', 'remove', a.jid], { env: dirs.env });
+});
+
 it('refuses bad account commands with usage and exit code 2', async () => {
   const dirs = home();
   const bad = await runNatter(['account', 'add', 'not-a-jid'], { env: dirs.env });

@@ -94,6 +94,23 @@ describe('natter session: login over verified TLS', () => {
     expect(client.options.service).toBe(`xmpps://${info.host}:${info.directTlsPort}`);
   });
 
+  it('refuses a SASL downgrade below the mechanism the account used before, without sending the password', async () => {
+    const account = await registerAccount(info, uniqueLocal('alice'));
+    let asked = 0;
+    // This Prosody offers SCRAM-SHA-1 and PLAIN; an account pinned to SCRAM-SHA-256 must not settle for less.
+    const client = natterClient(account, {
+      pinnedMechanism: 'SCRAM-SHA-256',
+      getPassword: async () => {
+        asked++;
+        return account.password;
+      },
+    });
+    const error = (await client.start().catch((e: unknown) => e)) as Error;
+    expect(error.name).toBe('DowngradeError');
+    expect(error.message).toContain('weaker than SCRAM-SHA-256');
+    expect(asked).toBe(0);
+  });
+
   it('logs in with a non-ASCII password', async () => {
     const account = await registerAccount(info, uniqueLocal('alice'), 'pässwörd-密码-🔑');
     const client = natterClient(account);
