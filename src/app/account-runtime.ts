@@ -1,10 +1,12 @@
 import { readFile } from 'node:fs/promises';
+import type { ChatMessage } from '../domain/chat-message.js';
 import type { ConnectionState } from '../domain/connection-state.js';
 import { sanitizeLine, sanitizeText } from '../domain/sanitize.js';
 import { CONSOLE_TAB_ID } from '../domain/tab.js';
 import type { MessageHistory } from '../history/message-history.js';
 import type { Store } from '../store/create-store.js';
 import { buildEnableCarbons } from '../xmpp/features/carbons/build.js';
+import { catchUp } from '../xmpp/features/mam/mam.js';
 import { messagesFeature, type MessagesFeature } from '../xmpp/features/messages/feature.js';
 import { receiptsFeature } from '../xmpp/features/receipts/feature.js';
 import { buildInitialPresence, buildUnavailablePresence } from '../xmpp/features/presence/build.js';
@@ -128,6 +130,7 @@ export function createAccountRuntime(settings: AccountSettings, deps: AccountDep
         consoleLine('info', `message carbons are not available (${describe(error)})`);
       });
       void box.flush();
+      catchUpArchive(client);
     });
     client.streamManagement.on('resumed', () => {
       setState({ kind: 'online', resumed: true });
@@ -169,32 +172,7 @@ export function createAccountRuntime(settings: AccountSettings, deps: AccountDep
     messagesFeature(
       client,
       {
-        onMessage(message) {
-          // The tab opens with the stored conversation; then this message is written to the
-          // history before it is shown, and a copy seen before (same origin-id) is not shown twice.
-          const tabId = tabs.open(message.peer, false, jid);
-          const incoming = message.direction === 'in';
-          const stored = history.add({
-            account: jid,
-            peer: message.peer,
-            direction: message.direction,
-            sender: incoming ? (message.fullJid ?? message.peer) : jid,
-            body: message.body,
-            at: message.at,
-            ...(message.originId ? { originId: message.originId } : {}),
-            ...(message.stanzaId ? { stanzaId: message.stanzaId } : {}),
-            ...(message.id ? { messageId: message.id } : {}),
-          });
-          if (stored.duplicate) return;
-          store.dispatch({
-            type: 'line/append',
-            tabId,
-            kind: incoming ? 'incoming' : 'outgoing',
-            from: incoming ? sanitizeLine(message.peer) : 'me',
-            text: sanitizeText(message.body),
-            at: message.at,
-          });
-        },
+        onMessage: receive,
         onDropped(reason) {
           consoleLine('error', `dropped a message (${reason})`);
         },
@@ -204,6 +182,51 @@ export function createAccountRuntime(settings: AccountSettings, deps: AccountDep
       },
       () => jid,
     );
+
+  /**
+   * One chat message, live, carbon or from the archive. The tab opens with the stored
+   * conversation; then the message is written to the history before it is shown, and a copy
+   * seen before (same stanza-id or origin-id) is not shown twice.
+   */
+  const receive = (message: ChatMessage): void => {
+    const tabId = tabs.open(message.peer, false, jid);
+    const incoming = message.direction === 'in';
+    const stored = history.add({
+      account: jid,
+      peer: message.peer,
+      direction: message.direction,
+      sender: incoming ? (message.fullJid ?? message.peer) : jid,
+      body: message.body,
+      at: message.at,
+      ...(message.originId ? { originId: message.originId } : {}),
+      ...(message.stanzaId ? { stanzaId: message.stanzaId } : {}),
+      ...(message.id ? { messageId: message.id } : {}),
+      ...(incoming ? {} : { delivery: 'sent' as const }),
+    });
+    if (message.stanzaId) history.advanceArchiveCursor(jid, message.stanzaId, message.at);
+    if (stored.duplicate) return;
+    store.dispatch({
+      type: 'line/append',
+      tabId,
+      kind: incoming ? 'incoming' : 'outgoing',
+      from: incoming ? sanitizeLine(message.peer) : 'me',
+      text: sanitizeText(message.body),
+      at: message.at,
+    });
+  };
+
+  /** XEP-0313: what arrived while natter was away, from the account's own archive. */
+  const catchUpArchive = (client: XmppClient): void => {
+    catchUp(client, jid, history.archiveCursor(jid), {
+      onMessage: receive,
+      onRejected: (reason) => consoleLine('error', `ignored a forged archive result (${sanitizeLine(reason)})`),
+    }).then(
+      ({ count }) => {
+        if (count > 0) consoleLine('info', `${count} message${count === 1 ? '' : 's'} from the server archive`);
+      },
+      (error: unknown) => consoleLine('info', `the message archive is not available (${describe(error)})`),
+    );
+  };
 
   const learnMechanism = (used: string | undefined): void => {
     if (!settings.saved || !used || used === settings.mechanism) return;

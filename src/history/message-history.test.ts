@@ -92,6 +92,17 @@ describe('MessageHistory', () => {
     expect(history.hasWrittenTo('alice@x', 'carol@x')).toBe(false);
   });
 
+  it('keeps the archive cursor per account, moving only forward', () => {
+    const { history } = fresh();
+    expect(history.archiveCursor('alice@x')).toBeUndefined();
+    history.advanceArchiveCursor('alice@x', 'a2', 2000);
+    history.advanceArchiveCursor('alice@x', 'a1', 1000);
+    history.advanceArchiveCursor('bob@x', 'b1', 5);
+    expect(history.archiveCursor('alice@x')).toBe('a2');
+    history.advanceArchiveCursor('alice@x', 'a3', 3000);
+    expect(history.archiveCursor('alice@x')).toBe('a3');
+  });
+
   it('keeps the outbox: pending outgoing messages of one account, oldest first, until acknowledged', () => {
     const { history } = fresh();
     history.add(msg({ direction: 'out', originId: 'o2', delivery: 'pending', body: 'second', at: 20 }));

@@ -50,6 +50,8 @@ export class MessageHistory {
   readonly #setDelivery: StatementSync;
   readonly #outbox: StatementSync;
   readonly #hasSent: StatementSync;
+  readonly #getCursor: StatementSync;
+  readonly #setCursor: StatementSync;
 
   constructor(private readonly db: DatabaseSync) {
     this.#insert = db.prepare(`INSERT INTO messages (account, peer, direction, sender, body, at, received_at, stanza_id,
@@ -68,6 +70,9 @@ export class MessageHistory {
     // A state only moves forward: a receipt (delivered) may overtake the server's ack (sent).
     this.#setDelivery = db.prepare(`UPDATE messages SET delivery = ? WHERE account = ? AND peer = ? AND origin_id = ? AND direction = 'out'
       AND NOT (? = 'sent' AND delivery IN ('delivered', 'failed'))`);
+    this.#getCursor = db.prepare('SELECT last_id AS id FROM archive_cursor WHERE account = ?');
+    this.#setCursor = db.prepare(`INSERT INTO archive_cursor (account, last_id, at) VALUES (?, ?, ?)
+      ON CONFLICT (account) DO UPDATE SET last_id = excluded.last_id, at = excluded.at WHERE excluded.at >= archive_cursor.at`);
     this.#hasSent = db.prepare("SELECT 1 FROM messages WHERE account = ? AND peer = ? AND direction = 'out' LIMIT 1");
   }
 
@@ -122,6 +127,16 @@ export class MessageHistory {
 
   setDelivery(account: string, peer: string, originId: string, delivery: Delivery): boolean {
     return this.#setDelivery.run(delivery, account, peer, originId, delivery).changes > 0;
+  }
+
+  /** The newest archive id (XEP-0359 stanza-id) seen for `account`: where MAM catch-up resumes. */
+  archiveCursor(account: string): string | undefined {
+    return (this.#getCursor.get(account) as { id: string } | undefined)?.id;
+  }
+
+  /** Moves the archive cursor forward (never back to an older message). */
+  advanceArchiveCursor(account: string, id: string, at: number): void {
+    this.#setCursor.run(account, id, at);
   }
 
   /** True when `account` has written to `peer` before (a conversation the user started or joined). */

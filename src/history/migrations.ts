@@ -35,4 +35,6 @@ export const MIGRATIONS: readonly string[] = [
    END;`,
   // 2: the outbox: outgoing messages the server has not acknowledged yet, found without a scan.
   `CREATE INDEX messages_outbox ON messages (account, at, id) WHERE direction = 'out' AND delivery = 'pending';`,
+  // 3: where MAM catch-up resumes: the newest archive id (XEP-0359 stanza-id) seen per account.
+  `CREATE TABLE archive_cursor (account TEXT PRIMARY KEY, last_id TEXT NOT NULL, at INTEGER NOT NULL);`,
 ];

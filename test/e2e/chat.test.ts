@@ -154,3 +154,37 @@ it('delivery receipts (XEP-0184): a confirmed message shows ✓✓, and a reques
   natter.type('/quit\r');
   expect(await natter.waitForExit()).toEqual({ exitCode: 0 });
 });
+
+it('catches up from the server archive (MAM) after a restart: what came and what another device sent, each once', async () => {
+  const { a, b, bob, passwordFile } = await aliceAndBob();
+  const args = ['--jid', a.jid, '--host', info.host, '--port', String(info.c2sPort), '--ca-file', info.caFile, '--password-command', `cat '${passwordFile}'`];
+  const first = spawnNatter({ cols: 120, rows: 30, args });
+  cleanup.push(() => first.dispose());
+  await first.waitForText(`${a.jid}: online`);
+  first.type(`/msg ${b.jid}\r`);
+  await bob.send(a.jid, 'before the break');
+  await first.waitForText(`${b.jid}: before the break`);
+  first.type('/quit\r');
+  expect((await first.waitForExit()).exitCode).toBe(0);
+
+  // While natter is away: bob writes, and alice answers from her phone.
+  await bob.send(a.jid, 'while you were out 1');
+  await bob.send(a.jid, 'while you were out 2');
+  const phone = await connectPeer(info, a, 'phone');
+  await phone.send(b.jid, 'answered from the phone');
+  await phone.stop();
+
+  const second = spawnNatter({ cols: 120, rows: 30, args, env: { HOME: first.dirs.home, XDG_DATA_HOME: first.dirs.data, XDG_CONFIG_HOME: first.dirs.config } });
+  cleanup.push(() => second.dispose());
+  await second.waitForText(`${a.jid}: online`);
+  await second.waitForText(/\d+ messages? from the server archive/);
+  second.type(`/msg ${b.jid}\r`);
+  await second.waitForText('me: answered from the phone');
+  const text = await second.screenText();
+  for (const body of ['before the break', 'while you were out 1', 'while you were out 2', 'answered from the phone']) {
+    expect(text.split(body), body).toHaveLength(2);
+  }
+  expect(text.indexOf('while you were out 2')).toBeLessThan(text.indexOf('answered from the phone'));
+  second.type('/quit\r');
+  expect((await second.waitForExit()).exitCode).toBe(0);
+});

@@ -1,0 +1,31 @@
+import { parse } from 'ltx';
+import type xml from '@xmpp/xml';
+import { describe, expect, it } from 'vitest';
+import { buildMamQuery, parseMamResult } from './mam.js';
+
+const el = (text: string) => parse(text) as unknown as ReturnType<typeof xml>;
+const result = (from: string | undefined, inner: string, queryid = 'q1') =>
+  el(`<message ${from ? `from="${from}"` : ''} to="alice@x/natter"><result xmlns="urn:xmpp:mam:2" queryid="${queryid}" id="arch-1">
+    <forwarded xmlns="urn:xmpp:forward:0"><delay xmlns="urn:xmpp:delay" stamp="2026-11-20T10:00:00Z"/>${inner}</forwarded></result></message>`);
+
+describe('MAM (XEP-0313)', () => {
+  it('reads an incoming and an outgoing archived message with its archive id and time', () => {
+    const incoming = parseMamResult(result('alice@x', '<message from="bob@x/phone" to="alice@x" type="chat"><body>hi</body></message>'), 'alice@x', 'q1');
+    expect(incoming).toMatchObject({ ok: true, message: { peer: 'bob@x', direction: 'in', body: 'hi', stanzaId: 'arch-1', at: Date.parse('2026-11-20T10:00:00Z') } });
+    const outgoing = parseMamResult(result(undefined, '<message from="alice@x/laptop" to="bob@x" type="chat"><body>yo</body><origin-id xmlns="urn:xmpp:sid:0" id="o7"/></message>'), 'alice@x', 'q1');
+    expect(outgoing).toMatchObject({ ok: true, message: { peer: 'bob@x', direction: 'out', body: 'yo', originId: 'o7' } });
+  });
+
+  it('rejects a result that does not come from the account\'s own archive, and ignores other queries', () => {
+    expect(parseMamResult(result('mallory@evil', '<message from="bob@x" to="alice@x"><body>fake</body></message>'), 'alice@x', 'q1')).toEqual({
+      ok: false, reason: "archive result from mallory@evil, not from the account's own archive",
+    });
+    expect(parseMamResult(result('alice@x', '<message from="bob@x"><body>x</body></message>', 'other'), 'alice@x', 'q1')).toBeUndefined();
+    expect(parseMamResult(el('<message from="bob@x"><body>x</body></message>'), 'alice@x', 'q1')).toBeUndefined();
+  });
+
+  it('asks for the page after an archive id, or the newest page', () => {
+    expect(buildMamQuery('q', { after: 'a1', max: 50 }).toString()).toContain('<after>a1</after>');
+    expect(buildMamQuery('q', { max: 50 }).toString()).toContain('<before/>');
+  });
+});

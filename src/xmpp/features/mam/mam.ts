@@ -1,0 +1,97 @@
+import { randomUUID } from 'node:crypto';
+import xml, { type Element } from '@xmpp/xml';
+import type { ChatMessage } from '../../../domain/chat-message.js';
+import { bareJid } from '../../../domain/jid.js';
+import { parseChatMessage } from '../messages/parse.js';
+import { NS_DELAY } from '../messages/ns.js';
+
+export const NS_MAM = 'urn:xmpp:mam:2';
+const NS_RSM = 'http://jabber.org/protocol/rsm';
+const NS_FORWARD = 'urn:xmpp:forward:0';
+
+/** XEP-0313 §4: one page of the account's own archive, after an archive id or the newest. */
+export function buildMamQuery(queryId: string, page: { after?: string; max: number }): Element {
+  return xml(
+    'query',
+    { xmlns: NS_MAM, queryid: queryId },
+    xml('set', { xmlns: NS_RSM }, xml('max', {}, String(page.max)), page.after ? xml('after', {}, page.after) : xml('before')),
+  );
+}
+
+export type MamResult = { ok: true; message: ChatMessage } | { ok: false; reason: string };
+
+/**
+ * A <message><result queryid=… id=…><forwarded>… from the archive. Undefined when the stanza
+ * is not a result of `queryId`. XEP-0313 §4.2: results come from the account's own archive,
+ * so a result with a `from` other than the account's bare JID is a forgery and rejected.
+ */
+export function parseMamResult(stanza: Element, ownJid: string, queryId: string): MamResult | undefined {
+  const result = stanza.is('message') ? stanza.getChild('result', NS_MAM) : undefined;
+  if (!result || result.attrs.queryid !== queryId) return undefined;
+  const from = stanza.attrs.from;
+  if (from !== undefined && bareJid(String(from)) !== ownJid) return { ok: false, reason: `archive result from ${String(from)}, not from the account's own archive` };
+  const id = result.attrs.id;
+  const forwarded = result.getChild('forwarded', NS_FORWARD);
+  const inner = forwarded?.getChild('message');
+  if (typeof id !== 'string' || !inner) return { ok: false, reason: 'archive result without id or message' };
+  const stamp = Date.parse(String(forwarded?.getChild('delay', NS_DELAY)?.attrs.stamp ?? ''));
+  const sender = bareJid(String(inner.attrs.from ?? ''));
+  const outgoing = sender === ownJid;
+  const peer = outgoing ? String(inner.attrs.to ?? '') : String(inner.attrs.from ?? '');
+  const parsed = parseChatMessage(inner, () => (Number.isFinite(stamp) ? stamp : Date.now()), peer);
+  if (!parsed.ok) return parsed;
+  return {
+    ok: true,
+    message: {
+      ...parsed.message,
+      direction: outgoing ? 'out' : 'in',
+      stanzaId: id,
+      ...(Number.isFinite(stamp) ? { at: stamp } : {}),
+    },
+  };
+}
+
+interface MamPort {
+  on(event: 'stanza', listener: (stanza: Element) => void): unknown;
+  off(event: 'stanza', listener: (stanza: Element) => void): unknown;
+  iqCaller: { request(stanza: Element): Promise<Element> };
+}
+
+/**
+ * Catches up from the archive: every page after `after` (or the newest page when there is
+ * no id yet), each result handed to `onResult` in archive order. Returns the last id seen.
+ */
+export async function catchUp(
+  port: MamPort,
+  ownJid: string,
+  after: string | undefined,
+  handlers: { onMessage(message: ChatMessage): void; onRejected(reason: string): void },
+  options: { max?: number; maxPages?: number } = {},
+): Promise<{ last?: string; count: number }> {
+  const max = options.max ?? 100;
+  let cursor = after;
+  let count = 0;
+  for (let page = 0; page < (options.maxPages ?? 50); page++) {
+    const queryId = randomUUID();
+    const listener = (stanza: Element): void => {
+      const result = parseMamResult(stanza, ownJid, queryId);
+      if (!result) return;
+      if (!result.ok) return handlers.onRejected(result.reason);
+      count++;
+      handlers.onMessage(result.message);
+    };
+    port.on('stanza', listener);
+    let fin: Element | undefined;
+    try {
+      const answer = await port.iqCaller.request(xml('iq', { type: 'set' }, buildMamQuery(queryId, { max, ...(cursor ? { after: cursor } : {}) })));
+      fin = answer.getChild('fin', NS_MAM) ?? undefined;
+    } finally {
+      port.off('stanza', listener);
+    }
+    const last = fin?.getChild('set', NS_RSM)?.getChildText('last') ?? undefined;
+    if (last) cursor = last;
+    // Without an id we asked for the newest page only; with one, page until complete.
+    if (!after || fin?.attrs.complete === 'true' || !last) break;
+  }
+  return { ...(cursor ? { last: cursor } : {}), count };
+}
