@@ -111,6 +111,15 @@ describe('natter session: login over verified TLS', () => {
     expect(asked).toBe(0);
   });
 
+  it('refuses loudly a certificate that is not the one pinned', async () => {
+    const account = await registerAccount(info, uniqueLocal('alice'));
+    const otherPin = Array.from({ length: 32 }, () => 'AB').join(':');
+    const client = natterClient(account, { caPem: undefined, pinnedFingerprints: [otherPin] });
+    const error = (await client.start().catch((e: unknown) => e)) as Error;
+    expect(error.name).toBe('CertificateError');
+    expect(error.message).toContain('IT CHANGED: this is not the certificate you pinned');
+  });
+
   it('logs in with a non-ASCII password', async () => {
     const account = await registerAccount(info, uniqueLocal('alice'), 'pässwörd-密码-🔑');
     const client = natterClient(account);

@@ -31,6 +31,10 @@ export function checkPeer(socket: TLSSocket, policy: TlsPolicy): CertificateErro
     if (identity) reason = identity.message;
   }
   if (!reason) return undefined;
+  if (policy.pins && policy.pins.length > 0) {
+    // TOFU: the user trusted a certificate for this account, and this is another one.
+    reason = `IT CHANGED: this is not the certificate you pinned (${policy.pins.join(', ')}); someone may be intercepting the connection, or the server got a new certificate. Check with its admin before you pin the new one (${reason})`;
+  }
   return new CertificateError(policy.domain, describe(cert, reason));
 }
 
