@@ -112,6 +112,10 @@ export function createAccountManager(deps: AccountManagerDeps) {
       if (!runtime) throw new Error(`${from} is disabled; /account enable ${from} first`);
       runtime.sendMessage(to, body);
     },
+    typing(peer, hasText, account) {
+      const from = account ?? defaultJid();
+      if (from) runtimes.get(from)?.typing(peer, hasText);
+    },
     accounts(): AccountInfo[] {
       const saved = configuredAccounts(config);
       const list: AccountInfo[] = Object.entries(saved).map(([jid, a]) => ({

@@ -1,11 +1,14 @@
 import { readFile } from 'node:fs/promises';
+import type { Element } from '@xmpp/xml';
 import type { ChatMessage } from '../domain/chat-message.js';
 import type { ConnectionState } from '../domain/connection-state.js';
+import { chatTabId } from '../domain/jid.js';
 import { sanitizeLine, sanitizeText } from '../domain/sanitize.js';
 import { CONSOLE_TAB_ID } from '../domain/tab.js';
 import type { MessageHistory } from '../history/message-history.js';
 import type { Store } from '../store/create-store.js';
 import { buildEnableCarbons } from '../xmpp/features/carbons/build.js';
+import { buildChatState, parseChatState } from '../xmpp/features/chat-states/chat-states.js';
 import { catchUp } from '../xmpp/features/mam/mam.js';
 import { messagesFeature, type MessagesFeature } from '../xmpp/features/messages/feature.js';
 import { receiptsFeature } from '../xmpp/features/receipts/feature.js';
@@ -14,6 +17,7 @@ import { createXmppClient, FINAL_ERRORS, type XmppClient } from '../xmpp/session
 import type { CertificateError } from '../xmpp/session/errors.js';
 import type { AccountSettings } from './account-settings.js';
 import type { ChatTabs } from './chat-tabs.js';
+import { chatStateSender } from './chat-state-sender.js';
 import { createOutbox, type Outbox } from './outbox.js';
 import { rosterSync } from './roster-sync.js';
 
@@ -22,6 +26,8 @@ export interface AccountRuntime {
   state(): ConnectionState;
   /** Stores the message, shows it as pending, and sends it now or after the next login. */
   sendMessage(to: string, body: string): void;
+  /** The person is typing to `peer` (or emptied the line): chat state notifications. */
+  typing(peer: string, hasText: boolean): void;
   connect(): void;
   /** Logs out (unavailable presence first); the account stays offline until connect(). */
   disconnect(): Promise<void>;
@@ -63,6 +69,12 @@ export function createAccountRuntime(settings: AccountSettings, deps: AccountDep
     store.dispatch({ type: 'line/append', tabId: CONSOLE_TAB_ID, kind, text: `${jid}: ${text}` });
   let session: { client: XmppClient; messages: MessagesFeature; stopping: boolean } | undefined;
   const oncePins: string[] = [];
+  // Chat states reveal activity: only to contacts and people we wrote to, like receipts.
+  const mayTell = (peer: string): boolean =>
+    store.getState().roster.some((c) => c.account === jid && c.jid === peer) || history.hasWrittenTo(jid, peer);
+  const chatStates = chatStateSender((peer, state) => {
+    if (session?.client.isReady()) void session.client.send(buildChatState(peer, state)).catch(() => undefined);
+  }, mayTell);
   let outbox: Outbox | undefined;
 
   const getOutbox = (): Outbox => {
@@ -106,10 +118,16 @@ export function createAccountRuntime(settings: AccountSettings, deps: AccountDep
       ...(settings.mechanism ? { pinnedMechanism: settings.mechanism } : {}),
     });
     const current = { client, messages: wireMessages(client), stopping: false };
+    client.on('stanza', (stanza: Element) => {
+      const chatState = parseChatState(stanza);
+      if (chatState && store.getState().tabs.some((t) => t.id === chatTabId(chatState.peer))) {
+        store.dispatch({ type: 'tab/peer-state', id: chatTabId(chatState.peer), state: chatState.state });
+      }
+    });
     receiptsFeature(client, {
       onDelivered: (peer, id) => getOutbox().delivered(peer, id),
       // Receipts reveal that natter is online: only to contacts and people we wrote to.
-      mayAnswer: (peer) => store.getState().roster.some((c) => c.account === jid && c.jid === peer) || history.hasWrittenTo(jid, peer),
+      mayAnswer: mayTell,
     });
     session = current;
     const roster = rosterSync(client, jid, store, (text) => consoleLine('error', text));
@@ -263,7 +281,11 @@ export function createAccountRuntime(settings: AccountSettings, deps: AccountDep
     jid,
     state: () => state,
     sendMessage(to, body) {
+      chatStates.sent(to);
       getOutbox().send(to, body);
+    },
+    typing(peer, hasText) {
+      chatStates.typing(peer, hasText);
     },
     connect() {
       connect().catch((error: unknown) => {
@@ -273,6 +295,7 @@ export function createAccountRuntime(settings: AccountSettings, deps: AccountDep
     },
     async disconnect() {
       wanted = false;
+      chatStates.stop();
       await stopSession();
       setState({ kind: 'offline' });
     },

@@ -110,6 +110,14 @@ export function createController(
       });
     },
     quit: onQuit,
+    typing(line) {
+      const state = store.getState();
+      const tab = state.tabs.find((t) => t.id === state.activeTabId);
+      if (tab?.kind !== 'chat') return;
+      // Commands are not messages: a line that starts with / says nothing to the peer.
+      const text = line.startsWith('/') && !line.startsWith('//') ? '' : line;
+      api.typing(tab.id.slice('chat:'.length), text.trim() !== '', tabs.accountOf(tab.id));
+    },
     run: execute,
     runFile: (path: string) => ctx.runFile?.(path, { keepGoing: false }) ?? Promise.resolve(fail('no runner')),
     answer: (text) => prompter.answer(text),

@@ -8,6 +8,7 @@ export function fakeApi(overrides: Partial<ClientApi> = {}): ClientApi {
   return {
     sendMessage: async () => missing('sendMessage')(),
     accounts: () => [],
+    typing: () => undefined,
     addAccount: async () => missing('addAccount')(),
     removeAccount: async () => missing('removeAccount')(),
     setEnabled: async () => missing('setEnabled')(),

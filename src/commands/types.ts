@@ -46,6 +46,8 @@ export interface AccountOptions {
 export interface ClientApi {
   /** Stores the message and sends it (now or after reconnecting) from `account` or the tab's/default account. */
   sendMessage(to: string, body: string, account?: string): Promise<void>;
+  /** The person is typing in the chat with `peer` (text on the line or not): XEP-0085. */
+  typing(peer: string, hasText: boolean, account?: string): void;
   accounts(): AccountInfo[];
   /** Adds an account to the config, asks for its password and connects it; returns a summary. */
   addAccount(jid: string, options: AccountOptions): Promise<string>;

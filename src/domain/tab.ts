@@ -1,3 +1,5 @@
+import type { ChatState } from './chat-state.js';
+
 /** A conversation tab. The console is always tab 1; chats and rooms come after it. */
 export type TabKind = 'console' | 'chat' | 'room' | 'private';
 
@@ -8,6 +10,8 @@ export interface Tab {
   title: string;
   unread: number;
   highlight: boolean;
+  /** One-to-one chats: what the peer is doing (XEP-0085), when they said. */
+  peerState?: ChatState;
 }
 
 export const CONSOLE_TAB_ID = 'console';

@@ -1,3 +1,4 @@
+import type { ChatState } from '../domain/chat-state.js';
 import type { ConnectionState } from '../domain/connection-state.js';
 import type { Line, LineDelivery, LineKind } from '../domain/line.js';
 import type { TabKind } from '../domain/tab.js';
@@ -25,6 +26,7 @@ export type Action =
   | { type: 'roster/remove'; account: string; jid: string }
   | { type: 'roster/visible'; visible: boolean }
   | { type: 'roster/width'; width: number }
-  | { type: 'prompt/set'; prompt: Prompt | undefined };
+  | { type: 'prompt/set'; prompt: Prompt | undefined }
+  | { type: 'tab/peer-state'; id: string; state: ChatState };
 
 export type { Line };

@@ -77,6 +77,9 @@ export function reduce(state: AppState, action: Action): AppState {
       return { ...state, rosterVisible: action.visible };
     case 'roster/width':
       return { ...state, rosterWidth: action.width };
+    case 'tab/peer-state':
+      if (!state.tabs.some((t) => t.id === action.id && t.peerState !== action.state)) return state;
+      return { ...state, tabs: state.tabs.map((t) => (t.id === action.id ? { ...t, peerState: action.state } : t)) };
     case 'prompt/set': {
       if (action.prompt) return { ...state, prompt: action.prompt };
       const { prompt: _answered, ...rest } = state;

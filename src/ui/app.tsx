@@ -1,5 +1,6 @@
 import { Box, Text, useWindowSize } from 'ink';
 import { useState } from 'react';
+import { describeChatState } from '../domain/chat-state.js';
 import type { Store } from '../store/create-store.js';
 import { selectSortedRoster } from '../store/selectors.js';
 import { CommandLine } from './components/command-line.js';
@@ -11,6 +12,7 @@ import type { UiController } from './controller.js';
 import { StoreContext, useAppState, useStore } from './hooks/use-app-state.js';
 import { useCommandLine } from './hooks/use-command-line.js';
 import { useKeyRouter } from './hooks/use-key-router.js';
+import { lineText } from './input/line-editor.js';
 import type { CommandLineAction } from './hooks/use-command-line.js';
 
 export const MIN_COLUMNS = 40;
@@ -79,7 +81,10 @@ function Screen({ controller, size }: { controller: UiController; size: Props['s
       const asking = store.getState().prompt !== undefined;
       // While a question is asked, the line history and completion stay out of it.
       if (asking && (name.startsWith('line.history-') || name === 'line.complete')) return true;
-      if (lineAction) commandLine.dispatch(lineAction);
+      if (lineAction) {
+        commandLine.dispatch(lineAction);
+        if (!asking) controller.typing?.(lineText(commandLine.current()));
+      }
       else if (name === 'line.submit') {
         if (store.getState().prompt) {
           controller.answer(commandLine.take(false));
@@ -112,6 +117,7 @@ function Screen({ controller, size }: { controller: UiController; size: Props['s
     },
     text(text) {
       commandLine.dispatch({ type: 'insert', text });
+      if (!store.getState().prompt) controller.typing?.(lineText(commandLine.current()));
     },
   });
 
@@ -125,7 +131,9 @@ function Screen({ controller, size }: { controller: UiController; size: Props['s
 
   const paneWidth = rosterVisible ? Math.min(rosterWidth, Math.floor(columns / 2)) : 0;
   const mainWidth = columns - paneWidth;
-  const activeTitle = tabs.find((t) => t.id === activeTabId)?.title ?? '';
+  const activeTab = tabs.find((t) => t.id === activeTabId);
+  const activeTitle = activeTab?.title ?? '';
+  const peerActivity = activeTab?.peerState ? describeChatState(activeTab.title, activeTab.peerState) : '';
   return (
     <Box flexDirection="column" width={columns} height={rows}>
       <Box height={rows - 2}>
@@ -135,7 +143,7 @@ function Screen({ controller, size }: { controller: UiController; size: Props['s
           <MessageView lines={lines ?? []} width={mainWidth - 1} height={bodyHeight} offset={offset} />
         </Box>
       </Box>
-      <StatusLine width={columns} connections={connections} tabTitle={activeTitle} />
+      <StatusLine width={columns} connections={connections} tabTitle={activeTitle} peerActivity={peerActivity} />
       <CommandLine line={commandLine.line} width={columns} prompt={prompt} />
     </Box>
   );

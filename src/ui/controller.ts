@@ -4,6 +4,8 @@ export interface UiController {
   submit(line: string): void;
   /** The answer to the open prompt (state.prompt), or undefined when it was cancelled (Escape). */
   answer(text: string | undefined): void;
+  /** The command line changed (typing notifications, XEP-0085); optional for tests. */
+  typing?(line: string): void;
   /** Ctrl-C and friends: leave as cleanly as /quit. */
   quit(): void;
   /** Tab: the completed line and cursor, or undefined when nothing completes. */

@@ -188,3 +188,35 @@ it('catches up from the server archive (MAM) after a restart: what came and what
   second.type('/quit\r');
   expect((await second.waitForExit()).exitCode).toBe(0);
 });
+
+it('chat states (XEP-0085): typing tells the peer once, the peer typing shows on the status line and tab bar', async () => {
+  const { a, b, bob, passwordFile } = await aliceAndBob();
+  const natter = spawnNatter({
+    cols: 140,
+    rows: 30,
+    args: ['--jid', a.jid, '--host', info.host, '--port', String(info.c2sPort), '--ca-file', info.caFile, '--password-command', `cat '${passwordFile}'`],
+  });
+  cleanup.push(() => natter.dispose());
+  await natter.waitForText(`${a.jid}: online`);
+  natter.type(`/msg ${b.jid} hi bob\r`);
+  const first = await bob.waitForMessage((m) => m.body === 'hi bob');
+  expect(first.stanza.getChild('active', 'http://jabber.org/protocol/chatstates')).toBeDefined();
+  const NS = 'http://jabber.org/protocol/chatstates';
+  const composing = (s: { getChild(name: string, ns: string): unknown }) => s.getChild('composing', NS) !== undefined;
+
+  natter.type('I am wri');
+  await bob.waitForStanza((s) => composing(s) && s.getChild('body') === undefined);
+  natter.type('ting more');
+  natter.press('enter');
+  await bob.waitForMessage((m) => m.body === 'I am writing more');
+  // Seventeen keys, one notification: composing is sent on the change only.
+  expect(bob.stanzas.filter((s) => composing(s))).toHaveLength(1);
+
+  await bob.sendRaw(xml('message', { to: a.jid, type: 'chat' }, xml('composing', { xmlns: NS })));
+  await natter.waitForText(`${b.jid} is typing…`);
+  await natter.waitForText(`2:${b.jid}…`);
+  await bob.sendRaw(xml('message', { to: a.jid, type: 'chat' }, xml('paused', { xmlns: NS })));
+  await natter.waitForText(`${b.jid} stopped typing`);
+  natter.type('/quit\r');
+  expect(await natter.waitForExit()).toEqual({ exitCode: 0 });
+});

@@ -19,6 +19,8 @@ export interface Peer {
   /** Resolves with the first <message/> stanza, with or without a body, that matches. */
   waitForStanza(match: (stanza: Element) => boolean, timeoutMs?: number): Promise<Element>;
   received: ReceivedMessage[];
+  /** Every <message/> stanza received, with or without a body. */
+  stanzas: Element[];
   stop(): Promise<void>;
 }
 
@@ -70,6 +72,7 @@ export async function connectPeer(info: ProsodyInfo, account: ProsodyAccount, re
   return {
     jid: account.jid,
     received,
+    stanzas,
     send: async (to, body) => {
       await entity.send(xml('message', { to, type: 'chat', id: `peer-${Date.now()}-${received.length}` }, xml('body', {}, body)));
     },

@@ -6,15 +6,17 @@ interface Props {
   width: number;
   connections: Readonly<Record<string, ConnectionState>>;
   tabTitle: string;
+  /** What the peer of the current chat is doing ("bob is typing…"), if anything. */
+  peerActivity?: string;
 }
 
-export function StatusLine({ width, connections, tabTitle }: Props) {
+export function StatusLine({ width, connections, tabTitle, peerActivity }: Props) {
   const accounts = Object.entries(connections);
   const state =
     accounts.length === 0
       ? 'no account'
       : accounts.map(([jid, s]) => `${jid}: ${describeConnectionState(s)}`).join(' | ');
-  const text = ` natter | ${state} | ${tabTitle}`;
+  const text = ` natter | ${state} | ${tabTitle}${peerActivity ? ` | ${peerActivity}` : ''}`;
   return (
     <Box width={width} height={1}>
       <Text color={theme.statusFg} backgroundColor={theme.statusBg} wrap="truncate">

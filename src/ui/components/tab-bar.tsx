@@ -15,7 +15,8 @@ export function TabBar({ tabs, activeTabId, width }: Props) {
         {tabs.map((tab, index) => {
           const active = tab.id === activeTabId;
           const unread = tab.unread > 0 ? ` (${tab.unread})` : '';
-          const label = `${index + 1}:${tab.title}${unread}${tab.highlight ? '!' : ''}`;
+          const typing = tab.peerState === 'composing' ? '…' : '';
+          const label = `${index + 1}:${tab.title}${typing}${unread}${tab.highlight ? '!' : ''}`;
           return (
             <Text key={tab.id}>
               {active ? (

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import xml, { type Element } from '@xmpp/xml';
-import { NS_RECEIPTS, NS_SID } from './ns.js';
+import { NS_CHATSTATES, NS_RECEIPTS, NS_SID } from './ns.js';
 
 /**
  * A chat message with an id that is also its XEP-0359 origin-id, so the copy that comes back
@@ -13,5 +13,7 @@ export function buildChatMessage(to: string, body: string, id: string = randomUU
     xml('body', {}, body),
     xml('origin-id', { xmlns: NS_SID, id }),
     xml('request', { xmlns: NS_RECEIPTS }),
+    // XEP-0085 §5.1: a message with a body also says the sender is active in the chat.
+    xml('active', { xmlns: NS_CHATSTATES }),
   );
 }

@@ -50,9 +50,9 @@ describe('parseChatMessage', () => {
 });
 
 describe('buildChatMessage', () => {
-  it('carries the body, an origin-id equal to the id, and a receipt request', () => {
+  it('carries the body, an origin-id equal to the id, a receipt request and the active chat state', () => {
     expect(buildChatMessage('bob@example.org', 'a < b', 'id1').toString()).toBe(
-      '<message type="chat" to="bob@example.org" id="id1"><body>a &lt; b</body><origin-id xmlns="urn:xmpp:sid:0" id="id1"/><request xmlns="urn:xmpp:receipts"/></message>',
+      '<message type="chat" to="bob@example.org" id="id1"><body>a &lt; b</body><origin-id xmlns="urn:xmpp:sid:0" id="id1"/><request xmlns="urn:xmpp:receipts"/><active xmlns="http://jabber.org/protocol/chatstates"/></message>',
     );
   });
 });
