@@ -48,7 +48,7 @@ describe('parseCli', () => {
     [['account'], 'natter account needs an action.'],
     [['account', 'frob'], 'Unknown account action: frob.'],
     [['account', 'add'], 'natter account add needs a JID'],
-    [['account', 'remove', 'me@x', '--host', 'h'], '--host goes with natter account add.'],
+    [['account', 'remove', 'me@x', '--host', 'h'], '--host goes with natter account add and register.'],
     [['account', 'list', 'me@x'], 'natter account list takes no JID.'],
     [['account', 'add', 'me@x', 'extra'], 'Unexpected argument: extra.'],
   ])('%j is an account usage error', (argv, message) => {
