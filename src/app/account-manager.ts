@@ -4,7 +4,7 @@ import type { ConfigStore } from '../config/load-config.js';
 import { forgetPassword, savePassword } from '../credentials/keychain.js';
 import { resolvePassword } from '../credentials/resolve-password.js';
 import type { SecretStore } from '../credentials/secret-store.js';
-import { bareJid, isBareJid } from '../domain/jid.js';
+import { bareJid, chatTabId, isBareJid } from '../domain/jid.js';
 import { CONSOLE_TAB_ID } from '../domain/tab.js';
 import type { MessageHistory } from '../history/message-history.js';
 import type { Store } from '../store/create-store.js';
@@ -111,6 +111,12 @@ export function createAccountManager(deps: AccountManagerDeps) {
       const runtime = runtimes.get(from);
       if (!runtime) throw new Error(`${from} is disabled; /account enable ${from} first`);
       runtime.sendMessage(to, body);
+    },
+    async correct(peer, body, account) {
+      const from = pick(account ?? deps.tabs.accountOf(chatTabId(peer)));
+      const runtime = runtimes.get(from);
+      if (!runtime) throw new Error(`${from} is disabled; /account enable ${from} first`);
+      await runtime.correct(peer, body);
     },
     typing(peer, hasText, account) {
       const from = account ?? defaultJid();

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import type { Element } from '@xmpp/xml';
 import type { ChatMessage } from '../domain/chat-message.js';
@@ -9,6 +10,7 @@ import type { MessageHistory } from '../history/message-history.js';
 import type { Store } from '../store/create-store.js';
 import { buildEnableCarbons } from '../xmpp/features/carbons/build.js';
 import { buildChatState, parseChatState } from '../xmpp/features/chat-states/chat-states.js';
+import { buildCorrection } from '../xmpp/features/corrections/corrections.js';
 import { catchUp } from '../xmpp/features/mam/mam.js';
 import { messagesFeature, type MessagesFeature } from '../xmpp/features/messages/feature.js';
 import { receiptsFeature } from '../xmpp/features/receipts/feature.js';
@@ -16,7 +18,7 @@ import { buildInitialPresence, buildUnavailablePresence } from '../xmpp/features
 import { createXmppClient, FINAL_ERRORS, type XmppClient } from '../xmpp/session/create-client.js';
 import type { CertificateError } from '../xmpp/session/errors.js';
 import type { AccountSettings } from './account-settings.js';
-import type { ChatTabs } from './chat-tabs.js';
+import { lineKey, type ChatTabs } from './chat-tabs.js';
 import { chatStateSender } from './chat-state-sender.js';
 import { createOutbox, type Outbox } from './outbox.js';
 import { rosterSync } from './roster-sync.js';
@@ -26,6 +28,8 @@ export interface AccountRuntime {
   state(): ConnectionState;
   /** Stores the message, shows it as pending, and sends it now or after the next login. */
   sendMessage(to: string, body: string): void;
+  /** XEP-0308: replaces the text of the last message sent to `peer`. */
+  correct(peer: string, body: string): Promise<void>;
   /** The person is typing to `peer` (or emptied the line): chat state notifications. */
   typing(peer: string, hasText: boolean): void;
   connect(): void;
@@ -209,6 +213,9 @@ export function createAccountRuntime(settings: AccountSettings, deps: AccountDep
   const receive = (message: ChatMessage): void => {
     const tabId = tabs.open(message.peer, false, jid);
     const incoming = message.direction === 'in';
+    // XEP-0308 §5: only the sender of the original may correct it; the original is looked up
+    // in this conversation and this direction only, so nobody else's message can be replaced.
+    const original = message.replaces ? history.original(jid, message.peer, message.direction, message.replaces) : undefined;
     const stored = history.add({
       account: jid,
       peer: message.peer,
@@ -220,9 +227,16 @@ export function createAccountRuntime(settings: AccountSettings, deps: AccountDep
       ...(message.stanzaId ? { stanzaId: message.stanzaId } : {}),
       ...(message.id ? { messageId: message.id } : {}),
       ...(incoming ? {} : { delivery: 'sent' as const }),
+      ...(original ? { replaces: original.id } : {}),
     });
     if (message.stanzaId) history.advanceArchiveCursor(jid, message.stanzaId, message.at);
     if (stored.duplicate) return;
+    const originalKey = original ? lineKey(original) : undefined;
+    if (originalKey) {
+      store.dispatch({ type: 'line/replace', tabId, key: originalKey, text: sanitizeText(message.body) });
+      return;
+    }
+    const key = lineKey({ direction: message.direction, originId: message.originId ?? null, messageId: message.id ?? null });
     store.dispatch({
       type: 'line/append',
       tabId,
@@ -230,6 +244,7 @@ export function createAccountRuntime(settings: AccountSettings, deps: AccountDep
       from: incoming ? sanitizeLine(message.peer) : 'me',
       text: sanitizeText(message.body),
       at: message.at,
+      ...(key ? { key } : {}),
     });
   };
 
@@ -286,6 +301,16 @@ export function createAccountRuntime(settings: AccountSettings, deps: AccountDep
     },
     typing(peer, hasText) {
       chatStates.typing(peer, hasText);
+    },
+    async correct(peer, body) {
+      const original = history.lastOutgoing(jid, peer);
+      const originalId = original?.originId;
+      if (!original || !originalId) throw new Error(`there is no message of yours to ${peer} to correct`);
+      if (!session?.client.isReady()) throw new Error(`${jid} is not connected; a correction can only be sent online`);
+      const id = randomUUID();
+      await session.client.send(buildCorrection(peer, body, originalId, id));
+      history.add({ account: jid, peer, direction: 'out', sender: jid, body, at: Date.now(), originId: id, messageId: id, replaces: original.id, delivery: 'sent' });
+      store.dispatch({ type: 'line/replace', tabId: chatTabId(peer), key: originalId, text: sanitizeText(body) });
     },
     connect() {
       connect().catch((error: unknown) => {

@@ -22,16 +22,23 @@ export function createChatTabs(store: Store, history: MessageHistory | undefined
       store.dispatch({ type: 'tab/open', id, kind: 'chat', title: sanitizeLine(peer), focus });
       const me = accounts.get(id) ?? defaultAccount();
       if (!exists && history && me) {
-        for (const m of history.page(me, peer, RECENT_PAGE)) {
+        const page = history.page(me, peer, RECENT_PAGE);
+        // XEP-0308: a correction is shown in place of its original, marked edited.
+        const corrected = new Map<number, string>();
+        for (const m of page) if (m.replaces !== null) corrected.set(m.replaces, m.body);
+        for (const m of page) {
+          if (m.replaces !== null) continue;
+          const newest = corrected.get(m.id);
           store.dispatch({
             type: 'line/append',
             tabId: id,
             kind: m.direction === 'in' ? 'incoming' : 'outgoing',
             from: m.direction === 'in' ? sanitizeLine(m.peer) : 'me',
-            text: sanitizeText(m.body),
+            text: sanitizeText(newest ?? m.body),
             at: m.at,
             fromHistory: true,
             ...lineDelivery(m),
+            ...(newest === undefined ? {} : { edited: true }),
           });
         }
       }
@@ -42,9 +49,15 @@ export function createChatTabs(store: Store, history: MessageHistory | undefined
 }
 
 function lineDelivery(m: StoredMessage): { delivery?: LineDelivery; key?: string } {
-  if (m.direction !== 'out' || !m.originId) return {};
+  const key = lineKey(m);
+  if (m.direction !== 'out' || !m.originId) return key ? { key } : {};
   const delivery = m.delivery === 'acked' ? 'sent' : m.delivery === 'none' ? undefined : m.delivery;
-  return delivery ? { delivery, key: m.originId } : {};
+  return { ...(delivery ? { delivery } : {}), ...(key ? { key } : {}) };
+}
+
+/** The key a line is found by for delivery marks and corrections: origin-id for ours, the message id for theirs. */
+export function lineKey(m: { direction: 'in' | 'out'; originId: string | null; messageId: string | null }): string | undefined {
+  return (m.direction === 'out' ? (m.originId ?? m.messageId) : (m.messageId ?? m.originId)) ?? undefined;
 }
 
 export type ChatTabs = ReturnType<typeof createChatTabs>;

@@ -9,6 +9,7 @@ export function fakeApi(overrides: Partial<ClientApi> = {}): ClientApi {
     sendMessage: async () => missing('sendMessage')(),
     accounts: () => [],
     typing: () => undefined,
+    correct: async () => missing('correct')(),
     addAccount: async () => missing('addAccount')(),
     removeAccount: async () => missing('removeAccount')(),
     setEnabled: async () => missing('setEnabled')(),

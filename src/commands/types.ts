@@ -46,6 +46,8 @@ export interface AccountOptions {
 export interface ClientApi {
   /** Stores the message and sends it (now or after reconnecting) from `account` or the tab's/default account. */
   sendMessage(to: string, body: string, account?: string): Promise<void>;
+  /** Replaces the last message sent to `peer` with `body` (XEP-0308). */
+  correct(peer: string, body: string, account?: string): Promise<void>;
   /** The person is typing in the chat with `peer` (text on the line or not): XEP-0085. */
   typing(peer: string, hasText: boolean, account?: string): void;
   accounts(): AccountInfo[];

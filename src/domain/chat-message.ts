@@ -14,4 +14,6 @@ export interface ChatMessage {
   originId?: string;
   /** XEP-0359 stanza-id given by the account's own archive (server), when present. */
   stanzaId?: string;
+  /** XEP-0308: the id of the earlier message this one corrects. */
+  replaces?: string;
 }

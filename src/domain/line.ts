@@ -16,4 +16,6 @@ export interface Line {
   /** Outgoing messages: their delivery state, and the origin-id that updates it. */
   delivery?: LineDelivery;
   key?: string;
+  /** Corrected by its sender (XEP-0308); `text` is the newest version. */
+  edited?: boolean;
 }

@@ -51,6 +51,8 @@ export class MessageHistory {
   readonly #outbox: StatementSync;
   readonly #hasSent: StatementSync;
   readonly #getCursor: StatementSync;
+  readonly #findOriginal: StatementSync;
+  readonly #lastOutgoing: StatementSync;
   readonly #setCursor: StatementSync;
 
   constructor(private readonly db: DatabaseSync) {
@@ -70,6 +72,10 @@ export class MessageHistory {
     // A state only moves forward: a receipt (delivered) may overtake the server's ack (sent).
     this.#setDelivery = db.prepare(`UPDATE messages SET delivery = ? WHERE account = ? AND peer = ? AND origin_id = ? AND direction = 'out'
       AND NOT (? = 'sent' AND delivery IN ('delivered', 'failed'))`);
+    this.#findOriginal = db.prepare(`SELECT ${COLUMNS} FROM messages m WHERE m.account = ? AND m.peer = ? AND m.direction = ?
+      AND (m.message_id = ? OR m.origin_id = ?) AND m.replaces IS NULL ORDER BY m.id DESC LIMIT 1`);
+    this.#lastOutgoing = db.prepare(`SELECT ${COLUMNS} FROM messages m WHERE m.account = ? AND m.peer = ? AND m.direction = 'out'
+      AND m.replaces IS NULL ORDER BY m.at DESC, m.id DESC LIMIT 1`);
     this.#getCursor = db.prepare('SELECT last_id AS id FROM archive_cursor WHERE account = ?');
     this.#setCursor = db.prepare(`INSERT INTO archive_cursor (account, last_id, at) VALUES (?, ?, ?)
       ON CONFLICT (account) DO UPDATE SET last_id = excluded.last_id, at = excluded.at WHERE excluded.at >= archive_cursor.at`);
@@ -127,6 +133,19 @@ export class MessageHistory {
 
   setDelivery(account: string, peer: string, originId: string, delivery: Delivery): boolean {
     return this.#setDelivery.run(delivery, account, peer, originId, delivery).changes > 0;
+  }
+
+  /**
+   * The original (not itself a correction) message of `peer`'s conversation that `id` names,
+   * sent in `direction`: what a XEP-0308 correction may replace.
+   */
+  original(account: string, peer: string, direction: 'in' | 'out', id: string): StoredMessage | undefined {
+    return this.#findOriginal.get(account, peer, direction, id, id) as StoredMessage | undefined;
+  }
+
+  /** The newest message we sent to `peer` that is not a correction: what /correct edits. */
+  lastOutgoing(account: string, peer: string): StoredMessage | undefined {
+    return this.#lastOutgoing.get(account, peer) as StoredMessage | undefined;
   }
 
   /** The newest archive id (XEP-0359 stanza-id) seen for `account`: where MAM catch-up resumes. */

@@ -15,8 +15,10 @@ export type Action =
       fromHistory?: boolean;
       delivery?: LineDelivery;
       key?: string;
+      edited?: boolean;
     }
   | { type: 'line/delivery'; tabId: string; key: string; delivery: LineDelivery; reason?: string }
+  | { type: 'line/replace'; tabId: string; key: string; text: string }
   | { type: 'tab/open'; id: string; kind: TabKind; title: string; focus: boolean }
   | { type: 'tab/focus'; id: string }
   | { type: 'tab/close'; id: string }

@@ -14,6 +14,7 @@ export function reduce(state: AppState, action: Action): AppState {
         ...(action.from === undefined ? {} : { from: action.from }),
         ...(action.delivery === undefined ? {} : { delivery: action.delivery }),
         ...(action.key === undefined ? {} : { key: action.key }),
+        ...(action.edited ? { edited: true } : {}),
       };
       const previous = state.lines[tabId] ?? [];
       const lines = previous.length >= MAX_LINES_PER_TAB ? previous.slice(1 - MAX_LINES_PER_TAB) : previous.slice();
@@ -33,6 +34,15 @@ export function reduce(state: AppState, action: Action): AppState {
       if (!previous || !line) return state;
       const lines = previous.slice();
       lines[index] = { ...line, delivery: action.delivery, ...(action.reason ? { text: `${line.text} [${action.reason}]` } : {}) };
+      return { ...state, lines: { ...state.lines, [action.tabId]: lines } };
+    }
+    case 'line/replace': {
+      const previous = state.lines[action.tabId];
+      const index = previous ? previous.findLastIndex((l) => l.key === action.key) : -1;
+      const line = previous?.[index];
+      if (!previous || !line) return state;
+      const lines = previous.slice();
+      lines[index] = { ...line, text: action.text, edited: true };
       return { ...state, lines: { ...state.lines, [action.tabId]: lines } };
     }
     case 'tab/open': {

@@ -81,6 +81,17 @@ function Screen({ controller, size }: { controller: UiController; size: Props['s
       const asking = store.getState().prompt !== undefined;
       // While a question is asked, the line history and completion stay out of it.
       if (asking && (name.startsWith('line.history-') || name === 'line.complete')) return true;
+      if (name === 'line.history-previous' && commandLine.current().graphemes.length === 0) {
+        // Up on an empty line in a chat: correct the last message (Profanity, Conversations).
+        const last = store.getState().tabs.find((t) => t.id === activeTabId)?.kind === 'chat'
+          ? store.getState().lines[activeTabId]?.findLast((l) => l.kind === 'outgoing')
+          : undefined;
+        if (last) {
+          const text = `/correct ${last.text}`;
+          commandLine.setText(text, text.length);
+          return true;
+        }
+      }
       if (lineAction) {
         commandLine.dispatch(lineAction);
         if (!asking) controller.typing?.(lineText(commandLine.current()));

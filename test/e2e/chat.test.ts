@@ -220,3 +220,44 @@ it('chat states (XEP-0085): typing tells the peer once, the peer typing shows on
   natter.type('/quit\r');
   expect(await natter.waitForExit()).toEqual({ exitCode: 0 });
 });
+
+it('corrections (XEP-0308): Up on an empty line corrects the last message; the peer corrects theirs; nobody corrects someone else\'s', async () => {
+  const { a, b, bob, passwordFile } = await aliceAndBob();
+  const natter = spawnNatter({
+    cols: 140,
+    rows: 30,
+    args: ['--jid', a.jid, '--host', info.host, '--port', String(info.c2sPort), '--ca-file', info.caFile, '--password-command', `cat '${passwordFile}'`],
+  });
+  cleanup.push(() => natter.dispose());
+  await natter.waitForText(`${a.jid}: online`);
+  natter.type(`/msg ${b.jid} see you at 5\r`);
+  const original = await bob.waitForMessage((m) => m.body === 'see you at 5');
+  await natter.waitForText('me: see you at 5');
+  natter.press('up');
+  await natter.waitForText('> /correct see you at 5');
+  natter.press('backspace');
+  natter.type('6\r');
+  const correction = await bob.waitForMessage((m) => m.body === 'see you at 6');
+  expect(correction.stanza.getChild('replace', 'urn:xmpp:message-correct:0')?.attrs.id).toBe(original.stanza.attrs.id);
+  await natter.waitForText('me: see you at 6 (edited)');
+  expect(await natter.screenText()).not.toContain('see you at 5');
+
+  const NS = 'urn:xmpp:message-correct:0';
+  await bob.sendRaw(xml('message', { to: a.jid, type: 'chat', id: 'b-1' }, xml('body', {}, 'helo')));
+  await natter.waitForText(`${b.jid}: helo`);
+  await bob.sendRaw(xml('message', { to: a.jid, type: 'chat', id: 'b-2' }, xml('body', {}, 'hello'), xml('replace', { xmlns: NS, id: 'b-1' })));
+  await natter.waitForText(`${b.jid}: hello (edited)`);
+  // bob tries to "correct" alice's message: it is not hers to replace, so it shows as new.
+  await bob.sendRaw(xml('message', { to: a.jid, type: 'chat', id: 'b-3' }, xml('body', {}, 'I never said 6'), xml('replace', { xmlns: NS, id: String(original.stanza.attrs.id) })));
+  await natter.waitForText(`${b.jid}: I never said 6`);
+  expect(await natter.screenText()).toContain('me: see you at 6 (edited)');
+  // Reopened from the history database: corrections shown in place, originals kept but not shown.
+  natter.type('/close\r');
+  natter.type(`/msg ${b.jid}\r`);
+  await natter.waitForText(`${b.jid}: hello (edited)`);
+  const reopened = await natter.screenText();
+  expect(reopened).toContain('me: see you at 6 (edited)');
+  expect(reopened).not.toContain('helo');
+  natter.type('/quit\r');
+  expect(await natter.waitForExit()).toEqual({ exitCode: 0 });
+});

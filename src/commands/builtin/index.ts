@@ -2,6 +2,7 @@ import { CommandRegistry } from '../registry.js';
 import type { CommandSpec } from '../types.js';
 import { accountCommand, connectCommand, disconnectCommand } from './account.js';
 import { closeCommand } from './close.js';
+import { correctCommand } from './correct.js';
 import { helpCommand } from './help.js';
 import { msgCommand } from './msg.js';
 import { quitCommand } from './quit.js';
@@ -13,6 +14,7 @@ export const builtinCommands: readonly CommandSpec[] = [
   accountCommand,
   closeCommand,
   connectCommand,
+  correctCommand,
   disconnectCommand,
   helpCommand,
   msgCommand,

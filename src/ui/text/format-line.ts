@@ -12,6 +12,7 @@ export function formatTime(at: number): string {
 export function lineBody(line: Line): string {
   if (line.from === undefined) return line.text;
   const mark = line.delivery ? `${DELIVERY_MARK[line.delivery]} ` : '';
-  if (line.text.startsWith('/me ')) return `${mark}* ${line.from} ${line.text.slice(4)}`;
-  return `${mark}${line.from}: ${line.text}`;
+  const edited = line.edited ? ' (edited)' : '';
+  if (line.text.startsWith('/me ')) return `${mark}* ${line.from} ${line.text.slice(4)}${edited}`;
+  return `${mark}${line.from}: ${line.text}${edited}`;
 }

@@ -1,6 +1,7 @@
 import type { Element } from '@xmpp/xml';
 import type { ChatMessage } from '../../../domain/chat-message.js';
 import { bareJid } from '../../../domain/jid.js';
+import { replacedId } from '../corrections/corrections.js';
 import { NS_DELAY, NS_SID } from './ns.js';
 
 export type ParseResult = { ok: true; message: ChatMessage } | { ok: false; reason: string };
@@ -32,6 +33,7 @@ export function parseChatMessage(
   const delay = stanza.getChild('delay', NS_DELAY)?.attrs.stamp;
   const stamp = typeof delay === 'string' ? Date.parse(delay) : NaN;
   const originId = stanza.getChild('origin-id', NS_SID)?.attrs.id;
+  const replaced = replacedId(stanza);
   // XEP-0359 §5: "the stanza-id MUST only be trusted when the 'by' attribute is the JID of the
   // entity whose archive it is" (anyone can put a stanza-id in a message they send).
   const stanzaId = archive
@@ -48,6 +50,7 @@ export function parseChatMessage(
       ...(typeof stanza.attrs.id === 'string' ? { id: stanza.attrs.id } : {}),
       ...(typeof originId === 'string' ? { originId } : {}),
       ...(typeof stanzaId === 'string' ? { stanzaId } : {}),
+      ...(replaced ? { replaces: replaced } : {}),
     },
   };
 }
