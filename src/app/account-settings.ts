@@ -2,13 +2,7 @@ import type { AccountConfig } from '../config/schema.js';
 import type { OneRunAccount } from './cli.js';
 
 /** Everything needed to connect one account: from the config, or from --jid for one run. */
-export interface AccountSettings {
-  jid: string;
-  host?: string;
-  port?: number;
-  directTls: boolean;
-  caFile?: string;
-  passwordCommand?: string;
+export interface AccountSettings extends OneRunAccount {
   pinnedCertificates: string[];
   mechanism?: string;
   /** One-run accounts (--jid) save nothing: no pins, no mechanism, no password. */

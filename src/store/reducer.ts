@@ -1,5 +1,5 @@
 import { CONSOLE_TAB_ID } from '../domain/tab.js';
-import type { Action } from './actions.js';
+import type { Action, Line } from './actions.js';
 import { MAX_LINES_PER_TAB, type AppState } from './state.js';
 
 export function reduce(state: AppState, action: Action): AppState {
@@ -27,24 +27,14 @@ export function reduce(state: AppState, action: Action): AppState {
         tabs: counts ? state.tabs.map((t) => (t.id === tabId ? { ...t, unread: t.unread + 1 } : t)) : state.tabs,
       };
     }
-    case 'line/delivery': {
-      const previous = state.lines[action.tabId];
-      const index = previous ? previous.findLastIndex((l) => l.key === action.key) : -1;
-      const line = previous?.[index];
-      if (!previous || !line) return state;
-      const lines = previous.slice();
-      lines[index] = { ...line, delivery: action.delivery, ...(action.reason ? { text: `${line.text} [${action.reason}]` } : {}) };
-      return { ...state, lines: { ...state.lines, [action.tabId]: lines } };
-    }
-    case 'line/replace': {
-      const previous = state.lines[action.tabId];
-      const index = previous ? previous.findLastIndex((l) => l.key === action.key) : -1;
-      const line = previous?.[index];
-      if (!previous || !line) return state;
-      const lines = previous.slice();
-      lines[index] = { ...line, text: action.text, edited: true };
-      return { ...state, lines: { ...state.lines, [action.tabId]: lines } };
-    }
+    case 'line/delivery':
+      return updateLine(state, action.tabId, action.key, (line) => ({
+        ...line,
+        delivery: action.delivery,
+        ...(action.reason ? { text: `${line.text} [${action.reason}]` } : {}),
+      }));
+    case 'line/replace':
+      return updateLine(state, action.tabId, action.key, (line) => ({ ...line, text: action.text, edited: true }));
     case 'tab/open': {
       const exists = state.tabs.some((t) => t.id === action.id);
       const tabs = exists
@@ -96,4 +86,15 @@ export function reduce(state: AppState, action: Action): AppState {
       return rest;
     }
   }
+}
+
+/** The newest line of a tab with `key`, changed by `change`; the state as it was if none. */
+function updateLine(state: AppState, tabId: string, key: string, change: (line: Line) => Line): AppState {
+  const previous = state.lines[tabId];
+  const index = previous ? previous.findLastIndex((l) => l.key === key) : -1;
+  const line = previous?.[index];
+  if (!previous || !line) return state;
+  const lines = previous.slice();
+  lines[index] = change(line);
+  return { ...state, lines: { ...state.lines, [tabId]: lines } };
 }

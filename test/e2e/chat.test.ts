@@ -25,6 +25,17 @@ async function aliceAndBob(): Promise<{ a: ProsodyAccount; b: ProsodyAccount; bo
   return { a, b, bob, passwordFile };
 }
 
+/** natter logged in as `jid` (password from a file through --password-command), disposed after the test. */
+function natterAs(jid: string, passwordFile: string, size: { cols: number; rows: number }, env?: Record<string, string>): PtySession {
+  const natter = spawnNatter({
+    ...size,
+    args: ['--jid', jid, '--host', info.host, '--port', String(info.c2sPort), '--ca-file', info.caFile, '--password-command', `cat '${passwordFile}'`],
+    ...(env ? { env } : {}),
+  });
+  cleanup.push(() => natter.dispose());
+  return natter;
+}
+
 it('logs in with a password command, chats with a peer both ways, and shows hostile text inert', async () => {
   const { a, b, bob, passwordFile } = await aliceAndBob();
   const natter: PtySession = spawnNatter({
@@ -56,10 +67,7 @@ it('logs in with a password command, chats with a peer both ways, and shows host
 
 it('brings the conversation back from the history database after a restart', async () => {
   const { a, b, bob, passwordFile } = await aliceAndBob();
-  const args = ['--jid', a.jid, '--host', info.host, '--port', String(info.c2sPort), '--ca-file', info.caFile, '--password-command', `cat '${passwordFile}'`];
-
-  const first = spawnNatter({ cols: 110, rows: 30, args });
-  cleanup.push(() => first.dispose());
+  const first = natterAs(a.jid, passwordFile, { cols: 110, rows: 30 });
   await first.waitForText(`${a.jid}: online`);
   first.type(`/msg ${b.jid} remember the milk\r`);
   await bob.waitForMessage((m) => m.body === 'remember the milk');
@@ -69,8 +77,7 @@ it('brings the conversation back from the history database after a restart', asy
   expect((await first.waitForExit()).exitCode).toBe(0);
 
   // Same HOME and XDG dirs: the same history database.
-  const second = spawnNatter({ cols: 110, rows: 30, args, env: { HOME: first.dirs.home, XDG_DATA_HOME: first.dirs.data, XDG_CONFIG_HOME: first.dirs.config } });
-  cleanup.push(() => second.dispose());
+  const second = natterAs(a.jid, passwordFile, { cols: 110, rows: 30 }, { HOME: first.dirs.home, XDG_DATA_HOME: first.dirs.data, XDG_CONFIG_HOME: first.dirs.config });
   await second.waitForText(`${a.jid}: online`);
   second.type(`/msg ${b.jid}\r`);
   await second.waitForText(`${b.jid}: noted: milk`);
@@ -85,12 +92,7 @@ it('shows what the account sends and receives on another device (carbons) and ig
   const { a, b, bob, passwordFile } = await aliceAndBob();
   const phone = await connectPeer(info, a, 'phone');
   cleanup.push(() => phone.stop());
-  const natter = spawnNatter({
-    cols: 120,
-    rows: 30,
-    args: ['--jid', a.jid, '--host', info.host, '--port', String(info.c2sPort), '--ca-file', info.caFile, '--password-command', `cat '${passwordFile}'`],
-  });
-  cleanup.push(() => natter.dispose());
+  const natter = natterAs(a.jid, passwordFile, { cols: 120, rows: 30 });
   await natter.waitForText(`${a.jid}: online`);
   natter.type(`/msg ${b.jid}\r`);
   await natter.waitForText(`2:${b.jid}`);
@@ -124,12 +126,7 @@ it('shows what the account sends and receives on another device (carbons) and ig
 
 it('delivery receipts (XEP-0184): a confirmed message shows ✓✓, and a request from a correspondent is answered', async () => {
   const { a, b, bob, passwordFile } = await aliceAndBob();
-  const natter = spawnNatter({
-    cols: 120,
-    rows: 30,
-    args: ['--jid', a.jid, '--host', info.host, '--port', String(info.c2sPort), '--ca-file', info.caFile, '--password-command', `cat '${passwordFile}'`],
-  });
-  cleanup.push(() => natter.dispose());
+  const natter = natterAs(a.jid, passwordFile, { cols: 120, rows: 30 });
   await natter.waitForText(`${a.jid}: online`);
   natter.type(`/msg ${b.jid}\r`); // opens the tab; nothing written yet
   await natter.waitForText(`2:${b.jid}`);
@@ -157,9 +154,7 @@ it('delivery receipts (XEP-0184): a confirmed message shows ✓✓, and a reques
 
 it('catches up from the server archive (MAM) after a restart: what came and what another device sent, each once', async () => {
   const { a, b, bob, passwordFile } = await aliceAndBob();
-  const args = ['--jid', a.jid, '--host', info.host, '--port', String(info.c2sPort), '--ca-file', info.caFile, '--password-command', `cat '${passwordFile}'`];
-  const first = spawnNatter({ cols: 120, rows: 30, args });
-  cleanup.push(() => first.dispose());
+  const first = natterAs(a.jid, passwordFile, { cols: 120, rows: 30 });
   await first.waitForText(`${a.jid}: online`);
   first.type(`/msg ${b.jid}\r`);
   await bob.send(a.jid, 'before the break');
@@ -174,8 +169,7 @@ it('catches up from the server archive (MAM) after a restart: what came and what
   await phone.send(b.jid, 'answered from the phone');
   await phone.stop();
 
-  const second = spawnNatter({ cols: 120, rows: 30, args, env: { HOME: first.dirs.home, XDG_DATA_HOME: first.dirs.data, XDG_CONFIG_HOME: first.dirs.config } });
-  cleanup.push(() => second.dispose());
+  const second = natterAs(a.jid, passwordFile, { cols: 120, rows: 30 }, { HOME: first.dirs.home, XDG_DATA_HOME: first.dirs.data, XDG_CONFIG_HOME: first.dirs.config });
   await second.waitForText(`${a.jid}: online`);
   await second.waitForText(/\d+ messages? from the server archive/);
   second.type(`/msg ${b.jid}\r`);
@@ -191,12 +185,7 @@ it('catches up from the server archive (MAM) after a restart: what came and what
 
 it('chat states (XEP-0085): typing tells the peer once, the peer typing shows on the status line and tab bar', async () => {
   const { a, b, bob, passwordFile } = await aliceAndBob();
-  const natter = spawnNatter({
-    cols: 140,
-    rows: 30,
-    args: ['--jid', a.jid, '--host', info.host, '--port', String(info.c2sPort), '--ca-file', info.caFile, '--password-command', `cat '${passwordFile}'`],
-  });
-  cleanup.push(() => natter.dispose());
+  const natter = natterAs(a.jid, passwordFile, { cols: 140, rows: 30 });
   await natter.waitForText(`${a.jid}: online`);
   natter.type(`/msg ${b.jid} hi bob\r`);
   const first = await bob.waitForMessage((m) => m.body === 'hi bob');
@@ -223,12 +212,7 @@ it('chat states (XEP-0085): typing tells the peer once, the peer typing shows on
 
 it('corrections (XEP-0308): Up on an empty line corrects the last message; the peer corrects theirs; nobody corrects someone else\'s', async () => {
   const { a, b, bob, passwordFile } = await aliceAndBob();
-  const natter = spawnNatter({
-    cols: 140,
-    rows: 30,
-    args: ['--jid', a.jid, '--host', info.host, '--port', String(info.c2sPort), '--ca-file', info.caFile, '--password-command', `cat '${passwordFile}'`],
-  });
-  cleanup.push(() => natter.dispose());
+  const natter = natterAs(a.jid, passwordFile, { cols: 140, rows: 30 });
   await natter.waitForText(`${a.jid}: online`);
   natter.type(`/msg ${b.jid} see you at 5\r`);
   const original = await bob.waitForMessage((m) => m.body === 'see you at 5');

@@ -80,42 +80,30 @@ export async function connectPeer(info: ProsodyInfo, account: ProsodyAccount, re
       await entity.send(element);
     },
     onMessage: (listener) => void listeners.add(listener),
-    waitForMessage(match, timeoutMs = 10_000) {
-      const found = received.find(match);
-      if (found) return Promise.resolve(found);
-      return new Promise((resolve, reject) => {
-        const timer = setTimeout(() => {
-          listeners.delete(listener);
-          reject(new Error(`${account.jid} got no matching message within ${timeoutMs} ms; got: ${JSON.stringify(received.map((m) => [m.from, m.body]))}`));
-        }, timeoutMs);
-        const listener = (m: ReceivedMessage): void => {
-          if (!match(m)) return;
-          clearTimeout(timer);
-          listeners.delete(listener);
-          resolve(m);
-        };
-        listeners.add(listener);
-      });
-    },
-    waitForStanza(match, timeoutMs = 10_000) {
-      const found = stanzas.find(match);
-      if (found) return Promise.resolve(found);
-      return new Promise((resolve, reject) => {
-        const timer = setTimeout(() => {
-          stanzaListeners.delete(listener);
-          reject(new Error(`${account.jid} got no matching stanza within ${timeoutMs} ms`));
-        }, timeoutMs);
-        const listener = (s: Element): void => {
-          if (!match(s)) return;
-          clearTimeout(timer);
-          stanzaListeners.delete(listener);
-          resolve(s);
-        };
-        stanzaListeners.add(listener);
-      });
-    },
+    waitForMessage: (match, timeoutMs = 10_000) =>
+      waitIn(received, listeners, match, timeoutMs, () => `${account.jid} got no matching message within ${timeoutMs} ms; got: ${JSON.stringify(received.map((m) => [m.from, m.body]))}`),
+    waitForStanza: (match, timeoutMs = 10_000) => waitIn(stanzas, stanzaListeners, match, timeoutMs, () => `${account.jid} got no matching stanza within ${timeoutMs} ms`),
     stop: async () => {
       await entity.stop().catch(() => undefined);
     },
   };
+}
+
+/** The first item of `seen` (so far or to come) that matches, or a rejection after the timeout. */
+function waitIn<T>(seen: readonly T[], listeners: Set<(item: T) => void>, match: (item: T) => boolean, timeoutMs: number, describe: () => string): Promise<T> {
+  const found = seen.find(match);
+  if (found) return Promise.resolve(found);
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      listeners.delete(listener);
+      reject(new Error(describe()));
+    }, timeoutMs);
+    const listener = (item: T): void => {
+      if (!match(item)) return;
+      clearTimeout(timer);
+      listeners.delete(listener);
+      resolve(item);
+    };
+    listeners.add(listener);
+  });
 }
