@@ -79,6 +79,9 @@ export async function runUi(options: UiOptions): Promise<number> {
     // Incremental rendering garbled the screen in PTY tests under load (rows written at the
     // wrong place after a burst of updates); full frames are cheap at this size.
     incrementalRendering: false,
+    // Ink throttles frames to maxFps (default 30, a 33 ms wait for a keystroke's echo while
+    // messages stream in); 60 keeps the echo within one frame of a 60 Hz terminal.
+    maxFps: 60,
   });
   screen.instance = instance;
   if (manager.hasAccounts()) {
