@@ -21,6 +21,8 @@ export interface AccountManagerDeps {
   history: MessageHistory;
   keychain: readonly SecretStore[];
   prompter: Prompter;
+  /** Messages and connection states, for the control socket's event stream. */
+  onEvent?(event: Record<string, unknown> & { event: string }): void;
   /** An account given with --jid: the only one this run, nothing about it is saved. */
   oneRun?: AccountSettings;
 }
@@ -81,6 +83,7 @@ export function createAccountManager(deps: AccountManagerDeps) {
       history: deps.history,
       getPassword: passwordSource(settings),
       onUntrustedCertificate: askTrust,
+      ...(deps.onEvent ? { onEvent: deps.onEvent } : {}),
       onLearnt: (patch) => {
         if (settings.saved) putAccount(config, settings.jid, patch);
       },

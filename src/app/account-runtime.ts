@@ -44,6 +44,8 @@ export interface AccountDeps {
   getPassword(): Promise<string>;
   /** Asks the user what to do with a certificate natter could not verify; undefined = refuse. */
   onUntrustedCertificate?(error: CertificateError): Promise<'always' | 'once' | 'refuse'>;
+  /** For `natter ctl --events`: messages and connection states as they happen. */
+  onEvent?(event: Record<string, unknown> & { event: string }): void;
   /** Settings learnt while connecting (a pinned certificate, the SASL mechanism used). */
   onLearnt?(patch: { pinnedCertificates?: string[]; mechanism?: string }): void;
 }
@@ -68,6 +70,7 @@ export function createAccountRuntime(settings: AccountSettings, deps: AccountDep
   const setState = (next: ConnectionState): void => {
     state = next;
     store.dispatch({ type: 'connection/state', account: jid, state });
+    deps.onEvent?.({ event: 'connection', account: jid, state: next.kind, ...(next.kind === 'failed' ? { reason: next.reason } : {}) });
   };
   const consoleLine = (kind: 'info' | 'error', text: string): void =>
     store.dispatch({ type: 'line/append', tabId: CONSOLE_TAB_ID, kind, text: `${jid}: ${text}` });
@@ -231,6 +234,10 @@ export function createAccountRuntime(settings: AccountSettings, deps: AccountDep
     });
     if (message.stanzaId) history.advanceArchiveCursor(jid, message.stanzaId, message.at);
     if (stored.duplicate) return;
+    deps.onEvent?.({
+      event: 'message', account: jid, peer: message.peer, direction: message.direction, body: message.body,
+      at: new Date(message.at).toISOString(), ...(original ? { corrects: message.replaces } : {}),
+    });
     const originalKey = original ? lineKey(original) : undefined;
     if (originalKey) {
       store.dispatch({ type: 'line/replace', tabId, key: originalKey, text: sanitizeText(message.body) });

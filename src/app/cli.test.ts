@@ -17,6 +17,14 @@ describe('parseCli', () => {
     expect(parseCli(['search', 'deploy', 'failed', '--with', 'Bob@x', '--json'])).toEqual({ kind: 'search', words: 'deploy failed', peer: 'bob@x', json: true });
   });
 
+  it('takes natter ctl with a command or --events', () => {
+    expect(parseCli(['ctl', '/msg', 'bob@x', 'hi'])).toEqual({ kind: 'ctl', command: '/msg bob@x hi', events: false, json: false });
+    expect(parseCli(['ctl', '--events'])).toEqual({ kind: 'ctl', events: true, json: false });
+    expect(parseCli(['ctl'])).toMatchObject({ kind: 'usage-error' });
+    expect(parseCli(['ctl', '--events', '/quit'])).toMatchObject({ kind: 'usage-error' });
+    expect(parseCli(['ctl', 'quit'])).toMatchObject({ kind: 'usage-error', message: 'natter ctl: "quit" is not a slash command' });
+  });
+
   it('takes --cmd (repeatable) and --script for after login', () => {
     expect(parseCli(['--cmd', '/msg a@b hi', '--cmd', '/account', '--script', 'f.txt'])).toEqual({ kind: 'ui', startup: { commands: ['/msg a@b hi', '/account'], script: 'f.txt' } });
     expect(parseCli(['--cmd', 'msg a@b'])).toMatchObject({ kind: 'usage-error', message: expect.stringContaining('--cmd "msg a@b" is not a slash command') });

@@ -8,6 +8,8 @@ export const HELP = `
     $ natter send JID [TEXT...]  send TEXT (or stdin) and exit once the server has it
                               [--account JID] [--follow: each stdin line as it comes] [--json]
     $ natter listen [JID...]  print incoming messages (from JIDs, or all) until Ctrl-C [--json]
+    $ natter ctl '/COMMAND ...'  run a command in the running natter and print its result [--json]
+    $ natter ctl --events     print the running natter's events (messages, connection) as JSON lines
     $ natter account list                 the saved accounts
     $ natter account add JID [--host HOST] [--port PORT] [--direct-tls] [--ca-file PEM] [--password-command CMD]
     $ natter account password JID         set or change the password kept in the keychain
@@ -64,6 +66,7 @@ export type CliResult =
   | { kind: 'search'; words: string; peer?: string; json: boolean }
   | { kind: 'send'; to: string; text?: string; follow: boolean; json: boolean; from: AccountChoice }
   | { kind: 'listen'; peers: string[]; json: boolean; from: AccountChoice }
+  | { kind: 'ctl'; command?: string; events: boolean; json: boolean }
   | { kind: 'usage-error'; message: string };
 
 /**
@@ -86,6 +89,7 @@ export function parseCli(argv: string[]): CliResult {
       account: { type: 'string' },
       follow: { type: 'boolean', default: false },
       cmd: { type: 'string', isMultiple: true },
+      events: { type: 'boolean', default: false },
       script: { type: 'string' },
       json: { type: 'boolean', default: false },
     },
@@ -93,6 +97,13 @@ export function parseCli(argv: string[]): CliResult {
   const [command, ...rest] = cli.input;
   if (command === 'search') return parseSearch(rest, cli.flags.with, cli.flags.json);
   if (command === 'account') return parseAccount(rest, cli.flags);
+  if (command === 'ctl') {
+    const line = rest.join(' ').trim();
+    if (cli.flags.events === (line !== '')) return { kind: 'usage-error', message: "natter ctl needs a command or --events, e.g. natter ctl '/account list'" };
+    if (line !== '' && !line.startsWith('/')) return { kind: 'usage-error', message: `natter ctl: "${line}" is not a slash command` };
+    return { kind: 'ctl', events: cli.flags.events, json: cli.flags.json, ...(line ? { command: line } : {}) };
+  }
+  if (cli.flags.events) return { kind: 'usage-error', message: '--events goes with natter ctl.' };
   if (command === 'send' || command === 'listen') {
     const from = accountChoice(cli.flags);
     if (typeof from === 'string') return { kind: 'usage-error', message: from };

@@ -2,6 +2,8 @@ import { readFileSync } from 'node:fs';
 import { runAccountCommand } from './account-cli.js';
 import { parseCli } from './cli.js';
 import { runListen } from './listen-command.js';
+import { controlSocketPath } from './control-socket.js';
+import { runCtl } from './ctl-command.js';
 import { runSend } from './send-command.js';
 import { systemKeychain } from '../credentials/keychain.js';
 import { ExitCode } from './exit-codes.js';
@@ -39,6 +41,7 @@ export async function main(argv: string[]): Promise<number> {
     const history = openHistory(paths.dataDir);
     return history ? runSearch(history, cli.words, { json: cli.json, ...(cli.peer ? { peer: cli.peer } : {}) }) : ExitCode.failure;
   }
+  if (cli.kind === 'ctl') return runCtl(controlSocketPath(paths.runtimeDir), cli);
   if (cli.kind === 'account') return runAccountCommand(cli.command, config, systemKeychain());
   if (cli.kind === 'send' || cli.kind === 'listen') {
     const history = openHistory(paths.dataDir);
@@ -53,7 +56,7 @@ export async function main(argv: string[]): Promise<number> {
   }
   const history = openHistory(paths.dataDir);
   if (!history) return ExitCode.failure;
-  return runUi({ config, version: version(), history, configDir: paths.configDir, ...(cli.account ? { account: cli.account } : {}), ...(cli.startup ? { startup: cli.startup } : {}) });
+  return runUi({ config, version: version(), history, configDir: paths.configDir, runtimeDir: paths.runtimeDir, ...(cli.account ? { account: cli.account } : {}), ...(cli.startup ? { startup: cli.startup } : {}) });
 }
 
 /** The history database, or undefined after printing why it can not be used. */

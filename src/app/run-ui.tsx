@@ -19,6 +19,7 @@ import type { OneRunAccount, Startup } from './cli.js';
 import { createController, type AppController } from './controller.js';
 import { ExitCode } from './exit-codes.js';
 import { createPrompter, type Prompter } from './prompter.js';
+import { controlSocketPath, startControlSocket, type ControlEvent } from './control-socket.js';
 
 const SIGNALS = ['SIGTERM', 'SIGHUP', 'SIGINT'] as const;
 
@@ -29,6 +30,7 @@ export interface UiOptions {
   account?: OneRunAccount;
   keychain?: readonly SecretStore[];
   configDir: string;
+  runtimeDir?: string | undefined;
   startup?: Startup;
 }
 
@@ -41,7 +43,7 @@ export async function runUi(options: UiOptions): Promise<number> {
   consoleInfo(`natter ${options.version}. Type /help for the commands, /quit or Ctrl-C to leave.`);
 
   const prompter = createPrompter(store);
-  const holder: { manager?: AccountManager } = {};
+  const holder: { manager?: AccountManager; publish?: (event: ControlEvent) => void } = {};
   const tabs = createChatTabs(store, history, () => holder.manager?.defaultJid());
   const manager = createAccountManager({
     config,
@@ -50,6 +52,7 @@ export async function runUi(options: UiOptions): Promise<number> {
     history,
     prompter,
     keychain: options.keychain ?? systemKeychain(),
+    onEvent: (event) => holder.publish?.(event),
     ...(options.account ? { oneRun: settingsFromCli(options.account) } : {}),
   });
   holder.manager = manager;
@@ -84,11 +87,17 @@ export async function runUi(options: UiOptions): Promise<number> {
     maxFps: 60,
   });
   screen.instance = instance;
+  const control = await startControlSocket(controlSocketPath(options.runtimeDir), (line) => controller.run(line)).catch((error: unknown) => {
+    consoleInfo(`control socket off: ${error instanceof Error ? error.message : String(error)}`);
+    return undefined;
+  });
+  holder.publish = control?.publish;
   if (manager.hasAccounts()) {
     manager.startAll();
     void runStartup(store, controller, manager.defaultJid(), join(options.configDir, 'startup'), options.startup);
   } else void firstRun(store, prompter, manager);
   await instance.waitUntilExit();
+  await control?.close();
   return ExitCode.ok;
 }
 

@@ -1,9 +1,11 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { createConnection } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, expect, inject, it } from 'vitest';
 import { registerAccount, uniqueLocal } from '../support/prosody.js';
-import { spawnNatter } from '../support/pty.js';
+import { NATTER_BIN, runNatter, spawnNatter } from '../support/pty.js';
 import { connectPeer } from '../support/xmpp-peer.js';
 
 const info = inject('prosody');
@@ -48,4 +50,74 @@ it('--script, --cmd and /source run after login, in order, and stop at the first
   natter.type('/quit\r');
   expect(await natter.waitForExit()).toEqual({ exitCode: 0 });
   expect(bob.received.map((m) => m.body)).not.toContain('never sent');
+});
+
+it('natter ctl runs commands in the running natter, streams its events, and survives garbage on the socket', async () => {
+  const [a, b] = await Promise.all([registerAccount(info, uniqueLocal('ctl-a')), registerAccount(info, uniqueLocal('ctl-b'))]);
+  const bob = await connectPeer(info, b);
+  cleanup.push(() => bob.stop());
+  const dir = mkdtempSync(join(tmpdir(), 'natter-ctl-'));
+  cleanup.push(() => rmSync(dir, { recursive: true, force: true }));
+  writeFileSync(join(dir, 'pw'), `${a.password}\n`, { mode: 0o600 });
+  const natter = spawnNatter({
+    cols: 140,
+    rows: 30,
+    args: ['--jid', a.jid, '--host', info.host, '--port', String(info.c2sPort), '--ca-file', info.caFile, '--password-command', `cat '${join(dir, 'pw')}'`],
+  });
+  cleanup.push(() => natter.dispose());
+  await natter.waitForText(`${a.jid}: online`);
+  const { home, config, data, runtime } = natter.dirs;
+  const env = { HOME: home, XDG_CONFIG_HOME: config, XDG_DATA_HOME: data, XDG_RUNTIME_DIR: runtime };
+  const socketPath = join(natter.dirs.runtime, 'natter', 'ctl.sock');
+  expect(statSync(socketPath).mode & 0o777).toBe(0o600);
+  expect(statSync(join(natter.dirs.runtime, 'natter')).mode & 0o777).toBe(0o700);
+
+  const listed = await runNatter(['ctl', '/account list'], { env });
+  expect(listed.code).toBe(0);
+  expect(listed.stdout).toContain(`* ${a.jid}  online`);
+
+  const sent = await runNatter(['ctl', `/msg ${b.jid} sent from a script`], { env });
+  expect(sent.code).toBe(0);
+  await bob.waitForMessage((m) => m.body === 'sent from a script');
+
+  const bad = await runNatter(['ctl', '--json', '/frobnicate'], { env });
+  expect(bad.code).toBe(1);
+  expect(JSON.parse(bad.stdout)).toMatchObject({ ok: false, error: expect.stringContaining('Unknown command /frobnicate') });
+
+  // Garbage and a half-written request, then a clean disconnect: natter answers and goes on.
+  const raw = createConnection(socketPath);
+  const garbage = new Promise<string>((resolve) => raw.once('data', (d) => resolve(d.toString())));
+  raw.write('this is not json\n{"command": "/acc');
+  expect(JSON.parse(await garbage)).toMatchObject({ ok: false, error: expect.stringContaining('one JSON object per line') });
+  raw.destroy();
+
+  // Events: a listener sees bob's next message as a JSON line.
+  const events = spawn(process.execPath, [NATTER_BIN, 'ctl', '--events'], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const firstEvent = new Promise<string>((resolve) => {
+    let out = '';
+    events.stdout.on('data', (d: Buffer) => {
+      out += d.toString();
+      const line = out.split('\n').find((l) => l.includes('"event":"message"'));
+      if (line) resolve(line);
+    });
+  });
+  await new Promise<void>((resolve) => {
+    let err = '';
+    events.stderr.on('data', (d: Buffer) => {
+      err += d.toString();
+      if (err.includes('streaming events')) resolve();
+    });
+  });
+  await bob.send(a.jid, 'event please');
+  const event = JSON.parse(await firstEvent) as { peer: string; body: string; direction: string };
+  expect(event).toMatchObject({ peer: b.jid, body: 'event please', direction: 'in' });
+  const exited = new Promise<number | null>((resolve) => events.once('exit', (code) => resolve(code)));
+  events.kill('SIGINT');
+  expect(await exited).toBe(0);
+
+  natter.type('/quit\r');
+  expect(await natter.waitForExit()).toEqual({ exitCode: 0 });
+  const after = await runNatter(['ctl', '/account list'], { env });
+  expect(after.code).toBe(1);
+  expect(after.stderr).toContain('no natter is running');
 });
