@@ -125,6 +125,13 @@ export function createAccountManager(deps: AccountManagerDeps) {
       const from = account ?? defaultJid();
       if (from) runtimes.get(from)?.typing(peer, hasText);
     },
+    aliases: () => ({ ...config.get('aliases') }),
+    setAlias(name, expansion) {
+      const aliases = { ...config.get('aliases') };
+      if (expansion === undefined) delete aliases[name];
+      else aliases[name] = expansion;
+      config.set('aliases', aliases);
+    },
     accounts(): AccountInfo[] {
       const saved = configuredAccounts(config);
       const list: AccountInfo[] = Object.entries(saved).map(([jid, a]) => ({

@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { homedir } from 'node:os';
+import { expandAliases } from '../commands/alias.js';
 import { completeLine } from '../commands/complete.js';
 import type { CommandRegistry } from '../commands/registry.js';
 import { MAX_SCRIPT_DEPTH, runScript } from '../commands/script.js';
@@ -31,7 +32,8 @@ export function createController(
   let depth = 0;
   const execute = async (line: string): Promise<CommandResult> => {
     console('command', line);
-    const result = await registry.execute(ctx, line);
+    const expanded = expandAliases(line, api.aliases(), (name) => registry.find(name) !== undefined);
+    const result = expanded.ok ? await registry.execute(ctx, expanded.line) : fail(expanded.error);
     apply(result);
     return result;
   };

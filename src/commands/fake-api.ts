@@ -8,6 +8,8 @@ export function fakeApi(overrides: Partial<ClientApi> = {}): ClientApi {
   return {
     sendMessage: async () => missing('sendMessage')(),
     accounts: () => [],
+    aliases: () => ({}),
+    setAlias: missing('setAlias'),
     typing: () => undefined,
     correct: async () => missing('correct')(),
     addAccount: async () => missing('addAccount')(),

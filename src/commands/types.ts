@@ -51,6 +51,10 @@ export interface ClientApi {
   /** The person is typing in the chat with `peer` (text on the line or not): XEP-0085. */
   typing(peer: string, hasText: boolean, account?: string): void;
   accounts(): AccountInfo[];
+  /** The user's aliases (name → expansion), kept in the config. */
+  aliases(): Record<string, string>;
+  /** Adds or replaces an alias; undefined removes it. */
+  setAlias(name: string, expansion: string | undefined): void;
   /** Adds an account to the config, asks for its password and connects it; returns a summary. */
   addAccount(jid: string, options: AccountOptions): Promise<string>;
   removeAccount(jid: string): Promise<string>;

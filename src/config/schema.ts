@@ -21,6 +21,8 @@ export interface UiConfig {
 
 export interface NatterConfig {
   accounts: Record<string, AccountConfig>;
+  /** /alias name = /command $1 $*: user commands kept across runs. */
+  aliases: Record<string, string>;
   defaultAccount?: string;
   ui: UiConfig;
 }
@@ -50,6 +52,12 @@ export const configSchema: Schema<NatterConfig> = {
     default: {},
   },
   defaultAccount: { type: 'string' },
+  aliases: {
+    type: 'object',
+    propertyNames: { pattern: '^[a-z][a-z0-9_-]{0,31}$' },
+    additionalProperties: { type: 'string', pattern: '^/' },
+    default: {},
+  },
   ui: {
     type: 'object',
     additionalProperties: false,

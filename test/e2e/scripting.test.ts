@@ -121,3 +121,36 @@ it('natter ctl runs commands in the running natter, streams its events, and surv
   expect(after.code).toBe(1);
   expect(after.stderr).toContain('no natter is running');
 });
+
+it('aliases: defined, expanded with their arguments, kept in the config across runs, loops stopped', async () => {
+  const [a, b] = await Promise.all([registerAccount(info, uniqueLocal('alias-a')), registerAccount(info, uniqueLocal('alias-b'))]);
+  const bob = await connectPeer(info, b);
+  cleanup.push(() => bob.stop());
+  const dir = mkdtempSync(join(tmpdir(), 'natter-alias-'));
+  cleanup.push(() => rmSync(dir, { recursive: true, force: true }));
+  writeFileSync(join(dir, 'pw'), `${a.password}\n`, { mode: 0o600 });
+  const args = ['--jid', a.jid, '--host', info.host, '--port', String(info.c2sPort), '--ca-file', info.caFile, '--password-command', `cat '${join(dir, 'pw')}'`];
+  const first = spawnNatter({ cols: 140, rows: 30, args });
+  cleanup.push(() => first.dispose());
+  await first.waitForText(`${a.jid}: online`);
+  first.type(`/alias ops = /msg ${b.jid} [ops] $*\r`);
+  await first.waitForText(`/ops = /msg ${b.jid} [ops] $*`);
+  first.type('/alias ping = /pong\r');
+  first.type('/alias pong = /ping\r');
+  first.type('/ping\r');
+  await first.waitForText('/ping: aliases expand into each other more than 8 times');
+  first.type('/quit\r');
+  expect((await first.waitForExit()).exitCode).toBe(0);
+
+  const { home, config, data, runtime } = first.dirs;
+  const second = spawnNatter({ cols: 140, rows: 30, args, env: { HOME: home, XDG_CONFIG_HOME: config, XDG_DATA_HOME: data, XDG_RUNTIME_DIR: runtime } });
+  cleanup.push(() => second.dispose());
+  await second.waitForText(`${a.jid}: online`);
+  second.type('/ops deploy started\r');
+  await bob.waitForMessage((m) => m.body === '[ops] deploy started');
+  second.press('alt-1'); // /msg brought the chat to the front; command output is in the console
+  second.type('/unalias ops\r');
+  await second.waitForText('/ops removed');
+  second.type('/quit\r');
+  expect((await second.waitForExit()).exitCode).toBe(0);
+});

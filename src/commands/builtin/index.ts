@@ -1,6 +1,7 @@
 import { CommandRegistry } from '../registry.js';
 import type { CommandSpec } from '../types.js';
 import { accountCommand, connectCommand, disconnectCommand } from './account.js';
+import { aliasCommand, unaliasCommand } from './alias.js';
 import { closeCommand } from './close.js';
 import { correctCommand } from './correct.js';
 import { helpCommand } from './help.js';
@@ -12,6 +13,7 @@ import { winCommand } from './win.js';
 
 export const builtinCommands: readonly CommandSpec[] = [
   accountCommand,
+  aliasCommand,
   closeCommand,
   connectCommand,
   correctCommand,
@@ -21,6 +23,7 @@ export const builtinCommands: readonly CommandSpec[] = [
   quitCommand,
   rosterCommand,
   sourceCommand,
+  unaliasCommand,
   winCommand,
 ];
 
