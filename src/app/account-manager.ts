@@ -110,7 +110,7 @@ export function createAccountManager(deps: AccountManagerDeps) {
 
   const api: ClientApi = {
     async sendMessage(to, body, account) {
-      const from = pick(account);
+      const from = pick(account ?? deps.tabs.accountOf(chatTabId(to)));
       const runtime = runtimes.get(from);
       if (!runtime) throw new Error(`${from} is disabled; /account enable ${from} first`);
       runtime.sendMessage(to, body);

@@ -5,6 +5,7 @@ import { aliasCommand, unaliasCommand } from './alias.js';
 import { closeCommand } from './close.js';
 import { correctCommand } from './correct.js';
 import { helpCommand } from './help.js';
+import { meCommand } from './me.js';
 import { msgCommand } from './msg.js';
 import { quitCommand } from './quit.js';
 import { rosterCommand } from './roster.js';
@@ -19,6 +20,7 @@ export const builtinCommands: readonly CommandSpec[] = [
   correctCommand,
   disconnectCommand,
   helpCommand,
+  meCommand,
   msgCommand,
   quitCommand,
   rosterCommand,

@@ -65,3 +65,16 @@ describe('/close', () => {
     });
   });
 });
+
+describe('/me', () => {
+  it('sends "/me ACTION" to the chat of the current tab, and only in a chat', async () => {
+    const sent: Array<[string, string]> = [];
+    const registry = createRegistry();
+    const chat = { ...initialState(), activeTabId: 'chat:bob@x', tabs: [...initialState().tabs, { id: 'chat:bob@x', kind: 'chat' as const, title: 'bob@x', unread: 0, highlight: false }] };
+    const ctx: CommandContext = { state: () => chat, registry, api: fakeApi({ sendMessage: async (to, body) => void sent.push([to, body]) }) };
+    expect(await registry.execute(ctx, '/me waves hello')).toEqual({ ok: true });
+    expect(sent).toEqual([['bob@x', '/me waves hello']]);
+    const consoleCtx: CommandContext = { ...ctx, state: () => initialState() };
+    expect(await registry.execute(consoleCtx, '/me waves')).toMatchObject({ ok: false, error: expect.stringContaining('/me works in a chat tab') });
+  });
+});
