@@ -19,6 +19,9 @@ import type { OneRunAccount, Startup } from './cli.js';
 import { createController, type AppController } from './controller.js';
 import { ExitCode } from './exit-codes.js';
 import { createPrompter, type Prompter } from './prompter.js';
+import { createHooks } from './hooks.js';
+import { notification } from './notify.js';
+import { chatTabId } from '../domain/jid.js';
 import { controlSocketPath, startControlSocket, type ControlEvent } from './control-socket.js';
 
 const SIGNALS = ['SIGTERM', 'SIGHUP', 'SIGINT'] as const;
@@ -43,6 +46,7 @@ export async function runUi(options: UiOptions): Promise<number> {
   consoleInfo(`natter ${options.version}. Type /help for the commands, /quit or Ctrl-C to leave.`);
 
   const prompter = createPrompter(store);
+  const runHook = createHooks(config.get('hooks'), (kind, text) => store.dispatch({ type: 'line/append', tabId: CONSOLE_TAB_ID, kind, text }));
   const holder: { manager?: AccountManager; publish?: (event: ControlEvent) => void } = {};
   const tabs = createChatTabs(store, history, () => holder.manager?.defaultJid());
   const manager = createAccountManager({
@@ -52,7 +56,14 @@ export async function runUi(options: UiOptions): Promise<number> {
     history,
     prompter,
     keychain: options.keychain ?? systemKeychain(),
-    onEvent: (event) => holder.publish?.(event),
+    onEvent: (event) => {
+      holder.publish?.(event);
+      runHook(event);
+      if (event.event === 'message' && event.direction === 'in' && store.getState().activeTabId !== chatTabId(String(event.peer))) {
+        const signal = notification(ui.notify, String(event.peer), String(event.body));
+        if (signal) process.stdout.write(signal);
+      }
+    },
     ...(options.account ? { oneRun: settingsFromCli(options.account) } : {}),
   });
   holder.manager = manager;

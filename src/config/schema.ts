@@ -17,12 +17,18 @@ export interface AccountConfig {
 export interface UiConfig {
   rosterVisible: boolean;
   rosterWidth: number;
+  /** How a message in a tab you are not looking at is signalled: nothing, BEL, OSC 9 or OSC 777. */
+  notify: 'off' | 'bell' | 'osc9' | 'osc777';
 }
+
+/** Event → program and arguments, run without a shell (see src/app/hooks.ts). */
+export type HooksConfig = Partial<Record<'message' | 'connection', string[]>>;
 
 export interface NatterConfig {
   accounts: Record<string, AccountConfig>;
   /** /alias name = /command $1 $*: user commands kept across runs. */
   aliases: Record<string, string>;
+  hooks: HooksConfig;
   defaultAccount?: string;
   ui: UiConfig;
 }
@@ -52,6 +58,15 @@ export const configSchema: Schema<NatterConfig> = {
     default: {},
   },
   defaultAccount: { type: 'string' },
+  hooks: {
+    type: 'object',
+    additionalProperties: false,
+    properties: {
+      message: { type: 'array', minItems: 1, items: { type: 'string', minLength: 1 } },
+      connection: { type: 'array', minItems: 1, items: { type: 'string', minLength: 1 } },
+    },
+    default: {},
+  },
   aliases: {
     type: 'object',
     propertyNames: { pattern: '^[a-z][a-z0-9_-]{0,31}$' },
@@ -64,6 +79,7 @@ export const configSchema: Schema<NatterConfig> = {
     properties: {
       rosterVisible: { type: 'boolean', default: true },
       rosterWidth: { type: 'integer', minimum: 12, maximum: 80, default: 24 },
+      notify: { enum: ['off', 'bell', 'osc9', 'osc777'], default: 'off' },
     },
     default: {},
   },

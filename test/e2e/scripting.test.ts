@@ -1,11 +1,11 @@
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createConnection } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, expect, inject, it } from 'vitest';
 import { registerAccount, uniqueLocal } from '../support/prosody.js';
-import { NATTER_BIN, runNatter, spawnNatter } from '../support/pty.js';
+import { NATTER_BIN, runNatter, spawnNatter, tempDirs } from '../support/pty.js';
 import { connectPeer } from '../support/xmpp-peer.js';
 
 const info = inject('prosody');
@@ -153,4 +153,35 @@ it('aliases: defined, expanded with their arguments, kept in the config across r
   await second.waitForText('/ops removed');
   second.type('/quit\r');
   expect((await second.waitForExit()).exitCode).toBe(0);
+});
+
+it('event hooks run with the message in their environment, and OSC 777 notifies of a message in another tab', async () => {
+  const [a, b] = await Promise.all([registerAccount(info, uniqueLocal('hook-a')), registerAccount(info, uniqueLocal('hook-b'))]);
+  const bob = await connectPeer(info, b);
+  cleanup.push(() => bob.stop());
+  const dir = mkdtempSync(join(tmpdir(), 'natter-hook-'));
+  cleanup.push(() => rmSync(dir, { recursive: true, force: true }));
+  writeFileSync(join(dir, 'pw'), `${a.password}\n`, { mode: 0o600 });
+  const dirs = tempDirs();
+  cleanup.push(() => dirs.remove());
+  const seen = join(dir, 'seen.txt');
+  mkdirSync(join(dirs.config, 'natter'), { recursive: true });
+  writeFileSync(join(dirs.config, 'natter', 'config.json'), JSON.stringify({
+    hooks: { message: ['/bin/sh', '-c', `printf '%s from %s' "$NATTER_BODY" "$NATTER_PEER" > '${seen}'`] },
+    ui: { notify: 'osc777' },
+  }));
+  const natter = spawnNatter({
+    cols: 140,
+    rows: 30,
+    env: dirs.env,
+    args: ['--jid', a.jid, '--host', info.host, '--port', String(info.c2sPort), '--ca-file', info.caFile, '--password-command', `cat '${join(dir, 'pw')}'`],
+  });
+  cleanup.push(() => natter.dispose());
+  await natter.waitForText(`${a.jid}: online`);
+  await bob.send(a.jid, 'deploy $(touch pwned) done');
+  await expect.poll(() => (existsSync(seen) ? readFileSync(seen, 'utf8') : ''), { timeout: 10_000 }).toBe(`deploy $(touch pwned) done from ${b.jid}`);
+  expect(existsSync(join(dirs.home, 'pwned'))).toBe(false);
+  expect(natter.output()).toContain(`\u001b]777;notify;natter;${b.jid}: deploy $(touch pwned) done\u0007`);
+  natter.type('/quit\r');
+  expect(await natter.waitForExit()).toEqual({ exitCode: 0 });
 });
