@@ -12,6 +12,26 @@ export const RECENT_PAGE = 200;
  * messages of that conversation, so a restart brings the conversation back.
  */
 export function createChatTabs(store: Store, history: MessageHistory | undefined, defaultAccount: () => string | undefined) {
+  /** Stored messages into a tab's buffer; a correction is shown in place of its original, marked edited (XEP-0308). */
+  const appendStored = (tabId: string, page: readonly StoredMessage[]): void => {
+    const corrected = new Map<number, string>();
+    for (const m of page) if (m.replaces !== null) corrected.set(m.replaces, m.body);
+    for (const m of page) {
+      if (m.replaces !== null) continue;
+      const newest = corrected.get(m.id);
+      store.dispatch({
+        type: 'line/append',
+        tabId,
+        kind: m.direction === 'in' ? 'incoming' : 'outgoing',
+        from: m.direction === 'in' ? sanitizeLine(m.peer) : 'me',
+        text: sanitizeText(newest ?? m.body),
+        at: m.at,
+        fromHistory: true,
+        ...lineDelivery(m),
+        ...(newest === undefined ? {} : { edited: true }),
+      });
+    }
+  };
   /** Which account a chat tab talks from: the one that last sent or received in it. */
   const accounts = new Map<string, string>();
   return {
@@ -22,29 +42,23 @@ export function createChatTabs(store: Store, history: MessageHistory | undefined
       store.dispatch({ type: 'tab/open', id, kind: 'chat', title: sanitizeLine(peer), focus });
       const me = accounts.get(id) ?? defaultAccount();
       if (!exists && history && me) {
-        const page = history.page(me, peer, RECENT_PAGE);
-        // XEP-0308: a correction is shown in place of its original, marked edited.
-        const corrected = new Map<number, string>();
-        for (const m of page) if (m.replaces !== null) corrected.set(m.replaces, m.body);
-        for (const m of page) {
-          if (m.replaces !== null) continue;
-          const newest = corrected.get(m.id);
-          store.dispatch({
-            type: 'line/append',
-            tabId: id,
-            kind: m.direction === 'in' ? 'incoming' : 'outgoing',
-            from: m.direction === 'in' ? sanitizeLine(m.peer) : 'me',
-            text: sanitizeText(newest ?? m.body),
-            at: m.at,
-            fromHistory: true,
-            ...lineDelivery(m),
-            ...(newest === undefined ? {} : { edited: true }),
-          });
-        }
+        appendStored(id, history.page(me, peer, RECENT_PAGE));
       }
       return id;
     },
     accountOf: (tabId: string): string | undefined => accounts.get(tabId),
+    /** Opens the chat of a stored message and shows it with `context` messages around it. */
+    showAround(account: string, peer: string, messageId: number, context: number, marker: string): void {
+      const id = chatTabId(peer);
+      accounts.set(id, account);
+      store.dispatch({ type: 'tab/open', id, kind: 'chat', title: sanitizeLine(peer), focus: true });
+      store.dispatch({ type: 'lines/clear', tabId: id });
+      const window = history?.around(messageId, context) ?? [];
+      const at = window.findIndex((m) => m.id === messageId);
+      appendStored(id, window.slice(0, at));
+      store.dispatch({ type: 'line/append', tabId: id, kind: 'info', text: marker, at: window[at]?.at ?? Date.now() });
+      appendStored(id, window.slice(at));
+    },
   };
 }
 

@@ -10,6 +10,7 @@ import type { Store } from '../store/create-store.js';
 import type { UiController } from '../ui/controller.js';
 import type { ChatTabs } from './chat-tabs.js';
 import type { Prompter } from './prompter.js';
+import { createSearchTab } from './search-tab.js';
 
 /** The UI's controller, plus running commands and command files for scripts and --cmd. */
 export interface AppController extends UiController {
@@ -29,6 +30,7 @@ export function createController(
   prompter: Prompter,
   onQuit: () => void,
 ): AppController {
+  const search = createSearchTab(store, tabs);
   let depth = 0;
   const execute = async (line: string): Promise<CommandResult> => {
     console('command', line);
@@ -89,6 +91,14 @@ export function createController(
       case 'roster-width':
         store.dispatch({ type: 'roster/width', width: intent.width });
         break;
+      case 'search-results':
+        search.show(intent.query, intent.hits);
+        break;
+      case 'jump': {
+        const problem = search.jump(intent.index);
+        if (problem) console('error', problem);
+        break;
+      }
     }
   };
 
@@ -101,6 +111,10 @@ export function createController(
       const text = line.startsWith('//') ? line.slice(1) : line;
       const state = store.getState();
       const tab = state.tabs.find((t) => t.id === state.activeTabId);
+      if (tab?.kind === 'search' && /^\s*\d+\s*$/.test(text)) {
+        void execute(`/jump ${text.trim()}`);
+        return;
+      }
       if (!tab || tab.kind !== 'chat') {
         console('error', 'The console tab does not send messages. Open a chat with /msg JID, or type /help.');
         return;

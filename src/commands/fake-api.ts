@@ -8,6 +8,7 @@ export function fakeApi(overrides: Partial<ClientApi> = {}): ClientApi {
   return {
     sendMessage: async () => missing('sendMessage')(),
     accounts: () => [],
+    search: () => [],
     aliases: () => ({}),
     setAlias: missing('setAlias'),
     typing: () => undefined,

@@ -8,7 +8,9 @@ export type Intent =
   | { type: 'focus-tab'; id: string }
   | { type: 'close-tab'; id: string }
   | { type: 'roster-visible'; visible: boolean }
-  | { type: 'roster-width'; width: number };
+  | { type: 'roster-width'; width: number }
+  | { type: 'search-results'; query: string; hits: SearchResult[] }
+  | { type: 'jump'; index: number };
 
 export type CommandResult =
   | { ok: true; text?: string; data?: unknown; intents?: Intent[] }
@@ -33,6 +35,17 @@ export interface AccountInfo {
   saved: boolean;
 }
 
+/** One full-text search hit, for the results tab. */
+export interface SearchResult {
+  id: number;
+  account: string;
+  peer: string;
+  direction: 'in' | 'out';
+  at: number;
+  /** The matching part, words in [brackets]. */
+  snippet: string;
+}
+
 export interface AccountOptions {
   host?: string;
   port?: number;
@@ -51,6 +64,8 @@ export interface ClientApi {
   /** The person is typing in the chat with `peer` (text on the line or not): XEP-0085. */
   typing(peer: string, hasText: boolean, account?: string): void;
   accounts(): AccountInfo[];
+  /** Full-text search over the history, newest first (within one chat when `peer` is given). */
+  search(words: string, peer?: string): SearchResult[];
   /** The user's aliases (name → expansion), kept in the config. */
   aliases(): Record<string, string>;
   /** Adds or replaces an alias; undefined removes it. */

@@ -70,6 +70,15 @@ describe('MessageHistory', () => {
     expect(older.map((m) => m.body)).toEqual(['m2', 'm3', 'm4', 'm5']);
   });
 
+  it('reads a message with its context, for a jump from search results', () => {
+    const { history } = fresh();
+    history.addMany(Array.from({ length: 9 }, (_, i) => msg({ body: `m${i}`, at: 1000 + i })));
+    history.add(msg({ peer: 'carol@x', body: 'elsewhere', at: 1004 }));
+    const hit = history.search('m4')[0];
+    expect(history.around(hit?.id ?? -1, 2).map((m) => m.body)).toEqual(['m2', 'm3', 'm4', 'm5', 'm6']);
+    expect(history.around(123456, 2)).toEqual([]);
+  });
+
   it('finds words with FTS5, literally, across chats or within one', () => {
     const { history } = fresh();
     history.add(msg({ body: 'the deploy is done', at: 1 }));

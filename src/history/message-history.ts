@@ -46,6 +46,8 @@ export class MessageHistory {
   readonly #insert: StatementSync;
   readonly #findDuplicate: StatementSync;
   readonly #pageBefore: StatementSync;
+  readonly #pageAfter: StatementSync;
+  readonly #byId: StatementSync;
   readonly #search: StatementSync;
   readonly #setDelivery: StatementSync;
   readonly #outbox: StatementSync;
@@ -63,6 +65,9 @@ export class MessageHistory {
       AND ((stanza_id IS NOT NULL AND stanza_id = ?) OR (origin_id IS NOT NULL AND origin_id = ? AND direction = ?)) LIMIT 1`);
     this.#pageBefore = db.prepare(`SELECT ${COLUMNS} FROM messages m WHERE m.account = ? AND m.peer = ? AND (m.at < ? OR (m.at = ? AND m.id < ?))
       ORDER BY m.at DESC, m.id DESC LIMIT ?`);
+    this.#pageAfter = db.prepare(`SELECT ${COLUMNS} FROM messages m WHERE m.account = ? AND m.peer = ? AND (m.at > ? OR (m.at = ? AND m.id > ?))
+      ORDER BY m.at, m.id LIMIT ?`);
+    this.#byId = db.prepare(`SELECT ${COLUMNS} FROM messages m WHERE m.id = ?`);
     this.#search = db.prepare(`SELECT ${COLUMNS}, snippet(messages_fts, 0, '[', ']', '…', 12) AS snippet
       FROM messages_fts JOIN messages m ON m.id = messages_fts.rowid
       WHERE messages_fts MATCH ? AND (? IS NULL OR m.account = ?) AND (? IS NULL OR m.peer = ?)
@@ -115,6 +120,15 @@ export class MessageHistory {
     const at = before?.at ?? Number.MAX_SAFE_INTEGER;
     const rows = this.#pageBefore.all(account, peer, at, at, before?.id ?? Number.MAX_SAFE_INTEGER, limit) as unknown as StoredMessage[];
     return rows.reverse();
+  }
+
+  /** The message `id` with up to `context` messages of its conversation before and after it, oldest first. */
+  around(id: number, context: number): StoredMessage[] {
+    const hit = this.#byId.get(id) as StoredMessage | undefined;
+    if (!hit) return [];
+    const before = this.page(hit.account, hit.peer, context, { at: hit.at, id: hit.id });
+    const after = this.#pageAfter.all(hit.account, hit.peer, hit.at, hit.at, hit.id, context) as unknown as StoredMessage[];
+    return [...before, hit, ...after];
   }
 
   /** Full-text search, newest first. Every word must match; words are taken literally. */

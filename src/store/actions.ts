@@ -19,6 +19,7 @@ export type Action =
     }
   | { type: 'line/delivery'; tabId: string; key: string; delivery: LineDelivery; reason?: string }
   | { type: 'line/replace'; tabId: string; key: string; text: string }
+  | { type: 'lines/clear'; tabId: string }
   | { type: 'tab/open'; id: string; kind: TabKind; title: string; focus: boolean }
   | { type: 'tab/focus'; id: string }
   | { type: 'tab/close'; id: string }

@@ -33,6 +33,8 @@ export function reduce(state: AppState, action: Action): AppState {
         delivery: action.delivery,
         ...(action.reason ? { text: `${line.text} [${action.reason}]` } : {}),
       }));
+    case 'lines/clear':
+      return state.lines[action.tabId] ? { ...state, lines: { ...state.lines, [action.tabId]: [] } } : state;
     case 'line/replace':
       return updateLine(state, action.tabId, action.key, (line) => ({ ...line, text: action.text, edited: true }));
     case 'tab/open': {

@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { MessageHistory, type NewMessage } from '../../src/history/message-history.js';
 import { openHistoryDatabase } from '../../src/history/open-history.js';
-import { runNatter, tempDirs } from '../support/pty.js';
+import { runNatter, spawnNatter, tempDirs } from '../support/pty.js';
 
 const cleanups: Array<() => void> = [];
 afterEach(() => cleanups.splice(0).forEach((c) => c()));
@@ -38,5 +38,34 @@ describe('natter search', () => {
 
     const none = await runNatter(['search', 'zebra'], { env: dirs.env });
     expect(none).toEqual({ code: 1, stdout: '', stderr: 'natter: no message matches "zebra".\n' });
+  });
+
+  it('/search in natter lists hits in their own tab; a number and Enter shows one in its chat with context', async () => {
+    const dirs = tempDirs();
+    cleanups.push(dirs.remove);
+    const db = openHistoryDatabase(join(dirs.data, 'natter'));
+    const history = new MessageHistory(db);
+    history.addMany(Array.from({ length: 1000 }, (_, i) => ({
+      account: 'alice@x', peer: 'bob@x', direction: 'in' as const, body: i === 300 ? 'the needle in the haystack' : `filler ${i}`, at: 1_700_000_000_000 + i * 1000,
+    })));
+    db.close();
+    const natter = spawnNatter({ cols: 120, rows: 40, env: dirs.env });
+    cleanups.push(() => natter.dispose());
+    await natter.waitForText('Your JID:');
+    natter.press('escape'); // no account needed to search the history
+    await natter.waitForText(/^> /m);
+    natter.type('/search needle\r');
+    await natter.waitForText('1 message with "needle", newest first.');
+    await natter.waitForText(/\[1\] \d{4}-\d\d-\d\d bob@x < the \[needle\] in the haystack/);
+    expect(await natter.screenText()).toContain('[2:search: needle]');
+    natter.type('1\r');
+    await natter.waitForText('── search result 1 below');
+    const text = await natter.screenText();
+    // Older than the newest 200 the chat would open with: shown with the messages around it.
+    for (const body of ['filler 299', 'the needle in the haystack', 'filler 301']) expect(text).toContain(body);
+    expect(text.indexOf('filler 299')).toBeLessThan(text.indexOf('needle in the haystack'));
+    expect(text).not.toContain('filler 999');
+    natter.type('/quit\r');
+    expect(await natter.waitForExit()).toEqual({ exitCode: 0 });
   });
 });

@@ -9,6 +9,7 @@ import { meCommand } from './me.js';
 import { msgCommand } from './msg.js';
 import { quitCommand } from './quit.js';
 import { rosterCommand } from './roster.js';
+import { jumpCommand, searchCommand } from './search.js';
 import { sourceCommand } from './source.js';
 import { winCommand } from './win.js';
 
@@ -20,10 +21,12 @@ export const builtinCommands: readonly CommandSpec[] = [
   correctCommand,
   disconnectCommand,
   helpCommand,
+  jumpCommand,
   meCommand,
   msgCommand,
   quitCommand,
   rosterCommand,
+  searchCommand,
   sourceCommand,
   unaliasCommand,
   winCommand,
