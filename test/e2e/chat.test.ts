@@ -243,8 +243,8 @@ it('corrections (XEP-0308): Up on an empty line corrects the last message; the p
   expect(reopened).toContain('me: see you at 6 (edited)');
   expect(reopened).not.toContain('helo');
   natter.type('/me waves goodbye\r');
+  await natter.waitForText('* me waves goodbye'); // shown as soon as it is stored
   await bob.waitForMessage((m) => m.body === '/me waves goodbye');
-  await natter.waitForText('* me waves goodbye');
   natter.type('/quit\r');
   expect(await natter.waitForExit()).toEqual({ exitCode: 0 });
 });

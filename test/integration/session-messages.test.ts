@@ -30,6 +30,6 @@ it('exchanges messages with the test peer', async () => {
   await messages.send(b.jid, 'hello from natter ✓');
   await bob.waitForMessage((m) => m.body === 'hello from natter ✓');
   await bob.send(a.jid, 'hello natter');
-  await expect.poll(() => received).toContain(`${b.jid}: hello natter`);
+  await expect.poll(() => received, { timeout: 10_000 }).toContain(`${b.jid}: hello natter`);
 });
 
