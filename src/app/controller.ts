@@ -91,6 +91,12 @@ export function createController(
       case 'roster-width':
         store.dispatch({ type: 'roster/width', width: intent.width });
         break;
+      case 'roster-filter':
+        store.dispatch({ type: 'roster/filter', filter: intent.filter });
+        break;
+      case 'roster-toggle-group':
+        store.dispatch({ type: 'roster/toggle-group', group: intent.group });
+        break;
       case 'search-results':
         search.show(intent.query, intent.hits);
         break;

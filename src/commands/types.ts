@@ -9,6 +9,8 @@ export type Intent =
   | { type: 'close-tab'; id: string }
   | { type: 'roster-visible'; visible: boolean }
   | { type: 'roster-width'; width: number }
+  | { type: 'roster-filter'; filter: string }
+  | { type: 'roster-toggle-group'; group: string }
   | { type: 'search-results'; query: string; hits: SearchResult[] }
   | { type: 'jump'; index: number };
 

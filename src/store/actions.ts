@@ -29,6 +29,8 @@ export type Action =
   | { type: 'roster/remove'; account: string; jid: string }
   | { type: 'roster/visible'; visible: boolean }
   | { type: 'roster/width'; width: number }
+  | { type: 'roster/filter'; filter: string }
+  | { type: 'roster/toggle-group'; group: string }
   | { type: 'prompt/set'; prompt: Prompt | undefined }
   | { type: 'tab/peer-state'; id: string; state: ChatState };
 

@@ -79,6 +79,14 @@ export function reduce(state: AppState, action: Action): AppState {
       return { ...state, rosterVisible: action.visible };
     case 'roster/width':
       return { ...state, rosterWidth: action.width };
+    case 'roster/filter':
+      return { ...state, rosterFilter: action.filter };
+    case 'roster/toggle-group': {
+      const collapsed = state.rosterCollapsed.includes(action.group)
+        ? state.rosterCollapsed.filter((g) => g !== action.group)
+        : [...state.rosterCollapsed, action.group];
+      return { ...state, rosterCollapsed: collapsed };
+    }
     case 'tab/peer-state':
       if (!state.tabs.some((t) => t.id === action.id && t.peerState !== action.state)) return state;
       return { ...state, tabs: state.tabs.map((t) => (t.id === action.id ? { ...t, peerState: action.state } : t)) };

@@ -22,6 +22,10 @@ export interface AppState {
   connections: Record<string, ConnectionState>;
   rosterVisible: boolean;
   rosterWidth: number;
+  /** Contacts shown are those whose name or JID contains this ('' = all). */
+  rosterFilter: string;
+  /** Group names shown as their header only. */
+  rosterCollapsed: string[];
   nextLineId: number;
   /** A question the command line is answering instead of taking commands (password, yes/no). */
   prompt?: Prompt;
@@ -45,6 +49,8 @@ export function initialState(options: { rosterVisible?: boolean; rosterWidth?: n
     connections: {},
     rosterVisible: options.rosterVisible ?? true,
     rosterWidth: options.rosterWidth ?? 24,
+    rosterFilter: '',
+    rosterCollapsed: [],
     nextLineId: 1,
   };
 }

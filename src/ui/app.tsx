@@ -1,8 +1,7 @@
 import { Box, Text, useWindowSize } from 'ink';
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { describeChatState } from '../domain/chat-state.js';
 import type { Store } from '../store/create-store.js';
-import { selectSortedRoster } from '../store/selectors.js';
 import { CommandLine } from './components/command-line.js';
 import { MessageView } from './components/message-view.js';
 import { RosterPane } from './components/roster-pane.js';
@@ -12,6 +11,7 @@ import type { UiController } from './controller.js';
 import { StoreContext, useAppState, useStore } from './hooks/use-app-state.js';
 import { useCommandLine } from './hooks/use-command-line.js';
 import { useKeyRouter } from './hooks/use-key-router.js';
+import { rosterRows } from './roster/roster-rows.js';
 import { lineText } from './input/line-editor.js';
 import type { CommandLineAction } from './hooks/use-command-line.js';
 
@@ -56,7 +56,14 @@ function Screen({ controller, size }: { controller: UiController; size: Props['s
   const tabs = useAppState((s) => s.tabs);
   const activeTabId = useAppState((s) => s.activeTabId);
   const lines = useAppState((s) => s.lines[s.activeTabId]);
-  const roster = useAppState(selectSortedRoster);
+  const roster = useAppState((s) => s.roster);
+  const rosterFilter = useAppState((s) => s.rosterFilter);
+  const rosterCollapsed = useAppState((s) => s.rosterCollapsed);
+  const [rosterOffset, setRosterOffset] = useState(0);
+  const rowsOfRoster = useMemo(() => {
+    const unread = new Map(tabs.filter((t) => t.kind === 'chat' && t.unread > 0).map((t) => [t.id.slice('chat:'.length), t.unread]));
+    return rosterRows(roster, { filter: rosterFilter, collapsed: new Set(rosterCollapsed), unread });
+  }, [roster, rosterFilter, rosterCollapsed, tabs]);
   const connections = useAppState((s) => s.connections);
   const rosterVisible = useAppState((s) => s.rosterVisible);
   const rosterWidth = useAppState((s) => s.rosterWidth);
@@ -123,6 +130,9 @@ function Screen({ controller, size }: { controller: UiController; size: Props['s
       } else if (name === 'view.page-up') setOffset(offset + bodyHeight - 1);
       else if (name === 'view.page-down') setOffset(offset - (bodyHeight - 1));
       else if (name === 'view.bottom') setOffset(0);
+      else if (name === 'roster.page-up') setRosterOffset((o) => Math.max(0, o - (rows - 5)));
+      else if (name === 'roster.page-down') setRosterOffset((o) => Math.max(0, Math.min(o + (rows - 5), rowsOfRoster.length - (rows - 5))));
+      else if (name === 'roster.filter') commandLine.setText('/roster filter ', '/roster filter '.length);
       else return false;
       return true;
     },
@@ -148,7 +158,7 @@ function Screen({ controller, size }: { controller: UiController; size: Props['s
   return (
     <Box flexDirection="column" width={columns} height={rows}>
       <Box height={rows - 2}>
-        {paneWidth > 0 && <RosterPane contacts={roster} width={paneWidth} height={rows - 2} />}
+        {paneWidth > 0 && <RosterPane rows={rowsOfRoster} width={paneWidth} height={rows - 2} offset={rosterOffset} filter={rosterFilter} />}
         <Box flexDirection="column" width={mainWidth} paddingLeft={1}>
           <TabBar tabs={tabs} activeTabId={activeTabId} width={mainWidth - 1} />
           <MessageView lines={lines ?? []} width={mainWidth - 1} height={bodyHeight} offset={offset} />

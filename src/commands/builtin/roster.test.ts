@@ -21,7 +21,8 @@ describe('/roster', () => {
     ['/roster size 5', '/roster size needs a whole number of columns from 12 to 80, e.g. /roster size 30'],
     ['/roster size wide', '/roster size needs a whole number of columns from 12 to 80, e.g. /roster size 30'],
     ['/roster size', '/roster size needs a whole number of columns from 12 to 80, e.g. /roster size 30'],
-    ['/roster fold', 'Unknown /roster action "fold". Usage: /roster hide|show|size N'],
+    ['/roster fold', 'Unknown /roster action "fold". Usage: /roster hide|show|size N|filter TEXT|group NAME'],
+    ['/roster group', '/roster group needs the name of a group, e.g. /roster group work'],
     ['/roster hide 3', '/roster hide takes no value. Usage: /roster hide|show|size N'],
   ])('%s is refused', async (line, error) => {
     expect(await registry.execute(ctx, line)).toEqual({ ok: false, error });
@@ -30,6 +31,14 @@ describe('/roster', () => {
   it('has help and completes its actions', async () => {
     expect((await registry.execute(ctx, '/help roster')).ok).toBe(true);
     expect(registry.find('roster')?.complete?.(ctx, 0, 's')).toEqual(['show', 'size']);
+  });
+});
+
+describe('/roster filter and group', () => {
+  it('sets or clears the filter and folds a group', async () => {
+    expect(await registry.execute(ctx, '/roster filter ali ce')).toEqual({ ok: true, intents: [{ type: 'roster-filter', filter: 'ali ce' }] });
+    expect(await registry.execute(ctx, '/roster filter')).toEqual({ ok: true, intents: [{ type: 'roster-filter', filter: '' }] });
+    expect(await registry.execute(ctx, '/roster group my friends')).toEqual({ ok: true, intents: [{ type: 'roster-toggle-group', group: 'my friends' }] });
   });
 });
 

@@ -5,12 +5,18 @@ export const MAX_ROSTER_WIDTH = 80;
 
 export const rosterCommand: CommandSpec = {
   name: 'roster',
-  summary: 'Show, hide or resize the roster pane.',
+  summary: 'Show, hide, resize or filter the roster pane; fold a group.',
   args: [
-    { name: 'hide|show|size', required: true, description: 'what to do with the pane' },
-    { name: 'columns', required: false, description: `the width for "size", ${MIN_ROSTER_WIDTH} to ${MAX_ROSTER_WIDTH}` },
+    { name: 'hide|show|size|filter|group', required: true, description: 'what to do with the pane' },
+    {
+      name: 'value',
+      required: false,
+      rest: true,
+      description: `size: columns (${MIN_ROSTER_WIDTH} to ${MAX_ROSTER_WIDTH}); filter: text a name or JID must contain (none: all); group: the group to fold or unfold`,
+    },
   ],
-  examples: ['/roster hide', '/roster show', '/roster size 30'],
+  description: 'Alt-R starts /roster filter; Alt-PageUp and Alt-PageDown scroll the roster.',
+  examples: ['/roster hide', '/roster show', '/roster size 30', '/roster filter ali', '/roster filter', '/roster group work'],
   run(_ctx, [action = '', value]) {
     if (action === 'hide' || action === 'show') {
       if (value !== undefined) return fail(`/roster ${action} takes no value. Usage: /roster hide|show|size N`);
@@ -23,7 +29,15 @@ export const rosterCommand: CommandSpec = {
       }
       return ok(undefined, [{ type: 'roster-width', width }]);
     }
-    return fail(`Unknown /roster action "${action}". Usage: /roster hide|show|size N`);
+    if (action === 'filter') return ok(undefined, [{ type: 'roster-filter', filter: value?.trim() ?? '' }]);
+    if (action === 'group') {
+      if (!value?.trim()) return fail('/roster group needs the name of a group, e.g. /roster group work');
+      return ok(undefined, [{ type: 'roster-toggle-group', group: value.trim() }]);
+    }
+    return fail(`Unknown /roster action "${action}". Usage: /roster hide|show|size N|filter TEXT|group NAME`);
   },
-  complete: (_ctx, index, partial) => (index === 0 ? ['hide', 'show', 'size'].filter((a) => a.startsWith(partial)) : []),
+  complete(ctx, index, partial) {
+    if (index === 0) return ['hide', 'show', 'size', 'filter', 'group'].filter((a) => a.startsWith(partial));
+    return [...new Set(ctx.state().roster.flatMap((c) => c.groups ?? []))].filter((g) => g.startsWith(partial));
+  },
 };

@@ -1,5 +1,7 @@
 import { Box, Text } from 'ink';
+import { memo } from 'react';
 import type { Contact } from '../../store/state.js';
+import type { RosterRow } from '../roster/roster-rows.js';
 import { theme } from '../theme/theme.js';
 
 const GLYPH: Record<Contact['presence'], string> = {
@@ -12,30 +14,57 @@ const GLYPH: Record<Contact['presence'], string> = {
 };
 
 interface Props {
-  contacts: readonly Contact[];
+  rows: readonly RosterRow[];
   width: number;
   height: number;
+  /** First row shown (scrolled by Alt-PageUp/PageDown). */
+  offset: number;
+  filter: string;
 }
 
+const Row = memo(function Row({ row }: { row: RosterRow }) {
+  if (row.kind === 'account') {
+    return (
+      <Text color={theme.title} bold wrap="truncate">
+        {row.text}
+      </Text>
+    );
+  }
+  if (row.kind === 'group') {
+    return (
+      <Text color={theme.info} wrap="truncate">
+        {row.collapsed ? '▸' : '▾'} {row.name} ({row.online}/{row.total})
+      </Text>
+    );
+  }
+  const { contact, unread } = row;
+  return (
+    <Text wrap="truncate" color={unread > 0 ? theme.unread : contact.presence === 'offline' ? theme.info : undefined}>
+      {GLYPH[contact.presence]} {contact.name}
+      {unread > 0 ? ` (${unread})` : ''}
+    </Text>
+  );
+});
+
 /** The contact list on the left. Renders only the rows that fit (2,000 contacts stay cheap). */
-export function RosterPane({ contacts, width, height }: Props) {
+export function RosterPane({ rows, width, height, offset, filter }: Props) {
   const inner = Math.max(0, height - 3);
-  const visible = contacts.slice(0, inner);
+  const start = Math.max(0, Math.min(offset, rows.length - inner));
+  const visible = rows.slice(start, start + inner);
+  const title = filter ? `Roster /${filter}` : 'Roster';
+  const more = rows.length > start + inner ? ` ${start + inner}/${rows.length}` : '';
   return (
     <Box flexDirection="column" width={width} height={height} borderStyle="single" borderColor={theme.border}>
       <Text color={theme.title} bold wrap="truncate">
-        Roster
+        {title}
+        {more}
       </Text>
-      {contacts.length === 0 ? (
+      {rows.length === 0 ? (
         <Text color={theme.info} wrap="truncate">
-          (no contacts)
+          {filter ? '(no match)' : '(no contacts)'}
         </Text>
       ) : (
-        visible.map((c) => (
-          <Text key={c.jid} wrap="truncate">
-            {GLYPH[c.presence]} {c.name}
-          </Text>
-        ))
+        visible.map((row) => <Row key={row.key} row={row} />)
       )}
     </Box>
   );
