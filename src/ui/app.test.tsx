@@ -108,4 +108,16 @@ describe('<App>', () => {
     expect(answers[1]).toBeUndefined();
     view.unmount();
   });
+
+  it('opens a help overlay with every key on Alt-H and closes it with Escape', async () => {
+    const { view } = setup({ columns: 100, rows: 60 });
+    await waitForFrame(view.lastFrame, (t) => t.includes('1:console'));
+    view.stdin.write('\u001bh');
+    const frame = await waitForFrame(view.lastFrame, (t) => t.includes('Keys (Alt-H or Escape closes this'));
+    expect(frame).toMatch(/ctrl\+c +Quit natter/);
+    expect(frame).toMatch(/alt\+pageup +Scroll the roster up a page/);
+    view.stdin.write('\u001b');
+    await waitForFrame(view.lastFrame, (t) => !t.includes('Keys (Alt-H'));
+    view.unmount();
+  });
 });

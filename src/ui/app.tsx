@@ -3,7 +3,9 @@ import { useMemo, useState } from 'react';
 import { describeChatState } from '../domain/chat-state.js';
 import type { Store } from '../store/create-store.js';
 import { CommandLine } from './components/command-line.js';
+import { HelpOverlay } from './components/help-overlay.js';
 import { MessageView } from './components/message-view.js';
+import { defaultKeyBindings } from './input/keybindings.js';
 import { RosterPane } from './components/roster-pane.js';
 import { StatusLine } from './components/status-line.js';
 import { TabBar } from './components/tab-bar.js';
@@ -72,6 +74,7 @@ function Screen({ controller, size }: { controller: UiController; size: Props['s
   const commandLine = useCommandLine();
   const [scroll, setScroll] = useState<Record<string, number>>({});
   const [, redraw] = useState(0);
+  const [helpOpen, setHelpOpen] = useState(false);
 
   const bodyHeight = Math.max(1, rows - 3);
   const offset = scroll[activeTabId] ?? 0;
@@ -84,6 +87,11 @@ function Screen({ controller, size }: { controller: UiController; size: Props['s
 
   useKeyRouter({
     action(name) {
+      // The overlay first: while it is open, Escape closes it and the view keys do nothing.
+      if (name === 'app.help' || (helpOpen && name === 'prompt.cancel')) {
+        setHelpOpen((open) => name === 'app.help' && !open);
+        return true;
+      }
       const lineAction = LINE_ACTIONS[name];
       const asking = store.getState().prompt !== undefined;
       // While a question is asked, the line history and completion stay out of it.
@@ -161,7 +169,11 @@ function Screen({ controller, size }: { controller: UiController; size: Props['s
         {paneWidth > 0 && <RosterPane rows={rowsOfRoster} width={paneWidth} height={rows - 2} offset={rosterOffset} filter={rosterFilter} />}
         <Box flexDirection="column" width={mainWidth} paddingLeft={1}>
           <TabBar tabs={tabs} activeTabId={activeTabId} width={mainWidth - 1} />
-          <MessageView lines={lines ?? []} width={mainWidth - 1} height={bodyHeight} offset={offset} />
+          {helpOpen ? (
+            <HelpOverlay bindings={defaultKeyBindings} width={mainWidth - 1} height={bodyHeight} />
+          ) : (
+            <MessageView lines={lines ?? []} width={mainWidth - 1} height={bodyHeight} offset={offset} />
+          )}
         </Box>
       </Box>
       <StatusLine width={columns} connections={connections} tabTitle={activeTitle} peerActivity={peerActivity} />

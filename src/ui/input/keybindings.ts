@@ -11,6 +11,7 @@ export interface KeyBinding {
 export const defaultKeyBindings: readonly KeyBinding[] = [
   { action: 'app.quit', keys: ['ctrl+c'], help: 'Quit natter (like /quit)' },
   { action: 'app.redraw', keys: ['ctrl+l'], help: 'Redraw the screen' },
+  { action: 'app.help', keys: ['alt+h'], help: 'Show or hide this list of keys' },
   { action: 'tab.next', keys: ['alt+right', 'ctrl+n'], help: 'Next tab' },
   { action: 'tab.previous', keys: ['alt+left', 'ctrl+p'], help: 'Previous tab' },
   ...Array.from({ length: 10 }, (_, i) => ({
