@@ -12,6 +12,7 @@ import type { MessageHistory } from '../history/message-history.js';
 import { createStore, type Store } from '../store/create-store.js';
 import { initialState } from '../store/state.js';
 import { App } from '../ui/app.js';
+import { ACTIONS } from '../ui/input/keybindings.js';
 import { createAccountManager, type AccountManager } from './account-manager.js';
 import { settingsFromCli } from './account-settings.js';
 import { createChatTabs } from './chat-tabs.js';
@@ -43,7 +44,11 @@ export async function runUi(options: UiOptions): Promise<number> {
   const ui = config.get('ui');
   const store = createStore(initialState({ rosterVisible: ui.rosterVisible, rosterWidth: ui.rosterWidth }));
   const consoleInfo = (text: string): void => store.dispatch({ type: 'line/append', tabId: CONSOLE_TAB_ID, kind: 'info', text });
-  consoleInfo(`natter ${options.version}. Type /help for the commands, /quit or Ctrl-C to leave.`);
+  consoleInfo(`natter ${options.version}. Type /help for the commands, Alt-H for the keys, /quit or Ctrl-C to leave.`);
+  const unknownKeys = Object.keys(ui.keys).filter((action) => !ACTIONS.has(action));
+  if (unknownKeys.length > 0) {
+    store.dispatch({ type: 'line/append', tabId: CONSOLE_TAB_ID, kind: 'error', text: `ui.keys in the config names unknown actions: ${unknownKeys.join(', ')}. Alt-H lists the actions; their defaults stay.` });
+  }
 
   const prompter = createPrompter(store);
   const runHook = createHooks(config.get('hooks'), (kind, text) => store.dispatch({ type: 'line/append', tabId: CONSOLE_TAB_ID, kind, text }));
@@ -86,7 +91,7 @@ export async function runUi(options: UiOptions): Promise<number> {
     store.dispatch({ type: 'line/append', tabId: CONSOLE_TAB_ID, kind: 'error', text: `internal error (natter kept running): ${sanitizeLine(reason)}` });
   });
   const controller = createController(store, createRegistry(), manager.api, tabs, prompter, quit);
-  const instance = render(<App store={store} controller={controller} />, {
+  const instance = render(<App store={store} controller={controller} keys={ui.keys} />, {
     alternateScreen: true,
     exitOnCtrlC: false,
     patchConsole: false,

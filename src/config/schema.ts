@@ -19,6 +19,8 @@ export interface UiConfig {
   rosterWidth: number;
   /** How a message in a tab you are not looking at is signalled: nothing, BEL, OSC 9 or OSC 777. */
   notify: 'off' | 'bell' | 'osc9' | 'osc777';
+  /** Action name → keys, replacing that action's default keys ("tab.next": ["ctrl+j"]). */
+  keys: Record<string, string[]>;
 }
 
 /** Event → program and arguments, run without a shell (see src/app/hooks.ts). */
@@ -80,6 +82,12 @@ export const configSchema: Schema<NatterConfig> = {
       rosterVisible: { type: 'boolean', default: true },
       rosterWidth: { type: 'integer', minimum: 12, maximum: 80, default: 24 },
       notify: { enum: ['off', 'bell', 'osc9', 'osc777'], default: 'off' },
+      keys: {
+        type: 'object',
+        propertyNames: { pattern: '^[a-z]+(\\.[a-z0-9-]+)+$' },
+        additionalProperties: { type: 'array', items: { type: 'string', pattern: '^((ctrl|alt|shift)\\+)*[a-z0-9/-]+$' } },
+        default: {},
+      },
     },
     default: {},
   },

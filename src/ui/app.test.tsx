@@ -16,7 +16,7 @@ async function waitForFrame(frame: () => string | undefined, predicate: (text: s
   }
 }
 
-function setup(size = { columns: 80, rows: 20 }) {
+function setup(size = { columns: 80, rows: 20 }, keys?: Record<string, string[]>) {
   const store = createStore(initialState());
   const submitted: string[] = [];
   const answers: (string | undefined)[] = [];
@@ -29,7 +29,7 @@ function setup(size = { columns: 80, rows: 20 }) {
     quit: vi.fn(),
     complete: (line, cursor) => (line === '/jo' && cursor === 3 ? { text: '/join ', cursor: 6 } : undefined),
   };
-  const view = render(<App store={store} controller={controller} size={size} />);
+  const view = render(<App store={store} controller={controller} size={size} {...(keys ? { keys } : {})} />);
   return { store, controller, submitted, answers, view };
 }
 
@@ -118,6 +118,15 @@ describe('<App>', () => {
     expect(frame).toMatch(/alt\+pageup +Scroll the roster up a page/);
     view.stdin.write('\u001b');
     await waitForFrame(view.lastFrame, (t) => !t.includes('Keys (Alt-H'));
+    view.unmount();
+  });
+
+  it('takes the user\'s keys from the config in place of the defaults', async () => {
+    const { view, store } = setup({ columns: 80, rows: 20 }, { 'tab.next': ['alt+j'] });
+    store.dispatch({ type: 'tab/open', id: 'chat:bob', kind: 'chat', title: 'bob', focus: false });
+    await waitForFrame(view.lastFrame, (t) => t.includes('2:bob'));
+    view.stdin.write('\u001bj');
+    await waitForFrame(() => store.getState().activeTabId, (id) => id === 'chat:bob');
     view.unmount();
   });
 });

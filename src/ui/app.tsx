@@ -5,7 +5,7 @@ import type { Store } from '../store/create-store.js';
 import { CommandLine } from './components/command-line.js';
 import { HelpOverlay } from './components/help-overlay.js';
 import { MessageView } from './components/message-view.js';
-import { defaultKeyBindings } from './input/keybindings.js';
+import { bindingsWith } from './input/keybindings.js';
 import { RosterPane } from './components/roster-pane.js';
 import { StatusLine } from './components/status-line.js';
 import { TabBar } from './components/tab-bar.js';
@@ -25,12 +25,14 @@ interface Props {
   controller: UiController;
   /** Fixed size for tests; otherwise the terminal's, updated on resize. */
   size?: { columns: number; rows: number };
+  /** The user's keys from the config: action → keys, replacing the defaults of that action. */
+  keys?: Readonly<Record<string, string[]>>;
 }
 
-export function App({ store, controller, size }: Props) {
+export function App({ store, controller, size, keys }: Props) {
   return (
     <StoreContext.Provider value={store}>
-      <Screen controller={controller} size={size} />
+      <Screen controller={controller} size={size} keys={keys} />
     </StoreContext.Provider>
   );
 }
@@ -52,7 +54,7 @@ const LINE_ACTIONS: Record<string, CommandLineAction> = {
   'line.history-next': { type: 'history-next' },
 };
 
-function Screen({ controller, size }: { controller: UiController; size: Props['size'] }) {
+function Screen({ controller, size, keys }: { controller: UiController; size: Props['size']; keys: Props['keys'] }) {
   const terminal = useWindowSize();
   const { columns, rows } = size ?? terminal;
   const tabs = useAppState((s) => s.tabs);
@@ -148,7 +150,7 @@ function Screen({ controller, size }: { controller: UiController; size: Props['s
       commandLine.dispatch({ type: 'insert', text });
       if (!store.getState().prompt) controller.typing?.(lineText(commandLine.current()));
     },
-  });
+  }, keys);
 
   if (columns < MIN_COLUMNS || rows < MIN_ROWS) {
     return (
@@ -170,7 +172,7 @@ function Screen({ controller, size }: { controller: UiController; size: Props['s
         <Box flexDirection="column" width={mainWidth} paddingLeft={1}>
           <TabBar tabs={tabs} activeTabId={activeTabId} width={mainWidth - 1} />
           {helpOpen ? (
-            <HelpOverlay bindings={defaultKeyBindings} width={mainWidth - 1} height={bodyHeight} />
+            <HelpOverlay bindings={bindingsWith(keys)} width={mainWidth - 1} height={bodyHeight} />
           ) : (
             <MessageView lines={lines ?? []} width={mainWidth - 1} height={bodyHeight} offset={offset} />
           )}

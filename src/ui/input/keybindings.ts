@@ -44,6 +44,14 @@ export const defaultKeyBindings: readonly KeyBinding[] = [
   { action: 'line.history-next', keys: ['down'], help: 'Next line from history' },
 ];
 
+/** The bindings with the user's keys in place of the defaults (for the help overlay). */
+export function bindingsWith(overrides: Readonly<Record<string, string[]>> = {}): KeyBinding[] {
+  return defaultKeyBindings.map((b) => ({ ...b, keys: overrides[b.action] ?? b.keys }));
+}
+
+/** Names of the actions keys can be bound to. */
+export const ACTIONS: ReadonlySet<string> = new Set(defaultKeyBindings.map((b) => b.action));
+
 /** key name → action, with user overrides (action → keys) replacing the defaults. */
 export function keyMap(overrides: Readonly<Record<string, string[]>> = {}): Map<string, string> {
   const map = new Map<string, string>();
