@@ -91,3 +91,18 @@ describe('the screen in a terminal', () => {
     await natter.waitForText('/roster size needs a whole number of columns');
   });
 });
+
+describe('colours', () => {
+  it('uses no colour at all with NO_COLOR set, and still shows the cursor and the current tab', async () => {
+    const natter = start({ cols: 100, rows: 30, env: { NO_COLOR: '1' } });
+    await skipFirstRun(natter);
+    natter.type('/help\r');
+    await natter.waitForText(/\/quit +Leave natter/);
+    // SGR 30–37, 40–47, 90–97, 100–107 and 38;/48; (256 and truecolor) are colours.
+    // eslint-disable-next-line no-control-regex
+    expect(natter.output()).not.toMatch(/\u001b\[(?:[0-9;]*;)?(?:3[0-7]|4[0-7]|9[0-7]|10[0-7]|38|48)(?:[;m])/);
+    expect(natter.output()).toContain('\u001b[7m'); // inverse video: the cursor and the current tab
+    natter.type('/quit\r');
+    expect(await natter.waitForExit()).toEqual({ exitCode: 0 });
+  });
+});

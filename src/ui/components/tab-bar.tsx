@@ -20,7 +20,7 @@ export function TabBar({ tabs, activeTabId, width }: Props) {
           return (
             <Text key={tab.id}>
               {active ? (
-                <Text color={theme.activeTab} backgroundColor={theme.activeTabBg}>
+                <Text color={theme.activeTab} backgroundColor={theme.activeTabBg} inverse={theme.activeTabBg === undefined}>
                   [{label}]
                 </Text>
               ) : (

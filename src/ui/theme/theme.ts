@@ -1,5 +1,10 @@
-/** Colour tokens. Ink's chalk honours NO_COLOR and downgrades to the terminal's depth. */
-export const theme = {
+/**
+ * Colour tokens. chalk (under Ink) downgrades them to the terminal's depth (16, 256 or
+ * truecolor from TERM/COLORTERM) but does not read NO_COLOR (https://no-color.org): when it
+ * is set and not empty, every token is undefined and text keeps its terminal colours.
+ * Inverse video (the cursor) is not a colour and stays.
+ */
+const colours = {
   border: 'gray',
   title: 'cyan',
   activeTab: 'black',
@@ -15,3 +20,12 @@ export const theme = {
   outgoing: 'magenta',
   timestamp: 'gray',
 } as const;
+
+type Theme = { readonly [K in keyof typeof colours]: string | undefined };
+
+export function makeTheme(env: Record<string, string | undefined>): Theme {
+  const noColor = (env.NO_COLOR ?? '') !== '';
+  return Object.fromEntries(Object.entries(colours).map(([k, v]) => [k, noColor ? undefined : v])) as unknown as Theme;
+}
+
+export const theme: Theme = makeTheme(process.env);
