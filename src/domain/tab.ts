@@ -10,6 +10,8 @@ export interface Tab {
   title: string;
   unread: number;
   highlight: boolean;
+  /** The first line that was unread when the tab was last brought to the front ("new messages" rule). */
+  unreadFrom?: number;
   /** One-to-one chats: what the peer is doing (XEP-0085), when they said. */
   peerState?: ChatState;
 }

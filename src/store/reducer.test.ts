@@ -40,6 +40,22 @@ describe('reducer', () => {
   });
 });
 
+describe('unread', () => {
+  it('counts lines arriving in a background tab and marks where they start when it comes to the front', () => {
+    let state = reduce(initialState(), { type: 'tab/open', id: 'chat:b', kind: 'chat', title: 'b', focus: false });
+    state = reduce(state, { type: 'line/append', tabId: 'chat:b', kind: 'incoming', text: 'old', fromHistory: true });
+    state = reduce(state, { type: 'line/append', tabId: 'chat:b', kind: 'incoming', text: 'one' });
+    state = reduce(state, { type: 'line/append', tabId: 'chat:b', kind: 'incoming', text: 'two' });
+    expect(state.tabs[1]?.unread).toBe(2);
+    state = reduce(state, { type: 'tab/focus', id: 'chat:b' });
+    const firstUnread = state.lines['chat:b']?.[1]?.id;
+    expect(state.tabs[1]).toMatchObject({ unread: 0, unreadFrom: firstUnread });
+    state = reduce(state, { type: 'tab/focus', id: 'console' });
+    state = reduce(state, { type: 'tab/focus', id: 'chat:b' });
+    expect(state.tabs[1]?.unreadFrom).toBeUndefined();
+  });
+});
+
 describe('createStore', () => {
   it('notifies once for a burst of dispatches in one tick', async () => {
     const store = createStore(initialState());

@@ -51,7 +51,13 @@ export function reduce(state: AppState, action: Action): AppState {
       return {
         ...state,
         activeTabId: action.id,
-        tabs: state.tabs.map((t) => (t.id === action.id ? { ...t, unread: 0, highlight: false } : t)),
+        tabs: state.tabs.map((t) => {
+          if (t.id !== action.id) return t;
+          const lines = state.lines[t.id] ?? [];
+          const first = t.unread > 0 ? lines[Math.max(0, lines.length - t.unread)]?.id : undefined;
+          const { unreadFrom: _old, ...rest } = t;
+          return { ...rest, unread: 0, highlight: false, ...(first === undefined ? {} : { unreadFrom: first }) };
+        }),
       };
     }
     case 'tab/close': {

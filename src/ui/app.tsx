@@ -174,7 +174,7 @@ function Screen({ controller, size, keys }: { controller: UiController; size: Pr
           {helpOpen ? (
             <HelpOverlay bindings={bindingsWith(keys)} width={mainWidth - 1} height={bodyHeight} />
           ) : (
-            <MessageView lines={lines ?? []} width={mainWidth - 1} height={bodyHeight} offset={offset} />
+            <MessageView lines={lines ?? []} width={mainWidth - 1} height={bodyHeight} offset={offset} unreadFrom={activeTab?.unreadFrom} />
           )}
         </Box>
       </Box>

@@ -174,6 +174,7 @@ it('catches up from the server archive (MAM) after a restart: what came and what
   await second.waitForText(/\d+ messages? from the server archive/);
   second.type(`/msg ${b.jid}\r`);
   await second.waitForText('me: answered from the phone');
+  await second.waitForText('── new messages'); // they came while the console was in front
   const text = await second.screenText();
   for (const body of ['before the break', 'while you were out 1', 'while you were out 2', 'answered from the phone']) {
     expect(text.split(body), body).toHaveLength(2);

@@ -9,6 +9,8 @@ interface Props {
   width: number;
   height: number;
   offset: number;
+  /** Line id where the "new messages" rule goes. */
+  unreadFrom?: number | undefined;
 }
 
 const COLOR: Record<LineKind, string | undefined> = {
@@ -29,8 +31,8 @@ const MessageRow = memo(function MessageRow({ row }: { row: Row }) {
 });
 
 /** Exactly `height` one-row lines, so the frame never grows past the terminal. */
-export function MessageView({ lines, width, height, offset }: Props) {
-  const rows = visibleRows(lines, width, height, offset);
+export function MessageView({ lines, width, height, offset, unreadFrom }: Props) {
+  const rows = visibleRows(lines, width, height, offset, unreadFrom);
   return (
     <Box flexDirection="column" width={width} height={height} justifyContent="flex-end" overflow="hidden">
       {rows.map((row) => (

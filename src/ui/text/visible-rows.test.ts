@@ -27,4 +27,16 @@ describe('visibleRows', () => {
     const rows = visibleRows([line(1, 'x'.repeat(100_000))], 80, 20);
     expect(rows).toHaveLength(20);
   });
+
+  it('marks where a new day starts and where the unread messages start', () => {
+    const day1 = new Date(2026, 10, 23, 22, 0).getTime();
+    const day2 = new Date(2026, 10, 24, 9, 0).getTime();
+    const lines: Line[] = [
+      { id: 1, at: day1, kind: 'incoming', from: 'bob', text: 'late' },
+      { id: 2, at: day2, kind: 'incoming', from: 'bob', text: 'morning' },
+      { id: 3, at: day2 + 1000, kind: 'incoming', from: 'bob', text: 'you there?' },
+    ];
+    const rows = visibleRows(lines, 46, 10, 0, 3).map((r) => r.text);
+    expect(rows).toEqual(['bob: late', `── Tuesday, 24 November 2026 ${'─'.repeat(11)}`, 'bob: morning', `── new messages ${'─'.repeat(24)}`, 'bob: you there?']);
+  });
 });

@@ -16,10 +16,11 @@ const TIME_WIDTH = 6; // "HH:MM "
  * Only as many lines as needed are wrapped, walking back from the newest, so the cost is
  * O(visible rows), not O(buffer) (Poezio's text buffers and gomuks' message view do the same).
  */
-export function visibleRows(lines: readonly Line[], width: number, height: number, offset = 0): Row[] {
+export function visibleRows(lines: readonly Line[], width: number, height: number, offset = 0, unreadFrom?: number): Row[] {
   const textWidth = Math.max(1, width - TIME_WIDTH);
   const rows: Row[] = [];
   const need = height + offset;
+  const separator = (key: string, label: string, line: Line): Row => ({ key, time: '', text: rule(label, textWidth), line: { ...line, kind: 'info' } });
   for (let i = lines.length - 1; i >= 0 && rows.length < need; i--) {
     const line = lines[i];
     if (!line) continue;
@@ -28,7 +29,22 @@ export function visibleRows(lines: readonly Line[], width: number, height: numbe
     for (let j = wrapped.length - 1; j >= 0; j--) {
       rows.unshift({ key: `${line.id}:${j}`, time: j === 0 ? time : '', text: wrapped[j] ?? '', line });
     }
+    // Above this line: where the unread messages start, and where a new day starts.
+    if (line.id === unreadFrom) rows.unshift(separator(`${line.id}:new`, 'new messages', line));
+    const before = lines[i - 1];
+    if (before && dayOf(before.at) !== dayOf(line.at)) rows.unshift(separator(`${line.id}:day`, formatDay(line.at), line));
   }
   const end = Math.max(0, rows.length - offset);
   return rows.slice(Math.max(0, end - height), end);
+}
+
+const dayOf = (at: number): string => new Date(at).toDateString();
+
+function formatDay(at: number): string {
+  return new Date(at).toLocaleDateString('en-GB', { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' });
+}
+
+function rule(label: string, width: number): string {
+  const text = `── ${label} `;
+  return text.length >= width ? text.slice(0, width) : text + '─'.repeat(width - text.length);
 }
