@@ -129,4 +129,14 @@ describe('<App>', () => {
     await waitForFrame(() => store.getState().activeTabId, (id) => id === 'chat:bob');
     view.unmount();
   });
+
+  it('jumps to the next tab with unread messages on Alt-A', async () => {
+    const { view, store } = setup();
+    for (const id of ['chat:a', 'chat:b', 'chat:c']) store.dispatch({ type: 'tab/open', id, kind: 'chat', title: id.slice(5), focus: false });
+    store.dispatch({ type: 'line/append', tabId: 'chat:c', kind: 'incoming', text: 'hi' });
+    await waitForFrame(view.lastFrame, (t) => t.includes('4:c (1)'));
+    view.stdin.write('\u001ba');
+    await waitForFrame(() => store.getState().activeTabId, (id) => id === 'chat:c');
+    view.unmount();
+  });
 });

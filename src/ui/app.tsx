@@ -134,6 +134,12 @@ function Screen({ controller, size, keys }: { controller: UiController; size: Pr
       else if (name === 'app.redraw') redraw((n) => n + 1);
       else if (name === 'tab.next') focusIndex(activeIndex + 1);
       else if (name === 'tab.previous') focusIndex(activeIndex - 1);
+      else if (name === 'tab.next-unread') {
+        // The first tab after this one (wrapping round) with unread lines; nothing if none.
+        const order = [...tabs.slice(activeIndex + 1), ...tabs.slice(0, activeIndex)];
+        const next = order.find((t) => t.unread > 0);
+        if (next) store.dispatch({ type: 'tab/focus', id: next.id });
+      }
       else if (name.startsWith('tab.goto.')) {
         const index = Number(name.slice('tab.goto.'.length)) - 1;
         if (index < tabs.length) focusIndex(index);

@@ -14,6 +14,7 @@ export const defaultKeyBindings: readonly KeyBinding[] = [
   { action: 'app.help', keys: ['alt+h'], help: 'Show or hide this list of keys' },
   { action: 'tab.next', keys: ['alt+right', 'ctrl+n'], help: 'Next tab' },
   { action: 'tab.previous', keys: ['alt+left', 'ctrl+p'], help: 'Previous tab' },
+  { action: 'tab.next-unread', keys: ['alt+a'], help: 'Next tab with unread messages (as in irssi and Poezio)' },
   ...Array.from({ length: 10 }, (_, i) => ({
     action: `tab.goto.${i === 9 ? 10 : i + 1}`,
     keys: [`alt+${(i + 1) % 10}`],
