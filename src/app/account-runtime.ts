@@ -251,6 +251,7 @@ export function createAccountRuntime(settings: AccountSettings, deps: AccountDep
       from: incoming ? sanitizeLine(message.peer) : 'me',
       text: sanitizeText(message.body),
       at: message.at,
+      rowId: stored.id,
       ...(key ? { key } : {}),
     });
   };

@@ -1,6 +1,6 @@
 import { chatTabId } from '../domain/jid.js';
 import { sanitizeLine, sanitizeText } from '../domain/sanitize.js';
-import type { LineDelivery } from '../domain/line.js';
+import type { Line, LineDelivery } from '../domain/line.js';
 import type { MessageHistory, StoredMessage } from '../history/message-history.js';
 import type { Store } from '../store/create-store.js';
 
@@ -13,24 +13,26 @@ export const RECENT_PAGE = 200;
  */
 export function createChatTabs(store: Store, history: MessageHistory | undefined, defaultAccount: () => string | undefined) {
   /** Stored messages into a tab's buffer; a correction is shown in place of its original, marked edited (XEP-0308). */
-  const appendStored = (tabId: string, page: readonly StoredMessage[]): void => {
+  const storedLines = (page: readonly StoredMessage[]): Omit<Line, 'id'>[] => {
     const corrected = new Map<number, string>();
     for (const m of page) if (m.replaces !== null) corrected.set(m.replaces, m.body);
-    for (const m of page) {
-      if (m.replaces !== null) continue;
-      const newest = corrected.get(m.id);
-      store.dispatch({
-        type: 'line/append',
-        tabId,
-        kind: m.direction === 'in' ? 'incoming' : 'outgoing',
-        from: m.direction === 'in' ? sanitizeLine(m.peer) : 'me',
-        text: sanitizeText(newest ?? m.body),
-        at: m.at,
-        fromHistory: true,
-        ...lineDelivery(m),
-        ...(newest === undefined ? {} : { edited: true }),
+    return page
+      .filter((m) => m.replaces === null)
+      .map((m) => {
+        const newest = corrected.get(m.id);
+        return {
+          kind: m.direction === 'in' ? 'incoming' : 'outgoing',
+          from: m.direction === 'in' ? sanitizeLine(m.peer) : 'me',
+          text: sanitizeText(newest ?? m.body),
+          at: m.at,
+          rowId: m.id,
+          ...lineDelivery(m),
+          ...(newest === undefined ? {} : { edited: true }),
+        };
       });
-    }
+  };
+  const appendStored = (tabId: string, page: readonly StoredMessage[]): void => {
+    for (const line of storedLines(page)) store.dispatch({ type: 'line/append', tabId, fromHistory: true, ...line });
   };
   /** Which account a chat tab talks from: the one that last sent or received in it. */
   const accounts = new Map<string, string>();
@@ -47,6 +49,16 @@ export function createChatTabs(store: Store, history: MessageHistory | undefined
       return id;
     },
     accountOf: (tabId: string): string | undefined => accounts.get(tabId),
+    /** Scrolling back: the page of stored messages before the oldest line of a chat tab. False when there is none. */
+    loadOlder(tabId: string): boolean {
+      const me = accounts.get(tabId) ?? defaultAccount();
+      const oldest = store.getState().lines[tabId]?.find((l) => l.rowId !== undefined);
+      if (!history || !me || !tabId.startsWith('chat:') || !oldest?.rowId) return false;
+      const page = history.page(me, tabId.slice('chat:'.length), RECENT_PAGE, { at: oldest.at, id: oldest.rowId });
+      if (page.length === 0) return false;
+      store.dispatch({ type: 'lines/prepend', tabId, lines: storedLines(page) });
+      return true;
+    },
     /** Opens the chat of a stored message and shows it with `context` messages around it. */
     showAround(account: string, peer: string, messageId: number, context: number, marker: string): void {
       const id = chatTabId(peer);

@@ -132,6 +132,7 @@ export function createController(
       });
     },
     quit: onQuit,
+    loadOlder: (tabId) => tabs.loadOlder(tabId),
     typing(line) {
       const state = store.getState();
       const tab = state.tabs.find((t) => t.id === state.activeTabId);

@@ -64,8 +64,8 @@ export function createOutbox(deps: {
       // The tab first: a tab that opens loads the stored conversation, which must not
       // already hold this message, or it would show twice.
       const tabId = tabs.open(to, false, account);
-      history.add({ account, peer: to, direction: 'out', sender: account, body, at, originId: id, messageId: id, delivery: 'pending' });
-      store.dispatch({ type: 'line/append', tabId, kind: 'outgoing', from: 'me', text: sanitizeText(body), at, delivery: 'pending', key: id });
+      const row = history.add({ account, peer: to, direction: 'out', sender: account, body, at, originId: id, messageId: id, delivery: 'pending' });
+      store.dispatch({ type: 'line/append', tabId, kind: 'outgoing', from: 'me', text: sanitizeText(body), at, delivery: 'pending', key: id, rowId: row.id });
       if (session.isOnline()) void transmit(to, body, id);
       return { id, at };
     },

@@ -16,6 +16,8 @@ export interface Line {
   /** Outgoing messages: their delivery state, and the origin-id that updates it. */
   delivery?: LineDelivery;
   key?: string;
+  /** The message's row in the history database (where older pages are read from). */
+  rowId?: number;
   /** Corrected by its sender (XEP-0308); `text` is the newest version. */
   edited?: boolean;
 }

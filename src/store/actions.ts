@@ -16,10 +16,12 @@ export type Action =
       delivery?: LineDelivery;
       key?: string;
       edited?: boolean;
+      rowId?: number;
     }
   | { type: 'line/delivery'; tabId: string; key: string; delivery: LineDelivery; reason?: string }
   | { type: 'line/replace'; tabId: string; key: string; text: string }
   | { type: 'lines/clear'; tabId: string }
+  | { type: 'lines/prepend'; tabId: string; lines: Omit<Line, 'id'>[] }
   | { type: 'tab/open'; id: string; kind: TabKind; title: string; focus: boolean }
   | { type: 'tab/focus'; id: string }
   | { type: 'tab/close'; id: string }

@@ -15,6 +15,7 @@ export function reduce(state: AppState, action: Action): AppState {
         ...(action.delivery === undefined ? {} : { delivery: action.delivery }),
         ...(action.key === undefined ? {} : { key: action.key }),
         ...(action.edited ? { edited: true } : {}),
+        ...(action.rowId === undefined ? {} : { rowId: action.rowId }),
       };
       const previous = state.lines[tabId] ?? [];
       const lines = previous.length >= MAX_LINES_PER_TAB ? previous.slice(1 - MAX_LINES_PER_TAB) : previous.slice();
@@ -33,6 +34,14 @@ export function reduce(state: AppState, action: Action): AppState {
         delivery: action.delivery,
         ...(action.reason ? { text: `${line.text} [${action.reason}]` } : {}),
       }));
+    case 'lines/prepend': {
+      // Older lines read back from the history, up to the buffer's cap.
+      const previous = state.lines[action.tabId];
+      if (!previous) return state;
+      const room = Math.max(0, MAX_LINES_PER_TAB - previous.length);
+      const older = action.lines.slice(Math.max(0, action.lines.length - room)).map((l, i) => ({ ...l, id: state.nextLineId + i }));
+      return { ...state, nextLineId: state.nextLineId + older.length, lines: { ...state.lines, [action.tabId]: [...older, ...previous] } };
+    }
     case 'lines/clear':
       return state.lines[action.tabId] ? { ...state, lines: { ...state.lines, [action.tabId]: [] } } : state;
     case 'line/replace':

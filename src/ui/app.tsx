@@ -1,5 +1,5 @@
 import { Box, Text, useWindowSize } from 'ink';
-import { useMemo, useState } from 'react';
+import { useMemo, useReducer, useRef, useState } from 'react';
 import { describeChatState } from '../domain/chat-state.js';
 import type { Store } from '../store/create-store.js';
 import { CommandLine } from './components/command-line.js';
@@ -14,6 +14,7 @@ import { StoreContext, useAppState, useStore } from './hooks/use-app-state.js';
 import { useCommandLine } from './hooks/use-command-line.js';
 import { useKeyRouter } from './hooks/use-key-router.js';
 import { rosterRows } from './roster/roster-rows.js';
+import { visibleRows } from './text/visible-rows.js';
 import { lineText } from './input/line-editor.js';
 import type { CommandLineAction } from './hooks/use-command-line.js';
 
@@ -74,13 +75,22 @@ function Screen({ controller, size, keys }: { controller: UiController; size: Pr
   const prompt = useAppState((s) => s.prompt);
   const store = useStore();
   const commandLine = useCommandLine();
-  const [scroll, setScroll] = useState<Record<string, number>>({});
+  // Scroll offsets per tab live in a ref, like the command line: keys that arrive faster than
+  // renders (held PageUp, a burst from a slow link) must each count from the previous one.
+  const scroll = useRef<Record<string, number>>({});
+  const [, rerenderScroll] = useReducer((n: number) => n + 1, 0);
   const [, redraw] = useState(0);
   const [helpOpen, setHelpOpen] = useState(false);
 
   const bodyHeight = Math.max(1, rows - 3);
-  const offset = scroll[activeTabId] ?? 0;
-  const setOffset = (value: number): void => setScroll((s) => ({ ...s, [activeTabId]: Math.max(0, value) }));
+  const paneWidth = rosterVisible ? Math.min(rosterWidth, Math.floor(columns / 2)) : 0;
+  const mainWidth = columns - paneWidth;
+  const offset = scroll.current[activeTabId] ?? 0;
+  const currentOffset = (): number => scroll.current[store.getState().activeTabId] ?? 0;
+  const setOffset = (value: number): void => {
+    scroll.current = { ...scroll.current, [store.getState().activeTabId]: Math.max(0, value) };
+    rerenderScroll();
+  };
   const focusIndex = (index: number): void => {
     const tab = tabs[(index + tabs.length) % tabs.length];
     if (tab) store.dispatch({ type: 'tab/focus', id: tab.id });
@@ -139,12 +149,18 @@ function Screen({ controller, size, keys }: { controller: UiController; size: Pr
         const order = [...tabs.slice(activeIndex + 1), ...tabs.slice(0, activeIndex)];
         const next = order.find((t) => t.unread > 0);
         if (next) store.dispatch({ type: 'tab/focus', id: next.id });
-      }
-      else if (name.startsWith('tab.goto.')) {
+      } else if (name.startsWith('tab.goto.')) {
         const index = Number(name.slice('tab.goto.'.length)) - 1;
         if (index < tabs.length) focusIndex(index);
-      } else if (name === 'view.page-up') setOffset(offset + bodyHeight - 1);
-      else if (name === 'view.page-down') setOffset(offset - (bodyHeight - 1));
+      } else if (name === 'view.page-up') {
+        const tabId = store.getState().activeTabId;
+        const next = currentOffset() + bodyHeight - 1;
+        const buffer = store.getState().lines[tabId] ?? [];
+        const shown = visibleRows(buffer, mainWidth - 1, bodyHeight, next);
+        // At the top of what is in memory: read the page before it from the history.
+        if (shown.length < bodyHeight || shown[0]?.line.id === buffer[0]?.id) controller.loadOlder?.(tabId);
+        setOffset(next);
+      } else if (name === 'view.page-down') setOffset(currentOffset() - (bodyHeight - 1));
       else if (name === 'view.bottom') setOffset(0);
       else if (name === 'roster.page-up') setRosterOffset((o) => Math.max(0, o - (rows - 5)));
       else if (name === 'roster.page-down') setRosterOffset((o) => Math.max(0, Math.min(o + (rows - 5), rowsOfRoster.length - (rows - 5))));
@@ -166,8 +182,6 @@ function Screen({ controller, size, keys }: { controller: UiController; size: Pr
     );
   }
 
-  const paneWidth = rosterVisible ? Math.min(rosterWidth, Math.floor(columns / 2)) : 0;
-  const mainWidth = columns - paneWidth;
   const activeTab = tabs.find((t) => t.id === activeTabId);
   const activeTitle = activeTab?.title ?? '';
   const peerActivity = activeTab?.peerState ? describeChatState(activeTab.title, activeTab.peerState) : '';

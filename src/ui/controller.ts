@@ -4,6 +4,8 @@ export interface UiController {
   submit(line: string): void;
   /** The answer to the open prompt (state.prompt), or undefined when it was cancelled (Escape). */
   answer(text: string | undefined): void;
+  /** Scrolled to the top of a tab: read older lines in (true when there were some). */
+  loadOlder?(tabId: string): boolean;
   /** The command line changed (typing notifications, XEP-0085); optional for tests. */
   typing?(line: string): void;
   /** Ctrl-C and friends: leave as cleanly as /quit. */

@@ -68,4 +68,24 @@ describe('natter search', () => {
     natter.type('/quit\r');
     expect(await natter.waitForExit()).toEqual({ exitCode: 0 });
   });
+
+  it('PageUp past the lines in memory reads older pages from the history', async () => {
+    const dirs = tempDirs();
+    cleanups.push(dirs.remove);
+    const db = openHistoryDatabase(join(dirs.data, 'natter'));
+    new MessageHistory(db).addMany(Array.from({ length: 1000 }, (_, i) => ({
+      account: 'alice@x', peer: 'bob@x', direction: 'in' as const, body: `old ${i}`, at: 1_700_000_000_000 + i * 1000,
+    })));
+    db.close();
+    // A one-run account that never connects (nothing listens on port 1): the history is local.
+    const natter = spawnNatter({ cols: 100, rows: 30, env: dirs.env, args: ['--jid', 'alice@x', '--host', '127.0.0.1', '--port', '1', '--password-command', 'echo x'] });
+    cleanups.push(() => natter.dispose());
+    await natter.waitForText('1:console');
+    natter.type('/msg bob@x\r');
+    await natter.waitForText('bob@x: old 999');
+    for (let i = 0; i < 12; i++) natter.press('pageup');
+    await natter.waitForText(/bob@x: old 6\d\d/); // before the newest 200 the tab opened with
+    natter.press('ctrl-c');
+    expect(await natter.waitForExit()).toEqual({ exitCode: 0 });
+  });
 });
