@@ -139,4 +139,23 @@ describe('<App>', () => {
     await waitForFrame(() => store.getState().activeTabId, (id) => id === 'chat:c');
     view.unmount();
   });
+
+  it('keeps a line history per tab', async () => {
+    const { view, store, submitted } = setup();
+    store.dispatch({ type: 'tab/open', id: 'chat:b', kind: 'chat', title: 'b', focus: false });
+    view.stdin.write('/in console\r');
+    await waitForFrame(() => submitted.join(), (t) => t === '/in console');
+    view.stdin.write('\u001b2');
+    await waitForFrame(() => store.getState().activeTabId, (id) => id === 'chat:b');
+    view.stdin.write('in the chat\r');
+    await waitForFrame(() => String(submitted.length), (n) => n === '2');
+    view.stdin.write('\u001b[A');
+    await waitForFrame(view.lastFrame, (t) => t.includes('> in the chat'));
+    view.stdin.write('\u001b[A'); // nothing older in this tab
+    view.stdin.write('\u001b1');
+    await waitForFrame(() => store.getState().activeTabId, (id) => id === 'console');
+    view.stdin.write('\u0015\u001b[A');
+    await waitForFrame(view.lastFrame, (t) => t.includes('> /in console'));
+    view.unmount();
+  });
 });

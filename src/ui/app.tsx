@@ -74,7 +74,7 @@ function Screen({ controller, size, keys }: { controller: UiController; size: Pr
   const rosterWidth = useAppState((s) => s.rosterWidth);
   const prompt = useAppState((s) => s.prompt);
   const store = useStore();
-  const commandLine = useCommandLine();
+  const commandLine = useCommandLine(() => store.getState().activeTabId);
   // Scroll offsets per tab live in a ref, like the command line: keys that arrive faster than
   // renders (held PageUp, a burst from a slow link) must each count from the previous one.
   const scroll = useRef<Record<string, number>>({});

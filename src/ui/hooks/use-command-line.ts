@@ -36,11 +36,25 @@ export function reduceCommandLine(s: State, action: CommandLineAction): State {
  * keys arriving in one chunk ("hi\r") are applied in order before Enter reads the line;
  * a render is requested after each change.
  */
-export function useCommandLine() {
+export function useCommandLine(activeTab: () => string = () => '') {
   const state = useRef<State>({ line: emptyLine(), history: [], browsing: 0, draft: '' });
+  // Each tab has its own line history (Up in a chat recalls what was typed there).
+  const histories = useRef(new Map<string, string[]>());
+  const historyTab = useRef(activeTab());
   const [, rerender] = useReducer((n: number) => n + 1, 0);
 
+  /** Switches the history to the tab now in front, keeping the line being typed. */
+  const follow = (): void => {
+    const tab = activeTab();
+    if (tab === historyTab.current) return;
+    histories.current.set(historyTab.current, state.current.history);
+    const history = histories.current.get(tab) ?? [];
+    state.current = { ...state.current, history, browsing: history.length, draft: '' };
+    historyTab.current = tab;
+  };
+
   const dispatch = (action: CommandLineAction): void => {
+    follow();
     state.current = reduceCommandLine(state.current, action);
     rerender();
   };
@@ -54,6 +68,7 @@ export function useCommandLine() {
 
   /** Empties the line, records it in history (unless it was a secret), and returns its text. */
   const take = (record = true): string => {
+    follow();
     const s = state.current;
     const text = lineText(s.line);
     const history = record && text.trim() !== '' && s.history.at(-1) !== text ? [...s.history, text] : s.history;
