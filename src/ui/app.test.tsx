@@ -158,4 +158,18 @@ describe('<App>', () => {
     await waitForFrame(view.lastFrame, (t) => t.includes('> /in console'));
     view.unmount();
   });
+
+  it('searches the line history with Ctrl-R, shown on the command line', async () => {
+    const { view, submitted } = setup();
+    view.stdin.write('/roster hide\r');
+    view.stdin.write('/help\r');
+    await waitForFrame(() => String(submitted.length), (n) => n === '2');
+    view.stdin.write('\u0012');
+    view.stdin.write('ros');
+    await waitForFrame(view.lastFrame, (t) => t.includes('(history search: ros) /roster hide'));
+    view.stdin.write('\r');
+    await waitForFrame(view.lastFrame, (t) => t.includes('> /roster hide'));
+    expect(submitted).toHaveLength(2); // Enter kept the match on the line, it did not send it
+    view.unmount();
+  });
 });

@@ -53,6 +53,7 @@ const LINE_ACTIONS: Record<string, CommandLineAction> = {
   'line.yank': { type: 'yank' },
   'line.history-previous': { type: 'history-previous' },
   'line.history-next': { type: 'history-next' },
+  'line.search-history': { type: 'search' },
 };
 
 function Screen({ controller, size, keys }: { controller: UiController; size: Props['size']; keys: Props['keys'] }) {
@@ -123,6 +124,8 @@ function Screen({ controller, size, keys }: { controller: UiController; size: Pr
         commandLine.dispatch(lineAction);
         if (!asking) controller.typing?.(lineText(commandLine.current()));
       }
+      else if (name === 'line.submit' && commandLine.searching() !== undefined) commandLine.dispatch({ type: 'search-accept' });
+      else if (name === 'prompt.cancel' && commandLine.searching() !== undefined) commandLine.dispatch({ type: 'search-cancel' });
       else if (name === 'line.submit') {
         if (store.getState().prompt) {
           controller.answer(commandLine.take(false));
@@ -199,7 +202,11 @@ function Screen({ controller, size, keys }: { controller: UiController; size: Pr
         </Box>
       </Box>
       <StatusLine width={columns} connections={connections} tabTitle={activeTitle} peerActivity={peerActivity} />
-      <CommandLine line={commandLine.line} width={columns} prompt={prompt} />
+      <CommandLine
+        line={commandLine.line}
+        width={columns}
+        prompt={prompt ?? (commandLine.searching() === undefined ? undefined : { label: `(history search: ${commandLine.searching()})`, masked: false })}
+      />
     </Box>
   );
 }

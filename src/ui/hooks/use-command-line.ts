@@ -1,7 +1,14 @@
 import { useReducer, useRef } from 'react';
 import { editLine, emptyLine, lineText, splitGraphemes, type LineAction, type LineState } from '../input/line-editor.js';
 
-export type CommandLineAction = LineAction | { type: 'history-previous' } | { type: 'history-next' };
+export type CommandLineAction =
+  | LineAction
+  | { type: 'history-previous' }
+  | { type: 'history-next' }
+  /** Ctrl-R: start a reverse search of the history, or go to the next older match. */
+  | { type: 'search' }
+  | { type: 'search-accept' }
+  | { type: 'search-cancel' };
 
 interface State {
   line: LineState;
@@ -9,11 +16,51 @@ interface State {
   /** Index into history while browsing it; history.length when editing a new line. */
   browsing: number;
   draft: string;
+  /** Reverse history search (Ctrl-R): what is searched for and the index of the match shown. */
+  search?: { query: string; at: number };
+}
+
+/** The newest history entry before `from` that contains `query`. */
+function findOlder(history: readonly string[], query: string, from: number): number {
+  for (let i = Math.min(from, history.length) - 1; i >= 0; i--) if ((history[i] ?? '').includes(query)) return i;
+  return -1;
+}
+
+function reduceSearch(s: State & { search: { query: string; at: number } }, action: CommandLineAction): State {
+  const { query, at } = s.search;
+  const show = (nextQuery: string, from: number): State => {
+    const found = nextQuery === '' ? -1 : findOlder(s.history, nextQuery, from);
+    const text = found >= 0 ? (s.history[found] ?? '') : lineText(s.line);
+    return { ...s, search: { query: nextQuery, at: found >= 0 ? found : at }, line: editLine(s.line, { type: 'set', text }) };
+  };
+  switch (action.type) {
+    case 'search':
+      return show(query, at);
+    case 'insert':
+      return show(query + action.text, s.history.length);
+    case 'backspace':
+      return show(query.slice(0, -1), s.history.length);
+    case 'search-cancel': {
+      const { search: _done, ...rest } = s;
+      return { ...rest, line: editLine(s.line, { type: 'set', text: s.draft }) };
+    }
+    default: {
+      // Enter or any editing key: keep the match on the line and leave the search.
+      const { search: _done, ...rest } = s;
+      return action.type === 'search-accept' ? rest : reduceCommandLine(rest, action);
+    }
+  }
 }
 
 export function reduceCommandLine(s: State, action: CommandLineAction): State {
+  if (s.search) return reduceSearch({ ...s, search: s.search }, action);
   const list = s.history;
   switch (action.type) {
+    case 'search':
+      return { ...s, draft: lineText(s.line), search: { query: '', at: list.length } };
+    case 'search-accept':
+    case 'search-cancel':
+      return s;
     case 'history-previous': {
       if (s.browsing === 0 || list.length === 0) return s;
       const browsing = Math.min(s.browsing, list.length) - 1;
@@ -80,5 +127,8 @@ export function useCommandLine(activeTab: () => string = () => '') {
   /** The line as of the last key, even before React has re-rendered. */
   const current = (): LineState => state.current.line;
 
-  return { line: state.current.line, current, dispatch, take, setText };
+  /** The reverse search under way (Ctrl-R), if any. */
+  const searching = (): string | undefined => state.current.search?.query;
+
+  return { line: state.current.line, current, dispatch, take, setText, searching };
 }
