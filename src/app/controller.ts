@@ -108,28 +108,35 @@ export function createController(
     }
   };
 
+  let pending: Promise<unknown> = Promise.resolve();
+  const submitNow = async (line: string): Promise<void> => {
+    if (line.startsWith('/') && !line.startsWith('//')) {
+      await execute(line);
+      return;
+    }
+    const text = line.startsWith('//') ? line.slice(1) : line;
+    const state = store.getState();
+    const tab = state.tabs.find((t) => t.id === state.activeTabId);
+    if (tab?.kind === 'search' && /^\s*\d+\s*$/.test(text)) {
+      await execute(`/jump ${text.trim()}`);
+      return;
+    }
+    if (!tab || tab.kind !== 'chat') {
+      console('error', 'The console tab does not send messages. Open a chat with /msg JID, or type /help.');
+      return;
+    }
+    const peer = tab.id.slice('chat:'.length);
+    await api.sendMessage(peer, text, tabs.accountOf(tab.id)).catch((error: unknown) => {
+      const reason = error instanceof Error ? error.message : String(error);
+      store.dispatch({ type: 'line/append', tabId: tab.id, kind: 'error', text: `Not sent: ${reason}` });
+    });
+  };
+
   return {
     submit(line) {
-      if (line.startsWith('/') && !line.startsWith('//')) {
-        void execute(line);
-        return;
-      }
-      const text = line.startsWith('//') ? line.slice(1) : line;
-      const state = store.getState();
-      const tab = state.tabs.find((t) => t.id === state.activeTabId);
-      if (tab?.kind === 'search' && /^\s*\d+\s*$/.test(text)) {
-        void execute(`/jump ${text.trim()}`);
-        return;
-      }
-      if (!tab || tab.kind !== 'chat') {
-        console('error', 'The console tab does not send messages. Open a chat with /msg JID, or type /help.');
-        return;
-      }
-      const peer = tab.id.slice('chat:'.length);
-      api.sendMessage(peer, text, tabs.accountOf(tab.id)).catch((error: unknown) => {
-        const reason = error instanceof Error ? error.message : String(error);
-        store.dispatch({ type: 'line/append', tabId: tab.id, kind: 'error', text: `Not sent: ${reason}` });
-      });
+      // Lines run one after another: a line typed while a command is still running (fast
+      // typing, a slow link) waits for it and its effects (/close, then /msg, then /me).
+      pending = pending.then(() => submitNow(line)).catch(() => undefined);
     },
     quit: onQuit,
     loadOlder: (tabId) => tabs.loadOlder(tabId),

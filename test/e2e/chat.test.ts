@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import xml from '@xmpp/xml';
@@ -238,13 +238,20 @@ it('corrections (XEP-0308): Up on an empty line corrects the last message; the p
   expect(await natter.screenText()).toContain('me: see you at 6 (edited)');
   // Reopened from the history database: corrections shown in place, originals kept but not shown.
   natter.type('/close\r');
+  await expect.poll(async () => (await natter.screenText()).includes(`2:${b.jid}`)).toBe(false);
   natter.type(`/msg ${b.jid}\r`);
+  await natter.waitForText(`[2:${b.jid}]`);
   await natter.waitForText(`${b.jid}: hello (edited)`);
   const reopened = await natter.screenText();
   expect(reopened).toContain('me: see you at 6 (edited)');
   expect(reopened).not.toContain('helo');
   natter.type('/me waves goodbye\r');
-  await natter.waitForText('* me waves goodbye'); // shown as soon as it is stored
+  await natter.waitForText('* me waves goodbye').catch(async (error: unknown) => {
+    natter.press('alt-1'); // on failure, say what the console says
+    await natter.waitForText('Type /help for the commands');
+    const stat = (() => { try { return readFileSync(`/proc/${natter.pid}/stat`, 'utf8'); } catch { return 'gone'; } })();
+    throw new Error(`${String(error)}\n--- proc ---\n${stat}\n--- console ---\n${await natter.screenText()}`);
+  }); // shown as soon as it is stored
   await bob.waitForMessage((m) => m.body === '/me waves goodbye');
   natter.type('/quit\r');
   expect(await natter.waitForExit()).toEqual({ exitCode: 0 });

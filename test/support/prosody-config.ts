@@ -50,7 +50,7 @@ default_archive_policy = true
 archive_expires_after = "never"
 limits = { c2s = { rate = "100mb/s"; burst = "10s" } }
 modules_enabled = {
-  "roster"; "saslauth"; "tls"; "disco"; "ping"; "carbons"; "mam"; "smacks"; "blocklist";
+  "roster"; "saslauth"; "tls"; "disco"; "ping"; "carbons"; "mam"; "offline"; "smacks"; "blocklist";
   "vcard4"; "vcard_legacy"; "pep"; "private"; "bookmarks"; "time"; "version"; "register"; "http";
 }
 modules_disabled = { "s2s"; "posix" }

@@ -56,6 +56,8 @@ export interface PtySession {
   output(): string;
   dirs: Dirs;
   dispose(): void;
+  /** The natter process (to read /proc when a test needs to say why it hangs). */
+  pid: number;
 }
 
 /** Runs the built natter in a pseudo-terminal and reads its screen through a headless xterm. */
@@ -106,6 +108,7 @@ export function spawnNatter(options: { args?: string[]; cols?: number; rows?: nu
       void check();
     });
   return {
+    pid: pty.pid,
     dirs,
     screen,
     screenText: async () => (await screen()).join('\n'),

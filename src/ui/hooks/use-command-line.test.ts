@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { emptyLine, lineText } from '../input/line-editor.js';
-import { reduceCommandLine, type CommandLineAction } from './use-command-line.js';
+import { reduceCommandLine, type CommandLineAction, type CommandLineState } from './use-command-line.js';
 
-const start = (history: string[]) => ({ line: emptyLine(), history, browsing: history.length, draft: '' });
+const start = (history: string[]): CommandLineState => ({ line: emptyLine(), history, browsing: history.length, draft: '' });
 const run = (actions: CommandLineAction[], history: string[]) => actions.reduce(reduceCommandLine, start(history));
 
 describe('reverse history search (Ctrl-R)', () => {

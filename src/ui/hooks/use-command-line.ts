@@ -10,7 +10,7 @@ export type CommandLineAction =
   | { type: 'search-accept' }
   | { type: 'search-cancel' };
 
-interface State {
+export interface CommandLineState {
   line: LineState;
   history: string[];
   /** Index into history while browsing it; history.length when editing a new line. */
@@ -26,9 +26,9 @@ function findOlder(history: readonly string[], query: string, from: number): num
   return -1;
 }
 
-function reduceSearch(s: State & { search: { query: string; at: number } }, action: CommandLineAction): State {
+function reduceSearch(s: CommandLineState & { search: { query: string; at: number } }, action: CommandLineAction): CommandLineState {
   const { query, at } = s.search;
-  const show = (nextQuery: string, from: number): State => {
+  const show = (nextQuery: string, from: number): CommandLineState => {
     const found = nextQuery === '' ? -1 : findOlder(s.history, nextQuery, from);
     const text = found >= 0 ? (s.history[found] ?? '') : lineText(s.line);
     return { ...s, search: { query: nextQuery, at: found >= 0 ? found : at }, line: editLine(s.line, { type: 'set', text }) };
@@ -52,7 +52,7 @@ function reduceSearch(s: State & { search: { query: string; at: number } }, acti
   }
 }
 
-export function reduceCommandLine(s: State, action: CommandLineAction): State {
+export function reduceCommandLine(s: CommandLineState, action: CommandLineAction): CommandLineState {
   if (s.search) return reduceSearch({ ...s, search: s.search }, action);
   const list = s.history;
   switch (action.type) {
@@ -84,7 +84,7 @@ export function reduceCommandLine(s: State, action: CommandLineAction): State {
  * a render is requested after each change.
  */
 export function useCommandLine(activeTab: () => string = () => '') {
-  const state = useRef<State>({ line: emptyLine(), history: [], browsing: 0, draft: '' });
+  const state = useRef<CommandLineState>({ line: emptyLine(), history: [], browsing: 0, draft: '' });
   // Each tab has its own line history (Up in a chat recalls what was typed there).
   const histories = useRef(new Map<string, string[]>());
   const historyTab = useRef(activeTab());
