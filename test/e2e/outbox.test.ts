@@ -1,9 +1,7 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterEach, expect, inject, it } from 'vitest';
 import { registerAccount, uniqueLocal } from '../support/prosody.js';
+import { oneRunLogin } from '../support/one-run-login.js';
 import { spawnNatter, tempDirs } from '../support/pty.js';
 import { connectPeer } from '../support/xmpp-peer.js';
 
@@ -26,12 +24,11 @@ it('a message written while the server is unreachable waits in the outbox, survi
   const [a, b] = await Promise.all([registerAccount(info, uniqueLocal('outbox-a')), registerAccount(info, uniqueLocal('outbox-b'))]);
   const bob = await connectPeer(info, b);
   cleanup.push(() => bob.stop());
-  const secrets = mkdtempSync(join(tmpdir(), 'natter-pw-'));
-  cleanup.push(() => rmSync(secrets, { recursive: true, force: true }));
-  writeFileSync(join(secrets, 'pw'), `${a.password}\n`, { mode: 0o600 });
+  const login = oneRunLogin(info, a);
+  cleanup.push(login.remove);
   const dirs = tempDirs();
   cleanup.push(() => dirs.remove());
-  const args = (port: number) => ['--jid', a.jid, '--host', info.host, '--port', String(port), '--ca-file', info.caFile, '--password-command', `cat '${join(secrets, 'pw')}'`];
+  const args = login.argsFor;
 
   const offline = spawnNatter({ args: args(await closedPort()), env: dirs.env, cols: 120 });
   cleanup.push(() => offline.dispose());
@@ -56,12 +53,11 @@ it('a message written while the server is unreachable waits in the outbox, survi
 
 it('a message the server refuses is marked failed with the reason', async () => {
   const a = await registerAccount(info, uniqueLocal('refused'));
-  const secrets = mkdtempSync(join(tmpdir(), 'natter-pw-'));
-  cleanup.push(() => rmSync(secrets, { recursive: true, force: true }));
-  writeFileSync(join(secrets, 'pw'), `${a.password}\n`, { mode: 0o600 });
+  const login = oneRunLogin(info, a);
+  cleanup.push(login.remove);
   const natter = spawnNatter({
     cols: 120,
-    args: ['--jid', a.jid, '--host', info.host, '--port', String(info.c2sPort), '--ca-file', info.caFile, '--password-command', `cat '${join(secrets, 'pw')}'`],
+    args: [...login.args],
   });
   cleanup.push(() => natter.dispose());
   await natter.waitForText(`${a.jid}: online`);

@@ -1,9 +1,8 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { afterEach, expect, inject, it } from 'vitest';
 import { registerAccount, uniqueLocal } from '../support/prosody.js';
+import { oneRunLogin } from '../support/one-run-login.js';
 import { spawnNatter } from '../support/pty.js';
 import { waitUntil } from '../support/run.js';
 import { startTcpProxy } from '../support/tcp-proxy.js';
@@ -24,14 +23,13 @@ it('a link cut 20 times while 200 messages flow each way: each arrives exactly o
   cleanup.push(() => bob.stop());
   const proxy = await startTcpProxy({ host: info.host, port: info.c2sPort });
   cleanup.push(() => proxy.stop());
-  const secrets = mkdtempSync(join(tmpdir(), 'natter-pw-'));
-  cleanup.push(() => rmSync(secrets, { recursive: true, force: true }));
-  writeFileSync(join(secrets, 'pw'), `${a.password}\n`, { mode: 0o600 });
+  const login = oneRunLogin(info, a);
+  cleanup.push(login.remove);
 
   const natter = spawnNatter({
     cols: 120,
     rows: 30,
-    args: ['--jid', a.jid, '--host', info.host, '--port', String(proxy.port), '--ca-file', info.caFile, '--password-command', `cat '${join(secrets, 'pw')}'`],
+    args: login.argsFor(proxy.port),
   });
   cleanup.push(() => natter.dispose());
   const status = (state: string) => `natter | ${a.jid}: ${state}`;

@@ -1,9 +1,7 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterEach, expect, inject, it } from 'vitest';
 import { writeRoster } from '../../bench/roster-file.js';
 import { registerAccount } from '../support/prosody.js';
+import { oneRunLogin } from '../support/one-run-login.js';
 import { spawnNatter } from '../support/pty.js';
 
 const info = inject('prosody');
@@ -15,13 +13,12 @@ afterEach(async () => {
 it('a 2,000-contact roster: drawn by group, scrolled with Alt-PageDown, filtered, and folded', async () => {
   const a = await registerAccount(info, `roster${process.pid}${Date.now() % 100000}`);
   writeRoster(info.dir, 'localhost', a.local, 2000);
-  const dir = mkdtempSync(join(tmpdir(), 'natter-roster-'));
-  cleanup.push(() => rmSync(dir, { recursive: true, force: true }));
-  writeFileSync(join(dir, 'pw'), `${a.password}\n`, { mode: 0o600 });
+  const login = oneRunLogin(info, a);
+  cleanup.push(login.remove);
   const natter = spawnNatter({
     cols: 120,
     rows: 30,
-    args: ['--jid', a.jid, '--host', info.host, '--port', String(info.c2sPort), '--ca-file', info.caFile, '--password-command', `cat '${join(dir, 'pw')}'`],
+    args: [...login.args],
   });
   cleanup.push(() => natter.dispose());
   await natter.waitForText('▾ bench (0/2000)');

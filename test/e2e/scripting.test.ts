@@ -1,9 +1,9 @@
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { createConnection } from 'node:net';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, expect, inject, it } from 'vitest';
+import { oneRunLogin } from '../support/one-run-login.js';
 import { registerAccount, uniqueLocal } from '../support/prosody.js';
 import { NATTER_BIN, runNatter, spawnNatter, tempDirs } from '../support/pty.js';
 import { connectPeer } from '../support/xmpp-peer.js';
@@ -18,9 +18,9 @@ it('--script, --cmd and /source run after login, in order, and stop at the first
   const [a, b] = await Promise.all([registerAccount(info, uniqueLocal('script-a')), registerAccount(info, uniqueLocal('script-b'))]);
   const bob = await connectPeer(info, b);
   cleanup.push(() => bob.stop());
-  const dir = mkdtempSync(join(tmpdir(), 'natter-script-'));
-  cleanup.push(() => rmSync(dir, { recursive: true, force: true }));
-  writeFileSync(join(dir, 'pw'), `${a.password}\n`, { mode: 0o600 });
+  const login = oneRunLogin(info, a);
+  cleanup.push(login.remove);
+  const dir = login.dir;
   writeFileSync(join(dir, 'start.txt'), `# greet bob first\n\n/msg ${b.jid} one from the script\n`);
   writeFileSync(join(dir, 'broken.txt'), `/msg ${b.jid} two from source\n# fine so far\n/frobnicate\n/msg ${b.jid} never sent\n`);
 
@@ -28,7 +28,7 @@ it('--script, --cmd and /source run after login, in order, and stop at the first
     cols: 140,
     rows: 40,
     args: [
-      '--jid', a.jid, '--host', info.host, '--port', String(info.c2sPort), '--ca-file', info.caFile, '--password-command', `cat '${join(dir, 'pw')}'`,
+      ...login.args,
       '--script', join(dir, 'start.txt'),
       '--cmd', `/msg ${b.jid} three from cmd`,
       '--cmd', '/close',
@@ -56,13 +56,12 @@ it('natter ctl runs commands in the running natter, streams its events, and surv
   const [a, b] = await Promise.all([registerAccount(info, uniqueLocal('ctl-a')), registerAccount(info, uniqueLocal('ctl-b'))]);
   const bob = await connectPeer(info, b);
   cleanup.push(() => bob.stop());
-  const dir = mkdtempSync(join(tmpdir(), 'natter-ctl-'));
-  cleanup.push(() => rmSync(dir, { recursive: true, force: true }));
-  writeFileSync(join(dir, 'pw'), `${a.password}\n`, { mode: 0o600 });
+  const login = oneRunLogin(info, a);
+  cleanup.push(login.remove);
   const natter = spawnNatter({
     cols: 140,
     rows: 30,
-    args: ['--jid', a.jid, '--host', info.host, '--port', String(info.c2sPort), '--ca-file', info.caFile, '--password-command', `cat '${join(dir, 'pw')}'`],
+    args: [...login.args],
   });
   cleanup.push(() => natter.dispose());
   await natter.waitForText(`${a.jid}: online`);
@@ -126,10 +125,9 @@ it('aliases: defined, expanded with their arguments, kept in the config across r
   const [a, b] = await Promise.all([registerAccount(info, uniqueLocal('alias-a')), registerAccount(info, uniqueLocal('alias-b'))]);
   const bob = await connectPeer(info, b);
   cleanup.push(() => bob.stop());
-  const dir = mkdtempSync(join(tmpdir(), 'natter-alias-'));
-  cleanup.push(() => rmSync(dir, { recursive: true, force: true }));
-  writeFileSync(join(dir, 'pw'), `${a.password}\n`, { mode: 0o600 });
-  const args = ['--jid', a.jid, '--host', info.host, '--port', String(info.c2sPort), '--ca-file', info.caFile, '--password-command', `cat '${join(dir, 'pw')}'`];
+  const login = oneRunLogin(info, a);
+  cleanup.push(login.remove);
+  const args = [...login.args];
   const first = spawnNatter({ cols: 140, rows: 30, args });
   cleanup.push(() => first.dispose());
   await first.waitForText(`${a.jid}: online`);
@@ -159,9 +157,9 @@ it('event hooks run with the message in their environment, and OSC 777 notifies 
   const [a, b] = await Promise.all([registerAccount(info, uniqueLocal('hook-a')), registerAccount(info, uniqueLocal('hook-b'))]);
   const bob = await connectPeer(info, b);
   cleanup.push(() => bob.stop());
-  const dir = mkdtempSync(join(tmpdir(), 'natter-hook-'));
-  cleanup.push(() => rmSync(dir, { recursive: true, force: true }));
-  writeFileSync(join(dir, 'pw'), `${a.password}\n`, { mode: 0o600 });
+  const login = oneRunLogin(info, a);
+  cleanup.push(login.remove);
+  const dir = login.dir;
   const dirs = tempDirs();
   cleanup.push(() => dirs.remove());
   const seen = join(dir, 'seen.txt');
@@ -174,7 +172,7 @@ it('event hooks run with the message in their environment, and OSC 777 notifies 
     cols: 140,
     rows: 30,
     env: dirs.env,
-    args: ['--jid', a.jid, '--host', info.host, '--port', String(info.c2sPort), '--ca-file', info.caFile, '--password-command', `cat '${join(dir, 'pw')}'`],
+    args: [...login.args],
   });
   cleanup.push(() => natter.dispose());
   await natter.waitForText(`${a.jid}: online`);
