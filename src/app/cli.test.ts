@@ -17,6 +17,13 @@ describe('parseCli', () => {
     expect(parseCli(['search', 'deploy', 'failed', '--with', 'Bob@x', '--json'])).toEqual({ kind: 'search', words: 'deploy failed', peer: 'bob@x', json: true });
   });
 
+  it('takes natter run with commands', () => {
+    expect(parseCli(['run', '/account list', '/msg bob@x hi'])).toEqual({ kind: 'run', commands: ['/account list', '/msg bob@x hi'] });
+    expect(parseCli(['run', '/account', '--jid', 'me@x'])).toEqual({ kind: 'run', commands: ['/account'], account: { jid: 'me@x', directTls: false } });
+    expect(parseCli(['run'])).toMatchObject({ kind: 'usage-error' });
+    expect(parseCli(['run', '/x', '--host', 'h'])).toMatchObject({ kind: 'usage-error', message: '--host needs --jid.' });
+  });
+
   it('takes natter ctl with a command or --events', () => {
     expect(parseCli(['ctl', '/msg', 'bob@x', 'hi'])).toEqual({ kind: 'ctl', command: '/msg bob@x hi', events: false, json: false });
     expect(parseCli(['ctl', '--events'])).toEqual({ kind: 'ctl', events: true, json: false });

@@ -8,6 +8,7 @@ export const HELP = `
     $ natter send JID [TEXT...]  send TEXT (or stdin) and exit once the server has it
                               [--account JID] [--follow: each stdin line as it comes] [--json]
     $ natter listen [JID...]  print incoming messages (from JIDs, or all) until Ctrl-C [--json]
+    $ natter run '/COMMAND ...' [...]  log in, run the commands in order, print their results, exit
     $ natter ctl '/COMMAND ...'  run a command in the running natter and print its result [--json]
     $ natter ctl --events     print the running natter's events (messages, connection) as JSON lines
     $ natter account list                 the saved accounts
@@ -67,6 +68,7 @@ export type CliResult =
   | { kind: 'send'; to: string; text?: string; follow: boolean; json: boolean; from: AccountChoice }
   | { kind: 'listen'; peers: string[]; json: boolean; from: AccountChoice }
   | { kind: 'ctl'; command?: string; events: boolean; json: boolean }
+  | { kind: 'run'; commands: string[]; account?: OneRunAccount }
   | { kind: 'usage-error'; message: string };
 
 /**
@@ -97,6 +99,17 @@ export function parseCli(argv: string[]): CliResult {
   const [command, ...rest] = cli.input;
   if (command === 'search') return parseSearch(rest, cli.flags.with, cli.flags.json);
   if (command === 'account') return parseAccount(rest, cli.flags);
+  if (command === 'run') {
+    if (rest.length === 0) return { kind: 'usage-error', message: "natter run needs commands, e.g. natter run '/account list' '/msg bob@example.org hi'" };
+    const bad = rest.find((c) => !c.trim().startsWith('/'));
+    if (bad !== undefined) return { kind: 'usage-error', message: `natter run: "${bad}" is not a slash command (quote each command: natter run '/msg bob@example.org hi')` };
+    if (cli.flags.jid === undefined) {
+      const stray = connectionFlag(cli.flags);
+      return stray ? { kind: 'usage-error', message: `--${stray} needs --jid.` } : { kind: 'run', commands: rest.map((c) => c.trim()) };
+    }
+    const account = accountFrom(cli.flags.jid, cli.flags, '--jid ');
+    return typeof account === 'string' ? { kind: 'usage-error', message: account } : { kind: 'run', commands: rest.map((c) => c.trim()), account };
+  }
   if (command === 'ctl') {
     const line = rest.join(' ').trim();
     if (cli.flags.events === (line !== '')) return { kind: 'usage-error', message: "natter ctl needs a command or --events, e.g. natter ctl '/account list'" };

@@ -4,6 +4,7 @@ import { parseCli } from './cli.js';
 import { runListen } from './listen-command.js';
 import { controlSocketPath } from './control-socket.js';
 import { runCtl } from './ctl-command.js';
+import { runCommands } from './run-command.js';
 import { runSend } from './send-command.js';
 import { systemKeychain } from '../credentials/keychain.js';
 import { ExitCode } from './exit-codes.js';
@@ -40,6 +41,11 @@ export async function main(argv: string[]): Promise<number> {
   if (cli.kind === 'search') {
     const history = openHistory(paths.dataDir);
     return history ? runSearch(history, cli.words, { json: cli.json, ...(cli.peer ? { peer: cli.peer } : {}) }) : ExitCode.failure;
+  }
+  if (cli.kind === 'run') {
+    const history = openHistory(paths.dataDir);
+    if (!history) return ExitCode.failure;
+    return runCommands(cli.commands, { config, history, keychain: systemKeychain(), ...(cli.account ? { account: cli.account } : {}) });
   }
   if (cli.kind === 'ctl') return runCtl(controlSocketPath(paths.runtimeDir), cli);
   if (cli.kind === 'account') return runAccountCommand(cli.command, config, systemKeychain());

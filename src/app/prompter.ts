@@ -11,7 +11,8 @@ interface Question {
  * one at a time in the order asked. The answer never passes through the command registry
  * or the line history.
  */
-export function createPrompter(store: Store) {
+export function createPrompter(store: Store, options: { interactive?: boolean } = {}) {
+  const interactive = options.interactive ?? true;
   const queue: Question[] = [];
   const showNext = (): void => {
     const next = queue[0];
@@ -19,6 +20,8 @@ export function createPrompter(store: Store) {
   };
   return {
     ask(label: string, options: { masked?: boolean } = {}): Promise<string | undefined> {
+      // Nobody to ask (natter run, scripts): every question is answered "cancelled".
+      if (!interactive) return Promise.resolve(undefined);
       return new Promise((resolve) => {
         queue.push({ label, masked: options.masked ?? false, resolve });
         if (queue.length === 1) showNext();

@@ -20,6 +20,7 @@ import type { OneRunAccount, Startup } from './cli.js';
 import { createController, type AppController } from './controller.js';
 import { ExitCode } from './exit-codes.js';
 import { createPrompter, type Prompter } from './prompter.js';
+import { settled } from './settled.js';
 import { createHooks } from './hooks.js';
 import { notification } from './notify.js';
 import { chatTabId } from '../domain/jid.js';
@@ -137,22 +138,6 @@ async function runStartup(store: Store, controller: AppController, jid: string |
       return;
     }
   }
-}
-
-/** Resolves once the account is online or has failed (or is offline for good). */
-function settled(store: Store, jid: string): Promise<void> {
-  return new Promise((resolve) => {
-    const check = (): boolean => {
-      const kind = store.getState().connections[jid]?.kind;
-      return kind === 'online' || kind === 'failed' || kind === 'reconnecting';
-    };
-    if (check()) return resolve();
-    const unsubscribe = store.subscribe(() => {
-      if (!check()) return;
-      unsubscribe();
-      resolve();
-    });
-  });
 }
 
 /** No account yet: ask for one on the command line, then its password (with a save offer). */

@@ -100,3 +100,21 @@ it('natter listen prints incoming messages as JSON lines until interrupted', asy
   child.kill('SIGINT');
   expect(await exited).toBe(0);
 });
+
+it('natter run logs in, runs commands in order with their results on stdout, and stops at the first failure', async () => {
+  const ok = await runNatter(['run', ...login(), '/account list', `/msg ${b.jid} sent by natter run`], { env: dirs.env });
+  expect(ok.stderr).toBe('');
+  expect(ok.code).toBe(0);
+  expect(ok.stdout).toMatch(new RegExp(`^Accounts:\\n\\* ${a.jid.replaceAll('.', '\\.')}  online`));
+  await bob.waitForMessage((m) => m.body === 'sent by natter run');
+
+  const failed = await runNatter(['run', ...login(), '/frobnicate', `/msg ${b.jid} never from run`], { env: dirs.env });
+  expect(failed.code).toBe(1);
+  expect(failed.stderr).toContain('Unknown command /frobnicate');
+  await bob.waitForMessage((m) => m.body === 'sent by natter run');
+  expect(bob.received.map((m) => m.body)).not.toContain('never from run');
+
+  const usage = await runNatter(['run', 'msg bob'], { env: dirs.env });
+  expect(usage.code).toBe(2);
+  expect(usage.stderr).toContain('is not a slash command');
+});

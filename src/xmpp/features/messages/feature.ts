@@ -5,6 +5,8 @@ import { parseCarbon } from '../carbons/parse.js';
 import { parseChatMessage } from './parse.js';
 import { parseMessageError, type MessageError } from './parse-error.js';
 
+const NS_MAM = 'urn:xmpp:mam:2';
+
 /** The part of an xmpp.js entity this feature uses (the seam tests fake). */
 export interface StanzaPort {
   on(event: 'stanza', listener: (stanza: Element) => void): unknown;
@@ -35,6 +37,8 @@ export function messagesFeature(
 ): MessagesFeature {
   const listener = (stanza: Element): void => {
     if (!stanza.is('message')) return;
+    // Archive results (XEP-0313) are the MAM catch-up's to read, not live messages.
+    if (stanza.getChild('result', NS_MAM)) return;
     const error = parseMessageError(stanza);
     if (error) {
       handlers.onError?.(error);
