@@ -5,4 +5,9 @@ if (major < 22) {
   process.exit(1);
 }
 const { main } = await import('../dist/src/app/main.js');
-process.exitCode = await main(process.argv.slice(2));
+const code = await main(process.argv.slice(2));
+process.exitCode = code;
+// main has finished its work (sessions closed, history written): a library timer left
+// behind (an xmpp.js IQ timeout, a socket still closing) must not keep the shell waiting.
+// Exit once stdout and stderr have been handed their last bytes.
+process.stdout.write('', () => process.stderr.write('', () => process.exit(code)));

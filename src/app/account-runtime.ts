@@ -234,6 +234,8 @@ export function createAccountRuntime(settings: AccountSettings, deps: AccountDep
     });
     if (message.stanzaId) history.advanceArchiveCursor(jid, message.stanzaId, message.at);
     if (stored.duplicate) return;
+    // A conversation seen for the first time in a tab not in front starts unread from here.
+    if (incoming && store.getState().activeTabId !== tabId) history.ensureReadMarker(jid, message.peer, stored.id - 1);
     deps.onEvent?.({
       event: 'message', account: jid, peer: message.peer, direction: message.direction, body: message.body,
       at: new Date(message.at).toISOString(), ...(original ? { corrects: message.replaces } : {}),

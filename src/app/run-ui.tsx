@@ -21,6 +21,7 @@ import { createController, type AppController } from './controller.js';
 import { ExitCode } from './exit-codes.js';
 import { createPrompter, type Prompter } from './prompter.js';
 import { settled } from './settled.js';
+import { trackReading } from './read-markers.js';
 import { createHooks } from './hooks.js';
 import { notification } from './notify.js';
 import { chatTabId } from '../domain/jid.js';
@@ -73,6 +74,8 @@ export async function runUi(options: UiOptions): Promise<number> {
     ...(options.account ? { oneRun: settingsFromCli(options.account) } : {}),
   });
   holder.manager = manager;
+  const reading = trackReading(store, history, tabs, () => manager.defaultJid());
+  for (const account of manager.api.accounts()) reading.restore(account.jid);
 
   let quitting = false;
   const screen: { instance?: ReturnType<typeof render> } = {};

@@ -112,6 +112,19 @@ describe('MessageHistory', () => {
     expect(history.archiveCursor('alice@x')).toBe('a3');
   });
 
+  it('counts incoming messages after the read marker of each conversation', () => {
+    const { history } = fresh();
+    const first = history.add(msg({ body: 'a', at: 1 }));
+    history.markRead('alice@x', 'bob@x', first.id);
+    history.add(msg({ body: 'b', at: 2 }));
+    history.add(msg({ body: 'c', at: 3 }));
+    history.add(msg({ direction: 'out', originId: 'o', body: 'mine', at: 4 }));
+    history.add(msg({ peer: 'carol@x', body: 'no marker, not counted', at: 5 }));
+    expect(history.unreadCounts('alice@x')).toEqual([{ peer: 'bob@x', count: 2 }]);
+    history.markRead('alice@x', 'bob@x', first.id - 1); // never backwards
+    expect(history.unreadCounts('alice@x')).toEqual([{ peer: 'bob@x', count: 2 }]);
+  });
+
   it('keeps the outbox: pending outgoing messages of one account, oldest first, until acknowledged', () => {
     const { history } = fresh();
     history.add(msg({ direction: 'out', originId: 'o2', delivery: 'pending', body: 'second', at: 20 }));

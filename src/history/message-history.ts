@@ -53,6 +53,9 @@ export class MessageHistory {
   readonly #outbox: StatementSync;
   readonly #hasSent: StatementSync;
   readonly #getCursor: StatementSync;
+  readonly #markRead: StatementSync;
+  readonly #ensureMarker: StatementSync;
+  readonly #unread: StatementSync;
   readonly #findOriginal: StatementSync;
   readonly #lastOutgoing: StatementSync;
   readonly #setCursor: StatementSync;
@@ -81,6 +84,12 @@ export class MessageHistory {
       AND (m.message_id = ? OR m.origin_id = ?) AND m.replaces IS NULL ORDER BY m.id DESC LIMIT 1`);
     this.#lastOutgoing = db.prepare(`SELECT ${COLUMNS} FROM messages m WHERE m.account = ? AND m.peer = ? AND m.direction = 'out'
       AND m.replaces IS NULL ORDER BY m.at DESC, m.id DESC LIMIT 1`);
+    this.#markRead = db.prepare(`INSERT INTO read_marker (account, peer, last_read) VALUES (?, ?, ?)
+      ON CONFLICT (account, peer) DO UPDATE SET last_read = excluded.last_read WHERE excluded.last_read > read_marker.last_read`);
+    this.#ensureMarker = db.prepare('INSERT INTO read_marker (account, peer, last_read) VALUES (?, ?, ?) ON CONFLICT (account, peer) DO NOTHING');
+    this.#unread = db.prepare(`SELECT r.peer AS peer, COUNT(m.id) AS count FROM read_marker r
+      JOIN messages m ON m.account = r.account AND m.peer = r.peer AND m.id > r.last_read AND m.direction = 'in'
+      WHERE r.account = ? GROUP BY r.peer`);
     this.#getCursor = db.prepare('SELECT last_id AS id FROM archive_cursor WHERE account = ?');
     this.#setCursor = db.prepare(`INSERT INTO archive_cursor (account, last_id, at) VALUES (?, ?, ?)
       ON CONFLICT (account) DO UPDATE SET last_id = excluded.last_id, at = excluded.at WHERE excluded.at >= archive_cursor.at`);
@@ -160,6 +169,21 @@ export class MessageHistory {
   /** The newest message we sent to `peer` that is not a correction: what /correct edits. */
   lastOutgoing(account: string, peer: string): StoredMessage | undefined {
     return this.#lastOutgoing.get(account, peer) as StoredMessage | undefined;
+  }
+
+  /** `peer`'s conversation is read up to row `rowId` (a marker only moves forward). */
+  markRead(account: string, peer: string, rowId: number): void {
+    this.#markRead.run(account, peer, rowId);
+  }
+
+  /** Starts tracking `peer`'s conversation as read up to `rowId`, unless it is tracked already. */
+  ensureReadMarker(account: string, peer: string, rowId: number): void {
+    this.#ensureMarker.run(account, peer, rowId);
+  }
+
+  /** Conversations with incoming messages after their read marker, and how many. */
+  unreadCounts(account: string): { peer: string; count: number }[] {
+    return this.#unread.all(account) as unknown as { peer: string; count: number }[];
   }
 
   /** The newest archive id (XEP-0359 stanza-id) seen for `account`: where MAM catch-up resumes. */

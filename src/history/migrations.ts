@@ -37,4 +37,6 @@ export const MIGRATIONS: readonly string[] = [
   `CREATE INDEX messages_outbox ON messages (account, at, id) WHERE direction = 'out' AND delivery = 'pending';`,
   // 3: where MAM catch-up resumes: the newest archive id (XEP-0359 stanza-id) seen per account.
   `CREATE TABLE archive_cursor (account TEXT PRIMARY KEY, last_id TEXT NOT NULL, at INTEGER NOT NULL);`,
+  // 4: how far each conversation has been read, so unread counts survive a restart.
+  `CREATE TABLE read_marker (account TEXT NOT NULL, peer TEXT NOT NULL, last_read INTEGER NOT NULL, PRIMARY KEY (account, peer));`,
 ];

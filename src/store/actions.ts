@@ -34,6 +34,7 @@ export type Action =
   | { type: 'roster/filter'; filter: string }
   | { type: 'roster/toggle-group'; group: string }
   | { type: 'prompt/set'; prompt: Prompt | undefined }
-  | { type: 'tab/peer-state'; id: string; state: ChatState };
+  | { type: 'tab/peer-state'; id: string; state: ChatState }
+  | { type: 'tab/unread'; id: string; unread: number };
 
 export type { Line };

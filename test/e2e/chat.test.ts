@@ -256,3 +256,28 @@ it('corrections (XEP-0308): Up on an empty line corrects the last message; the p
   natter.type('/quit\r');
   expect(await natter.waitForExit()).toEqual({ exitCode: 0 });
 });
+
+it('unread messages stay unread across a restart: the tab comes back with its count, Alt-A goes to it', async () => {
+  const { a, b, bob, passwordFile } = await aliceAndBob();
+  const first = natterAs(a.jid, passwordFile, { cols: 120, rows: 30 });
+  await first.waitForText(`${a.jid}: online`);
+  await bob.send(a.jid, 'read me later');
+  await first.waitForText(`[2:${b.jid} (1)]`);
+  first.type('/quit\r');
+  expect((await first.waitForExit()).exitCode).toBe(0);
+
+  const second = natterAs(a.jid, passwordFile, { cols: 120, rows: 30 }, { HOME: first.dirs.home, XDG_DATA_HOME: first.dirs.data, XDG_CONFIG_HOME: first.dirs.config });
+  await second.waitForText(`[2:${b.jid} (1)]`); // from the database, before the login is done
+  second.press('alt-a');
+  await second.waitForText('── new messages');
+  await second.waitForText(`${b.jid}: read me later`);
+  second.type('/quit\r');
+  expect((await second.waitForExit()).exitCode).toBe(0);
+
+  // Read now: a third start shows the tab without a count (it is not reopened at all).
+  const third = natterAs(a.jid, passwordFile, { cols: 120, rows: 30 }, { HOME: first.dirs.home, XDG_DATA_HOME: first.dirs.data, XDG_CONFIG_HOME: first.dirs.config });
+  await third.waitForText(`${a.jid}: online`);
+  expect(await third.screenText()).not.toContain(`${b.jid} (1)`);
+  third.type('/quit\r');
+  expect((await third.waitForExit()).exitCode).toBe(0);
+});

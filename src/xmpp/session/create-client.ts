@@ -274,6 +274,13 @@ export function createXmppClient(options: CreateClientOptions) {
     if (!retrying || !streamManagement.id) abortPending('the connection dropped before the answer came');
   });
   entity.on('online', () => abortPending('the session was replaced by a new one before the answer came'));
+  // An IQ asked for after the link is gone would wait its whole 30 s timeout (and keep a
+  // stopping natter alive that long): fail it at once instead.
+  const request = caller.request.bind(caller);
+  caller.request = (stanza: Element, timeout?: number) =>
+    ['offline', 'disconnect', 'disconnecting', 'closing'].includes(entity.status)
+      ? Promise.reject(new IqAbortedError(`not connected (${entity.status}); nothing was asked`))
+      : request(stanza, timeout);
   entity.on('offline', () => abortPending('natter went offline before the answer came'));
 
   // Backoff: @xmpp/reconnect reads `delay` when it schedules, so set the next one ahead.
