@@ -20,7 +20,7 @@ export const HELP = `
 
   Options
     --jid JID                 log in as JID for this run, without saving anything
-    --host HOST               connect to HOST instead of the JID's domain
+    --host HOST               connect to HOST (default: DNS SRV records, then the JID's domain)
     --port PORT               connect to PORT (default 5222, or 5223 with --direct-tls)
     --direct-tls              TLS from the first byte (XEP-0368) instead of STARTTLS
     --ca-file PEM             also trust the CA certificates in PEM for this connection
@@ -31,7 +31,7 @@ export const HELP = `
     --help                    show this help
     --version                 show natter's version
 
-  Inside natter, type /help for the commands and Ctrl-C or /quit to leave.
+  Inside natter, type /help for the commands, Alt-H for the keys, and Ctrl-C or /quit to leave.
 
   Files
     config    $XDG_CONFIG_HOME/natter/config.json (default ~/.config/natter/config.json)
