@@ -84,7 +84,7 @@ async function register(account: OneRunAccount, config: ConfigStore, keychain: r
   }
   try {
     const client = await loginOnce(settingsFromCli(account), [], { presence: false, register: { password } });
-    await client.stop().catch(() => undefined);
+    await client.shutdown();
   } catch (error) {
     if (!(error instanceof OneShotError)) throw error;
     io.err.write(`natter: ${error.message}\n`);

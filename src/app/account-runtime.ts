@@ -299,7 +299,7 @@ export function createAccountRuntime(settings: AccountSettings, deps: AccountDep
     session = undefined;
     current.messages.stop();
     if (current.client.status === 'online') await current.client.send(buildUnavailablePresence()).catch(() => undefined);
-    await current.client.stop().catch(() => undefined);
+    await current.client.shutdown();
   };
 
   return {

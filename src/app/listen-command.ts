@@ -43,7 +43,7 @@ export async function runListen(
       for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.once(signal, () => resolve());
       client.on('disconnect', () => resolve());
     });
-    await client.stop().catch(() => undefined);
+    await client.shutdown();
     return ExitCode.ok;
   } catch (error) {
     if (!(error instanceof OneShotError)) throw error;

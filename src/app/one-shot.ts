@@ -79,7 +79,7 @@ export async function loginOnce(
   try {
     await Promise.race([client.start().then(() => ready), timeout]);
   } catch (error) {
-    await client.stop().catch(() => undefined);
+    await client.shutdown();
     if (error instanceof OneShotError) throw error;
     const name = error instanceof Error ? error.name : '';
     const message = error instanceof Error ? error.message : String(error);

@@ -61,7 +61,7 @@ export async function runSend(request: SendRequest, config: ConfigStore, keychai
     if (error instanceof OneShotError) return report({ ok: false, code: error.code, error: error.message });
     throw error;
   } finally {
-    await client?.stop().catch(() => undefined);
+    await client?.shutdown();
   }
 }
 

@@ -308,8 +308,28 @@ export function createXmppClient(options: CreateClientOptions) {
     if (FINAL_ERRORS.has(error.name)) reconnect.stop();
   });
 
+  /**
+   * Leaves for good, and soon: a polite close (</stream:stream>, wait for the server's) when a
+   * session is up, bounded by `limitMs`; mid-login, or when the polite close stalls (a socket
+   * in the middle of its TLS upgrade never calls back), the socket is destroyed instead.
+   */
+  const shutdown = async (limitMs = 1000): Promise<void> => {
+    reconnect.stop();
+    const socket = (): { destroy(): void } | null | undefined => (entity as unknown as { socket?: { destroy(): void } | null }).socket;
+    if (entity.status !== 'online') {
+      socket()?.destroy();
+      return;
+    }
+    let timer: NodeJS.Timeout | undefined;
+    const late = new Promise<'late'>((resolve) => (timer = setTimeout(() => resolve('late'), limitMs)));
+    const outcome = await Promise.race([entity.stop().then(() => 'done' as const, () => 'done' as const), late]);
+    clearTimeout(timer);
+    if (outcome === 'late') socket()?.destroy();
+  };
+
   return Object.assign(entity, {
     reconnect,
+    shutdown,
     middleware,
     streamFeatures,
     iqCaller: caller,
