@@ -315,16 +315,22 @@ export function createXmppClient(options: CreateClientOptions) {
    */
   const shutdown = async (limitMs = 1000): Promise<void> => {
     reconnect.stop();
-    const socket = (): { destroy(): void } | null | undefined => (entity as unknown as { socket?: { destroy(): void } | null }).socket;
+    // A net.Socket (plain TCP, STARTTLS) or @xmpp/tls's wrapper around a tls.TLSSocket.
+    type Raw = { destroy?: () => void; socket?: { destroy(): void } | null };
+    const destroySocket = (): void => {
+      const outer = (entity as unknown as { socket?: Raw | null }).socket;
+      if (typeof outer?.destroy === 'function') outer.destroy();
+      else outer?.socket?.destroy();
+    };
     if (entity.status !== 'online') {
-      socket()?.destroy();
+      destroySocket();
       return;
     }
     let timer: NodeJS.Timeout | undefined;
     const late = new Promise<'late'>((resolve) => (timer = setTimeout(() => resolve('late'), limitMs)));
     const outcome = await Promise.race([entity.stop().then(() => 'done' as const, () => 'done' as const), late]);
     clearTimeout(timer);
-    if (outcome === 'late') socket()?.destroy();
+    if (outcome === 'late') destroySocket();
   };
 
   return Object.assign(entity, {
