@@ -121,6 +121,12 @@ export function createAccountManager(deps: AccountManagerDeps) {
       if (!runtime) throw new Error(`${from} is disabled; /account enable ${from} first`);
       await runtime.correct(peer, body);
     },
+    async olderFromArchive(peer, account) {
+      const from = pick(account ?? deps.tabs.accountOf(chatTabId(peer)));
+      const runtime = runtimes.get(from);
+      if (!runtime) throw new Error(`${from} is disabled; /account enable ${from} first`);
+      return runtime.olderFromArchive(peer);
+    },
     typing(peer, hasText, account) {
       const from = account ?? defaultJid();
       if (from) runtimes.get(from)?.typing(peer, hasText);

@@ -24,6 +24,8 @@ import { chatStateSender } from './chat-state-sender.js';
 import { natterVersion } from './natter-version.js';
 import { createOutbox, type Outbox } from './outbox.js';
 import { rosterSync } from './roster-sync.js';
+import { storedMessage } from './stored-message.js';
+import { createArchivePaging, type OlderResult } from './archive-paging.js';
 
 export interface AccountRuntime {
   readonly jid: string;
@@ -32,6 +34,8 @@ export interface AccountRuntime {
   sendMessage(to: string, body: string): void;
   /** XEP-0308: replaces the text of the last message sent to `peer`. */
   correct(peer: string, body: string): Promise<void>;
+  /** Scrolling back past the local history: the next older page of `peer`'s chat from the server archive. */
+  olderFromArchive(peer: string): Promise<OlderResult>;
   /** The person is typing to `peer` (or emptied the line): chat state notifications. */
   typing(peer: string, hasText: boolean): void;
   connect(): void;
@@ -85,6 +89,7 @@ export function createAccountRuntime(settings: AccountSettings, deps: AccountDep
     if (session?.client.isReady()) void session.client.send(buildChatState(peer, state)).catch(() => undefined);
   }, mayTell);
   let outbox: Outbox | undefined;
+  const archive = createArchivePaging(jid, history, (reason) => consoleLine('error', `ignored an archive result (${sanitizeLine(reason)})`));
 
   const getOutbox = (): Outbox => {
     outbox ??= createOutbox({
@@ -219,22 +224,8 @@ export function createAccountRuntime(settings: AccountSettings, deps: AccountDep
   const receive = (message: ChatMessage): void => {
     const tabId = tabs.open(message.peer, false, jid);
     const incoming = message.direction === 'in';
-    // XEP-0308 §5: only the sender of the original may correct it; the original is looked up
-    // in this conversation and this direction only, so nobody else's message can be replaced.
-    const original = message.replaces ? history.original(jid, message.peer, message.direction, message.replaces) : undefined;
-    const stored = history.add({
-      account: jid,
-      peer: message.peer,
-      direction: message.direction,
-      sender: incoming ? (message.fullJid ?? message.peer) : jid,
-      body: message.body,
-      at: message.at,
-      ...(message.originId ? { originId: message.originId } : {}),
-      ...(message.stanzaId ? { stanzaId: message.stanzaId } : {}),
-      ...(message.id ? { messageId: message.id } : {}),
-      ...(incoming ? {} : { delivery: 'sent' as const }),
-      ...(original ? { replaces: original.id } : {}),
-    });
+    const { row, original } = storedMessage(history, jid, message);
+    const stored = history.add(row);
     if (message.stanzaId) history.advanceArchiveCursor(jid, message.stanzaId, message.at);
     if (stored.duplicate) return;
     // A conversation seen for the first time in a tab not in front starts unread from here.
@@ -311,6 +302,10 @@ export function createAccountRuntime(settings: AccountSettings, deps: AccountDep
     sendMessage(to, body) {
       chatStates.sent(to);
       getOutbox().send(to, body);
+    },
+    olderFromArchive(peer) {
+      if (!session?.client.isReady()) return Promise.reject(new Error(`${jid} is offline; older messages come from the server archive once it is connected`));
+      return archive.older(session.client, peer);
     },
     typing(peer, hasText) {
       chatStates.typing(peer, hasText);

@@ -52,12 +52,19 @@ export function createChatTabs(store: Store, history: MessageHistory | undefined
     /** Scrolling back: the page of stored messages before the oldest line of a chat tab. False when there is none. */
     loadOlder(tabId: string): boolean {
       const me = accounts.get(tabId) ?? defaultAccount();
+      if (!history || !me || !tabId.startsWith('chat:')) return false;
       const oldest = store.getState().lines[tabId]?.find((l) => l.rowId !== undefined);
-      if (!history || !me || !tabId.startsWith('chat:') || !oldest?.rowId) return false;
-      const page = history.page(me, tabId.slice('chat:'.length), RECENT_PAGE, { at: oldest.at, id: oldest.rowId });
+      const before = oldest?.rowId === undefined ? undefined : { at: oldest.at, id: oldest.rowId };
+      const page = history.page(me, tabId.slice('chat:'.length), RECENT_PAGE, before);
       if (page.length === 0) return false;
       store.dispatch({ type: 'lines/prepend', tabId, lines: storedLines(page) });
       return true;
+    },
+    /** The top of a chat tab says where its history starts. */
+    markStart(tabId: string, text: string): void {
+      const first = store.getState().lines[tabId]?.[0];
+      if (first?.kind === 'info' && first.text === text) return;
+      store.dispatch({ type: 'lines/prepend', tabId, lines: [{ kind: 'info', text, at: first?.at ?? Date.now() }] });
     },
     /** Opens the chat of a stored message and shows it with `context` messages around it. */
     showAround(account: string, peer: string, messageId: number, context: number, marker: string): void {

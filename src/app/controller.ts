@@ -108,6 +108,17 @@ export function createController(
     }
   };
 
+  /** Past the local history: the server archive's next page, shown once it is stored. */
+  const olderFromArchive = (tabId: string): void => {
+    api.olderFromArchive(tabId.slice('chat:'.length), tabs.accountOf(tabId)).then(
+      ({ stored, complete }) => {
+        const shown = stored > 0 && tabs.loadOlder(tabId);
+        if (complete && !shown) tabs.markStart(tabId, '── start of the conversation in the server archive ──');
+      },
+      (error: unknown) => console('error', `Could not read older messages: ${error instanceof Error ? error.message : String(error)}`),
+    );
+  };
+
   let pending: Promise<unknown> = Promise.resolve();
   const submitNow = async (line: string): Promise<void> => {
     if (line.startsWith('/') && !line.startsWith('//')) {
@@ -139,7 +150,11 @@ export function createController(
       pending = pending.then(() => submitNow(line)).catch(() => undefined);
     },
     quit: onQuit,
-    loadOlder: (tabId) => tabs.loadOlder(tabId),
+    loadOlder(tabId) {
+      if (tabs.loadOlder(tabId)) return true;
+      if (tabId.startsWith('chat:')) olderFromArchive(tabId);
+      return false;
+    },
     typing(line) {
       const state = store.getState();
       const tab = state.tabs.find((t) => t.id === state.activeTabId);

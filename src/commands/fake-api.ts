@@ -12,6 +12,7 @@ export function fakeApi(overrides: Partial<ClientApi> = {}): ClientApi {
     aliases: () => ({}),
     setAlias: missing('setAlias'),
     typing: () => undefined,
+    olderFromArchive: async () => ({ stored: 0, complete: true }),
     correct: async () => missing('correct')(),
     addAccount: async () => missing('addAccount')(),
     removeAccount: async () => missing('removeAccount')(),

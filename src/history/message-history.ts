@@ -59,6 +59,7 @@ export class MessageHistory {
   readonly #findOriginal: StatementSync;
   readonly #lastOutgoing: StatementSync;
   readonly #setCursor: StatementSync;
+  readonly #oldest: StatementSync;
 
   constructor(private readonly db: DatabaseSync) {
     this.#insert = db.prepare(`INSERT INTO messages (account, peer, direction, sender, body, at, received_at, stanza_id,
@@ -93,6 +94,8 @@ export class MessageHistory {
     this.#getCursor = db.prepare('SELECT last_id AS id FROM archive_cursor WHERE account = ?');
     this.#setCursor = db.prepare(`INSERT INTO archive_cursor (account, last_id, at) VALUES (?, ?, ?)
       ON CONFLICT (account) DO UPDATE SET last_id = excluded.last_id, at = excluded.at WHERE excluded.at >= archive_cursor.at`);
+    this.#oldest = db.prepare(`SELECT m.at AS at, (SELECT stanza_id FROM messages WHERE account = m.account AND peer = m.peer
+      AND stanza_id IS NOT NULL ORDER BY at, id LIMIT 1) AS stanzaId FROM messages m WHERE m.account = ? AND m.peer = ? ORDER BY m.at, m.id LIMIT 1`);
     this.#hasSent = db.prepare("SELECT 1 FROM messages WHERE account = ? AND peer = ? AND direction = 'out' LIMIT 1");
   }
 
@@ -113,11 +116,16 @@ export class MessageHistory {
 
   /** Stores many in one transaction (a MAM page, a flood): one fsync instead of one each. */
   addMany(messages: readonly NewMessage[]): Array<{ id: number; duplicate: boolean }> {
+    return this.transaction(() => messages.map((m) => this.add(m)));
+  }
+
+  /** Runs `work` in one transaction: all of its writes or none. */
+  transaction<T>(work: () => T): T {
     this.db.exec('BEGIN');
     try {
-      const results = messages.map((m) => this.add(m));
+      const result = work();
       this.db.exec('COMMIT');
-      return results;
+      return result;
     } catch (error) {
       this.db.exec('ROLLBACK');
       throw error;
@@ -194,6 +202,11 @@ export class MessageHistory {
   /** Moves the archive cursor forward (never back to an older message). */
   advanceArchiveCursor(account: string, id: string, at: number): void {
     this.#setCursor.run(account, id, at);
+  }
+
+  /** Where the stored conversation starts: its oldest time and oldest archive id (paging back into MAM). */
+  oldest(account: string, peer: string): { at: number; stanzaId: string | null } | undefined {
+    return this.#oldest.get(account, peer) as { at: number; stanzaId: string | null } | undefined;
   }
 
   /** True when `account` has written to `peer` before (a conversation the user started or joined). */

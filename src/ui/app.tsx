@@ -157,9 +157,13 @@ function Screen({ controller, size, keys }: { controller: UiController; size: Pr
         if (index < tabs.length) focusIndex(index);
       } else if (name === 'view.page-up') {
         const tabId = store.getState().activeTabId;
-        const next = currentOffset() + bodyHeight - 1;
-        const buffer = store.getState().lines[tabId] ?? [];
-        const shown = visibleRows(buffer, mainWidth - 1, bodyHeight, next);
+        let next = currentOffset() + bodyHeight - 1;
+        const state = store.getState();
+        const buffer = state.lines[tabId] ?? [];
+        // The same rows the view draws, the "new messages" rule included.
+        const shown = visibleRows(buffer, mainWidth - 1, bodyHeight, next, state.tabs.find((t) => t.id === tabId)?.unreadFrom);
+        // Never past the first row: the top of the buffer stays on the first row of the view.
+        if (shown.length < bodyHeight) next = Math.max(0, next + shown.length - bodyHeight);
         // At the top of what is in memory: read the page before it from the history.
         if (shown.length < bodyHeight || shown[0]?.line.id === buffer[0]?.id) controller.loadOlder?.(tabId);
         setOffset(next);

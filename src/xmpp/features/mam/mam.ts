@@ -51,10 +51,39 @@ export function parseMamResult(stanza: Element, ownJid: string, queryId: string)
   };
 }
 
-interface MamPort {
+export interface MamPort {
   on(event: 'stanza', listener: (stanza: Element) => void): unknown;
   off(event: 'stanza', listener: (stanza: Element) => void): unknown;
   iqCaller: { request(stanza: Element): Promise<Element> };
+}
+
+export interface MamHandlers {
+  onMessage(message: ChatMessage): void;
+  onRejected(reason: string): void;
+}
+
+/** One query: its results go to `handlers` while it runs; resolves with the <fin/> (XEP-0313 §4.3). */
+export async function runMamQuery(port: MamPort, ownJid: string, queryId: string, query: Element, handlers: MamHandlers): Promise<{ first?: string; last?: string; complete: boolean; count: number }> {
+  let count = 0;
+  const listener = (stanza: Element): void => {
+    const result = parseMamResult(stanza, ownJid, queryId);
+    if (!result) return;
+    if (!result.ok) return handlers.onRejected(result.reason);
+    count++;
+    handlers.onMessage(result.message);
+  };
+  port.on('stanza', listener);
+  let fin: Element | undefined;
+  try {
+    const answer = await port.iqCaller.request(xml('iq', { type: 'set' }, query));
+    fin = answer.getChild('fin', NS_MAM) ?? undefined;
+  } finally {
+    port.off('stanza', listener);
+  }
+  const set = fin?.getChild('set', NS_RSM);
+  const first = set?.getChildText('first') ?? undefined;
+  const last = set?.getChildText('last') ?? undefined;
+  return { ...(first ? { first } : {}), ...(last ? { last } : {}), complete: fin?.attrs.complete === 'true', count };
 }
 
 /**
@@ -65,7 +94,7 @@ export async function catchUp(
   port: MamPort,
   ownJid: string,
   after: string | undefined,
-  handlers: { onMessage(message: ChatMessage): void; onRejected(reason: string): void },
+  handlers: MamHandlers,
   options: { max?: number; maxPages?: number } = {},
 ): Promise<{ last?: string; count: number }> {
   const max = options.max ?? 100;
@@ -73,25 +102,11 @@ export async function catchUp(
   let count = 0;
   for (let page = 0; page < (options.maxPages ?? 50); page++) {
     const queryId = randomUUID();
-    const listener = (stanza: Element): void => {
-      const result = parseMamResult(stanza, ownJid, queryId);
-      if (!result) return;
-      if (!result.ok) return handlers.onRejected(result.reason);
-      count++;
-      handlers.onMessage(result.message);
-    };
-    port.on('stanza', listener);
-    let fin: Element | undefined;
-    try {
-      const answer = await port.iqCaller.request(xml('iq', { type: 'set' }, buildMamQuery(queryId, { max, ...(cursor ? { after: cursor } : {}) })));
-      fin = answer.getChild('fin', NS_MAM) ?? undefined;
-    } finally {
-      port.off('stanza', listener);
-    }
-    const last = fin?.getChild('set', NS_RSM)?.getChildText('last') ?? undefined;
-    if (last) cursor = last;
+    const fin = await runMamQuery(port, ownJid, queryId, buildMamQuery(queryId, { max, ...(cursor ? { after: cursor } : {}) }), handlers);
+    count += fin.count;
+    if (fin.last) cursor = fin.last;
     // Without an id we asked for the newest page only; with one, page until complete.
-    if (!after || fin?.attrs.complete === 'true' || !last) break;
+    if (!after || fin.complete || !fin.last) break;
   }
   return { ...(cursor ? { last: cursor } : {}), count };
 }

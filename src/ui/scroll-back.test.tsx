@@ -1,0 +1,44 @@
+import { render } from 'ink-testing-library';
+import { expect, it, vi } from 'vitest';
+import { createStore } from '../store/create-store.js';
+import { initialState } from '../store/state.js';
+import { App } from './app.js';
+import type { UiController } from './controller.js';
+
+const PAGE_UP = '\u001b[5~';
+const tick = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 20));
+
+it('PageUp reaches lines prepended while it scrolls (pages read back later), up to the first one', async () => {
+  const store = createStore(initialState());
+  store.dispatch({ type: 'tab/open', id: 'chat:bob@x', kind: 'chat', title: 'bob@x', focus: false });
+  for (let i = 40; i < 70; i++) store.dispatch({ type: 'line/append', tabId: 'chat:bob@x', kind: 'incoming', from: 'bob@x', text: `m${i}`, at: 1_000 });
+  // Read in the background: the view draws a "new messages" rule, one row more than the lines.
+  store.dispatch({ type: 'tab/focus', id: 'chat:bob@x' });
+  expect(store.getState().tabs.find((t) => t.id === 'chat:bob@x')?.unreadFrom).toBeDefined();
+  // Like the archive: the first call reads 40 older lines, the next says where the start is.
+  let calls = 0;
+  const controller: UiController = {
+    submit: () => undefined,
+    answer: () => undefined,
+    quit: vi.fn(),
+    complete: () => undefined,
+    loadOlder(tabId) {
+      const call = ++calls;
+      setTimeout(() => {
+        const lines = call === 1
+          ? Array.from({ length: 40 }, (_, i) => ({ kind: 'incoming' as const, from: 'bob@x', text: `m${i}`, at: 1_000 }))
+          : [{ kind: 'info' as const, text: '-- start --', at: 1_000 }];
+        if (call <= 2) store.dispatch({ type: 'lines/prepend', tabId, lines });
+      }, 5);
+      return false;
+    },
+  };
+  const view = render(<App store={store} controller={controller} size={{ columns: 60, rows: 12 }} />);
+  for (let press = 0; press < 20 && !view.lastFrame()?.includes('-- start --'); press++) {
+    view.stdin.write(PAGE_UP);
+    await tick();
+  }
+  expect(view.lastFrame()).toContain('-- start --');
+  expect(view.lastFrame()).toContain('m0');
+  view.unmount();
+});
