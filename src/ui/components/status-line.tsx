@@ -11,7 +11,8 @@ interface Props {
 }
 
 export function StatusLine({ width, connections, tabTitle, peerActivity }: Props) {
-  const accounts = Object.entries(connections);
+  // By JID, not by which account reported first: the order stays put from run to run.
+  const accounts = Object.entries(connections).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
   const state =
     accounts.length === 0
       ? 'no account'
