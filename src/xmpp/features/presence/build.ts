@@ -1,18 +1,15 @@
 import xml, { type Element } from '@xmpp/xml';
-import { buildCaps } from '../disco/build.js';
-import { natterCaps } from '../disco/caps.js';
 
 /**
  * RFC 6121 §4.2.1: "After establishing a session, a client SHOULD send initial presence to
  * the server in order to signal its availability for communications." Without it the server
- * does not route messages addressed to the bare JID to this resource. It carries natter's
- * caps (XEP-0115 §4), so the server and contacts ask disco#info once per ver, not per login.
+ * does not route messages addressed to the bare JID to this resource.
  */
 export function buildInitialPresence(): Element {
-  return xml('presence', {}, buildCaps(natterCaps()));
+  return xml('presence');
 }
 
-/** RFC 6121 §4.5.1: unavailable presence before closing the stream (no caps: nothing is left to ask). */
+/** RFC 6121 §4.5.1: unavailable presence before closing the stream. */
 export function buildUnavailablePresence(): Element {
   return xml('presence', { type: 'unavailable' });
 }
