@@ -3,7 +3,7 @@ import { fetchOlder } from '../../src/xmpp/features/mam/older.js';
 import { buildInitialPresence } from '../../src/xmpp/features/presence/build.js';
 import { createXmppClient, type XmppClient } from '../../src/xmpp/session/create-client.js';
 import { registerAccount, uniqueLocal } from '../support/prosody.js';
-import { connectPeer, type Peer } from '../support/xmpp-peer.js';
+import { connectPeer, startSession, type Peer } from '../support/xmpp-peer.js';
 
 const info = inject('prosody');
 const open: Array<XmppClient | Peer> = [];
@@ -25,7 +25,7 @@ it('pages one conversation back from the server archive, oldest first, until it 
   const client = createXmppClient({ jid: a!.jid, host: info.host, port: info.c2sPort, caPem: [info.caPem], getPassword: async () => a!.password });
   client.on('error', () => undefined);
   open.push(client);
-  await client.start();
+  await startSession(client);
   await client.send(buildInitialPresence());
 
   const newest = await fetchOlder(client, a!.jid, { with: b!.jid, max: 30 });

@@ -3,7 +3,7 @@ import { messagesFeature } from '../../src/xmpp/features/messages/feature.js';
 import { buildInitialPresence } from '../../src/xmpp/features/presence/build.js';
 import { createXmppClient, type XmppClient } from '../../src/xmpp/session/create-client.js';
 import { registerAccount, uniqueLocal } from '../support/prosody.js';
-import { connectPeer, type Peer } from '../support/xmpp-peer.js';
+import { connectPeer, startSession, type Peer } from '../support/xmpp-peer.js';
 
 const info = inject('prosody');
 const open: Array<XmppClient | Peer> = [];
@@ -23,7 +23,7 @@ it('exchanges messages with the test peer', async () => {
   const client = natterClient(a);
   const received: string[] = [];
   const messages = messagesFeature(client, { onMessage: (m) => received.push(`${m.peer}: ${m.body}`) });
-  await client.start();
+  await startSession(client);
   await client.send(buildInitialPresence());
   const bob = await connectPeer(info, b);
   open.push(bob);

@@ -68,6 +68,7 @@ export async function connectPeer(info: ProsodyInfo, account: ProsodyAccount, re
     for (const listener of listeners) listener(message);
   });
   await entity.start();
+  await smEnabled(entity as unknown as { streamManagement: { enabled: boolean } });
   await entity.send(xml('presence'));
   return {
     jid: account.jid,
@@ -106,4 +107,26 @@ function waitIn<T>(seen: readonly T[], listeners: Set<(item: T) => void>, match:
     };
     listeners.add(listener);
   });
+}
+
+/**
+ * xmpp.js 0.14 resets its inbound XEP-0198 counter when <enabled/> is handled, a few ticks
+ * after 'online': a stanza the server sent before <enabled/> (the echo of a presence sent
+ * at 'online') can be counted after the reset. The client then acknowledges one stanza more
+ * than the server sent and Prosody closes the stream ("Client acknowledged more stanzas than
+ * sent by server"). So nothing is sent until the negotiation is over, as natter itself does.
+ */
+async function smEnabled(entity: { streamManagement: { enabled: boolean } }, timeoutMs = 5000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!entity.streamManagement.enabled) {
+    if (Date.now() > deadline) throw new Error(`stream management not enabled within ${timeoutMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 5));
+  }
+}
+
+/** Starts a natter client and resolves once its session is ready for stanzas (as natter waits). */
+export async function startSession(client: { start(): Promise<unknown>; once(event: 'session-ready', listener: () => void): unknown }): Promise<void> {
+  const ready = new Promise<void>((resolve) => client.once('session-ready', resolve));
+  await client.start();
+  await ready;
 }
