@@ -14,12 +14,14 @@ import { buildCorrection } from '../xmpp/features/corrections/corrections.js';
 import { catchUp } from '../xmpp/features/mam/mam.js';
 import { messagesFeature, type MessagesFeature } from '../xmpp/features/messages/feature.js';
 import { receiptsFeature } from '../xmpp/features/receipts/feature.js';
+import { discoFeature } from '../xmpp/features/disco/feature.js';
 import { buildInitialPresence, buildUnavailablePresence } from '../xmpp/features/presence/build.js';
 import { createXmppClient, FINAL_ERRORS, type XmppClient } from '../xmpp/session/create-client.js';
 import type { CertificateError } from '../xmpp/session/errors.js';
 import type { AccountSettings } from './account-settings.js';
 import { lineKey, type ChatTabs } from './chat-tabs.js';
 import { chatStateSender } from './chat-state-sender.js';
+import { natterVersion } from './natter-version.js';
 import { createOutbox, type Outbox } from './outbox.js';
 import { rosterSync } from './roster-sync.js';
 import { storedMessage } from './stored-message.js';
@@ -141,6 +143,7 @@ export function createAccountRuntime(settings: AccountSettings, deps: AccountDep
       // Receipts reveal that natter is online: only to contacts and people we wrote to.
       mayAnswer: mayTell,
     });
+    discoFeature(client, { version: natterVersion() });
     session = current;
     const roster = rosterSync(client, jid, store, (text) => consoleLine('error', text));
     const box = getOutbox();

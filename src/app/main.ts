@@ -1,7 +1,7 @@
-import { readFileSync } from 'node:fs';
 import { runAccountCommand } from './account-cli.js';
 import { parseCli } from './cli.js';
 import { runListen } from './listen-command.js';
+import { natterVersion } from './natter-version.js';
 import { controlSocketPath } from './control-socket.js';
 import { runCtl } from './ctl-command.js';
 import { runCommands } from './run-command.js';
@@ -14,11 +14,6 @@ import { ConfigError, loadConfig } from '../config/load-config.js';
 import { natterPaths } from '../config/paths.js';
 import { MessageHistory } from '../history/message-history.js';
 import { HistoryError, openHistoryDatabase } from '../history/open-history.js';
-
-function version(): string {
-  const pkg = JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')) as { version: string };
-  return pkg.version;
-}
 
 /** The program: returns the process exit code. */
 export async function main(argv: string[]): Promise<number> {
@@ -62,7 +57,7 @@ export async function main(argv: string[]): Promise<number> {
   }
   const history = openHistory(paths.dataDir);
   if (!history) return ExitCode.failure;
-  return runUi({ config, version: version(), history, configDir: paths.configDir, runtimeDir: paths.runtimeDir, ...(cli.account ? { account: cli.account } : {}), ...(cli.startup ? { startup: cli.startup } : {}) });
+  return runUi({ config, version: natterVersion(), history, configDir: paths.configDir, runtimeDir: paths.runtimeDir, ...(cli.account ? { account: cli.account } : {}), ...(cli.startup ? { startup: cli.startup } : {}) });
 }
 
 /** The history database, or undefined after printing why it can not be used. */

@@ -3,11 +3,13 @@ import { configuredAccounts, defaultAccount } from '../config/accounts.js';
 import type { ConfigStore } from '../config/load-config.js';
 import { resolvePassword } from '../credentials/resolve-password.js';
 import type { SecretStore } from '../credentials/secret-store.js';
+import { discoFeature } from '../xmpp/features/disco/feature.js';
 import { buildInitialPresence } from '../xmpp/features/presence/build.js';
 import { createXmppClient, type XmppClient } from '../xmpp/session/create-client.js';
 import { settingsFromCli, settingsFromConfig, type AccountSettings } from './account-settings.js';
 import type { AccountChoice } from './cli.js';
 import { ExitCode } from './exit-codes.js';
+import { natterVersion } from './natter-version.js';
 
 /** A failure of a one-shot command, with the exit code scripts rely on. */
 export class OneShotError extends Error {
@@ -71,6 +73,7 @@ export async function loginOnce(
   });
   client.reconnect.stop();
   client.on('error', () => undefined); // start() rejects with the same error
+  discoFeature(client, { version: natterVersion() }); // its presence carries caps: answer for them
   const ready = new Promise<void>((resolve) => client.once('session-ready', () => resolve()));
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => {

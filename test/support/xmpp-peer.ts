@@ -21,6 +21,10 @@ export interface Peer {
   received: ReceivedMessage[];
   /** Every <message/> stanza received, with or without a body. */
   stanzas: Element[];
+  /** An IQ get to `to`; resolves with the result's payload, rejects with a StanzaError. */
+  iqGet(to: string, child: Element): Promise<Element | undefined>;
+  /** Resolves with the first <presence/> stanza (received since connect) that matches. */
+  waitForPresence(match: (stanza: Element) => boolean, timeoutMs?: number): Promise<Element>;
   stop(): Promise<void>;
 }
 
@@ -57,7 +61,13 @@ export async function connectPeer(info: ProsodyInfo, account: ProsodyAccount, re
   const listeners = new Set<(m: ReceivedMessage) => void>();
   const stanzas: Element[] = [];
   const stanzaListeners = new Set<(s: Element) => void>();
+  const presences: Element[] = [];
+  const presenceListeners = new Set<(s: Element) => void>();
   entity.on('stanza', (stanza: Element) => {
+    if (stanza.is('presence')) {
+      presences.push(stanza);
+      for (const listener of presenceListeners) listener(stanza);
+    }
     if (!stanza.is('message')) return;
     stanzas.push(stanza);
     for (const listener of stanzaListeners) listener(stanza);
@@ -80,6 +90,8 @@ export async function connectPeer(info: ProsodyInfo, account: ProsodyAccount, re
     sendRaw: async (element) => {
       await entity.send(element);
     },
+    iqGet: (to, child) => entity.iqCaller.get(child, to),
+    waitForPresence: (match, timeoutMs = 10_000) => waitIn(presences, presenceListeners, match, timeoutMs, () => `${account.jid} got no matching presence within ${timeoutMs} ms`),
     onMessage: (listener) => void listeners.add(listener),
     waitForMessage: (match, timeoutMs = 10_000) =>
       waitIn(received, listeners, match, timeoutMs, () => `${account.jid} got no matching message within ${timeoutMs} ms; got: ${JSON.stringify(received.map((m) => [m.from, m.body]))}`),

@@ -1,15 +1,18 @@
 import xml, { type Element } from '@xmpp/xml';
+import { buildCaps } from '../disco/build.js';
+import { natterCaps } from '../disco/caps.js';
 
 /**
  * RFC 6121 §4.2.1: "After establishing a session, a client SHOULD send initial presence to
  * the server in order to signal its availability for communications." Without it the server
- * does not route messages addressed to the bare JID to this resource.
+ * does not route messages addressed to the bare JID to this resource. It carries natter's
+ * caps (XEP-0115 §4), so the server and contacts ask disco#info once per ver, not per login.
  */
 export function buildInitialPresence(): Element {
-  return xml('presence');
+  return xml('presence', {}, buildCaps(natterCaps()));
 }
 
-/** RFC 6121 §4.5.1: unavailable presence before closing the stream. */
+/** RFC 6121 §4.5.1: unavailable presence before closing the stream (no caps: nothing is left to ask). */
 export function buildUnavailablePresence(): Element {
   return xml('presence', { type: 'unavailable' });
 }

@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import { capsVer, natterCaps, verificationString } from './caps.js';
+import { NATTER_FEATURES } from './entity.js';
+
+describe('XEP-0115 verification string', () => {
+  // §5.2 "Simple Generation Example", in a shuffled order: the algorithm sorts.
+  const identities = [{ category: 'client', type: 'pc', name: 'Exodus 0.9.1' }];
+  const features = [
+    'http://jabber.org/protocol/muc',
+    'http://jabber.org/protocol/disco#info',
+    'http://jabber.org/protocol/caps',
+    'http://jabber.org/protocol/disco#items',
+  ];
+
+  it('builds the string of the §5.2 example', () => {
+    expect(verificationString(identities, features)).toBe(
+      'client/pc//Exodus 0.9.1<http://jabber.org/protocol/caps<http://jabber.org/protocol/disco#info<http://jabber.org/protocol/disco#items<http://jabber.org/protocol/muc<',
+    );
+  });
+
+  it('hashes it to the §5.2 ver', () => {
+    expect(capsVer(identities, features)).toBe('QgayPKawpkPSDYmwT/WM94uAlu0=');
+  });
+
+  it('sorts identities by category, type, xml:lang, name, bytewise', () => {
+    const s = verificationString(
+      [
+        { category: 'client', type: 'pc', lang: 'en', name: 'Psi 0.11' },
+        { category: 'client', type: 'pc', lang: 'el', name: 'Ψ 0.11' },
+        { category: 'client', type: 'bot', name: 'z' },
+      ],
+      [],
+    );
+    expect(s).toBe('client/bot//z<client/pc/el/Ψ 0.11<client/pc/en/Psi 0.11<');
+  });
+
+  it('orders by UTF-8 bytes, not UTF-16 units (i;octet)', () => {
+    // UTF-16 puts U+1F600 (D83D DE00) before U+FF5E; UTF-8 puts U+FF5E (EF BD 9E) first.
+    expect(verificationString([], ['\u{1F600}', '\uFF5E'])).toBe('\uFF5E<\u{1F600}<');
+  });
+});
+
+describe("natter's caps", () => {
+  it('is computed once and shared', () => {
+    expect(natterCaps()).toBe(natterCaps());
+  });
+
+  it('hashes what natter answers, with each feature once', () => {
+    const caps = natterCaps();
+    expect(caps.ver).toBe(capsVer(caps.identities, caps.features));
+    expect(new Set(NATTER_FEATURES).size).toBe(NATTER_FEATURES.length);
+    expect(caps.identities).toEqual([{ category: 'client', type: 'console', name: 'natter' }]);
+  });
+});

@@ -1,0 +1,42 @@
+import { createHash } from 'node:crypto';
+import { NATTER_FEATURES, NATTER_IDENTITY, NATTER_URI, type Identity } from './entity.js';
+
+export interface Caps {
+  identities: readonly Identity[];
+  features: readonly string[];
+  node: string;
+  /** The SHA-1 verification string (base64), the `ver` of the <c/> element. */
+  ver: string;
+}
+
+/** "i;octet" (RFC 4790): byte order of the UTF-8 encoding, which is not JS string order. */
+const octet = (a: string, b: string): number => Buffer.compare(Buffer.from(a, 'utf8'), Buffer.from(b, 'utf8'));
+
+/** XEP-0115 §5.1 steps 1–5 (natter publishes no extended forms, step 6). */
+export function verificationString(identities: readonly Identity[], features: readonly string[]): string {
+  const sorted = [...identities].sort(
+    (a, b) => octet(a.category, b.category) || octet(a.type, b.type) || octet(a.lang ?? '', b.lang ?? '') || octet(a.name, b.name),
+  );
+  let s = '';
+  for (const i of sorted) s += `${i.category}/${i.type}/${i.lang ?? ''}/${i.name}<`;
+  for (const feature of [...features].sort(octet)) s += `${feature}<`;
+  return s;
+}
+
+/** XEP-0115 §5.1 step 7: SHA-1 of the UTF-8 string, base64 encoded. */
+export function capsVer(identities: readonly Identity[], features: readonly string[]): string {
+  return createHash('sha1').update(verificationString(identities, features), 'utf8').digest('base64');
+}
+
+let cached: Caps | undefined;
+
+/** natter's own disco#info and its hash, computed once per process and shared by all sessions. */
+export function natterCaps(): Caps {
+  cached ??= {
+    identities: [NATTER_IDENTITY],
+    features: NATTER_FEATURES,
+    node: NATTER_URI,
+    ver: capsVer([NATTER_IDENTITY], NATTER_FEATURES),
+  };
+  return cached;
+}

@@ -1,0 +1,51 @@
+import xml, { type Element } from '@xmpp/xml';
+import { describe, expect, it } from 'vitest';
+import { natterCaps } from './caps.js';
+import { discoFeature } from './feature.js';
+
+type Handler = (ctx: { stanza: Element }) => unknown;
+
+/** The handlers discoFeature registers, keyed "ns name", called as xmpp.js's iqCallee would. */
+function registered(): Map<string, Handler> {
+  const handlers = new Map<string, Handler>();
+  discoFeature({ iqCallee: { get: (ns, name, handler) => void handlers.set(`${ns} ${name}`, handler) } }, { version: '9.8.7' });
+  return handlers;
+}
+
+const ask = (handlers: Map<string, Handler>, ns: string, name: string, attrs: Record<string, string> = {}): unknown => {
+  const stanza = xml('iq', { type: 'get', from: 'peer@localhost/x', id: '1' }, xml(name, { xmlns: ns, ...attrs }));
+  return handlers.get(`${ns} ${name}`)?.({ stanza });
+};
+
+describe('disco feature', () => {
+  const handlers = registered();
+  const caps = natterCaps();
+
+  it('answers disco#info with the identity and every feature', () => {
+    const answer = ask(handlers, 'http://jabber.org/protocol/disco#info', 'query') as Element;
+    expect(answer.attrs.node).toBeUndefined();
+    expect(answer.getChildren('identity').map((i) => i.attrs)).toEqual([{ category: 'client', type: 'console', name: 'natter' }]);
+    expect(answer.getChildren('feature').map((f) => f.attrs.var)).toEqual([...caps.features]);
+  });
+
+  it('answers the node#ver form with the node echoed', () => {
+    const node = `${caps.node}#${caps.ver}`;
+    const answer = ask(handlers, 'http://jabber.org/protocol/disco#info', 'query', { node }) as Element;
+    expect(answer.attrs.node).toBe(node);
+    expect(answer.getChildren('feature')).toHaveLength(caps.features.length);
+  });
+
+  it('says item-not-found for a node it does not have', () => {
+    const answer = ask(handlers, 'http://jabber.org/protocol/disco#info', 'query', { node: `${caps.node}#stale` }) as Element;
+    expect(answer.is('error')).toBe(true);
+    expect(answer.getChild('item-not-found', 'urn:ietf:params:xml:ns:xmpp-stanzas')).toBeDefined();
+  });
+
+  it('answers ping with an empty result and version without the OS', () => {
+    expect(ask(handlers, 'urn:xmpp:ping', 'ping')).toBe(true);
+    const version = ask(handlers, 'jabber:iq:version', 'query') as Element;
+    expect(version.getChildText('name')).toBe('natter');
+    expect(version.getChildText('version')).toBe('9.8.7');
+    expect(version.getChild('os')).toBeUndefined();
+  });
+});

@@ -1,0 +1,37 @@
+import xml, { type Element } from '@xmpp/xml';
+import { natterCaps } from './caps.js';
+import { buildDiscoInfo, buildVersion } from './build.js';
+import { NATTER_IDENTITY, NS_DISCO_INFO, NS_PING, NS_VERSION } from './entity.js';
+
+/** The IQ plumbing this feature needs (xmpp.js iqCallee satisfies it). */
+export interface DiscoPort {
+  iqCallee: { get(ns: string, name: string, handler: (ctx: { stanza: Element }) => unknown): unknown };
+}
+
+const NS_STANZAS = 'urn:ietf:params:xml:ns:xmpp-stanzas';
+
+/**
+ * Answers what other entities ask about natter: XEP-0030 disco#info (with or without the
+ * XEP-0115 node#ver), XEP-0199 ping and XEP-0092 version. Every answer comes from values
+ * built once: with 2,000 contacts Prosody's PEP asks thousands of times at login.
+ */
+export function discoFeature(port: DiscoPort, software: { version: string }): void {
+  const caps = natterCaps();
+  const capsNode = `${caps.node}#${caps.ver}`;
+  // xmpp.js appends the returned element to each reply; that only sets its parent, so one
+  // element serves every answer.
+  const info = buildDiscoInfo(caps);
+  const nodeInfo = buildDiscoInfo(caps, capsNode);
+  const version = buildVersion(NATTER_IDENTITY.name, software.version);
+
+  port.iqCallee.get(NS_DISCO_INFO, 'query', ({ stanza }) => {
+    const node = stanza.getChild('query', NS_DISCO_INFO)?.attrs.node;
+    if (node === undefined) return info;
+    if (node === capsNode) return nodeInfo;
+    // XEP-0030 §3.1: a node natter does not have (an old ver, another client's node).
+    return xml('error', { type: 'cancel' }, xml('item-not-found', { xmlns: NS_STANZAS }));
+  });
+  // XEP-0199 §6: an empty result.
+  port.iqCallee.get(NS_PING, 'ping', () => true);
+  port.iqCallee.get(NS_VERSION, 'query', () => version);
+}
