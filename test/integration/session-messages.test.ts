@@ -1,4 +1,5 @@
 import { afterEach, expect, inject, it } from 'vitest';
+import { discoFeature } from '../../src/xmpp/features/disco/feature.js';
 import { messagesFeature } from '../../src/xmpp/features/messages/feature.js';
 import { buildInitialPresence } from '../../src/xmpp/features/presence/build.js';
 import { createXmppClient, type XmppClient } from '../../src/xmpp/session/create-client.js';
@@ -14,6 +15,8 @@ afterEach(async () => {
 function natterClient(account: { jid: string; password: string }) {
   const client = createXmppClient({ jid: account.jid, host: info.host, port: info.c2sPort, caPem: [info.caPem], getPassword: async () => account.password });
   client.on('error', () => undefined);
+  // As in natter: its presence carries caps, so it answers the server's disco#info about them.
+  discoFeature(client, { version: 'test' });
   open.push(client);
   return client;
 }
