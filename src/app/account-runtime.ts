@@ -15,6 +15,7 @@ import { catchUp } from '../xmpp/features/mam/mam.js';
 import { messagesFeature, type MessagesFeature } from '../xmpp/features/messages/feature.js';
 import { receiptsFeature } from '../xmpp/features/receipts/feature.js';
 import { discoFeature } from '../xmpp/features/disco/feature.js';
+import { resourceLocks, type ResourceLocks } from '../xmpp/features/messages/resource-lock.js';
 import { buildInitialPresence, buildUnavailablePresence } from '../xmpp/features/presence/build.js';
 import { createXmppClient, FINAL_ERRORS, type XmppClient } from '../xmpp/session/create-client.js';
 import type { CertificateError } from '../xmpp/session/errors.js';
@@ -80,13 +81,13 @@ export function createAccountRuntime(settings: AccountSettings, deps: AccountDep
   };
   const consoleLine = (kind: 'info' | 'error', text: string): void =>
     store.dispatch({ type: 'line/append', tabId: CONSOLE_TAB_ID, kind, text: `${jid}: ${text}` });
-  let session: { client: XmppClient; messages: MessagesFeature; stopping: boolean } | undefined;
+  let session: { client: XmppClient; messages: MessagesFeature; locks: ResourceLocks; stopping: boolean } | undefined;
   const oncePins: string[] = [];
   // Chat states reveal activity: only to contacts and people we wrote to, like receipts.
   const mayTell = (peer: string): boolean =>
     store.getState().roster.some((c) => c.account === jid && c.jid === peer) || history.hasWrittenTo(jid, peer);
   const chatStates = chatStateSender((peer, state) => {
-    if (session?.client.isReady()) void session.client.send(buildChatState(peer, state)).catch(() => undefined);
+    if (session?.client.isReady()) void session.client.send(buildChatState(session.locks.target(peer), state)).catch(() => undefined);
   }, mayTell);
   let outbox: Outbox | undefined;
   const archive = createArchivePaging(jid, history, (reason) => consoleLine('error', `ignored an archive result (${sanitizeLine(reason)})`));
@@ -100,7 +101,7 @@ export function createAccountRuntime(settings: AccountSettings, deps: AccountDep
         isQueued: (id) => session?.client.streamManagement.outbound_q.some((item) => item.stanza.attrs.id === id) === true,
       },
       messages: {
-        send: (to, body, id) => (session ? session.messages.send(to, body, id) : Promise.reject(new Error('offline'))),
+        send: (to, body, id) => (session ? session.messages.send(session.locks.target(to), body, id) : Promise.reject(new Error('offline'))),
         stop: () => undefined,
       },
       history,
@@ -131,7 +132,7 @@ export function createAccountRuntime(settings: AccountSettings, deps: AccountDep
       ...(caPem ? { caPem } : {}),
       ...(settings.mechanism ? { pinnedMechanism: settings.mechanism } : {}),
     });
-    const current = { client, messages: wireMessages(client), stopping: false };
+    const current = { client, messages: wireMessages(client), locks: resourceLocks(client, () => jid), stopping: false };
     client.on('stanza', (stanza: Element) => {
       const chatState = parseChatState(stanza);
       if (chatState && store.getState().tabs.some((t) => t.id === chatTabId(chatState.peer))) {
@@ -156,6 +157,7 @@ export function createAccountRuntime(settings: AccountSettings, deps: AccountDep
       setState({ kind: 'online', resumed: false });
       consoleLine('info', 'online');
       learnMechanism(client.mechanism());
+      current.locks.reset();
       // A fresh session: the roster, initial presence, carbons, then what is still pending.
       roster.fetch().catch((error: unknown) => consoleLine('error', `could not fetch the roster (${describe(error)})`));
       void client.send(buildInitialPresence()).catch(() => undefined);
@@ -292,6 +294,7 @@ export function createAccountRuntime(settings: AccountSettings, deps: AccountDep
     current.stopping = true;
     session = undefined;
     current.messages.stop();
+    current.locks.stop();
     if (current.client.status === 'online') await current.client.send(buildUnavailablePresence()).catch(() => undefined);
     await current.client.shutdown();
   };
@@ -316,7 +319,7 @@ export function createAccountRuntime(settings: AccountSettings, deps: AccountDep
       if (!original || !originalId) throw new Error(`there is no message of yours to ${peer} to correct`);
       if (!session?.client.isReady()) throw new Error(`${jid} is not connected; a correction can only be sent online`);
       const id = randomUUID();
-      await session.client.send(buildCorrection(peer, body, originalId, id));
+      await session.client.send(buildCorrection(session.locks.target(peer), body, originalId, id));
       history.add({ account: jid, peer, direction: 'out', sender: jid, body, at: Date.now(), originId: id, messageId: id, replaces: original.id, delivery: 'sent' });
       store.dispatch({ type: 'line/replace', tabId: chatTabId(peer), key: originalId, text: sanitizeText(body) });
     },

@@ -179,7 +179,8 @@ it('event hooks run with the message in their environment, and OSC 777 notifies 
   await bob.send(a.jid, 'deploy $(touch pwned) done');
   await expect.poll(() => (existsSync(seen) ? readFileSync(seen, 'utf8') : ''), { timeout: 10_000 }).toBe(`deploy $(touch pwned) done from ${b.jid}`);
   expect(existsSync(join(dirs.home, 'pwned'))).toBe(false);
-  expect(natter.output()).toContain(`\u001b]777;notify;natter;${b.jid}: deploy $(touch pwned) done\u0007`);
+  // The hook and the terminal notification are independent: the PTY may show it a moment later.
+  await expect.poll(() => natter.output(), { timeout: 5_000 }).toContain(`\u001b]777;notify;natter;${b.jid}: deploy $(touch pwned) done\u0007`);
   natter.type('/quit\r');
   expect(await natter.waitForExit()).toEqual({ exitCode: 0 });
 });

@@ -1,0 +1,57 @@
+import { parse } from 'ltx';
+import type { Element } from '@xmpp/xml';
+import { describe, expect, it } from 'vitest';
+import { resourceLocks } from './resource-lock.js';
+
+const el = (text: string) => parse(text) as unknown as Element;
+
+function setup() {
+  let listener: ((s: Element) => void) | undefined;
+  const port = { on: (_e: 'stanza', l: (s: Element) => void) => (listener = l), off: () => (listener = undefined) };
+  const locks = resourceLocks(port, () => 'me@x');
+  return { locks, receive: (xml: string) => listener?.(el(xml)), listening: () => listener !== undefined };
+}
+
+describe('resourceLocks', () => {
+  it('writes to the bare JID until the peer replies, then to the resource that replied', () => {
+    const { locks, receive } = setup();
+    expect(locks.target('bob@x')).toBe('bob@x');
+    receive('<message type="chat" from="bob@x/laptop"><body>hi</body></message>');
+    expect(locks.target('bob@x')).toBe('bob@x/laptop');
+    receive('<message type="chat" from="bob@x/phone"><body>now here</body></message>');
+    expect(locks.target('bob@x')).toBe('bob@x/phone');
+    expect(locks.target('carol@x')).toBe('carol@x');
+  });
+
+  it('unlocks when the locked resource changes presence or leaves the chat, not for another resource', () => {
+    const { locks, receive } = setup();
+    receive('<message type="chat" from="bob@x/laptop"><body>hi</body></message>');
+    receive('<presence from="bob@x/phone"><show>away</show></presence>');
+    expect(locks.target('bob@x')).toBe('bob@x/laptop');
+    receive('<presence from="bob@x/laptop"><show>away</show></presence>');
+    expect(locks.target('bob@x')).toBe('bob@x');
+    receive('<message type="chat" from="bob@x/laptop"><body>back</body></message>');
+    receive('<message type="chat" from="bob@x/laptop"><gone xmlns="http://jabber.org/protocol/chatstates"/></message>');
+    expect(locks.target('bob@x')).toBe('bob@x');
+  });
+
+  it('is not moved by offline messages, groupchat, bodiless stanzas, bare senders or its own account', () => {
+    const { locks, receive } = setup();
+    receive('<message type="chat" from="bob@x/old"><body>stored</body><delay xmlns="urn:xmpp:delay" stamp="2026-01-01T00:00:00Z"/></message>');
+    receive('<message type="groupchat" from="bob@x/nick"><body>room</body></message>');
+    receive('<message type="chat" from="bob@x/laptop"><composing xmlns="http://jabber.org/protocol/chatstates"/></message>');
+    receive('<message type="chat" from="bob@x"><body>bare</body></message>');
+    receive('<message type="chat" from="me@x/phone"><body>my other device</body></message>');
+    expect(locks.target('bob@x')).toBe('bob@x');
+    expect(locks.target('me@x')).toBe('me@x');
+  });
+
+  it('forgets every lock on a fresh session and stops listening when stopped', () => {
+    const { locks, receive, listening } = setup();
+    receive('<message type="chat" from="bob@x/laptop"><body>hi</body></message>');
+    locks.reset();
+    expect(locks.target('bob@x')).toBe('bob@x');
+    locks.stop();
+    expect(listening()).toBe(false);
+  });
+});
