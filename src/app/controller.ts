@@ -85,6 +85,9 @@ export function createController(
       case 'close-tab':
         store.dispatch({ type: 'tab/close', id: intent.id });
         break;
+      case 'expand':
+        store.dispatch({ type: 'tab/expand', id: intent.id, expanded: intent.expanded });
+        break;
       case 'roster-visible':
         store.dispatch({ type: 'roster/visible', visible: intent.visible });
         break;

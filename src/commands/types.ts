@@ -7,6 +7,7 @@ export type Intent =
   | { type: 'open-chat'; peer: string; focus: boolean }
   | { type: 'focus-tab'; id: string }
   | { type: 'close-tab'; id: string }
+  | { type: 'expand'; id: string; expanded: boolean }
   | { type: 'roster-visible'; visible: boolean }
   | { type: 'roster-width'; width: number }
   | { type: 'roster-filter'; filter: string }

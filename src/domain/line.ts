@@ -21,3 +21,6 @@ export interface Line {
   /** Corrected by its sender (XEP-0308); `text` is the newest version. */
   edited?: boolean;
 }
+
+/** A message longer than this many rows on screen shows its start and a note, until /expand. */
+export const MAX_MESSAGE_ROWS = 20;

@@ -14,6 +14,8 @@ export interface Tab {
   unreadFrom?: number;
   /** One-to-one chats: what the peer is doing (XEP-0085), when they said. */
   peerState?: ChatState;
+  /** Long messages shown in full (/expand) rather than cut after a screenful. */
+  expanded?: boolean;
 }
 
 export const CONSOLE_TAB_ID = 'console';

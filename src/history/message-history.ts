@@ -1,3 +1,4 @@
+import { cutBody } from '../domain/body-limit.js';
 import type { DatabaseSync, StatementSync } from 'node:sqlite';
 
 export type Delivery = 'none' | 'pending' | 'sent' | 'acked' | 'delivered' | 'failed';
@@ -30,8 +31,6 @@ export interface SearchHit extends StoredMessage {
   snippet: string;
 }
 
-/** The database keeps bodies up to this many characters (the protocol layer cuts at the same). */
-export const MAX_STORED_BODY = 64 * 1024;
 
 const COLUMNS = `m.id, m.account, m.peer, m.direction, m.sender, m.body, m.at, m.stanza_id AS stanzaId,
   m.origin_id AS originId, m.message_id AS messageId, m.replaces, m.delivery`;
@@ -101,7 +100,7 @@ export class MessageHistory {
 
   /** Stores one message; returns its row id and whether it was already there. */
   add(message: NewMessage): { id: number; duplicate: boolean } {
-    const body = message.body.length > MAX_STORED_BODY ? message.body.slice(0, MAX_STORED_BODY) : message.body;
+    const body = cutBody(message.body); // the protocol layer cut incoming ones already; this is for ours
     const result = this.#insert.run(
       message.account, message.peer, message.direction, message.sender ?? null, body, message.at, Date.now(),
       message.stanzaId ?? null, message.originId ?? null, message.messageId ?? null, message.replaces ?? null,

@@ -24,6 +24,7 @@ export type Action =
   | { type: 'lines/prepend'; tabId: string; lines: Omit<Line, 'id'>[] }
   | { type: 'tab/open'; id: string; kind: TabKind; title: string; focus: boolean }
   | { type: 'tab/focus'; id: string }
+  | { type: 'tab/expand'; id: string; expanded: boolean }
   | { type: 'tab/close'; id: string }
   | { type: 'connection/state'; account: string; state: ConnectionState }
   | { type: 'roster/set'; account: string; contacts: Contact[] }

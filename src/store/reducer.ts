@@ -104,6 +104,8 @@ export function reduce(state: AppState, action: Action): AppState {
     }
     case 'tab/unread':
       return { ...state, tabs: state.tabs.map((t) => (t.id === action.id && action.id !== state.activeTabId ? { ...t, unread: action.unread } : t)) };
+    case 'tab/expand':
+      return { ...state, tabs: state.tabs.map((t) => (t.id === action.id ? { ...t, expanded: action.expanded } : t)) };
     case 'tab/peer-state':
       if (!state.tabs.some((t) => t.id === action.id && t.peerState !== action.state)) return state;
       return { ...state, tabs: state.tabs.map((t) => (t.id === action.id ? { ...t, peerState: action.state } : t)) };

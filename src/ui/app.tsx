@@ -161,7 +161,8 @@ function Screen({ controller, size, keys }: { controller: UiController; size: Pr
         const state = store.getState();
         const buffer = state.lines[tabId] ?? [];
         // The same rows the view draws, the "new messages" rule included.
-        const shown = visibleRows(buffer, mainWidth - 1, bodyHeight, next, state.tabs.find((t) => t.id === tabId)?.unreadFrom);
+        const tab = state.tabs.find((t) => t.id === tabId);
+        const shown = visibleRows(buffer, mainWidth - 1, bodyHeight, next, { unreadFrom: tab?.unreadFrom, expanded: tab?.expanded });
         // Never past the first row: the top of the buffer stays on the first row of the view.
         if (shown.length < bodyHeight) next = Math.max(0, next + shown.length - bodyHeight);
         // At the top of what is in memory: read the page before it from the history.
@@ -201,7 +202,7 @@ function Screen({ controller, size, keys }: { controller: UiController; size: Pr
           {helpOpen ? (
             <HelpOverlay bindings={bindingsWith(keys)} width={mainWidth - 1} height={bodyHeight} />
           ) : (
-            <MessageView lines={lines ?? []} width={mainWidth - 1} height={bodyHeight} offset={offset} unreadFrom={activeTab?.unreadFrom} />
+            <MessageView lines={lines ?? []} width={mainWidth - 1} height={bodyHeight} offset={offset} unreadFrom={activeTab?.unreadFrom} expanded={activeTab?.expanded} />
           )}
         </Box>
       </Box>

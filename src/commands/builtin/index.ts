@@ -4,6 +4,7 @@ import { accountCommand, connectCommand, disconnectCommand } from './account.js'
 import { aliasCommand, unaliasCommand } from './alias.js';
 import { closeCommand } from './close.js';
 import { correctCommand } from './correct.js';
+import { expandCommand } from './expand.js';
 import { helpCommand } from './help.js';
 import { meCommand } from './me.js';
 import { msgCommand } from './msg.js';
@@ -20,6 +21,7 @@ export const builtinCommands: readonly CommandSpec[] = [
   connectCommand,
   correctCommand,
   disconnectCommand,
+  expandCommand,
   helpCommand,
   jumpCommand,
   meCommand,

@@ -11,6 +11,8 @@ interface Props {
   offset: number;
   /** Line id where the "new messages" rule goes. */
   unreadFrom?: number | undefined;
+  /** Long messages in full (/expand). */
+  expanded?: boolean | undefined;
 }
 
 const COLOR: Record<LineKind, string | undefined> = {
@@ -31,8 +33,8 @@ const MessageRow = memo(function MessageRow({ row }: { row: Row }) {
 });
 
 /** Exactly `height` one-row lines, so the frame never grows past the terminal. */
-export function MessageView({ lines, width, height, offset, unreadFrom }: Props) {
-  const rows = visibleRows(lines, width, height, offset, unreadFrom);
+export function MessageView({ lines, width, height, offset, unreadFrom, expanded }: Props) {
+  const rows = visibleRows(lines, width, height, offset, { unreadFrom, expanded });
   return (
     <Box flexDirection="column" width={width} height={height} justifyContent="flex-end" overflow="hidden">
       {rows.map((row) => (

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { Line } from '../../domain/line.js';
-import { visibleRows } from './visible-rows.js';
+import { MAX_MESSAGE_ROWS, type Line } from '../../domain/line.js';
+import { lineRows, visibleRows } from './visible-rows.js';
 
 const line = (id: number, text: string): Line => ({ id, at: 0, kind: 'info', text });
 
@@ -36,7 +36,36 @@ describe('visibleRows', () => {
       { id: 2, at: day2, kind: 'incoming', from: 'bob', text: 'morning' },
       { id: 3, at: day2 + 1000, kind: 'incoming', from: 'bob', text: 'you there?' },
     ];
-    const rows = visibleRows(lines, 46, 10, 0, 3).map((r) => r.text);
+    const rows = visibleRows(lines, 46, 10, 0, { unreadFrom: 3 }).map((r) => r.text);
     expect(rows).toEqual(['bob: late', `── Tuesday, 24 November 2026 ${'─'.repeat(11)}`, 'bob: morning', `── new messages ${'─'.repeat(24)}`, 'bob: you there?']);
+  });
+
+  it('cuts a long message after a screenful with a note, and shows it all when expanded', () => {
+    const long: Line = { id: 1, at: 0, kind: 'incoming', from: 'bob', text: `START ${'word '.repeat(40_000)}END` };
+    const cut = lineRows(long, 60);
+    expect(cut).toHaveLength(MAX_MESSAGE_ROWS + 1);
+    expect(cut[0]).toMatch(/^bob: START/);
+    expect(cut.at(-1)).toBe('… long message (200,009 characters): /expand shows it all');
+    expect(cut.join('')).not.toContain('END');
+    const full = lineRows(long, 60, true);
+    expect(full.length).toBeGreaterThan(3000);
+    expect(full.at(-1)).toMatch(/END$/);
+    // Bottom-anchored: the end of the expanded message is what the pane shows first.
+    expect(visibleRows([long], 66, 5, 0, { expanded: true }).at(-1)?.text).toMatch(/END$/);
+    expect(visibleRows([long], 66, 5).at(-1)?.text).toMatch(/^… long message/);
+  });
+
+  it('cuts a message of many short lines too, and leaves short ones whole', () => {
+    const many: Line = { id: 2, at: 0, kind: 'incoming', from: 'bob', text: Array.from({ length: 100 }, (_, i) => `row ${i}`).join('\n') };
+    expect(lineRows(many, 60)).toHaveLength(MAX_MESSAGE_ROWS + 1);
+    expect(lineRows(many, 60, true)).toHaveLength(100);
+    expect(lineRows(line(3, 'short'), 60)).toEqual(['short']);
+  });
+
+  it('wraps a line once per width: the next frame reuses the rows', () => {
+    const l = line(4, 'some text that wraps at a narrow width');
+    const first = lineRows(l, 10);
+    expect(lineRows(l, 10)).toBe(first);
+    expect(lineRows(l, 20)).not.toBe(first);
   });
 });

@@ -1,4 +1,4 @@
-import type { Line } from '../../domain/line.js';
+import { MAX_MESSAGE_ROWS, type Line } from '../../domain/line.js';
 import { formatTime, lineBody } from './format-line.js';
 import { wrapText } from './wrap.js';
 
@@ -11,12 +11,44 @@ export interface Row {
 
 const TIME_WIDTH = 6; // "HH:MM "
 
+
+export interface ViewOptions {
+  /** The line where the "new messages" rule goes. */
+  unreadFrom?: number | undefined;
+  /** Long messages in full (/expand) instead of their first MAX_MESSAGE_ROWS rows. */
+  expanded?: boolean | undefined;
+}
+
+// Wrapping is the costly part of a frame: a line wraps once per width and mode, not on every
+// keystroke. Lines are immutable (an edit makes a new object), so the cache can key on them.
+const wrapCache = new WeakMap<Line, { key: string; rows: string[] }>();
+
+/** The rows of one line at `width`: all of them, or the first MAX_MESSAGE_ROWS and a note. */
+export function lineRows(line: Line, width: number, expanded = false): string[] {
+  const key = `${width}:${expanded}`;
+  const cached = wrapCache.get(line);
+  if (cached?.key === key) return cached.rows;
+  const body = lineBody(line);
+  // Only a prefix is wrapped when the rest would be cut anyway (a 200 KB body must not cost
+  // a 200 KB wrap per frame): MAX_MESSAGE_ROWS + 1 rows' worth of characters is enough.
+  const limit = (MAX_MESSAGE_ROWS + 1) * width;
+  const wrapped = wrapText(expanded || body.length <= limit ? body : body.slice(0, limit), width);
+  let rows = wrapped;
+  if (!expanded && (wrapped.length > MAX_MESSAGE_ROWS || body.length > limit)) {
+    const note = `… long message (${line.text.length.toLocaleString('en-US')} characters): /expand shows it all`;
+    rows = [...wrapped.slice(0, MAX_MESSAGE_ROWS), ...wrapText(note, width)];
+  }
+  wrapCache.set(line, { key, rows });
+  return rows;
+}
+
 /**
  * The rows that fill a pane of `height` rows, bottom-anchored, `offset` rows up from the end.
  * Only as many lines as needed are wrapped, walking back from the newest, so the cost is
  * O(visible rows), not O(buffer) (Poezio's text buffers and gomuks' message view do the same).
  */
-export function visibleRows(lines: readonly Line[], width: number, height: number, offset = 0, unreadFrom?: number): Row[] {
+export function visibleRows(lines: readonly Line[], width: number, height: number, offset = 0, view: ViewOptions = {}): Row[] {
+  const { unreadFrom, expanded = false } = view;
   const textWidth = Math.max(1, width - TIME_WIDTH);
   const rows: Row[] = [];
   const need = height + offset;
@@ -24,7 +56,7 @@ export function visibleRows(lines: readonly Line[], width: number, height: numbe
   for (let i = lines.length - 1; i >= 0 && rows.length < need; i--) {
     const line = lines[i];
     if (!line) continue;
-    const wrapped = wrapText(lineBody(line), textWidth);
+    const wrapped = lineRows(line, textWidth, expanded);
     const time = formatTime(line.at);
     for (let j = wrapped.length - 1; j >= 0; j--) {
       rows.unshift({ key: `${line.id}:${j}`, time: j === 0 ? time : '', text: wrapped[j] ?? '', line });

@@ -2,7 +2,8 @@ import { parse } from 'ltx';
 import xml from '@xmpp/xml';
 import { describe, expect, it } from 'vitest';
 import { buildChatMessage } from './build.js';
-import { MAX_BODY_CHARS, parseChatMessage } from './parse.js';
+import { MAX_BODY_CHARS } from '../../../domain/body-limit.js';
+import { parseChatMessage } from './parse.js';
 
 const stanza = (text: string) => parse(text) as unknown as ReturnType<typeof xml>;
 
@@ -42,10 +43,12 @@ describe('parseChatMessage', () => {
     expect(result).toMatchObject({ ok: true, message: { body: '', at: 42 } });
   });
 
-  it('cuts a huge body', () => {
-    const element = xml('message', { type: 'chat', from: 'a@b' }, xml('body', {}, 'x'.repeat(MAX_BODY_CHARS + 10)));
+  it('cuts a huge body and says so at its end', () => {
+    const element = xml('message', { type: 'chat', from: 'a@b' }, xml('body', {}, 'x'.repeat(100_000)));
     const result = parseChatMessage(element);
-    expect(result.ok && result.message.body.length).toBe(MAX_BODY_CHARS);
+    const body = result.ok ? result.message.body : '';
+    expect(body.length).toBe(MAX_BODY_CHARS);
+    expect(body).toMatch(/^x+\n\[… natter keeps 65,536 characters of a message; this one had 100,000\]$/);
   });
 });
 

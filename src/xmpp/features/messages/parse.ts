@@ -2,12 +2,11 @@ import type { Element } from '@xmpp/xml';
 import type { ChatMessage } from '../../../domain/chat-message.js';
 import { bareJid } from '../../../domain/jid.js';
 import { replacedId } from '../corrections/corrections.js';
+import { cutBody } from '../../../domain/body-limit.js';
 import { NS_DELAY, NS_SID } from './ns.js';
 
 export type ParseResult = { ok: true; message: ChatMessage } | { ok: false; reason: string };
 
-/** Bodies larger than this are cut; the rest of natter never sees more. */
-export const MAX_BODY_CHARS = 64 * 1024;
 
 /**
  * Parses an incoming <message/> into a ChatMessage. Returns a reason instead of throwing, so
@@ -45,7 +44,7 @@ export function parseChatMessage(
       peer,
       fullJid: from,
       direction: 'in',
-      body: body.length > MAX_BODY_CHARS ? body.slice(0, MAX_BODY_CHARS) : body,
+      body: cutBody(body), // the rest of natter never sees more
       at: Number.isFinite(stamp) ? stamp : now(),
       ...(typeof stanza.attrs.id === 'string' ? { id: stanza.attrs.id } : {}),
       ...(typeof originId === 'string' ? { originId } : {}),
