@@ -7,6 +7,7 @@ export const HELP = `
     $ natter search WORDS...  search the message history [--with JID] [--json]
     $ natter send JID [TEXT...]  send TEXT (or stdin) and exit once the server has it
                               [--account JID] [--follow: each stdin line as it comes] [--json]
+                              [--file PATH: upload it (HTTP upload) and send its link, after TEXT if given]
     $ natter listen [JID...]  print incoming messages (from JIDs, or all) until Ctrl-C [--json]
     $ natter run '/COMMAND ...' [...]  log in, run the commands in order, print their results, exit
     $ natter ctl '/COMMAND ...'  run a command in the running natter and print its result [--json]
@@ -65,7 +66,7 @@ export type CliResult =
   | { kind: 'ui'; account?: OneRunAccount; startup?: Startup }
   | { kind: 'account'; command: AccountAction }
   | { kind: 'search'; words: string; peer?: string; json: boolean }
-  | { kind: 'send'; to: string; text?: string; follow: boolean; json: boolean; from: AccountChoice }
+  | { kind: 'send'; to: string; text?: string; file?: string; follow: boolean; json: boolean; from: AccountChoice }
   | { kind: 'listen'; peers: string[]; json: boolean; from: AccountChoice }
   | { kind: 'ctl'; command?: string; events: boolean; json: boolean }
   | { kind: 'run'; commands: string[]; account?: OneRunAccount }
@@ -90,6 +91,7 @@ export function parseCli(argv: string[]): CliResult {
       with: { type: 'string' },
       account: { type: 'string' },
       follow: { type: 'boolean', default: false },
+      file: { type: 'string' },
       cmd: { type: 'string', isMultiple: true },
       events: { type: 'boolean', default: false },
       script: { type: 'string' },
@@ -120,9 +122,11 @@ export function parseCli(argv: string[]): CliResult {
   if (command === 'send' || command === 'listen') {
     const from = accountChoice(cli.flags);
     if (typeof from === 'string') return { kind: 'usage-error', message: from };
+    if (command === 'listen' && cli.flags.file !== undefined) return { kind: 'usage-error', message: '--file goes with natter send.' };
     return command === 'send' ? parseSend(rest, cli.flags, from) : parseListen(rest, cli.flags.json, from);
   }
   if (cli.flags.account !== undefined || cli.flags.follow) return { kind: 'usage-error', message: '--account and --follow go with natter send and natter listen.' };
+  if (cli.flags.file !== undefined) return { kind: 'usage-error', message: '--file goes with natter send.' };
   if (cli.flags.with !== undefined || cli.flags.json) {
     return { kind: 'usage-error', message: '--with goes with natter search; --json with natter search, send and listen.' };
   }
@@ -209,12 +213,17 @@ function accountChoice(flags: Flags & { account?: string | undefined }): Account
   return jid.includes('@') ? { kind: 'saved', jid } : `--account ${flags.account} is not a JID.`;
 }
 
-function parseSend(args: string[], flags: { json: boolean; follow: boolean }, from: AccountChoice): CliResult {
+function parseSend(args: string[], flags: { json: boolean; follow: boolean; file?: string | undefined }, from: AccountChoice): CliResult {
   const [to, ...words] = args;
   const peer = to === undefined ? '' : bareJid(to);
   if (!peer.includes('@')) return { kind: 'usage-error', message: `natter send needs a recipient JID first, e.g. natter send bob@example.org hello${to ? ` ("${to}" is not a JID)` : ''}` };
   if (flags.follow && words.length > 0) return { kind: 'usage-error', message: 'natter send --follow reads the lines to send from stdin; give no text.' };
-  return { kind: 'send', to: peer, follow: flags.follow, json: flags.json, from, ...(words.length ? { text: words.join(' ') } : {}) };
+  if (flags.file !== undefined && (flags.follow || flags.file.trim() === '')) return { kind: 'usage-error', message: flags.follow ? '--file and --follow do not go together.' : '--file needs the path of a file, e.g. natter send --file report.pdf bob@example.org' };
+  return {
+    kind: 'send', to: peer, follow: flags.follow, json: flags.json, from,
+    ...(words.length ? { text: words.join(' ') } : {}),
+    ...(flags.file !== undefined ? { file: flags.file } : {}),
+  };
 }
 
 function parseListen(args: string[], json: boolean, from: AccountChoice): CliResult {

@@ -1,11 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { createInterface } from 'node:readline';
-import xml from '@xmpp/xml';
+import { readFile, stat } from 'node:fs/promises';
+import xml, { type Element } from '@xmpp/xml';
+import { bareJid } from '../domain/jid.js';
 import type { ConfigStore } from '../config/load-config.js';
 import type { SecretStore } from '../credentials/secret-store.js';
 import type { MessageHistory } from '../history/message-history.js';
 import { buildChatMessage } from '../xmpp/features/messages/build.js';
 import { parseMessageError } from '../xmpp/features/messages/parse-error.js';
+import { buildOutOfBand, uploadFile } from '../xmpp/features/upload/upload.js';
 import type { XmppClient } from '../xmpp/session/create-client.js';
 import type { AccountChoice } from './cli.js';
 import { ExitCode } from './exit-codes.js';
@@ -15,6 +18,8 @@ import { terminalSafeJson } from './search-command.js';
 export interface SendRequest {
   to: string;
   text?: string;
+  /** A file to upload (XEP-0363); its link is sent after the text, if any. */
+  file?: string;
   follow: boolean;
   json: boolean;
   from: AccountChoice;
@@ -34,7 +39,7 @@ const ACK_TIMEOUT_MS = 15_000;
  * 4 network/TLS. Stdout carries only the --json result; messages go to stderr.
  */
 export async function runSend(request: SendRequest, config: ConfigStore, keychain: readonly SecretStore[], history: MessageHistory, io: Io = { stdin: process.stdin, out: process.stdout, err: process.stderr }): Promise<number> {
-  const report = (result: { ok: boolean; code: number; error?: string; id?: string }): number => {
+  const report = (result: { ok: boolean; code: number; error?: string; id?: string; url?: string }): number => {
     if (request.json) io.out.write(`${terminalSafeJson({ to: request.to, ...result })}\n`);
     else if (result.error) io.err.write(`natter: ${result.error}\n`);
     return result.code;
@@ -42,10 +47,23 @@ export async function runSend(request: SendRequest, config: ConfigStore, keychai
   let client: XmppClient | undefined;
   try {
     const settings = chooseAccount(config, request.from);
-    const text = request.follow ? undefined : (request.text ?? (await readAll(io.stdin)));
+    if (request.file !== undefined) {
+      const problem = await unreadable(request.file);
+      if (problem) return report({ ok: false, code: ExitCode.usage, error: problem });
+    }
+    const text = request.follow || request.file !== undefined ? request.text : (request.text ?? (await readAll(io.stdin)));
     if (text !== undefined && text.trim() === '') return report({ ok: false, code: ExitCode.usage, error: 'nothing to send: give the text after the JID or on stdin' });
     client = await loginOnce(settings, keychain, { presence: false });
     const sender = messageSender(client, settings.jid, history);
+    if (request.file !== undefined) {
+      if (text !== undefined) await sender.send(request.to, text);
+      const caPem = settings.caFile ? [await readFile(settings.caFile, 'utf8')] : undefined;
+      const url = await uploadFile(client, bareJid(settings.jid).split('@')[1] ?? '', request.file, caPem ? { caPem } : {}).catch((error: unknown) => {
+        throw new OneShotError(error instanceof Error ? error.message : String(error), ExitCode.failure);
+      });
+      const id = await sender.send(request.to, url, [buildOutOfBand(url)]);
+      return report({ ok: true, code: ExitCode.ok, id, url });
+    }
     if (text !== undefined) {
       const id = await sender.send(request.to, text);
       return report({ ok: true, code: ExitCode.ok, id });
@@ -87,7 +105,7 @@ function messageSender(client: XmppClient, account: string, history: MessageHist
     for (const w of waiting.values()) w.reject(new OneShotError('the connection dropped before the server acknowledged the message', ExitCode.network));
   });
   return {
-    async send(to: string, body: string): Promise<string> {
+    async send(to: string, body: string, extra: Element[] = []): Promise<string> {
       const id = randomUUID();
       const at = Date.now();
       history.add({ account, peer: to, direction: 'out', sender: account, body, at, originId: id, messageId: id, delivery: 'pending' });
@@ -99,7 +117,7 @@ function messageSender(client: XmppClient, account: string, history: MessageHist
         });
       });
       try {
-        await client.send(buildChatMessage(to, body, id));
+        await client.send(buildChatMessage(to, body, id, extra));
         if (!client.streamManagement.enabled) waiting.get(id)?.resolve(); // no XEP-0198: a written stanza is all we can know
         await settled;
         // A refusal by our own server (unknown local user, policy) is routed before it
@@ -122,4 +140,14 @@ async function readAll(input: NodeJS.ReadableStream & { isTTY?: boolean }): Prom
   let text = '';
   for await (const chunk of input) text += String(chunk);
   return text.replace(/\r?\n$/, '');
+}
+
+/** Why `path` can not be uploaded, checked before logging in; undefined when it can. */
+async function unreadable(path: string): Promise<string | undefined> {
+  try {
+    const info = await stat(path);
+    return info.isFile() ? undefined : `${path} is not a file`;
+  } catch (error) {
+    return `can not read ${path}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message}`;
+  }
 }

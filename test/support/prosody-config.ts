@@ -63,6 +63,10 @@ Component "conference.example.localhost" "muc"
   ssl = ${ssl}
 Component "upload.localhost" "http_file_share"
   http_file_share_size_limit = 10485760
+  -- *.localhost names resolve only where systemd-resolved runs: serve and name the files on
+  -- localhost (the test certificate covers it), as a real server names its upload host.
+  http_host = "localhost"
+  http_external_url = "https://localhost:${o.httpsPort}/"
   ssl = ${ssl}
 `;
 }
