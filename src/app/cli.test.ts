@@ -40,6 +40,7 @@ describe('parseCli', () => {
   it('takes natter send and natter listen with an account choice', () => {
     expect(parseCli(['send', 'Bob@x', 'hello', 'there', '--json'])).toEqual({ kind: 'send', to: 'bob@x', text: 'hello there', follow: false, json: true, from: { kind: 'saved' } });
     expect(parseCli(['send', 'bob@x', '--follow', '--account', 'Me@x'])).toEqual({ kind: 'send', to: 'bob@x', follow: true, json: false, from: { kind: 'saved', jid: 'me@x' } });
+    expect(parseCli(['send', '--room', 'Ops@c.x', 'deploy', 'done'])).toEqual({ kind: 'send', to: 'ops@c.x', room: true, text: 'deploy done', follow: false, json: false, from: { kind: 'saved' } });
     expect(parseCli(['send', '--file', 'r.pdf', 'bob@x', 'the', 'report'])).toEqual({ kind: 'send', to: 'bob@x', text: 'the report', file: 'r.pdf', follow: false, json: false, from: { kind: 'saved' } });
     expect(parseCli(['listen', '--jid', 'me@x', '--port', '5999'])).toEqual({
       kind: 'listen', peers: [], json: false, from: { kind: 'one-run', account: { jid: 'me@x', port: 5999, directTls: false } },
@@ -82,6 +83,9 @@ describe('parseCli', () => {
     [['listen', '--file', 'a.txt'], '--file goes with natter send.'],
     [['send', 'bob@x', '--file', ''], '--file needs the path of a file, e.g. natter send --file report.pdf bob@example.org'],
     [['send', 'bob@x', '--file', 'a.txt', '--follow'], '--file and --follow do not go together.'],
+    [['send', '--room', 'ops', 'hi'], '--room ops is not a room JID; write it as room@conference.server.'],
+    [['listen', '--room', 'ops@c.x'], '--room goes with natter send.'],
+    [['--room', 'ops@c.x'], '--room goes with natter send.'],
     [['frobnicate'], 'Unknown command: frobnicate. Run natter --help for usage.'],
     [['--host', 'h'], '--host needs --jid.'],
     [['--direct-tls'], '--direct-tls needs --jid.'],

@@ -8,6 +8,7 @@ export const HELP = `
     $ natter send JID [TEXT...]  send TEXT (or stdin) and exit once the server has it
                               [--account JID] [--follow: each stdin line as it comes] [--json]
                               [--file PATH: upload it (HTTP upload) and send its link, after TEXT if given]
+    $ natter send --room ROOM [TEXT...]  join the room (XEP-0045), say TEXT (or stdin), leave [--follow]
     $ natter listen [JID...]  print incoming messages (from JIDs, or all) until Ctrl-C [--json]
     $ natter run '/COMMAND ...' [...]  log in, run the commands in order, print their results, exit
     $ natter ctl '/COMMAND ...'  run a command in the running natter and print its result [--json]
@@ -66,7 +67,7 @@ export type CliResult =
   | { kind: 'ui'; account?: OneRunAccount; startup?: Startup }
   | { kind: 'account'; command: AccountAction }
   | { kind: 'search'; words: string; peer?: string; json: boolean }
-  | { kind: 'send'; to: string; text?: string; file?: string; follow: boolean; json: boolean; from: AccountChoice }
+  | { kind: 'send'; to: string; room?: true; text?: string; file?: string; follow: boolean; json: boolean; from: AccountChoice }
   | { kind: 'listen'; peers: string[]; json: boolean; from: AccountChoice }
   | { kind: 'ctl'; command?: string; events: boolean; json: boolean }
   | { kind: 'run'; commands: string[]; account?: OneRunAccount }
@@ -92,6 +93,7 @@ export function parseCli(argv: string[]): CliResult {
       account: { type: 'string' },
       follow: { type: 'boolean', default: false },
       file: { type: 'string' },
+      room: { type: 'string' },
       cmd: { type: 'string', isMultiple: true },
       events: { type: 'boolean', default: false },
       script: { type: 'string' },
@@ -122,11 +124,11 @@ export function parseCli(argv: string[]): CliResult {
   if (command === 'send' || command === 'listen') {
     const from = accountChoice(cli.flags);
     if (typeof from === 'string') return { kind: 'usage-error', message: from };
-    if (command === 'listen' && cli.flags.file !== undefined) return { kind: 'usage-error', message: '--file goes with natter send.' };
+    if (command === 'listen' && (cli.flags.file !== undefined || cli.flags.room !== undefined)) return { kind: 'usage-error', message: `--${cli.flags.file !== undefined ? 'file' : 'room'} goes with natter send.` };
     return command === 'send' ? parseSend(rest, cli.flags, from) : parseListen(rest, cli.flags.json, from);
   }
   if (cli.flags.account !== undefined || cli.flags.follow) return { kind: 'usage-error', message: '--account and --follow go with natter send and natter listen.' };
-  if (cli.flags.file !== undefined) return { kind: 'usage-error', message: '--file goes with natter send.' };
+  if (cli.flags.file !== undefined || cli.flags.room !== undefined) return { kind: 'usage-error', message: `--${cli.flags.file !== undefined ? 'file' : 'room'} goes with natter send.` };
   if (cli.flags.with !== undefined || cli.flags.json) {
     return { kind: 'usage-error', message: '--with goes with natter search; --json with natter search, send and listen.' };
   }
@@ -213,7 +215,12 @@ function accountChoice(flags: Flags & { account?: string | undefined }): Account
   return jid.includes('@') ? { kind: 'saved', jid } : `--account ${flags.account} is not a JID.`;
 }
 
-function parseSend(args: string[], flags: { json: boolean; follow: boolean; file?: string | undefined }, from: AccountChoice): CliResult {
+function parseSend(args: string[], flags: { json: boolean; follow: boolean; file?: string | undefined; room?: string | undefined }, from: AccountChoice, room = false): CliResult {
+  if (flags.room !== undefined) {
+    const room = bareJid(flags.room);
+    if (!room.includes('@')) return { kind: 'usage-error', message: `--room ${flags.room} is not a room JID; write it as room@conference.server.` };
+    return parseSend([room, ...args], { ...flags, room: undefined }, from, true);
+  }
   const [to, ...words] = args;
   const peer = to === undefined ? '' : bareJid(to);
   if (!peer.includes('@')) return { kind: 'usage-error', message: `natter send needs a recipient JID first, e.g. natter send bob@example.org hello${to ? ` ("${to}" is not a JID)` : ''}` };
@@ -221,6 +228,7 @@ function parseSend(args: string[], flags: { json: boolean; follow: boolean; file
   if (flags.file !== undefined && (flags.follow || flags.file.trim() === '')) return { kind: 'usage-error', message: flags.follow ? '--file and --follow do not go together.' : '--file needs the path of a file, e.g. natter send --file report.pdf bob@example.org' };
   return {
     kind: 'send', to: peer, follow: flags.follow, json: flags.json, from,
+    ...(room ? { room: true as const } : {}),
     ...(words.length ? { text: words.join(' ') } : {}),
     ...(flags.file !== undefined ? { file: flags.file } : {}),
   };

@@ -13,11 +13,14 @@ import type { XmppClient } from '../xmpp/session/create-client.js';
 import type { AccountChoice } from './cli.js';
 import { ExitCode } from './exit-codes.js';
 import { chooseAccount, loginOnce, OneShotError } from './one-shot.js';
+import { roomSender } from './send-room.js';
 import { terminalSafeJson } from './search-command.js';
 
 export interface SendRequest {
   to: string;
   text?: string;
+  /** `to` is a room (XEP-0045): joined, spoken in, left. */
+  room?: true;
   /** A file to upload (XEP-0363); its link is sent after the text, if any. */
   file?: string;
   follow: boolean;
@@ -45,6 +48,7 @@ export async function runSend(request: SendRequest, config: ConfigStore, keychai
     return result.code;
   };
   let client: XmppClient | undefined;
+  let room: Awaited<ReturnType<typeof roomSender>> | undefined;
   try {
     const settings = chooseAccount(config, request.from);
     if (request.file !== undefined) {
@@ -54,7 +58,9 @@ export async function runSend(request: SendRequest, config: ConfigStore, keychai
     const text = request.follow || request.file !== undefined ? request.text : (request.text ?? (await readAll(io.stdin)));
     if (text !== undefined && text.trim() === '') return report({ ok: false, code: ExitCode.usage, error: 'nothing to send: give the text after the JID or on stdin' });
     client = await loginOnce(settings, keychain, { presence: false });
-    const sender = messageSender(client, settings.jid, history);
+    const joined = request.room ? await roomSender(client, settings.jid, request.to, history) : undefined;
+    room = joined;
+    const sender = joined ? { send: (_to: string, body: string, extra?: Element[]) => joined.send(body, extra) } : messageSender(client, settings.jid, history);
     if (request.file !== undefined) {
       if (text !== undefined) await sender.send(request.to, text);
       const caPem = settings.caFile ? [await readFile(settings.caFile, 'utf8')] : undefined;
@@ -79,6 +85,7 @@ export async function runSend(request: SendRequest, config: ConfigStore, keychai
     if (error instanceof OneShotError) return report({ ok: false, code: error.code, error: error.message });
     throw error;
   } finally {
+    await room?.leave();
     await client?.shutdown();
   }
 }

@@ -13,6 +13,8 @@ export interface Peer {
   jid: string;
   send(to: string, body: string): Promise<void>;
   sendRaw(element: Element): Promise<void>;
+  /** Sends an <iq/> and resolves with the answer (rejects on an error answer). */
+  request(iq: Element): Promise<Element>;
   /** Resolves with the first message (received since connect) that matches. */
   waitForMessage(match: (m: ReceivedMessage) => boolean, timeoutMs?: number): Promise<ReceivedMessage>;
   onMessage(listener: (m: ReceivedMessage) => void): void;
@@ -90,6 +92,7 @@ export async function connectPeer(info: ProsodyInfo, account: ProsodyAccount, re
     sendRaw: async (element) => {
       await entity.send(element);
     },
+    request: (iq) => entity.iqCaller.request(iq),
     iqGet: (to, child) => entity.iqCaller.get(child, to),
     waitForPresence: (match, timeoutMs = 10_000) => waitIn(presences, presenceListeners, match, timeoutMs, () => `${account.jid} got no matching presence within ${timeoutMs} ms`),
     onMessage: (listener) => void listeners.add(listener),

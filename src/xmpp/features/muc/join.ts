@@ -1,0 +1,107 @@
+import { randomUUID } from 'node:crypto';
+import xml, { type Element } from '@xmpp/xml';
+
+export const NS_MUC = 'http://jabber.org/protocol/muc';
+const NS_MUC_USER = 'http://jabber.org/protocol/muc#user';
+const NS_DISCO_INFO = 'http://jabber.org/protocol/disco#info';
+
+/** The part of a session this uses (the seam tests fake). */
+export interface RoomPort {
+  on(event: 'stanza', listener: (stanza: Element) => void): unknown;
+  off(event: 'stanza', listener: (stanza: Element) => void): unknown;
+  send(element: Element): Promise<unknown>;
+  iqCaller: { get(payload: Element, to?: string, timeout?: number): Promise<Element | undefined> };
+}
+
+export class RoomError extends Error {
+  override name = 'RoomError';
+}
+
+/** XEP-0045 §7.2.x: what each error on a join means to the person joining. */
+const JOIN_ERRORS: Record<string, string> = {
+  conflict: 'the nickname is taken',
+  'not-authorized': 'the room needs a password',
+  forbidden: 'this account is banned from the room',
+  'registration-required': 'the room is for members only',
+  'service-unavailable': 'the room is full',
+  'item-not-found': 'the room is locked or does not exist',
+  'not-allowed': 'the service does not allow creating rooms',
+  'not-acceptable': 'the room does not accept this nickname',
+};
+
+export function describeJoinError(condition: string): string {
+  return JOIN_ERRORS[condition] ?? condition;
+}
+
+export interface JoinedRoom {
+  room: string;
+  nick: string;
+  /** Sends to the room; resolves once the room has sent the message back to everyone (XEP-0045 §7.4). */
+  say(body: string, extra?: Element[]): Promise<string>;
+  leave(): Promise<void>;
+}
+
+/**
+ * Joins an existing room (XEP-0045 §7.2) without its history: a room that does not exist is
+ * refused rather than created, since a one-off join must not leave a locked room behind.
+ */
+export async function joinRoom(port: RoomPort, room: string, nick: string, timeoutMs = 15_000): Promise<JoinedRoom> {
+  const info = await port.iqCaller.get(xml('query', { xmlns: NS_DISCO_INFO }), room).catch((error: unknown) => {
+    const condition = (error as { condition?: string }).condition;
+    throw new RoomError(condition === 'item-not-found' ? `there is no room ${room}` : `could not ask ${room} what it is (${condition ?? String(error)})`);
+  });
+  if (!info?.getChildren('feature').some((f) => f.attrs.var === NS_MUC)) throw new RoomError(`${room} is not a chat room`);
+  const occupant = `${room}/${nick}`;
+  await waitFor(port, timeoutMs, `no answer from ${room} to the join within ${timeoutMs / 1000} s`, (stanza) => {
+    if (!stanza.is('presence') || stanza.attrs.from !== occupant) return undefined;
+    if (stanza.attrs.type === 'error') {
+      const condition = stanza.getChild('error')?.children.find((c): c is Element => typeof c !== 'string')?.name ?? 'undefined-condition';
+      throw new RoomError(`could not join ${room}: ${describeJoinError(condition)}`);
+    }
+    // §7.2.3: the occupant's own presence, marked with status 110, ends the join.
+    const self = stanza.getChild('x', NS_MUC_USER)?.getChildren('status').some((s) => s.attrs.code === '110');
+    return self || stanza.attrs.type !== 'unavailable' ? true : undefined;
+  }, () => port.send(xml('presence', { to: occupant }, xml('x', { xmlns: NS_MUC }, xml('history', { maxstanzas: '0' })))));
+  return {
+    room,
+    nick,
+    async say(body, extra = []) {
+      const sayTimeoutMs = timeoutMs;
+      const id = randomUUID();
+      await waitFor(port, sayTimeoutMs, `${room} did not pass the message on within ${sayTimeoutMs / 1000} s`, (stanza) => {
+        if (!stanza.is('message') || stanza.attrs.id !== id) return undefined;
+        if (stanza.attrs.type === 'error') {
+          const condition = stanza.getChild('error')?.children.find((c): c is Element => typeof c !== 'string')?.name ?? 'undefined-condition';
+          throw new RoomError(`${room} refused the message (${condition === 'forbidden' ? 'no voice in the room' : condition})`);
+        }
+        return stanza.attrs.from === occupant ? true : undefined;
+      }, () => port.send(xml('message', { to: room, type: 'groupchat', id }, xml('body', {}, body), ...extra)));
+      return id;
+    },
+    async leave() {
+      await port.send(xml('presence', { to: occupant, type: 'unavailable' }));
+    },
+  };
+}
+
+/** Sends with `start` and resolves when `match` returns a value for a stanza (or rejects when it throws). */
+function waitFor(port: RoomPort, timeoutMs: number, late: string, match: (stanza: Element) => true | undefined, start: () => Promise<unknown>): Promise<void> {
+  return new Promise<void>((resolve, reject) => {
+    const done = (error?: Error): void => {
+      clearTimeout(timer);
+      port.off('stanza', listener);
+      if (error) reject(error);
+      else resolve();
+    };
+    const listener = (stanza: Element): void => {
+      try {
+        if (match(stanza)) done();
+      } catch (error) {
+        done(error instanceof Error ? error : new Error(String(error)));
+      }
+    };
+    const timer = setTimeout(() => done(new RoomError(late)), timeoutMs);
+    port.on('stanza', listener);
+    start().catch((error: unknown) => done(error instanceof Error ? error : new Error(String(error))));
+  });
+}
