@@ -6,7 +6,7 @@ import { discoFeature } from '../../src/xmpp/features/disco/feature.js';
 import { buildInitialPresence } from '../../src/xmpp/features/presence/build.js';
 import { createXmppClient, type XmppClient } from '../../src/xmpp/session/create-client.js';
 import { registerAccount, uniqueLocal } from '../support/prosody.js';
-import { connectPeer, type Peer } from '../support/xmpp-peer.js';
+import { connectPeer, startSession, type Peer } from '../support/xmpp-peer.js';
 
 const info = inject('prosody');
 const open: Array<XmppClient | Peer> = [];
@@ -22,7 +22,7 @@ async function natterOnline(account: { jid: string; password: string }): Promise
   client.on('error', () => undefined);
   open.push(client);
   discoFeature(client, { version: natterVersion() });
-  await client.start();
+  await startSession(client);
   await client.send(buildInitialPresence());
   return `${account.jid}/natter`;
 }

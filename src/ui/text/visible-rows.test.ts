@@ -55,11 +55,13 @@ describe('visibleRows', () => {
     expect(visibleRows([long], 66, 5).at(-1)?.text).toMatch(/^… long message/);
   });
 
-  it('cuts a message of many short lines too, and leaves short ones whole', () => {
+  it('cuts a message of many short lines too, and leaves short ones and natter\'s own output whole', () => {
     const many: Line = { id: 2, at: 0, kind: 'incoming', from: 'bob', text: Array.from({ length: 100 }, (_, i) => `row ${i}`).join('\n') };
     expect(lineRows(many, 60)).toHaveLength(MAX_MESSAGE_ROWS + 1);
     expect(lineRows(many, 60, true)).toHaveLength(100);
     expect(lineRows(line(3, 'short'), 60)).toEqual(['short']);
+    // natter's own output (/help, search results) is never cut.
+    expect(lineRows({ ...many, kind: 'info' }, 60)).toHaveLength(100);
   });
 
   it('wraps a line once per width: the next frame reuses the rows', () => {

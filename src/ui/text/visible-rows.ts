@@ -23,8 +23,12 @@ export interface ViewOptions {
 // keystroke. Lines are immutable (an edit makes a new object), so the cache can key on them.
 const wrapCache = new WeakMap<Line, { key: string; rows: string[] }>();
 
-/** The rows of one line at `width`: all of them, or the first MAX_MESSAGE_ROWS and a note. */
+/**
+ * The rows of one line at `width`: all of them, or for a long message (natter's own output,
+ * such as /help, is never cut) the first MAX_MESSAGE_ROWS and a note.
+ */
 export function lineRows(line: Line, width: number, expanded = false): string[] {
+  if (line.kind !== 'incoming' && line.kind !== 'outgoing') expanded = true;
   const key = `${width}:${expanded}`;
   const cached = wrapCache.get(line);
   if (cached?.key === key) return cached.rows;
