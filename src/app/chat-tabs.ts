@@ -1,4 +1,4 @@
-import { chatTabId } from '../domain/jid.js';
+import { chatPeer, chatTabId } from '../domain/jid.js';
 import { sanitizeLine, sanitizeText } from '../domain/sanitize.js';
 import type { Line, LineDelivery } from '../domain/line.js';
 import type { MessageHistory, StoredMessage } from '../history/message-history.js';
@@ -52,10 +52,11 @@ export function createChatTabs(store: Store, history: MessageHistory | undefined
     /** Scrolling back: the page of stored messages before the oldest line of a chat tab. False when there is none. */
     loadOlder(tabId: string): boolean {
       const me = accounts.get(tabId) ?? defaultAccount();
-      if (!history || !me || !tabId.startsWith('chat:')) return false;
+      const peer = chatPeer(tabId);
+      if (!history || !me || !peer) return false;
       const oldest = store.getState().lines[tabId]?.find((l) => l.rowId !== undefined);
       const before = oldest?.rowId === undefined ? undefined : { at: oldest.at, id: oldest.rowId };
-      const page = history.page(me, tabId.slice('chat:'.length), RECENT_PAGE, before);
+      const page = history.page(me, peer, RECENT_PAGE, before);
       if (page.length === 0) return false;
       store.dispatch({ type: 'lines/prepend', tabId, lines: storedLines(page) });
       return true;

@@ -5,6 +5,7 @@ import { completeLine } from '../commands/complete.js';
 import type { CommandRegistry } from '../commands/registry.js';
 import { MAX_SCRIPT_DEPTH, runScript } from '../commands/script.js';
 import { fail, type ClientApi, type CommandContext, type CommandResult, type Intent } from '../commands/types.js';
+import { chatPeer } from '../domain/jid.js';
 import { CONSOLE_TAB_ID } from '../domain/tab.js';
 import type { Store } from '../store/create-store.js';
 import type { UiController } from '../ui/controller.js';
@@ -112,8 +113,8 @@ export function createController(
   };
 
   /** Past the local history: the server archive's next page, shown once it is stored. */
-  const olderFromArchive = (tabId: string): void => {
-    api.olderFromArchive(tabId.slice('chat:'.length), tabs.accountOf(tabId)).then(
+  const olderFromArchive = (tabId: string, peer: string): void => {
+    api.olderFromArchive(peer, tabs.accountOf(tabId)).then(
       ({ stored, complete }) => {
         const shown = stored > 0 && tabs.loadOlder(tabId);
         if (complete && !shown) tabs.markStart(tabId, '── start of the conversation in the server archive ──');
@@ -135,11 +136,11 @@ export function createController(
       await execute(`/jump ${text.trim()}`);
       return;
     }
-    if (!tab || tab.kind !== 'chat') {
+    const peer = tab && chatPeer(tab.id);
+    if (!tab || !peer) {
       console('error', 'The console tab does not send messages. Open a chat with /msg JID, or type /help.');
       return;
     }
-    const peer = tab.id.slice('chat:'.length);
     await api.sendMessage(peer, text, tabs.accountOf(tab.id)).catch((error: unknown) => {
       const reason = error instanceof Error ? error.message : String(error);
       store.dispatch({ type: 'line/append', tabId: tab.id, kind: 'error', text: `Not sent: ${reason}` });
@@ -155,16 +156,18 @@ export function createController(
     quit: onQuit,
     loadOlder(tabId) {
       if (tabs.loadOlder(tabId)) return true;
-      if (tabId.startsWith('chat:')) olderFromArchive(tabId);
+      const peer = chatPeer(tabId);
+      if (peer) olderFromArchive(tabId, peer);
       return false;
     },
     typing(line) {
       const state = store.getState();
       const tab = state.tabs.find((t) => t.id === state.activeTabId);
-      if (tab?.kind !== 'chat') return;
+      const peer = tab && chatPeer(tab.id);
+      if (!tab || !peer) return;
       // Commands are not messages: a line that starts with / says nothing to the peer.
       const text = line.startsWith('/') && !line.startsWith('//') ? '' : line;
-      api.typing(tab.id.slice('chat:'.length), text.trim() !== '', tabs.accountOf(tab.id));
+      api.typing(peer, text.trim() !== '', tabs.accountOf(tab.id));
     },
     run: execute,
     runFile: (path: string) => ctx.runFile?.(path, { keepGoing: false }) ?? Promise.resolve(fail('no runner')),

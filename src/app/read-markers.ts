@@ -1,4 +1,4 @@
-import { chatTabId } from '../domain/jid.js';
+import { chatPeer, chatTabId } from '../domain/jid.js';
 import type { MessageHistory } from '../history/message-history.js';
 import type { Store } from '../store/create-store.js';
 import type { ChatTabs } from './chat-tabs.js';
@@ -13,12 +13,13 @@ export function trackReading(store: Store, history: MessageHistory, tabs: ChatTa
   store.subscribe(() => {
     const state = store.getState();
     const tab = state.tabs.find((t) => t.id === state.activeTabId);
-    if (tab?.kind !== 'chat') return;
+    const peer = tab && chatPeer(tab.id);
+    if (!tab || !peer) return;
     const newest = (state.lines[tab.id] ?? []).findLast((l) => l.rowId !== undefined)?.rowId;
     const account = tabs.accountOf(tab.id) ?? defaultJid();
     if (newest === undefined || !account || `${tab.id}:${newest}` === last) return;
     last = `${tab.id}:${newest}`;
-    history.markRead(account, tab.id.slice('chat:'.length), newest);
+    history.markRead(account, peer, newest);
   });
   return {
     /** Opens a tab, with its count, for every conversation of `account` with unread messages. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bareJid, isBareJid } from './jid.js';
+import { bareJid, chatPeer, chatTabId, isBareJid } from './jid.js';
 
 describe('bareJid', () => {
   it.each([
@@ -23,5 +23,12 @@ describe('isBareJid', () => {
     expect(isBareJid('example.org')).toBe(false);
     expect(isBareJid('Alice@example.org')).toBe(false);
     expect(isBareJid('a b@example.org')).toBe(false);
+  });
+
+  it('names a chat tab after its peer and reads the peer back; other tabs have none', () => {
+    expect(chatTabId('bob@x')).toBe('chat:bob@x');
+    expect(chatPeer(chatTabId('bob@x'))).toBe('bob@x');
+    expect(chatPeer('console')).toBeUndefined();
+    expect(chatPeer('search:1')).toBeUndefined();
   });
 });

@@ -14,9 +14,16 @@ export function bareJid(jid: string): string {
   return bare;
 }
 
+const CHAT_PREFIX = 'chat:';
+
 /** The tab id of a one-to-one chat with `peer` (a bare JID). */
 export function chatTabId(peer: string): string {
-  return `chat:${peer}`;
+  return `${CHAT_PREFIX}${peer}`;
+}
+
+/** The peer of a one-to-one chat tab; undefined for any other tab. */
+export function chatPeer(tabId: string): string | undefined {
+  return tabId.startsWith(CHAT_PREFIX) ? tabId.slice(CHAT_PREFIX.length) : undefined;
 }
 
 /** True for "name@server" written as such (no resource, already in canonical lower case). */

@@ -1,6 +1,7 @@
 import { Box, Text, useWindowSize } from 'ink';
 import { useMemo, useReducer, useRef, useState } from 'react';
 import { describeChatState } from '../domain/chat-state.js';
+import { chatPeer } from '../domain/jid.js';
 import type { Store } from '../store/create-store.js';
 import { CommandLine } from './components/command-line.js';
 import { HelpOverlay } from './components/help-overlay.js';
@@ -67,7 +68,7 @@ function Screen({ controller, size, keys }: { controller: UiController; size: Pr
   const rosterCollapsed = useAppState((s) => s.rosterCollapsed);
   const [rosterOffset, setRosterOffset] = useState(0);
   const rowsOfRoster = useMemo(() => {
-    const unread = new Map(tabs.filter((t) => t.kind === 'chat' && t.unread > 0).map((t) => [t.id.slice('chat:'.length), t.unread]));
+    const unread = new Map(tabs.filter((t) => t.kind === 'chat' && t.unread > 0).map((t) => [chatPeer(t.id) ?? t.id, t.unread]));
     return rosterRows(roster, { filter: rosterFilter, collapsed: new Set(rosterCollapsed), unread });
   }, [roster, rosterFilter, rosterCollapsed, tabs]);
   const connections = useAppState((s) => s.connections);

@@ -1,3 +1,4 @@
+import { chatPeer } from '../../domain/jid.js';
 import { fail, ok, type CommandSpec } from '../types.js';
 
 export const correctCommand: CommandSpec = {
@@ -9,11 +10,10 @@ export const correctCommand: CommandSpec = {
     'natter shows it the same way and keeps the original in the history.',
   examples: ['/correct see you at 6, not 5'],
   async run(ctx, [text = '']) {
-    const state = ctx.state();
-    const tab = state.tabs.find((t) => t.id === state.activeTabId);
-    if (tab?.kind !== 'chat') return fail('/correct works in a chat tab: it corrects your last message there.');
+    const peer = chatPeer(ctx.state().activeTabId);
+    if (!peer) return fail('/correct works in a chat tab: it corrects your last message there.');
     if (text.trim() === '') return fail('Usage: /correct TEXT');
-    await ctx.api.correct(tab.id.slice('chat:'.length), text);
+    await ctx.api.correct(peer, text);
     return ok();
   },
 };

@@ -1,3 +1,4 @@
+import { chatPeer } from '../../domain/jid.js';
 import { fail, ok, type CommandSpec } from '../types.js';
 
 export const searchCommand: CommandSpec = {
@@ -12,10 +13,8 @@ export const searchCommand: CommandSpec = {
     if (words === '') return fail('Usage: /search [--here] WORDS');
     let peer: string | undefined;
     if (here) {
-      const state = ctx.state();
-      const tab = state.tabs.find((t) => t.id === state.activeTabId);
-      if (tab?.kind !== 'chat') return fail('--here searches the chat of the current tab; this is not a chat tab.');
-      peer = tab.id.slice('chat:'.length);
+      peer = chatPeer(ctx.state().activeTabId);
+      if (!peer) return fail('--here searches the chat of the current tab; this is not a chat tab.');
     }
     const hits = ctx.api.search(words, peer);
     if (hits.length === 0) return ok(`Nothing found for "${words}".`);
