@@ -136,4 +136,23 @@ describe('MessageHistory', () => {
     history.setDelivery('alice@x', 'bob@x', 'o1', 'sent');
     expect(history.outbox('alice@x').map((m) => m.originId)).toEqual(['o2']);
   });
+
+  it('commits the writes of one turn together, before the next; a failed transaction leaves nothing', async () => {
+    const { dir, history } = fresh();
+    const reader = openHistoryDatabase(dir);
+    const count = () => (reader.prepare('SELECT count(*) AS n FROM messages').get() as { n: number }).n;
+    for (let i = 0; i < 100; i++) history.add(msg({ body: `m${i}`, at: i }));
+    expect(count()).toBe(0); // still this turn's transaction
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(count()).toBe(100);
+    expect(() => history.transaction(() => {
+      history.add(msg({ body: 'half a page' }));
+      throw new Error('bad page');
+    })).toThrow('bad page');
+    history.add(msg({ body: 'after it' }));
+    history.flush();
+    expect(count()).toBe(101);
+    expect(history.search('half')).toEqual([]);
+    reader.close();
+  });
 });

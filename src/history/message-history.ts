@@ -1,3 +1,4 @@
+import { GroupCommit } from './group-commit.js';
 import { cutBody } from '../domain/body-limit.js';
 import type { DatabaseSync, StatementSync } from 'node:sqlite';
 
@@ -60,7 +61,10 @@ export class MessageHistory {
   readonly #setCursor: StatementSync;
   readonly #oldest: StatementSync;
 
+  readonly #batch: GroupCommit;
+
   constructor(private readonly db: DatabaseSync) {
+    this.#batch = new GroupCommit(db);
     this.#insert = db.prepare(`INSERT INTO messages (account, peer, direction, sender, body, at, received_at, stanza_id,
         origin_id, message_id, replaces, delivery)
       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`);
@@ -101,6 +105,7 @@ export class MessageHistory {
   /** Stores one message; returns its row id and whether it was already there. */
   add(message: NewMessage): { id: number; duplicate: boolean } {
     const body = cutBody(message.body); // the protocol layer cut incoming ones already; this is for ours
+    this.#batch.join();
     const result = this.#insert.run(
       message.account, message.peer, message.direction, message.sender ?? null, body, message.at, Date.now(),
       message.stanzaId ?? null, message.originId ?? null, message.messageId ?? null, message.replaces ?? null,
@@ -120,15 +125,28 @@ export class MessageHistory {
 
   /** Runs `work` in one transaction: all of its writes or none. */
   transaction<T>(work: () => T): T {
-    this.db.exec('BEGIN');
+    // Part of this turn's group commit; a savepoint makes it all-or-nothing within it.
+    this.#batch.join();
+    this.db.exec('SAVEPOINT work');
     try {
       const result = work();
-      this.db.exec('COMMIT');
+      this.db.exec('RELEASE work');
       return result;
     } catch (error) {
-      this.db.exec('ROLLBACK');
+      this.db.exec('ROLLBACK TO work; RELEASE work');
       throw error;
     }
+  }
+
+  /** Commits this turn's writes now (before another connection must see them). */
+  flush(): void {
+    this.#batch.commit();
+  }
+
+  /** Commits what is pending and closes the database (closing alone would roll it back). */
+  close(): void {
+    this.flush();
+    this.db.close();
   }
 
   /** Up to `limit` messages before the cursor (default: the newest), oldest first. */
@@ -162,6 +180,7 @@ export class MessageHistory {
   }
 
   setDelivery(account: string, peer: string, originId: string, delivery: Delivery): boolean {
+    this.#batch.join();
     return this.#setDelivery.run(delivery, account, peer, originId, delivery).changes > 0;
   }
 
@@ -200,6 +219,7 @@ export class MessageHistory {
 
   /** Moves the archive cursor forward (never back to an older message). */
   advanceArchiveCursor(account: string, id: string, at: number): void {
+    this.#batch.join();
     this.#setCursor.run(account, id, at);
   }
 

@@ -28,7 +28,8 @@ export function openHistoryDatabase(dir: string): DatabaseSync {
     if (created) chmodSync(file, 0o600);
     const check = db.prepare('PRAGMA quick_check').get() as { quick_check?: string } | undefined;
     if (check?.quick_check !== 'ok') throw new Error(String(check?.quick_check ?? 'integrity check failed'));
-    db.exec('PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;');
+    // busy_timeout: a natter send writing at the same moment as the open natter waits its turn.
+    db.exec('PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 2000;');
   } catch (error) {
     throw new HistoryError(
       `the history database ${file} can not be read (${error instanceof Error ? error.message : String(error)}). ` +

@@ -20,7 +20,7 @@ describe('natter search', () => {
     history.addMany(batch);
     history.add({ account: 'alice@x', peer: 'bob@x', direction: 'in', body: 'the deploy \u009b31mfailed\u202e', at: 1_800_000_000_000 });
     history.add({ account: 'alice@x', peer: 'carol@x', direction: 'out', body: 'deploy again?', at: 1_800_000_001_000 });
-    db.close();
+    history.close();
 
     const all = await runNatter(['search', 'deploy'], { env: dirs.env });
     expect(all.code).toBe(0);
@@ -48,7 +48,7 @@ describe('natter search', () => {
     history.addMany(Array.from({ length: 1000 }, (_, i) => ({
       account: 'alice@x', peer: 'bob@x', direction: 'in' as const, body: i === 300 ? 'the needle in the haystack' : `filler ${i}`, at: 1_700_000_000_000 + i * 1000,
     })));
-    db.close();
+    history.close();
     const natter = spawnNatter({ cols: 120, rows: 40, env: dirs.env });
     cleanups.push(() => natter.dispose());
     await natter.waitForText('Your JID:');
@@ -72,11 +72,11 @@ describe('natter search', () => {
   it('PageUp past the lines in memory reads older pages from the history', async () => {
     const dirs = tempDirs();
     cleanups.push(dirs.remove);
-    const db = openHistoryDatabase(join(dirs.data, 'natter'));
-    new MessageHistory(db).addMany(Array.from({ length: 1000 }, (_, i) => ({
+    const history = new MessageHistory(openHistoryDatabase(join(dirs.data, 'natter')));
+    history.addMany(Array.from({ length: 1000 }, (_, i) => ({
       account: 'alice@x', peer: 'bob@x', direction: 'in' as const, body: `old ${i}`, at: 1_700_000_000_000 + i * 1000,
     })));
-    db.close();
+    history.close();
     // A one-run account that never connects (nothing listens on port 1): the history is local.
     const natter = spawnNatter({ cols: 100, rows: 30, env: dirs.env, args: ['--jid', 'alice@x', '--host', '127.0.0.1', '--port', '1', '--password-command', 'echo x'] });
     cleanups.push(() => natter.dispose());
