@@ -1,3 +1,4 @@
+import { editInEditor } from './external-editor.js';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { render } from 'ink';
@@ -94,7 +95,16 @@ export async function runUi(options: UiOptions): Promise<number> {
     const reason = error instanceof Error ? error.message : String(error);
     store.dispatch({ type: 'line/append', tabId: CONSOLE_TAB_ID, kind: 'error', text: `internal error (natter kept running): ${sanitizeLine(reason)}` });
   });
-  const controller = createController(store, createRegistry(), manager.api, tabs, prompter, quit);
+  const controller = {
+    ...createController(store, createRegistry(), manager.api, tabs, prompter, quit),
+    editExternally(text: string): string | undefined {
+      const result = editInEditor(text, { stdin: process.stdin, stdout: process.stdout });
+      screen.instance?.clear(); // the screen was the editor's: the next frame is drawn whole
+      if (result.ok) return result.text;
+      store.dispatch({ type: 'line/append', tabId: store.getState().activeTabId, kind: 'error', text: sanitizeLine(result.reason) });
+      return undefined;
+    },
+  };
   const instance = render(<App store={store} controller={controller} keys={ui.keys} />, {
     alternateScreen: true,
     exitOnCtrlC: false,

@@ -146,6 +146,11 @@ function Screen({ controller, size, keys }: { controller: UiController; size: Pr
         if (completed) commandLine.setText(completed.text, completed.cursor);
       } else if (name === 'app.quit') controller.quit();
       else if (name === 'app.redraw') redraw((n) => n + 1);
+      else if (name === 'line.edit-in-editor') {
+        const edited = controller.editExternally?.(commandLine.current().graphemes.join(''));
+        if (edited !== undefined) commandLine.setText(edited, edited.length);
+        redraw((n) => n + 1);
+      }
       else if (name === 'tab.next') focusIndex(activeIndex + 1);
       else if (name === 'tab.previous') focusIndex(activeIndex - 1);
       else if (name === 'tab.next-unread') {

@@ -10,6 +10,8 @@ export interface UiController {
   typing?(line: string): void;
   /** Ctrl-C and friends: leave as cleanly as /quit. */
   quit(): void;
+  /** Alt-E: the line edited in $EDITOR, or undefined when it stays as it was (the reason is shown). */
+  editExternally?(text: string): string | undefined;
   /** Tab: the completed line and cursor, or undefined when nothing completes. */
   complete(line: string, cursor: number): { text: string; cursor: number } | undefined;
 }

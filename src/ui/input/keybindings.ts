@@ -43,6 +43,7 @@ export const defaultKeyBindings: readonly KeyBinding[] = [
   { action: 'line.yank', keys: ['ctrl+y'], help: 'Paste what was cut last' },
   { action: 'line.history-previous', keys: ['up'], help: 'Previous line from history' },
   { action: 'line.history-next', keys: ['down'], help: 'Next line from history' },
+  { action: 'line.edit-in-editor', keys: ['alt+e'], help: 'Edit the line in $VISUAL or $EDITOR (long or multi-line messages)' },
   { action: 'line.search-history', keys: ['ctrl+r'], help: 'Search the line history backwards (again: older match; Enter keeps it, Escape cancels)' },
 ];
 
