@@ -146,7 +146,8 @@ export function createAccountRuntime(settings: AccountSettings, deps: AccountDep
     });
     discoFeature(client, { version: natterVersion() });
     session = current;
-    const roster = rosterSync(client, jid, store, (text) => consoleLine('error', text));
+    const roster = rosterSync(client, jid, store, (text) => consoleLine('error', text), (peer, show, status) =>
+      deps.onEvent?.({ event: 'presence', account: jid, peer, show, ...(status === undefined ? {} : { status }) }));
     const box = getOutbox();
 
     client.on('status', (status: string) => {

@@ -18,18 +18,21 @@ export function rosterSync(
   account: string,
   store: Store,
   report: (text: string) => void,
+  /** A contact's shown presence changed (its best resource's), for hooks and ctl --events. */
+  onPresence?: (jid: string, show: Show, status: string | undefined) => void,
 ) {
   const items = new Map<string, RosterItem>();
   const resources = new Map<string, Map<string, PresenceUpdate>>();
 
+  /** The resource a contact is shown by: highest priority, then most available. */
+  const best = (jid: string): PresenceUpdate | undefined =>
+    [...(resources.get(jid)?.values() ?? [])].sort((a, b) => b.priority - a.priority || RANK[b.show] - RANK[a.show])[0];
+
   const contact = (item: RosterItem): Contact => {
-    const best = [...(resources.get(item.jid)?.values() ?? [])].sort(
-      (a, b) => b.priority - a.priority || RANK[b.show] - RANK[a.show],
-    )[0];
     return {
       jid: item.jid,
       name: sanitizeLine(item.name || item.jid),
-      presence: best?.show ?? 'offline',
+      presence: best(item.jid)?.show ?? 'offline',
       groups: item.groups.map(sanitizeLine),
       account,
     };
@@ -59,11 +62,17 @@ export function rosterSync(
     const update = parsePresence(stanza);
     if (!update) return;
     const known = resources.get(update.jid) ?? new Map<string, PresenceUpdate>();
+    const item = items.get(update.jid);
+    const before = item ? best(update.jid) : undefined;
     if (update.show === 'offline') known.delete(update.resource);
     else known.set(update.resource, update);
     resources.set(update.jid, known);
-    const item = items.get(update.jid);
-    if (item) store.dispatch({ type: 'roster/upsert', account, contact: contact(item) });
+    if (!item) return;
+    store.dispatch({ type: 'roster/upsert', account, contact: contact(item) });
+    const after = best(update.jid);
+    if (after?.show !== before?.show || after?.status !== before?.status) {
+      onPresence?.(update.jid, after?.show ?? 'offline', after?.status === undefined ? undefined : sanitizeLine(after.status));
+    }
   });
 
   return {
