@@ -4,15 +4,8 @@ if (major < 22) {
   process.stderr.write(`natter needs Node.js 22 or newer; this is ${process.versions.node}.\n`);
   process.exit(1);
 }
-// React and Ink pick their build when first loaded: the production one, whatever NODE_ENV the
-// user's shell has. The development build times every component render with
-// performance.measure (a structuredClone each) and keeps the entries: 2x the CPU of a message
-// flood and a heap that grows with every frame. Hooks get the user's NODE_ENV back.
-const userNodeEnv = process.env.NODE_ENV;
-process.env.NODE_ENV = 'production';
-const { main } = await import('../dist/src/app/main.js');
-if (userNodeEnv === undefined) delete process.env.NODE_ENV;
-else process.env.NODE_ENV = userNodeEnv;
+// One bundle (scripts/bundle.mjs), built with React's and Ink's production code.
+const { main } = await import('../dist/natter.mjs');
 const code = await main(process.argv.slice(2));
 process.exitCode = code;
 // main has finished its work (sessions closed, history written): a library timer left
