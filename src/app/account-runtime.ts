@@ -237,6 +237,7 @@ export function createAccountRuntime(settings: AccountSettings, deps: AccountDep
       event: 'message', account: jid, peer: message.peer, direction: message.direction, body: message.body,
       at: new Date(message.at).toISOString(), ...(original ? { corrects: message.replaces } : {}),
     });
+    if (incoming && message.file) deps.onEvent?.({ event: 'file', account: jid, peer: message.peer, url: sanitizeLine(message.file), body: message.body });
     const originalKey = original ? lineKey(original) : undefined;
     if (originalKey) {
       store.dispatch({ type: 'line/replace', tabId, key: originalKey, text: sanitizeText(message.body) });

@@ -14,6 +14,8 @@ export interface ChatMessage {
   originId?: string;
   /** XEP-0359 stanza-id given by the account's own archive (server), when present. */
   stanzaId?: string;
+  /** XEP-0066: the address of a file shared with it (HTTP upload links), http(s) only. */
+  file?: string;
   /** XEP-0308: the id of the earlier message this one corrects. */
   replaces?: string;
 }

@@ -43,6 +43,15 @@ describe('parseChatMessage', () => {
     expect(result).toMatchObject({ ok: true, message: { body: '', at: 42 } });
   });
 
+  it('reads a shared file address (XEP-0066), http(s) only', () => {
+    const withOob = (url: string) => parseChatMessage(xml('message', { type: 'chat', from: 'a@b/r' }, xml('body', {}, url), xml('x', { xmlns: 'jabber:x:oob' }, xml('url', {}, url))));
+    expect(withOob('https://up.example/f/a%20b.png')).toMatchObject({ ok: true, message: { file: 'https://up.example/f/a%20b.png' } });
+    for (const bad of ['javascript:alert(1)', 'file:///etc/passwd', 'not a url']) {
+      const result = withOob(bad);
+      expect(result.ok && result.message.file).toBeUndefined();
+    }
+  });
+
   it('cuts a huge body and says so at its end', () => {
     const element = xml('message', { type: 'chat', from: 'a@b' }, xml('body', {}, 'x'.repeat(100_000)));
     const result = parseChatMessage(element);

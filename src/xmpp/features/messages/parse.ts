@@ -3,7 +3,7 @@ import type { ChatMessage } from '../../../domain/chat-message.js';
 import { bareJid } from '../../../domain/jid.js';
 import { replacedId } from '../corrections/corrections.js';
 import { cutBody } from '../../../domain/body-limit.js';
-import { NS_DELAY, NS_SID } from './ns.js';
+import { NS_DELAY, NS_OOB, NS_SID } from './ns.js';
 
 export type ParseResult = { ok: true; message: ChatMessage } | { ok: false; reason: string };
 
@@ -33,6 +33,7 @@ export function parseChatMessage(
   const stamp = typeof delay === 'string' ? Date.parse(delay) : NaN;
   const originId = stanza.getChild('origin-id', NS_SID)?.attrs.id;
   const replaced = replacedId(stanza);
+  const file = fileUrl(stanza);
   // XEP-0359 §5: "the stanza-id MUST only be trusted when the 'by' attribute is the JID of the
   // entity whose archive it is" (anyone can put a stanza-id in a message they send).
   const stanzaId = archive
@@ -50,6 +51,19 @@ export function parseChatMessage(
       ...(typeof originId === 'string' ? { originId } : {}),
       ...(typeof stanzaId === 'string' ? { stanzaId } : {}),
       ...(replaced ? { replaces: replaced } : {}),
+      ...(file ? { file } : {}),
     },
   };
+}
+
+/** XEP-0066 §3: <x xmlns="jabber:x:oob"><url/></x>, as clients send HTTP upload links; http(s) only. */
+function fileUrl(stanza: Element): string | undefined {
+  const url = stanza.getChild('x', NS_OOB)?.getChildText('url')?.trim();
+  if (!url || url.length > 2048) return undefined;
+  try {
+    const parsed = new URL(url);
+    return parsed.protocol === 'https:' || parsed.protocol === 'http:' ? parsed.href : undefined;
+  } catch {
+    return undefined;
+  }
 }

@@ -2,10 +2,10 @@ import { stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import xml, { type Element } from '@xmpp/xml';
 import { lookup } from 'mime-types';
+import { NS_OOB } from '../messages/ns.js';
 import { putFile } from './put-file.js';
 import { findUploadService, requestSlot, UploadError, type IqPort } from './slot.js';
 
-const NS_OOB = 'jabber:x:oob';
 
 /**
  * HTTP File Upload (XEP-0363), start to end: finds the server's upload service, checks the
