@@ -50,3 +50,22 @@ export function formatTable(figures: readonly Figure[], summary: Summary, client
   const line = (r: string[]) => `| ${r.map((cell, i) => cell.padEnd(widths[i] ?? 0)).join(' | ')} |`;
   return [line(header), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)].join('\n');
 }
+
+/** One row per figure and client: its median at each size, and how it grew from the first size to the last. */
+export function formatScaling(figures: readonly Figure[], tables: ReadonlyArray<{ size: { contacts: number; messages: number }; summary: Summary }>): string {
+  const header = ['figure', 'client', ...tables.map((t) => `${t.size.contacts}/${t.size.messages}`), 'last ÷ first'];
+  const clients = [...new Set(tables.flatMap((t) => Object.values(t.summary).flatMap((byClient) => Object.keys(byClient ?? {}))))];
+  const rows: string[][] = [];
+  for (const figure of figures) {
+    for (const client of clients) {
+      const medians = tables.map((t) => t.summary[figure.key]?.[client]?.median);
+      if (medians.every((m) => m === undefined)) continue;
+      const first = medians[0];
+      const last = medians.at(-1);
+      rows.push([figure.label, client, ...medians.map((m) => (m === undefined ? '—' : show(m))), first && last !== undefined ? `${show(last / first)}×` : '—']);
+    }
+  }
+  const widths = header.map((_, i) => Math.max(...[header, ...rows].map((r) => (r[i] ?? '').length)));
+  const line = (r: string[]) => `| ${r.map((cell, i) => cell.padEnd(widths[i] ?? 0)).join(' | ')} |`;
+  return [line(header), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)].join('\n');
+}

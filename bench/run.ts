@@ -1,4 +1,5 @@
 // npm run bench [-- --contacts 2000 --messages 5000 --runs 3 --clients natter,profanity,poezio]
+// npm run bench -- --scaling 200/500,2000/5000,10000/50000   (the same figures at each size)
 // One private Prosody; each client in a real pseudo-terminal of the same size, read from the
 // screen. Prints a table (median and spread per figure, natter ÷ best other) and writes
 // bench/results.json.
@@ -12,7 +13,7 @@ import { connectPeer } from '../test/support/xmpp-peer.js';
 import { natter, poezio, profanity, type ClientKind } from './clients.js';
 import { historyFigures } from './history-figures.js';
 import { contactName, writeRoster } from './roster-file.js';
-import { formatTable, summarize, type Figure } from './report.js';
+import { formatScaling, formatTable, summarize, type Figure } from './report.js';
 import { startInTerminal } from './terminal.js';
 
 const { values } = parseArgs({
@@ -25,10 +26,21 @@ const { values } = parseArgs({
     cols: { type: 'string', default: '200' },
     rows: { type: 'string', default: '50' },
     timeout: { type: 'string', default: '300' },
+    // "200/500,2000/5000,10000/50000": the same figures at each contacts/messages size.
+    scaling: { type: 'string' },
   },
 });
-const CONTACTS = Number(values.contacts);
-const MESSAGES = Number(values.messages);
+interface Size {
+  contacts: number;
+  messages: number;
+}
+const SIZES: Size[] = values.scaling
+  ? values.scaling.split(',').map((pair) => {
+      const [contacts, messages] = pair.split('/').map(Number);
+      if (!Number.isInteger(contacts) || !Number.isInteger(messages)) throw new Error(`--scaling takes CONTACTS/MESSAGES pairs, e.g. 200/500,2000/5000; not "${pair}"`);
+      return { contacts: contacts as number, messages: messages as number };
+    })
+  : [{ contacts: Number(values.contacts), messages: Number(values.messages) }];
 const RUNS = Number(values.runs);
 const SIZE = { cols: Number(values.cols), rows: Number(values.rows) };
 const TIMEOUT_MS = Number(values.timeout) * 1000;
@@ -49,7 +61,7 @@ function available(kind: ClientKind): boolean {
 const step = (kind: ClientKind, what: string): void => void process.stderr.write(`bench:   ${kind.name}: ${what}\n`);
 
 let serial = 0;
-async function oneRun(info: ProsodyInfo, kind: ClientKind): Promise<Record<string, number>> {
+async function oneRun(info: ProsodyInfo, kind: ClientKind, { contacts: CONTACTS, messages: MESSAGES }: Size): Promise<Record<string, number>> {
   const id = `${kind.name.slice(0, 3)}${process.pid}r${++serial}`;
   const [account, flooder] = await Promise.all([registerAccount(info, `b${id}`), registerAccount(info, `f${id}`)]);
   writeRoster(info.dir, 'localhost', account.local, CONTACTS);
@@ -145,7 +157,7 @@ function measureEcho(client: ReturnType<typeof startInTerminal>) {
   };
 }
 
-const FIGURES: Figure[] = [
+const figuresFor = ({ contacts: CONTACTS, messages: MESSAGES }: { contacts: number | string; messages: number | string }): Figure[] => [
   { key: 'firstFrameMs', label: 'first frame after launch (ms)', goal: 250 },
   { key: 'rosterDrawnMs', label: `launch → ${CONTACTS}-contact roster drawn (ms)`, goal: 500 },
   { key: 'floodCpuS', label: `CPU to absorb ${MESSAGES} messages (s)`, goal: 2 },
@@ -158,30 +170,46 @@ const FIGURES: Figure[] = [
 ];
 
 const info = await startProsody();
-const results: Record<string, Record<string, number>[]> = {};
+const bySize: Array<{ size: Size; results: Record<string, Record<string, number>[]> }> = [];
 try {
-  for (const name of values.clients.split(',')) {
+  const kinds = values.clients.split(',').map((name) => {
     const kind = KINDS[name];
     if (!kind) throw new Error(`unknown client ${name}; known: ${Object.keys(KINDS).join(', ')}`);
-    if (!available(kind)) continue;
-    results[name] = [];
-    for (let run = 0; run < RUNS; run++) {
-      process.stderr.write(`bench: ${name} run ${run + 1}/${RUNS} ...\n`);
-      try {
-        results[name].push(await oneRun(info, kind));
-      } catch (error) {
-        process.stderr.write(`bench: ${name} run ${run + 1} failed: ${error instanceof Error ? error.message : String(error)}\n`);
+    return kind;
+  }).filter(available);
+  for (const size of SIZES) {
+    const results: Record<string, Record<string, number>[]> = {};
+    for (const kind of kinds) {
+      const name = kind.name;
+      results[name] = [];
+      for (let run = 0; run < RUNS; run++) {
+        process.stderr.write(`bench: ${name} run ${run + 1}/${RUNS} (${size.contacts} contacts, ${size.messages} messages) ...\n`);
+        try {
+          results[name].push(await oneRun(info, kind, size));
+        } catch (error) {
+          process.stderr.write(`bench: ${name} run ${run + 1} failed: ${error instanceof Error ? error.message : String(error)}\n`);
+        }
       }
     }
+    bySize.push({ size, results });
   }
 } finally {
   await info.stop();
 }
+const tables = bySize.map(({ size, results }) => {
+  const figures = figuresFor(size);
+  const summary = summarize(figures, results);
+  console.log(`\n${size.contacts} contacts, ${size.messages} messages:`);
+  console.log(formatTable(figures, summary, Object.keys(results)));
+  return { size, summary, runs: results };
+});
+if (tables.length > 1) {
+  console.log('\nscaling (median at each N contacts/M messages):');
+  console.log(formatScaling(figuresFor({ contacts: 'N', messages: 'M' }), tables));
+}
 const history = await historyFigures(Number(values.stored), RUNS);
-const summary = summarize(FIGURES, results);
-console.log(formatTable(FIGURES, summary, Object.keys(results)));
 console.log(`\nnatter's history (${Number(values.stored).toLocaleString('en')} stored messages in one chat, ${(2 * Number(values.stored)).toLocaleString('en')} in all):`);
 for (const [label, value] of Object.entries(history)) console.log(`  ${label}: ${value}`);
 const file = new URL('./results.json', import.meta.url).pathname.replace('/dist/bench/', '/bench/');
-writeFileSync(file, `${JSON.stringify({ date: new Date().toISOString(), parameters: { contacts: CONTACTS, messages: MESSAGES, runs: RUNS, size: SIZE }, summary, runs: results, history }, null, 2)}\n`);
+writeFileSync(file, `${JSON.stringify({ date: new Date().toISOString(), parameters: { sizes: SIZES, runs: RUNS, size: SIZE }, tables, history }, null, 2)}\n`);
 console.log(`\nwrote ${file}`);
