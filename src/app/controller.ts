@@ -98,6 +98,9 @@ export function createController(
       case 'roster-filter':
         store.dispatch({ type: 'roster/filter', filter: intent.filter });
         break;
+      case 'roster-status':
+        store.dispatch({ type: 'roster/show-status', show: intent.show ?? !store.getState().rosterShowStatus });
+        break;
       case 'roster-toggle-group':
         store.dispatch({ type: 'roster/toggle-group', group: intent.group });
         break;

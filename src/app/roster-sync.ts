@@ -29,10 +29,12 @@ export function rosterSync(
     [...(resources.get(jid)?.values() ?? [])].sort((a, b) => b.priority - a.priority || RANK[b.show] - RANK[a.show])[0];
 
   const contact = (item: RosterItem): Contact => {
+    const shown = best(item.jid);
     return {
       jid: item.jid,
       name: sanitizeLine(item.name || item.jid),
-      presence: best(item.jid)?.show ?? 'offline',
+      presence: shown?.show ?? 'offline',
+      ...(shown?.status ? { status: sanitizeLine(shown.status) } : {}),
       groups: item.groups.map(sanitizeLine),
       account,
     };

@@ -11,6 +11,7 @@ export type Intent =
   | { type: 'roster-visible'; visible: boolean }
   | { type: 'roster-width'; width: number }
   | { type: 'roster-filter'; filter: string }
+  | { type: 'roster-status'; show?: boolean }
   | { type: 'roster-toggle-group'; group: string }
   | { type: 'search-results'; query: string; hits: SearchResult[] }
   | { type: 'jump'; index: number };

@@ -33,6 +33,7 @@ export type Action =
   | { type: 'roster/visible'; visible: boolean }
   | { type: 'roster/width'; width: number }
   | { type: 'roster/filter'; filter: string }
+  | { type: 'roster/show-status'; show: boolean }
   | { type: 'roster/toggle-group'; group: string }
   | { type: 'prompt/set'; prompt: Prompt | undefined }
   | { type: 'tab/peer-state'; id: string; state: ChatState }

@@ -94,6 +94,8 @@ export function reduce(state: AppState, action: Action): AppState {
       return { ...state, rosterVisible: action.visible };
     case 'roster/width':
       return { ...state, rosterWidth: action.width };
+    case 'roster/show-status':
+      return { ...state, rosterShowStatus: action.show };
     case 'roster/filter':
       return { ...state, rosterFilter: action.filter };
     case 'roster/toggle-group': {

@@ -7,6 +7,8 @@ export interface Contact {
   /** Display name (the roster name, else the JID); sanitized. */
   name: string;
   presence: 'online' | 'away' | 'dnd' | 'xa' | 'chat' | 'offline';
+  /** The status text of the resource shown (sanitized), if it has one. */
+  status?: string;
   groups?: string[];
   /** The account whose roster holds it (several accounts may run at once). */
   account?: string;
@@ -26,6 +28,8 @@ export interface AppState {
   rosterFilter: string;
   /** Group names shown as their header only. */
   rosterCollapsed: string[];
+  /** Contacts' status texts shown beside their names (Alt-S, /roster status). */
+  rosterShowStatus: boolean;
   nextLineId: number;
   /** A question the command line is answering instead of taking commands (password, yes/no). */
   prompt?: Prompt;
@@ -51,6 +55,7 @@ export function initialState(options: { rosterVisible?: boolean; rosterWidth?: n
     rosterWidth: options.rosterWidth ?? 24,
     rosterFilter: '',
     rosterCollapsed: [],
+    rosterShowStatus: false,
     nextLineId: 1,
   };
 }

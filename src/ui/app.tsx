@@ -65,6 +65,7 @@ function Screen({ controller, size, keys }: { controller: UiController; size: Pr
   const lines = useAppState((s) => s.lines[s.activeTabId]);
   const roster = useAppState((s) => s.roster);
   const rosterFilter = useAppState((s) => s.rosterFilter);
+  const rosterShowStatus = useAppState((s) => s.rosterShowStatus);
   const rosterCollapsed = useAppState((s) => s.rosterCollapsed);
   const [rosterOffset, setRosterOffset] = useState(0);
   const rowsOfRoster = useMemo(() => {
@@ -179,6 +180,7 @@ function Screen({ controller, size, keys }: { controller: UiController; size: Pr
       else if (name === 'roster.page-up') setRosterOffset((o) => Math.max(0, o - (rows - 5)));
       else if (name === 'roster.page-down') setRosterOffset((o) => Math.max(0, Math.min(o + (rows - 5), rowsOfRoster.length - (rows - 5))));
       else if (name === 'roster.filter') commandLine.setText('/roster filter ', '/roster filter '.length);
+      else if (name === 'roster.status') store.dispatch({ type: 'roster/show-status', show: !store.getState().rosterShowStatus });
       else return false;
       return true;
     },
@@ -202,7 +204,7 @@ function Screen({ controller, size, keys }: { controller: UiController; size: Pr
   return (
     <Box flexDirection="column" width={columns} height={rows}>
       <Box height={rows - 2}>
-        {paneWidth > 0 && <RosterPane rows={rowsOfRoster} width={paneWidth} height={rows - 2} offset={rosterOffset} filter={rosterFilter} />}
+        {paneWidth > 0 && <RosterPane rows={rowsOfRoster} width={paneWidth} height={rows - 2} offset={rosterOffset} filter={rosterFilter} showStatus={rosterShowStatus} />}
         <Box flexDirection="column" width={mainWidth} paddingLeft={1}>
           <TabBar tabs={tabs} activeTabId={activeTabId} width={mainWidth - 1} />
           {helpOpen ? (

@@ -15,7 +15,7 @@ afterEach(async () => {
   for (const c of cleanup.splice(0).reverse()) await c();
 });
 
-it("a contact's presence changes run the presence hook (status text as data, never as a command) and reach ctl --events", async () => {
+it("a contact's presence changes run the presence hook (status text as data, never as a command), reach ctl --events, and show their status on demand", async () => {
   const [a, b] = await Promise.all([registerAccount(info, uniqueLocal('alice')), registerAccount(info, uniqueLocal('bob'))]);
   makeContacts(info, a, b);
   const login = oneRunLogin(info, a);
@@ -52,6 +52,14 @@ it("a contact's presence changes run the presence hook (status text as data, nev
   await expect.poll(lines, { timeout: 10_000 }).toEqual([`${b.jid} online []`, `${b.jid} away [lunch $(touch pwned)]`]);
   expect(existsSync(join(dirs.home, 'pwned'))).toBe(false);
   expect(existsSync(join(login.dir, 'pwned'))).toBe(false);
+
+  // Status texts on demand: Alt-S shows them beside the names, /roster status off hides them.
+  expect(await natter.screenText()).not.toContain('lunch $(touch');
+  natter.type('/roster size 60\r');
+  natter.press('alt-s');
+  await natter.waitForText(`- ${b.local} lunch $(touch`);
+  natter.type('/roster status off\r');
+  await expect.poll(async () => (await natter.screenText()).includes('lunch $(touch'), { timeout: 5_000 }).toBe(false);
 
   await expect.poll(() => streamed.split('\n').filter((l) => l.includes('"event":"presence"')).map((l) => JSON.parse(l) as Record<string, string>), { timeout: 5_000 })
     .toEqual([

@@ -13,6 +13,9 @@ describe('/roster', () => {
     ['/roster hide', [{ type: 'roster-visible', visible: false }]],
     ['/roster show', [{ type: 'roster-visible', visible: true }]],
     ['/roster size 30', [{ type: 'roster-width', width: 30 }]],
+    ['/roster status', [{ type: 'roster-status' }]],
+    ['/roster status on', [{ type: 'roster-status', show: true }]],
+    ['/roster status off', [{ type: 'roster-status', show: false }]],
   ])('%s', async (line, intents) => {
     expect(await registry.execute(ctx, line)).toEqual({ ok: true, intents });
   });
@@ -21,7 +24,8 @@ describe('/roster', () => {
     ['/roster size 5', '/roster size needs a whole number of columns from 12 to 80, e.g. /roster size 30'],
     ['/roster size wide', '/roster size needs a whole number of columns from 12 to 80, e.g. /roster size 30'],
     ['/roster size', '/roster size needs a whole number of columns from 12 to 80, e.g. /roster size 30'],
-    ['/roster fold', 'Unknown /roster action "fold". Usage: /roster hide|show|size N|filter TEXT|group NAME'],
+    ['/roster fold', 'Unknown /roster action "fold". Usage: /roster hide|show|size N|filter TEXT|group NAME|status [on|off]'],
+    ['/roster status maybe', '/roster status takes on or off, not "maybe". Usage: /roster status [on|off]'],
     ['/roster group', '/roster group needs the name of a group, e.g. /roster group work'],
     ['/roster hide 3', '/roster hide takes no value. Usage: /roster hide|show|size N'],
   ])('%s is refused', async (line, error) => {
@@ -30,7 +34,7 @@ describe('/roster', () => {
 
   it('has help and completes its actions', async () => {
     expect((await registry.execute(ctx, '/help roster')).ok).toBe(true);
-    expect(registry.find('roster')?.complete?.(ctx, 0, 's')).toEqual(['show', 'size']);
+    expect(registry.find('roster')?.complete?.(ctx, 0, 's')).toEqual(['show', 'size', 'status']);
   });
 });
 

@@ -20,9 +20,11 @@ interface Props {
   /** First row shown (scrolled by Alt-PageUp/PageDown). */
   offset: number;
   filter: string;
+  /** Status texts beside the names. */
+  showStatus?: boolean;
 }
 
-const Row = memo(function Row({ row }: { row: RosterRow }) {
+const Row = memo(function Row({ row, showStatus }: { row: RosterRow; showStatus: boolean }) {
   if (row.kind === 'account') {
     return (
       <Text color={theme.title} bold wrap="truncate">
@@ -42,12 +44,13 @@ const Row = memo(function Row({ row }: { row: RosterRow }) {
     <Text wrap="truncate" color={unread > 0 ? theme.unread : contact.presence === 'offline' ? theme.info : undefined}>
       {GLYPH[contact.presence]} {contact.name}
       {unread > 0 ? ` (${unread})` : ''}
+      {showStatus && contact.status ? <Text color={theme.info}> {contact.status}</Text> : null}
     </Text>
   );
 });
 
 /** The contact list on the left. Renders only the rows that fit (2,000 contacts stay cheap). */
-export function RosterPane({ rows, width, height, offset, filter }: Props) {
+export function RosterPane({ rows, width, height, offset, filter, showStatus = false }: Props) {
   const inner = Math.max(0, height - 3);
   const start = Math.max(0, Math.min(offset, rows.length - inner));
   const visible = rows.slice(start, start + inner);
@@ -64,7 +67,7 @@ export function RosterPane({ rows, width, height, offset, filter }: Props) {
           {filter ? '(no match)' : '(no contacts)'}
         </Text>
       ) : (
-        visible.map((row) => <Row key={row.key} row={row} />)
+        visible.map((row) => <Row key={row.key} row={row} showStatus={showStatus} />)
       )}
     </Box>
   );

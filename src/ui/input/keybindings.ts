@@ -26,6 +26,7 @@ export const defaultKeyBindings: readonly KeyBinding[] = [
   { action: 'roster.page-up', keys: ['alt+pageup'], help: 'Scroll the roster up a page' },
   { action: 'roster.page-down', keys: ['alt+pagedown'], help: 'Scroll the roster down a page' },
   { action: 'roster.filter', keys: ['alt+r'], help: 'Filter the roster: starts /roster filter on the command line' },
+  { action: 'roster.status', keys: ['alt+s'], help: "Show or hide contacts' status texts in the roster" },
   { action: 'prompt.cancel', keys: ['escape'], help: 'Cancel the question the command line is asking' },
   { action: 'line.submit', keys: ['return'], help: 'Send the message or run the command' },
   { action: 'line.complete', keys: ['tab'], help: 'Complete the command, argument or JID before the cursor' },
