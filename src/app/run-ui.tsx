@@ -1,3 +1,4 @@
+import { applyTheme } from '../ui/theme/theme.js';
 import { editInEditor } from './external-editor.js';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -45,6 +46,7 @@ export interface UiOptions {
 export async function runUi(options: UiOptions): Promise<number> {
   const { config, history } = options;
   const ui = config.get('ui');
+  applyTheme(ui.theme ?? {});
   const store = createStore(initialState({ rosterVisible: ui.rosterVisible, rosterWidth: ui.rosterWidth }));
   const consoleInfo = (text: string): void => store.dispatch({ type: 'line/append', tabId: CONSOLE_TAB_ID, kind: 'info', text });
   consoleInfo(`natter ${options.version}. Type /help for the commands, Alt-H for the keys, /quit or Ctrl-C to leave.`);

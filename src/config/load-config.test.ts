@@ -36,7 +36,7 @@ describe('loadConfig', () => {
     const paths = pathsWith();
     expect(paths.configFile).toMatch(/cfg\/natter\/config\.json$/);
     const config = loadConfig(paths);
-    expect(config.get('ui')).toEqual({ rosterVisible: true, rosterWidth: 24, notify: 'off', keys: {} });
+    expect(config.get('ui')).toEqual({ rosterVisible: true, rosterWidth: 24, notify: 'off', theme: {}, keys: {} });
     expect(config.get('aliases')).toEqual({});
     expect(config.get('hooks')).toEqual({});
     expect(config.path).toBe(paths.configFile);

@@ -21,6 +21,8 @@ export interface UiConfig {
   notify: 'off' | 'bell' | 'osc9' | 'osc777';
   /** Action name → keys, replacing that action's default keys ("tab.next": ["ctrl+j"]). */
   keys: Record<string, string[]>;
+  /** Colour token → colour ("error": "#ff5f5f"); see src/ui/theme/theme.ts for the tokens. */
+  theme: Record<string, string>;
 }
 
 /** Event → program and arguments, run without a shell (see src/app/hooks.ts). */
@@ -84,6 +86,12 @@ export const configSchema: Schema<NatterConfig> = {
       rosterVisible: { type: 'boolean', default: true },
       rosterWidth: { type: 'integer', minimum: 12, maximum: 80, default: 24 },
       notify: { enum: ['off', 'bell', 'osc9', 'osc777'], default: 'off' },
+      theme: {
+        type: 'object',
+        propertyNames: { enum: ['border', 'title', 'activeTab', 'activeTabBg', 'unread', 'statusFg', 'statusBg', 'prompt', 'error', 'info', 'command', 'incoming', 'outgoing', 'timestamp'] },
+        additionalProperties: { type: 'string', pattern: '^(#[0-9a-fA-F]{6}|[a-zA-Z]+|ansi256\\(\\d{1,3}\\)|rgb\\(\\d{1,3}, ?\\d{1,3}, ?\\d{1,3}\\))$' },
+        default: {},
+      },
       keys: {
         type: 'object',
         propertyNames: { pattern: '^[a-z]+(\\.[a-z0-9-]+)+$' },

@@ -1,5 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { spawnNatter, type PtySession } from '../support/pty.js';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { spawnNatter, tempDirs, type PtySession } from '../support/pty.js';
 
 const sessions: PtySession[] = [];
 afterEach(() => sessions.splice(0).forEach((s) => s.dispose()));
@@ -104,5 +106,17 @@ describe('colours', () => {
     expect(natter.output()).toContain('\u001b[7m'); // inverse video: the cursor and the current tab
     natter.type('/quit\r');
     expect(await natter.waitForExit()).toEqual({ exitCode: 0 });
+  });
+
+  it('takes its colours from ui.theme in the config (a bright magenta prompt here)', async () => {
+    const dirs = tempDirs();
+    mkdirSync(join(dirs.config, 'natter'), { recursive: true });
+    writeFileSync(join(dirs.config, 'natter', 'config.json'), JSON.stringify({ ui: { theme: { prompt: 'magentaBright' } } }));
+    const natter = start({ cols: 100, rows: 30, env: dirs.env });
+    await skipFirstRun(natter);
+    expect(natter.output()).toContain('\u001b[95m'); // SGR 95: bright magenta, used by no default colour
+    natter.type('/quit\r');
+    expect(await natter.waitForExit()).toEqual({ exitCode: 0 });
+    dirs.remove();
   });
 });

@@ -21,11 +21,22 @@ const colours = {
   timestamp: 'gray',
 } as const;
 
-type Theme = { readonly [K in keyof typeof colours]: string | undefined };
+export type ThemeToken = keyof typeof colours;
+export const THEME_TOKENS = Object.keys(colours) as ThemeToken[];
+type Theme = { readonly [K in ThemeToken]: string | undefined };
 
-export function makeTheme(env: Record<string, string | undefined>): Theme {
+/**
+ * The default colours with the user's (config `ui.theme`: a colour name as chalk knows it,
+ * "#rrggbb", "rgb(r,g,b)" or "ansi256(n)") in their place; NO_COLOR still wins.
+ */
+export function makeTheme(env: Record<string, string | undefined>, overrides: Partial<Record<ThemeToken, string>> = {}): Theme {
   const noColor = (env.NO_COLOR ?? '') !== '';
-  return Object.fromEntries(Object.entries(colours).map(([k, v]) => [k, noColor ? undefined : v])) as unknown as Theme;
+  return Object.fromEntries(THEME_TOKENS.map((k) => [k, noColor ? undefined : (overrides[k] ?? colours[k])])) as unknown as Theme;
 }
 
 export const theme: Theme = makeTheme(process.env);
+
+/** Applies the config's colours before the first frame (components read `theme` as they render). */
+export function applyTheme(overrides: Partial<Record<ThemeToken, string>>, env: Record<string, string | undefined> = process.env): void {
+  Object.assign(theme, makeTheme(env, overrides));
+}
