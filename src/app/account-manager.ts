@@ -131,6 +131,10 @@ export function createAccountManager(deps: AccountManagerDeps) {
       const from = account ?? defaultJid();
       if (from) runtimes.get(from)?.typing(peer, hasText);
     },
+    chatFocus(peer, change, account) {
+      const from = account ?? defaultJid();
+      if (from) runtimes.get(from)?.chatFocus(peer, change);
+    },
     search: (words, peer) =>
       deps.history.search(words, { limit: 200, ...(peer ? { peer } : {}) }).map((h) => ({
         id: h.id, account: h.account, peer: h.peer, direction: h.direction, at: h.at, snippet: h.snippet,

@@ -39,6 +39,7 @@ export interface AccountRuntime {
   olderFromArchive(peer: string): Promise<OlderResult>;
   /** The person is typing to `peer` (or emptied the line): chat state notifications. */
   typing(peer: string, hasText: boolean): void;
+  chatFocus(peer: string, change: 'left' | 'back' | 'closed'): void;
   connect(): void;
   /** Logs out (unavailable presence first); the account stays offline until connect(). */
   disconnect(): Promise<void>;
@@ -314,6 +315,9 @@ export function createAccountRuntime(settings: AccountSettings, deps: AccountDep
     },
     typing(peer, hasText) {
       chatStates.typing(peer, hasText);
+    },
+    chatFocus(peer, change) {
+      chatStates.focus(peer, change);
     },
     async correct(peer, body) {
       const original = history.lastOutgoing(jid, peer);

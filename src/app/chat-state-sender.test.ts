@@ -28,4 +28,17 @@ describe('chatStateSender', () => {
     sender.typing('stranger@x', true);
     expect(sent).toEqual(['bob@x:composing']);
   });
+
+  it('inactive when the chat is left, active on coming back, gone when it is closed; nothing for chats never written in', () => {
+    const sent: string[] = [];
+    const sender = chatStateSender((peer, state) => sent.push(`${peer}:${state}`), () => true);
+    sender.focus('carol@x', 'left');
+    sender.typing('bob@x', true);
+    sender.focus('bob@x', 'left');
+    sender.focus('bob@x', 'left');
+    sender.focus('bob@x', 'back');
+    sender.focus('bob@x', 'closed');
+    sender.focus('bob@x', 'back');
+    expect(sent).toEqual(['bob@x:composing', 'bob@x:inactive', 'bob@x:active', 'bob@x:gone']);
+  });
 });

@@ -34,6 +34,22 @@ export function chatStateSender(send: (peer: string, state: ChatState) => void, 
       current.timer = setTimeout(() => move(peer, 'paused'), PAUSE_AFTER_MS);
       current.timer.unref?.();
     },
+    /**
+     * XEP-0085 §5.1: the person left the chat's tab ("inactive"), came back to it ("active"),
+     * or closed it ("gone"). Only said to someone we have talked with here: a chat never
+     * written in gets nothing.
+     */
+    focus(peer: string, change: 'left' | 'back' | 'closed'): void {
+      const current = peers.get(peer);
+      if (!current || !allowed(peer)) return;
+      clearTimeout(current.timer);
+      if (change === 'back') {
+        if (current.state === 'inactive') move(peer, 'active');
+        return;
+      }
+      move(peer, change === 'left' ? 'inactive' : 'gone');
+      if (change === 'closed') peers.delete(peer);
+    },
     /** A message went out: it says "active" itself. */
     sent(peer: string): void {
       const current = entry(peer);

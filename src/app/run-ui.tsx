@@ -1,3 +1,4 @@
+import { trackChatFocus } from './chat-focus.js';
 import { applyTheme } from '../ui/theme/theme.js';
 import { editInEditor } from './external-editor.js';
 import { existsSync } from 'node:fs';
@@ -78,6 +79,7 @@ export async function runUi(options: UiOptions): Promise<number> {
   });
   holder.manager = manager;
   const reading = trackReading(store, history, tabs, () => manager.defaultJid());
+  trackChatFocus(store, manager.api, tabs);
   for (const account of manager.api.accounts()) reading.restore(account.jid);
 
   let quitting = false;

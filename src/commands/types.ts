@@ -67,6 +67,8 @@ export interface ClientApi {
   correct(peer: string, body: string, account?: string): Promise<void>;
   /** The person is typing in the chat with `peer` (text on the line or not): XEP-0085. */
   typing(peer: string, hasText: boolean, account?: string): void;
+  /** The chat with `peer` was left for another tab, came back to, or closed: XEP-0085. */
+  chatFocus?(peer: string, change: 'left' | 'back' | 'closed', account?: string): void;
   /** The next older page of `peer`'s chat from the server archive (XEP-0313), stored in the history. */
   olderFromArchive(peer: string, account?: string): Promise<{ stored: number; complete: boolean }>;
   accounts(): AccountInfo[];
