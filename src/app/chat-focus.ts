@@ -9,13 +9,17 @@ import type { ChatTabs } from './chat-tabs.js';
  */
 export function trackChatFocus(store: Store, api: Pick<ClientApi, 'chatFocus'>, tabs: ChatTabs): void {
   let active = store.getState().activeTabId;
-  let open = new Set(store.getState().tabs.map((t) => t.id));
+  let tabsSeen = store.getState().tabs;
+  let open = new Set(tabsSeen.map((t) => t.id));
   const tell = (tabId: string, change: 'left' | 'back' | 'closed'): void => {
     const peer = chatPeer(tabId);
     if (peer) api.chatFocus?.(peer, change, tabs.accountOf(tabId));
   };
   store.subscribe(() => {
     const state = store.getState();
+    // Most dispatches (every message of a flood) change neither the tabs nor the one in front.
+    if (state.tabs === tabsSeen && state.activeTabId === active) return;
+    tabsSeen = state.tabs;
     const now = new Set(state.tabs.map((t) => t.id));
     for (const id of open) if (!now.has(id)) tell(id, 'closed');
     if (state.activeTabId !== active) {

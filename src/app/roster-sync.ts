@@ -28,8 +28,7 @@ export function rosterSync(
   const best = (jid: string): PresenceUpdate | undefined =>
     [...(resources.get(jid)?.values() ?? [])].sort((a, b) => b.priority - a.priority || RANK[b.show] - RANK[a.show])[0];
 
-  const contact = (item: RosterItem): Contact => {
-    const shown = best(item.jid);
+  const contact = (item: RosterItem, shown = best(item.jid)): Contact => {
     return {
       jid: item.jid,
       name: sanitizeLine(item.name || item.jid),
@@ -44,7 +43,7 @@ export function rosterSync(
     onRoster(list) {
       items.clear();
       for (const item of list) items.set(item.jid, item);
-      store.dispatch({ type: 'roster/set', account, contacts: list.map(contact) });
+      store.dispatch({ type: 'roster/set', account, contacts: list.map((i) => contact(i)) });
     },
     onPush(item) {
       if (item.subscription === 'remove') {
@@ -70,8 +69,8 @@ export function rosterSync(
     else known.set(update.resource, update);
     resources.set(update.jid, known);
     if (!item) return;
-    store.dispatch({ type: 'roster/upsert', account, contact: contact(item) });
     const after = best(update.jid);
+    store.dispatch({ type: 'roster/upsert', account, contact: contact(item, after) });
     if (after?.show !== before?.show || after?.status !== before?.status) {
       onPresence?.(update.jid, after?.show ?? 'offline', after?.status === undefined ? undefined : sanitizeLine(after.status));
     }
@@ -82,7 +81,7 @@ export function rosterSync(
     /** The session ended without resumption: every presence we knew is stale. */
     reset(): void {
       resources.clear();
-      store.dispatch({ type: 'roster/set', account, contacts: [...items.values()].map(contact) });
+      store.dispatch({ type: 'roster/set', account, contacts: [...items.values()].map((i) => contact(i)) });
     },
   };
 }

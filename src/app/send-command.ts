@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { createInterface } from 'node:readline';
-import { readFile, stat } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import xml, { type Element } from '@xmpp/xml';
 import { bareJid } from '../domain/jid.js';
 import type { ConfigStore } from '../config/load-config.js';
@@ -8,7 +8,7 @@ import type { SecretStore } from '../credentials/secret-store.js';
 import type { MessageHistory } from '../history/message-history.js';
 import { buildChatMessage } from '../xmpp/features/messages/build.js';
 import { parseMessageError } from '../xmpp/features/messages/parse-error.js';
-import { buildOutOfBand, uploadFile } from '../xmpp/features/upload/upload.js';
+import { buildOutOfBand, readableFile, uploadFile } from '../xmpp/features/upload/upload.js';
 import type { XmppClient } from '../xmpp/session/create-client.js';
 import type { AccountChoice } from './cli.js';
 import { ExitCode } from './exit-codes.js';
@@ -52,7 +52,8 @@ export async function runSend(request: SendRequest, config: ConfigStore, keychai
   try {
     const settings = chooseAccount(config, request.from);
     if (request.file !== undefined) {
-      const problem = await unreadable(request.file);
+      // Checked before logging in: a wrong path is a usage error, not a network one.
+      const problem = await readableFile(request.file).then(() => undefined, (error: Error) => error.message);
       if (problem) return report({ ok: false, code: ExitCode.usage, error: problem });
     }
     const text = request.follow || request.file !== undefined ? request.text : (request.text ?? (await readAll(io.stdin)));
@@ -147,14 +148,4 @@ async function readAll(input: NodeJS.ReadableStream & { isTTY?: boolean }): Prom
   let text = '';
   for await (const chunk of input) text += String(chunk);
   return text.replace(/\r?\n$/, '');
-}
-
-/** Why `path` can not be uploaded, checked before logging in; undefined when it can. */
-async function unreadable(path: string): Promise<string | undefined> {
-  try {
-    const info = await stat(path);
-    return info.isFile() ? undefined : `${path} is not a file`;
-  } catch (error) {
-    return `can not read ${path}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message}`;
-  }
 }

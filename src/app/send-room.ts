@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Element } from '@xmpp/xml';
 import type { MessageHistory } from '../history/message-history.js';
-import { joinRoom, RoomError, type JoinedRoom } from '../xmpp/features/muc/join.js';
+import { joinRoom, RoomError } from '../xmpp/features/muc/join.js';
 import type { XmppClient } from '../xmpp/session/create-client.js';
 import { ExitCode } from './exit-codes.js';
 import { OneShotError } from './one-shot.js';
@@ -12,8 +12,8 @@ import { OneShotError } from './one-shot.js';
  */
 export async function roomSender(client: XmppClient, account: string, room: string, history: MessageHistory) {
   const local = account.split('@')[0] ?? 'natter';
-  const joined = await join(client, room, local).catch(async (error: unknown) => {
-    if (error instanceof RoomError && error.message.endsWith('the nickname is taken')) return join(client, room, `${local}-${randomBytes(2).toString('hex')}`);
+  const joined = await joinRoom(client, room, local).catch(async (error: unknown) => {
+    if (error instanceof RoomError && error.message.endsWith('the nickname is taken')) return joinRoom(client, room, `${local}-${randomBytes(2).toString('hex')}`);
     throw error;
   }).catch(failed);
   return {
@@ -24,10 +24,6 @@ export async function roomSender(client: XmppClient, account: string, room: stri
     },
     leave: () => joined.leave().catch(() => undefined),
   };
-}
-
-function join(client: XmppClient, room: string, nick: string): Promise<JoinedRoom> {
-  return joinRoom(client, room, nick);
 }
 
 function failed(error: unknown): never {

@@ -19,11 +19,15 @@ export function parseMessageError(stanza: Element): MessageError | undefined {
   if (!stanza.is('message') || stanza.attrs.type !== 'error') return undefined;
   const id = stanza.attrs.id;
   if (typeof id !== 'string' || id === '') return undefined;
-  const error = stanza.getChild('error');
-  const condition = error?.children.find(
-    (c): c is Element => typeof c !== 'string' && c.attrs.xmlns === NS_STANZAS && c.name !== 'text',
-  )?.name;
-  const text = error?.getChildText('text', NS_STANZAS)?.trim();
+  const condition = errorCondition(stanza);
+  const text = stanza.getChild('error')?.getChildText('text', NS_STANZAS)?.trim();
   const peer = bareJid(typeof stanza.attrs.from === 'string' ? stanza.attrs.from : '');
   return { id, peer, reason: text || condition || 'refused by the server' };
+}
+
+/** RFC 6120 §8.3.3: the defined condition of an error stanza ("conflict", "forbidden"...), if any. */
+export function errorCondition(stanza: Element): string | undefined {
+  return stanza.getChild('error')?.children.find(
+    (c): c is Element => typeof c !== 'string' && c.attrs.xmlns === NS_STANZAS && c.name !== 'text',
+  )?.name;
 }

@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import xml, { type Element } from '@xmpp/xml';
+import { NS_DISCO_INFO } from '../disco/entity.js';
+import { errorCondition } from '../messages/parse-error.js';
 
 export const NS_MUC = 'http://jabber.org/protocol/muc';
 const NS_MUC_USER = 'http://jabber.org/protocol/muc#user';
-const NS_DISCO_INFO = 'http://jabber.org/protocol/disco#info';
 
 /** The part of a session this uses (the seam tests fake). */
 export interface RoomPort {
@@ -55,7 +56,7 @@ export async function joinRoom(port: RoomPort, room: string, nick: string, timeo
   await waitFor(port, timeoutMs, `no answer from ${room} to the join within ${timeoutMs / 1000} s`, (stanza) => {
     if (!stanza.is('presence') || stanza.attrs.from !== occupant) return undefined;
     if (stanza.attrs.type === 'error') {
-      const condition = stanza.getChild('error')?.children.find((c): c is Element => typeof c !== 'string')?.name ?? 'undefined-condition';
+      const condition = errorCondition(stanza) ?? 'undefined-condition';
       throw new RoomError(`could not join ${room}: ${describeJoinError(condition)}`);
     }
     // §7.2.3: the occupant's own presence, marked with status 110, ends the join.
@@ -71,7 +72,7 @@ export async function joinRoom(port: RoomPort, room: string, nick: string, timeo
       await waitFor(port, sayTimeoutMs, `${room} did not pass the message on within ${sayTimeoutMs / 1000} s`, (stanza) => {
         if (!stanza.is('message') || stanza.attrs.id !== id) return undefined;
         if (stanza.attrs.type === 'error') {
-          const condition = stanza.getChild('error')?.children.find((c): c is Element => typeof c !== 'string')?.name ?? 'undefined-condition';
+          const condition = errorCondition(stanza) ?? 'undefined-condition';
           throw new RoomError(`${room} refused the message (${condition === 'forbidden' ? 'no voice in the room' : condition})`);
         }
         return stanza.attrs.from === occupant ? true : undefined;

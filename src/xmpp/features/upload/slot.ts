@@ -1,7 +1,7 @@
 import xml, { type Element } from '@xmpp/xml';
+import { NS_DISCO_INFO } from '../disco/entity.js';
 
 export const NS_UPLOAD = 'urn:xmpp:http:upload:0';
-const NS_DISCO_INFO = 'http://jabber.org/protocol/disco#info';
 const NS_DISCO_ITEMS = 'http://jabber.org/protocol/disco#items';
 const NS_DATA = 'jabber:x:data';
 

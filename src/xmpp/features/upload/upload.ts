@@ -12,10 +12,7 @@ import { findUploadService, requestSlot, UploadError, type IqPort } from './slot
  * size it allows, asks for a slot, PUTs the file and returns the address to share.
  */
 export async function uploadFile(port: IqPort, domain: string, path: string, options: { caPem?: string[] } = {}): Promise<string> {
-  const info = await stat(path).catch((error: unknown) => {
-    throw new UploadError(`can not read ${path}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : String((error as Error).message)}`);
-  });
-  if (!info.isFile()) throw new UploadError(`${path} is not a file`);
+  const info = await readableFile(path);
   const service = await findUploadService(port, domain);
   if (!service) throw new UploadError(`${domain} offers no HTTP upload service (XEP-0363)`);
   if (service.maxSize !== undefined && info.size > service.maxSize) {
@@ -30,4 +27,13 @@ export async function uploadFile(port: IqPort, domain: string, path: string, opt
 /** XEP-0066 §4 (as XEP-0363 §6 advises): the link in the body and as out-of-band data, so clients show the file inline. */
 export function buildOutOfBand(url: string): Element {
   return xml('x', { xmlns: NS_OOB }, xml('url', {}, url));
+}
+
+/** The file's size, or an UploadError saying why `path` can not be uploaded. */
+export async function readableFile(path: string): Promise<{ size: number }> {
+  const info = await stat(path).catch((error: unknown) => {
+    throw new UploadError(`can not read ${path}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : String((error as Error).message)}`);
+  });
+  if (!info.isFile()) throw new UploadError(`${path} is not a file`);
+  return { size: info.size };
 }
