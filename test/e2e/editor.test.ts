@@ -1,10 +1,10 @@
-import { chmodSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, expect, inject, it } from 'vitest';
-import { registerAccount, uniqueLocal } from '../support/prosody.js';
+import { natterAndBob } from '../support/natter-and-bob.js';
 import { oneRunLogin } from '../support/one-run-login.js';
 import { spawnNatter } from '../support/pty.js';
-import { connectPeer } from '../support/xmpp-peer.js';
 
 const info = inject('prosody');
 const cleanup: Array<() => unknown> = [];
@@ -13,18 +13,13 @@ afterEach(async () => {
 });
 
 it('Alt-E edits the line in $EDITOR: the edited, multi-line text comes back to the line and goes out as one message', async () => {
-  const [a, b] = await Promise.all([registerAccount(info, uniqueLocal('alice')), registerAccount(info, uniqueLocal('bob'))]);
-  const bob = await connectPeer(info, b);
-  cleanup.push(() => bob.stop());
-  const login = oneRunLogin(info, a);
-  cleanup.push(login.remove);
-  // An "editor" that rewrites the file as a person would, and one that fails.
-  const editor = join(login.dir, 'editor.sh');
+  // An "editor" that rewrites the file as a person would.
+  const tools = mkdtempSync(join(tmpdir(), 'natter-editor-'));
+  cleanup.push(() => rmSync(tools, { recursive: true, force: true }));
+  const editor = join(tools, 'editor.sh');
   writeFileSync(editor, '#!/bin/sh\nprintf \'%s, edited\\nsecond line\\n\' "$(cat "$1")" > "$1"\n');
   chmodSync(editor, 0o700);
-  const natter = spawnNatter({ cols: 100, rows: 30, args: login.args, env: { EDITOR: editor, VISUAL: '' } });
-  cleanup.push(() => natter.dispose());
-  await natter.waitForText(`${a.jid}: online`);
+  const { b, bob, natter } = await natterAndBob(info, cleanup, { env: { EDITOR: editor, VISUAL: '' } });
   natter.type(`/msg ${b.jid}`);
   natter.press('enter');
   await natter.waitForText(`2:${b.jid}`);

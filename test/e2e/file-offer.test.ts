@@ -1,11 +1,8 @@
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import xml from '@xmpp/xml';
 import { afterEach, expect, inject, it } from 'vitest';
-import { registerAccount, uniqueLocal } from '../support/prosody.js';
-import { oneRunLogin } from '../support/one-run-login.js';
-import { spawnNatter, tempDirs } from '../support/pty.js';
-import { connectPeer } from '../support/xmpp-peer.js';
+import { natterAndBob } from '../support/natter-and-bob.js';
 
 const info = inject('prosody');
 const cleanup: Array<() => unknown> = [];
@@ -14,21 +11,11 @@ afterEach(async () => {
 });
 
 it('a file shared with an out-of-band link (as Conversations sends uploads) runs the file hook with its address', async () => {
-  const [a, b] = await Promise.all([registerAccount(info, uniqueLocal('alice')), registerAccount(info, uniqueLocal('bob'))]);
-  const bob = await connectPeer(info, b);
-  cleanup.push(() => bob.stop());
-  const login = oneRunLogin(info, a);
-  cleanup.push(login.remove);
-  const dirs = tempDirs();
-  cleanup.push(() => dirs.remove());
+  const { a, b, bob, login, natter } = await natterAndBob(info, cleanup, {
+    cols: 120,
+    config: ({ loginDir }) => ({ hooks: { file: ['/bin/sh', '-c', `printf '%s %s\\n' "$NATTER_PEER" "$NATTER_URL" >> '${join(loginDir, 'files.txt')}'`] } }),
+  });
   const seen = join(login.dir, 'files.txt');
-  mkdirSync(join(dirs.config, 'natter'), { recursive: true });
-  writeFileSync(join(dirs.config, 'natter', 'config.json'), JSON.stringify({
-    hooks: { file: ['/bin/sh', '-c', `printf '%s %s\\n' "$NATTER_PEER" "$NATTER_URL" >> '${seen}'`] },
-  }));
-  const natter = spawnNatter({ cols: 120, rows: 30, env: dirs.env, args: login.args });
-  cleanup.push(() => natter.dispose());
-  await natter.waitForText(`${a.jid}: online`);
 
   const url = 'https://upload.example.org/f/3a7/holiday%20photo.jpg';
   await bob.sendRaw(xml('message', { to: a.jid, type: 'chat', id: 'f1' }, xml('body', {}, url), xml('x', { xmlns: 'jabber:x:oob' }, xml('url', {}, url))));

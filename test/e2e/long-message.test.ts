@@ -1,8 +1,5 @@
 import { afterEach, expect, inject, it } from 'vitest';
-import { registerAccount, uniqueLocal } from '../support/prosody.js';
-import { oneRunLogin } from '../support/one-run-login.js';
-import { spawnNatter } from '../support/pty.js';
-import { connectPeer } from '../support/xmpp-peer.js';
+import { natterAndBob } from '../support/natter-and-bob.js';
 
 const info = inject('prosody');
 const cleanup: Array<() => unknown> = [];
@@ -11,14 +8,7 @@ afterEach(async () => {
 });
 
 it('a 100,000-character message shows its start and a note; /expand shows all natter kept (64 Ki characters, and says so); /expand off cuts it again', async () => {
-  const [a, b] = await Promise.all([registerAccount(info, uniqueLocal('alice')), registerAccount(info, uniqueLocal('bob'))]);
-  const bob = await connectPeer(info, b);
-  cleanup.push(() => bob.stop());
-  const login = oneRunLogin(info, a);
-  cleanup.push(login.remove);
-  const natter = spawnNatter({ cols: 100, rows: 30, args: login.args });
-  cleanup.push(() => natter.dispose());
-  await natter.waitForText(`${a.jid}: online`);
+  const { a, b, bob, natter } = await natterAndBob(info, cleanup);
 
   const body = `FIRST ${'lorem ipsum '.repeat(8_332)}xxxxxxLAST`;
   expect(body.length).toBe(100_000);
