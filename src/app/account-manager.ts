@@ -13,6 +13,7 @@ import { createAccountRuntime, type AccountRuntime } from './account-runtime.js'
 import { settingsFromConfig, type AccountSettings } from './account-settings.js';
 import type { ChatTabs } from './chat-tabs.js';
 import { choose, type Prompter } from './prompter.js';
+import { openXmlConsole, xmlTabId } from './xml-console.js';
 
 export interface AccountManagerDeps {
   config: ConfigStore;
@@ -213,6 +214,13 @@ export function createAccountManager(deps: AccountManagerDeps) {
       if (!runtime) throw new Error(`${target} is disabled; /account enable ${target} connects it`);
       runtime.connect();
       return `connecting ${target}`;
+    },
+    xmlConsole(jid) {
+      const target = pick(jid);
+      const runtime = runtimes.get(target);
+      if (!runtime) throw new Error(`${target} is disabled; /account enable ${target} first`);
+      runtime.traceXml(openXmlConsole(store, target, () => runtime.traceXml(undefined)));
+      return xmlTabId(target);
     },
     async disconnect(jid) {
       const target = pick(jid);

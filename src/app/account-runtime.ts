@@ -17,6 +17,7 @@ import { receiptsFeature } from '../xmpp/features/receipts/feature.js';
 import { discoFeature } from '../xmpp/features/disco/feature.js';
 import { resourceLocks, type ResourceLocks } from '../xmpp/features/messages/resource-lock.js';
 import { buildInitialPresence, buildUnavailablePresence } from '../xmpp/features/presence/build.js';
+import { traceXml, type XmlTraceEntry } from '../xmpp/features/xml-console/trace.js';
 import { createXmppClient, FINAL_ERRORS, type XmppClient } from '../xmpp/session/create-client.js';
 import type { CertificateError } from '../xmpp/session/errors.js';
 import type { AccountSettings } from './account-settings.js';
@@ -41,6 +42,8 @@ export interface AccountRuntime {
   typing(peer: string, hasText: boolean): void;
   chatFocus(peer: string, change: 'left' | 'back' | 'closed'): void;
   connect(): void;
+  /** Every element in and out of this account's sessions (secrets hidden) to `sink`, until undefined. */
+  traceXml(sink: ((entry: XmlTraceEntry) => void) | undefined): void;
   /** Logs out (unavailable presence first); the account stays offline until connect(). */
   disconnect(): Promise<void>;
 }
@@ -91,6 +94,12 @@ export function createAccountRuntime(settings: AccountSettings, deps: AccountDep
     if (session?.client.isReady()) void session.client.send(buildChatState(session.locks.target(peer), state)).catch(() => undefined);
   }, mayTell);
   let outbox: Outbox | undefined;
+  let xmlSink: ((entry: XmlTraceEntry) => void) | undefined;
+  let stopTrace: (() => void) | undefined;
+  const retrace = (): void => {
+    stopTrace?.();
+    stopTrace = session && xmlSink ? traceXml(session.client, xmlSink) : undefined;
+  };
   const archive = createArchivePaging(jid, history, (reason) => consoleLine('error', `ignored an archive result (${sanitizeLine(reason)})`));
 
   const getOutbox = (): Outbox => {
@@ -147,6 +156,7 @@ export function createAccountRuntime(settings: AccountSettings, deps: AccountDep
     });
     discoFeature(client, { version: natterVersion() });
     session = current;
+    retrace();
     const roster = rosterSync(client, jid, store, (text) => consoleLine('error', text), (peer, show, status) =>
       deps.onEvent?.({ event: 'presence', account: jid, peer, show, ...(status === undefined ? {} : { status }) }));
     const box = getOutbox();
@@ -328,6 +338,10 @@ export function createAccountRuntime(settings: AccountSettings, deps: AccountDep
       await session.client.send(buildCorrection(session.locks.target(peer), body, originalId, id));
       history.add({ account: jid, peer, direction: 'out', sender: jid, body, at: Date.now(), originId: id, messageId: id, replaces: original.id, delivery: 'sent' });
       store.dispatch({ type: 'line/replace', tabId: chatTabId(peer), key: originalId, text: sanitizeText(body) });
+    },
+    traceXml(sink) {
+      xmlSink = sink;
+      retrace();
     },
     connect() {
       connect().catch((error: unknown) => {

@@ -141,7 +141,7 @@ export function createController(
     }
     const peer = tab && chatPeer(tab.id);
     if (!tab || !peer) {
-      console('error', 'The console tab does not send messages. Open a chat with /msg JID, or type /help.');
+      console('error', `The ${tab?.kind ?? 'console'} tab does not send messages. Open a chat with /msg JID, or type /help.`);
       return;
     }
     await api.sendMessage(peer, text, tabs.accountOf(tab.id)).catch((error: unknown) => {

@@ -19,6 +19,7 @@ export function fakeApi(overrides: Partial<ClientApi> = {}): ClientApi {
     setEnabled: async () => missing('setEnabled')(),
     setDefault: missing('setDefault'),
     connect: missing('connect'),
+    xmlConsole: missing('xmlConsole'),
     disconnect: async () => missing('disconnect')(),
     ...overrides,
   };

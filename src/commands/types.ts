@@ -84,6 +84,8 @@ export interface ClientApi {
   setEnabled(jid: string, enabled: boolean): Promise<string>;
   setDefault(jid: string): string;
   connect(jid?: string): string;
+  /** Opens the XML console tab of `jid` (or the default account) and returns its tab id. */
+  xmlConsole(jid?: string): string;
   disconnect(jid?: string): Promise<string>;
 }
 

@@ -1,7 +1,7 @@
 import type { ChatState } from './chat-state.js';
 
 /** A conversation tab. The console is always tab 1; chats and rooms come after it. */
-export type TabKind = 'console' | 'chat' | 'room' | 'private' | 'search';
+export type TabKind = 'console' | 'chat' | 'room' | 'private' | 'search' | 'xml';
 
 export interface Tab {
   id: string;

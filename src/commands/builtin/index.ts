@@ -13,6 +13,7 @@ import { rosterCommand } from './roster.js';
 import { jumpCommand, searchCommand } from './search.js';
 import { sourceCommand } from './source.js';
 import { winCommand } from './win.js';
+import { xmlConsoleCommand } from './xml-console.js';
 
 export const builtinCommands: readonly CommandSpec[] = [
   accountCommand,
@@ -32,6 +33,7 @@ export const builtinCommands: readonly CommandSpec[] = [
   sourceCommand,
   unaliasCommand,
   winCommand,
+  xmlConsoleCommand,
 ];
 
 export function createRegistry(extra: readonly CommandSpec[] = []): CommandRegistry {
