@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterEach, expect, inject, it } from 'vitest';
@@ -25,6 +25,14 @@ function start(env: Record<string, string>, size = { cols: 120, rows: 30 }): Pty
   const natter = spawnNatter({ ...size, env });
   cleanup.push(() => natter.dispose());
   return natter;
+}
+
+/** Files under `root` whose bytes contain `secret`. */
+function filesHolding(root: string, secret: string): string[] {
+  return readdirSync(root, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => join(entry.parentPath, entry.name))
+    .filter((path) => readFileSync(path).includes(secret));
 }
 
 const lookup = (jid: string) =>
@@ -113,6 +121,9 @@ it('first run: asks for the JID, the server and a masked password, offers to sav
   expect(await again.screenText()).not.toContain('Trust this certificate');
   again.type('/quit\r');
   expect(await again.waitForExit()).toEqual({ exitCode: 0 });
+  // Nothing natter wrote (config, history database and its journal, state) holds the password.
+  expect(readdirSync(join(dirs.data, 'natter')).length).toBeGreaterThan(0);
+  expect(filesHolding(dirs.home, a.password)).toEqual([]);
   await runNatter(['account', 'remove', a.jid], { env: dirs.env });
 });
 
