@@ -64,6 +64,9 @@ it('a link cut 20 times while 200 messages flow each way: each arrives exactly o
     }
   };
   await waitUntil(() => incoming().length >= CUTS * PER_ROUND, 30_000, () => `natter stored ${incoming().length} of ${CUTS * PER_ROUND}`);
+  // Prosody keeps a dropped session for resumption (XEP-0198): natter resumes it rather than logging in anew.
+  natter.press('alt-1');
+  await natter.waitForText(`${a.jid}: online again (stream resumed)`);
   natter.type('/quit\r');
   expect(await natter.waitForExit()).toEqual({ exitCode: 0 });
 
