@@ -107,6 +107,14 @@ export function createAccountManager(deps: AccountManagerDeps) {
     return chosen;
   };
 
+  /** The runtime of the account that is in `room`. */
+  const roomRuntime = (room: string): AccountRuntime => {
+    const account = store.getState().rooms[room]?.account;
+    const runtime = account ? runtimes.get(account) : undefined;
+    if (!runtime) throw new Error(`not in ${room}; /join ${room} first`);
+    return runtime;
+  };
+
   const defaultJid = (): string | undefined => deps.oneRun?.jid ?? defaultAccount(config);
 
   const api: ClientApi = {
@@ -214,6 +222,23 @@ export function createAccountManager(deps: AccountManagerDeps) {
       if (!runtime) throw new Error(`${target} is disabled; /account enable ${target} connects it`);
       runtime.connect();
       return `connecting ${target}`;
+    },
+    async joinRoom(room, nick, password, account) {
+      const from = pick(account);
+      const runtime = runtimes.get(from);
+      if (!runtime) throw new Error(`${from} is disabled; /account enable ${from} first`);
+      const current = store.getState().rooms[room];
+      if (current?.joined && current.account === from && (nick === undefined || nick === current.nick)) return `already in ${room} as ${current.nick}`;
+      return runtime.rooms.join(room, nick ?? from.slice(0, from.indexOf('@')), password);
+    },
+    async leaveRoom(room) {
+      return roomRuntime(room).rooms.leave(room);
+    },
+    async sayInRoom(room, body) {
+      await roomRuntime(room).rooms.say(room, body);
+    },
+    async sendPrivate(room, nick, body) {
+      await roomRuntime(room).rooms.sendPrivate(room, nick, body);
     },
     xmlConsole(jid) {
       const target = pick(jid);

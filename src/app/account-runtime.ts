@@ -28,6 +28,7 @@ import { createOutbox, type Outbox } from './outbox.js';
 import { rosterSync } from './roster-sync.js';
 import { storedMessage } from './stored-message.js';
 import { createArchivePaging, type OlderResult } from './archive-paging.js';
+import { accountRooms, type AccountRooms } from './account-rooms.js';
 
 export interface AccountRuntime {
   readonly jid: string;
@@ -42,6 +43,8 @@ export interface AccountRuntime {
   typing(peer: string, hasText: boolean): void;
   chatFocus(peer: string, change: 'left' | 'back' | 'closed'): void;
   connect(): void;
+  /** Rooms (XEP-0045) of this account. */
+  readonly rooms: AccountRooms;
   /** Every element in and out of this account's sessions (secrets hidden) to `sink`, until undefined. */
   traceXml(sink: ((entry: XmlTraceEntry) => void) | undefined): void;
   /** Logs out (unavailable presence first); the account stays offline until connect(). */
@@ -94,6 +97,7 @@ export function createAccountRuntime(settings: AccountSettings, deps: AccountDep
     if (session?.client.isReady()) void session.client.send(buildChatState(session.locks.target(peer), state)).catch(() => undefined);
   }, mayTell);
   let outbox: Outbox | undefined;
+  const rooms = accountRooms(jid, { store, tabs, history, ...(deps.onEvent ? { onEvent: deps.onEvent } : {}) });
   let xmlSink: ((entry: XmlTraceEntry) => void) | undefined;
   let stopTrace: (() => void) | undefined;
   const retrace = (): void => {
@@ -156,6 +160,7 @@ export function createAccountRuntime(settings: AccountSettings, deps: AccountDep
     });
     discoFeature(client, { version: natterVersion() });
     session = current;
+    rooms.attach(client);
     retrace();
     const roster = rosterSync(client, jid, store, (text) => consoleLine('error', text), (peer, show, status) =>
       deps.onEvent?.({ event: 'presence', account: jid, peer, show, ...(status === undefined ? {} : { status }) }));
@@ -177,6 +182,7 @@ export function createAccountRuntime(settings: AccountSettings, deps: AccountDep
         consoleLine('info', `message carbons are not available (${describe(error)})`);
       });
       void box.flush();
+      rooms.rejoin();
       catchUpArchive(client);
     });
     client.streamManagement.on('resumed', () => {
@@ -228,6 +234,7 @@ export function createAccountRuntime(settings: AccountSettings, deps: AccountDep
         },
       },
       () => jid,
+      (from) => rooms.isRoom(from),
     );
 
   /**
@@ -308,12 +315,14 @@ export function createAccountRuntime(settings: AccountSettings, deps: AccountDep
     session = undefined;
     current.messages.stop();
     current.locks.stop();
+    rooms.detach();
     if (current.client.status === 'online') await current.client.send(buildUnavailablePresence()).catch(() => undefined);
     await current.client.shutdown();
   };
 
   return {
     jid,
+    rooms,
     state: () => state,
     sendMessage(to, body) {
       chatStates.sent(to);

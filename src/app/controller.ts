@@ -1,11 +1,11 @@
 import { readFile } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { expandAliases } from '../commands/alias.js';
-import { completeLine } from '../commands/complete.js';
+import { completeLine, completeName } from '../commands/complete.js';
 import type { CommandRegistry } from '../commands/registry.js';
 import { MAX_SCRIPT_DEPTH, runScript } from '../commands/script.js';
 import { fail, type ClientApi, type CommandContext, type CommandResult, type Intent } from '../commands/types.js';
-import { chatPeer } from '../domain/jid.js';
+import { chatPeer, privatePeer, tabRoom } from '../domain/jid.js';
 import { CONSOLE_TAB_ID } from '../domain/tab.js';
 import type { Store } from '../store/create-store.js';
 import type { UiController } from '../ui/controller.js';
@@ -80,6 +80,11 @@ export function createController(
       case 'open-chat':
         tabs.open(intent.peer, intent.focus);
         break;
+      case 'open-private': {
+        const account = store.getState().rooms[intent.room]?.account;
+        if (account) tabs.openPrivate(account, intent.room, intent.nick, true);
+        break;
+      }
       case 'focus-tab':
         store.dispatch({ type: 'tab/focus', id: intent.id });
         break;
@@ -139,12 +144,15 @@ export function createController(
       await execute(`/jump ${text.trim()}`);
       return;
     }
+    const room = tab && tabRoom(tab.id);
+    const occupant = tab && privatePeer(tab.id);
     const peer = tab && chatPeer(tab.id);
-    if (!tab || !peer) {
+    if (!tab || (!peer && !room && !occupant)) {
       console('error', `The ${tab?.kind ?? 'console'} tab does not send messages. Open a chat with /msg JID, or type /help.`);
       return;
     }
-    await api.sendMessage(peer, text, tabs.accountOf(tab.id)).catch((error: unknown) => {
+    const sent = room ? api.sayInRoom(room, text) : occupant ? api.sendPrivate(occupant.room, occupant.nick, text) : api.sendMessage(peer ?? '', text, tabs.accountOf(tab.id));
+    await sent.catch((error: unknown) => {
       const reason = error instanceof Error ? error.message : String(error);
       store.dispatch({ type: 'line/append', tabId: tab.id, kind: 'error', text: `Not sent: ${reason}` });
     });
@@ -176,7 +184,9 @@ export function createController(
     runFile: (path: string) => ctx.runFile?.(path, { keepGoing: false }) ?? Promise.resolve(fail('no runner')),
     answer: (text) => prompter.answer(text),
     complete(line, cursor) {
-      const completion = completeLine(registry, ctx, line, cursor);
+      const room = tabRoom(store.getState().activeTabId);
+      const nicks = room && !line.startsWith('/') ? (store.getState().rooms[room]?.occupants.map((o) => o.nick) ?? []) : undefined;
+      const completion = nicks ? completeName(line, cursor, nicks) : completeLine(registry, ctx, line, cursor);
       if (completion && completion.candidates.length > 1) console('info', completion.candidates.join('  '));
       return completion;
     },

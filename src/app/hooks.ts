@@ -16,7 +16,8 @@ type Event = Record<string, unknown> & { event: string };
  */
 export function createHooks(hooks: HooksConfig, report: (kind: 'info' | 'error', text: string) => void, timeoutMs = HOOK_TIMEOUT_MS) {
   return (event: Event): void => {
-    if (event.event === 'message' && event.direction !== 'in') return;
+    // Room chatter would run the message hook all day: rooms have the highlight hook (a message naming you).
+    if (event.event === 'message' && (event.direction !== 'in' || (event.room !== undefined && event.private !== true))) return;
     const command = hooks[event.event as keyof HooksConfig];
     const [program, ...args] = command ?? [];
     if (!program) return;

@@ -27,7 +27,7 @@ import { settled } from './settled.js';
 import { trackReading } from './read-markers.js';
 import { createHooks } from './hooks.js';
 import { notification } from './notify.js';
-import { chatTabId } from '../domain/jid.js';
+import { chatTabId, roomTabId } from '../domain/jid.js';
 import { controlSocketPath, startControlSocket, type ControlEvent } from './control-socket.js';
 
 const SIGNALS = ['SIGTERM', 'SIGHUP', 'SIGINT'] as const;
@@ -70,8 +70,11 @@ export async function runUi(options: UiOptions): Promise<number> {
     onEvent: (event) => {
       holder.publish?.(event);
       runHook(event);
-      if (event.event === 'message' && event.direction === 'in' && store.getState().activeTabId !== chatTabId(String(event.peer))) {
-        const signal = notification(ui.notify, String(event.peer), String(event.body));
+      const chatIn = event.event === 'message' && event.direction === 'in' && event.room === undefined && store.getState().activeTabId !== chatTabId(String(event.peer));
+      // In rooms only a message naming the user calls for attention (Profanity's and Poezio's habit).
+      const named = event.event === 'highlight' && store.getState().activeTabId !== roomTabId(String(event.room));
+      if (chatIn || named) {
+        const signal = notification(ui.notify, String(named ? `${String(event.nick)} in ${String(event.room)}` : event.peer), String(event.body));
         if (signal) process.stdout.write(signal);
       }
     },

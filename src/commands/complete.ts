@@ -45,6 +45,24 @@ export function completeLine(registry: CommandRegistry, ctx: CommandContext, lin
   return { text, cursor: wordStart + insert.length, candidates: unique };
 }
 
+/**
+ * Completes the word before the cursor in a message from `names` (a room's nicks), any case;
+ * at the start of the line one name gets ": " after it, as IRC and Poezio do.
+ */
+export function completeName(line: string, cursor: number, names: readonly string[]): Completion | undefined {
+  const before = line.slice(0, cursor);
+  const wordStart = Math.max(before.lastIndexOf(' '), before.lastIndexOf('\t')) + 1;
+  const partial = before.slice(wordStart).toLowerCase();
+  if (partial === '') return undefined;
+  const candidates = [...new Set(names.filter((n) => n.toLowerCase().startsWith(partial)))].sort();
+  if (candidates.length === 0) return undefined;
+  const only = candidates.length === 1 ? candidates[0] : undefined;
+  const insert = only !== undefined ? `${only}${wordStart === 0 ? ':' : ''} ` : commonPrefix(candidates);
+  if (insert.length < partial.length) return { text: line, cursor, candidates };
+  const text = before.slice(0, wordStart) + insert + line.slice(cursor);
+  return { text, cursor: wordStart + insert.length, candidates };
+}
+
 function commonPrefix(words: string[]): string {
   let prefix = words[0] ?? '';
   for (const word of words) while (!word.startsWith(prefix)) prefix = prefix.slice(0, -1);

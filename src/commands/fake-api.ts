@@ -20,6 +20,10 @@ export function fakeApi(overrides: Partial<ClientApi> = {}): ClientApi {
     setDefault: missing('setDefault'),
     connect: missing('connect'),
     xmlConsole: missing('xmlConsole'),
+    joinRoom: async () => missing('joinRoom')(),
+    leaveRoom: async () => missing('leaveRoom')(),
+    sayInRoom: async () => missing('sayInRoom')(),
+    sendPrivate: async () => missing('sendPrivate')(),
     disconnect: async () => missing('disconnect')(),
     ...overrides,
   };

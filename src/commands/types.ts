@@ -5,6 +5,7 @@ import type { AppState } from '../store/state.js';
 export type Intent =
   | { type: 'quit' }
   | { type: 'open-chat'; peer: string; focus: boolean }
+  | { type: 'open-private'; room: string; nick: string }
   | { type: 'focus-tab'; id: string }
   | { type: 'close-tab'; id: string }
   | { type: 'expand'; id: string; expanded: boolean }
@@ -84,6 +85,13 @@ export interface ClientApi {
   setEnabled(jid: string, enabled: boolean): Promise<string>;
   setDefault(jid: string): string;
   connect(jid?: string): string;
+  /** Joins a room (XEP-0045) as `nick` (default: the account's name) and resolves once in it; returns a summary. */
+  joinRoom(room: string, nick?: string, password?: string, account?: string): Promise<string>;
+  leaveRoom(room: string): Promise<string>;
+  /** Sends to a joined room; the line shows pending until the room passes it back. */
+  sayInRoom(room: string, body: string): Promise<void>;
+  /** A private message to one occupant of a joined room (§7.5). */
+  sendPrivate(room: string, nick: string, body: string): Promise<void>;
   /** Opens the XML console tab of `jid` (or the default account) and returns its tab id. */
   xmlConsole(jid?: string): string;
   disconnect(jid?: string): Promise<string>;

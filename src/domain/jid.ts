@@ -30,3 +30,29 @@ export function chatPeer(tabId: string): string | undefined {
 export function isBareJid(jid: string): boolean {
   return !jid.includes('/') && jid.includes('@') && bareJid(jid) === jid;
 }
+
+const ROOM_PREFIX = 'room:';
+const PRIVATE_PREFIX = 'private:';
+
+/** The tab id of a room (a bare room JID). */
+export function roomTabId(room: string): string {
+  return `${ROOM_PREFIX}${room}`;
+}
+
+/** The room of a room tab; undefined for any other tab. */
+export function tabRoom(tabId: string): string | undefined {
+  return tabId.startsWith(ROOM_PREFIX) ? tabId.slice(ROOM_PREFIX.length) : undefined;
+}
+
+/** The tab id of a private chat with `nick` of `room` (XEP-0045 §7.5). */
+export function privateTabId(room: string, nick: string): string {
+  return `${PRIVATE_PREFIX}${room}/${nick}`;
+}
+
+/** The room and nick of a private chat tab; undefined for any other tab. */
+export function privatePeer(tabId: string): { room: string; nick: string } | undefined {
+  if (!tabId.startsWith(PRIVATE_PREFIX)) return undefined;
+  const rest = tabId.slice(PRIVATE_PREFIX.length);
+  const slash = rest.indexOf('/');
+  return slash < 0 ? undefined : { room: rest.slice(0, slash), nick: rest.slice(slash + 1) };
+}

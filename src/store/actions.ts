@@ -1,6 +1,7 @@
 import type { ChatState } from '../domain/chat-state.js';
 import type { ConnectionState } from '../domain/connection-state.js';
 import type { Line, LineDelivery, LineKind } from '../domain/line.js';
+import type { Occupant, Room } from '../domain/room.js';
 import type { TabKind } from '../domain/tab.js';
 import type { Contact, Prompt } from './state.js';
 
@@ -17,6 +18,8 @@ export type Action =
       key?: string;
       edited?: boolean;
       rowId?: number;
+      /** It names the user (a room message with their nick): the tab is marked until seen. */
+      highlight?: boolean;
     }
   | { type: 'line/delivery'; tabId: string; key: string; delivery: LineDelivery; reason?: string }
   | { type: 'line/replace'; tabId: string; key: string; text: string }
@@ -37,6 +40,11 @@ export type Action =
   | { type: 'roster/toggle-group'; group: string }
   | { type: 'prompt/set'; prompt: Prompt | undefined }
   | { type: 'tab/peer-state'; id: string; state: ChatState }
-  | { type: 'tab/unread'; id: string; unread: number };
+  | { type: 'tab/unread'; id: string; unread: number }
+  | { type: 'room/set'; room: Room }
+  | { type: 'room/update'; room: string; patch: Partial<Pick<Room, 'nick' | 'joined' | 'subject' | 'occupants'>> }
+  | { type: 'room/occupant'; room: string; occupant: Occupant }
+  | { type: 'room/occupant-left'; room: string; nick: string }
+  | { type: 'room/remove'; room: string };
 
 export type { Line };

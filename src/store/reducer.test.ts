@@ -21,6 +21,33 @@ describe('reducer', () => {
     expect(state.tabs[1]?.unread).toBe(0);
   });
 
+  it('marks a tab highlighted for a line naming the user while it is not in front, until it is seen', () => {
+    let state = reduce(initialState(), { type: 'tab/open', id: 'room:ops@x', kind: 'room', title: 'ops@x', focus: false });
+    state = reduce(state, { type: 'line/append', tabId: 'room:ops@x', kind: 'incoming', text: 'chatter' });
+    expect(state.tabs[1]).toMatchObject({ unread: 1, highlight: false });
+    state = reduce(state, { type: 'line/append', tabId: 'room:ops@x', kind: 'incoming', text: 'alice: ping', highlight: true });
+    expect(state.tabs[1]).toMatchObject({ unread: 2, highlight: true });
+    state = reduce(state, { type: 'tab/focus', id: 'room:ops@x' });
+    expect(state.tabs[1]).toMatchObject({ unread: 0, highlight: false });
+    state = reduce(state, { type: 'line/append', tabId: 'room:ops@x', kind: 'incoming', text: 'alice: seen', highlight: true });
+    expect(state.tabs[1]).toMatchObject({ highlight: false });
+  });
+
+  it('keeps rooms: set, occupants in and out (a nick once), updates, removal', () => {
+    let state = reduce(initialState(), { type: 'room/set', room: { room: 'ops@x', account: 'a@x', nick: 'alice', joined: false, subject: '', occupants: [] } });
+    const bob = { nick: 'bob', role: 'participant', affiliation: 'none', presence: 'online' } as const;
+    state = reduce(state, { type: 'room/occupant', room: 'ops@x', occupant: bob });
+    state = reduce(state, { type: 'room/occupant', room: 'ops@x', occupant: { ...bob, presence: 'away' } });
+    expect(state.rooms['ops@x']?.occupants).toEqual([{ ...bob, presence: 'away' }]);
+    state = reduce(state, { type: 'room/update', room: 'ops@x', patch: { joined: true, subject: 'deploys' } });
+    expect(state.rooms['ops@x']).toMatchObject({ joined: true, subject: 'deploys' });
+    state = reduce(state, { type: 'room/occupant-left', room: 'ops@x', nick: 'bob' });
+    expect(state.rooms['ops@x']?.occupants).toEqual([]);
+    // Nothing happens to a room not kept.
+    expect(reduce(state, { type: 'room/occupant', room: 'other@x', occupant: bob }).rooms['other@x']).toBeUndefined();
+    expect(reduce(state, { type: 'room/remove', room: 'ops@x' }).rooms).toEqual({});
+  });
+
   it('caps a tab buffer and keeps the newest lines', () => {
     let state = initialState();
     for (let i = 0; i < MAX_LINES_PER_TAB + 5; i++) {

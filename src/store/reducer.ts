@@ -1,3 +1,4 @@
+import type { Room } from '../domain/room.js';
 import { CONSOLE_TAB_ID } from '../domain/tab.js';
 import type { Action, Line } from './actions.js';
 import { MAX_LINES_PER_TAB, type AppState } from './state.js';
@@ -21,11 +22,12 @@ export function reduce(state: AppState, action: Action): AppState {
       const lines = previous.length >= MAX_LINES_PER_TAB ? previous.slice(1 - MAX_LINES_PER_TAB) : previous.slice();
       lines.push(line);
       const counts = action.kind === 'incoming' && !action.fromHistory && tabId !== state.activeTabId;
+      const marks = counts && action.highlight === true;
       return {
         ...state,
         nextLineId: state.nextLineId + 1,
         lines: { ...state.lines, [tabId]: lines },
-        tabs: counts ? state.tabs.map((t) => (t.id === tabId ? { ...t, unread: t.unread + 1 } : t)) : state.tabs,
+        tabs: counts ? state.tabs.map((t) => (t.id === tabId ? { ...t, unread: t.unread + 1, ...(marks ? { highlight: true } : {}) } : t)) : state.tabs,
       };
     }
     case 'line/delivery':
@@ -111,12 +113,29 @@ export function reduce(state: AppState, action: Action): AppState {
     case 'tab/peer-state':
       if (!state.tabs.some((t) => t.id === action.id && t.peerState !== action.state)) return state;
       return { ...state, tabs: state.tabs.map((t) => (t.id === action.id ? { ...t, peerState: action.state } : t)) };
+    case 'room/set':
+      return { ...state, rooms: { ...state.rooms, [action.room.room]: action.room } };
+    case 'room/update':
+      return updateRoom(state, action.room, (r) => ({ ...r, ...action.patch }));
+    case 'room/occupant':
+      return updateRoom(state, action.room, (r) => ({ ...r, occupants: [...r.occupants.filter((o) => o.nick !== action.occupant.nick), action.occupant] }));
+    case 'room/occupant-left':
+      return updateRoom(state, action.room, (r) => ({ ...r, occupants: r.occupants.filter((o) => o.nick !== action.nick) }));
+    case 'room/remove': {
+      const { [action.room]: _left, ...rooms } = state.rooms;
+      return { ...state, rooms };
+    }
     case 'prompt/set': {
       if (action.prompt) return { ...state, prompt: action.prompt };
       const { prompt: _answered, ...rest } = state;
       return rest;
     }
   }
+}
+
+function updateRoom(state: AppState, room: string, change: (room: Room) => Room): AppState {
+  const current = state.rooms[room];
+  return current ? { ...state, rooms: { ...state.rooms, [room]: change(current) } } : state;
 }
 
 /** The newest line of a tab with `key`, changed by `change`; the state as it was if none. */

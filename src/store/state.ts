@@ -1,5 +1,6 @@
 import type { ConnectionState } from '../domain/connection-state.js';
 import type { Line } from '../domain/line.js';
+import type { Room } from '../domain/room.js';
 import { consoleTab, type Tab } from '../domain/tab.js';
 
 export interface Contact {
@@ -20,6 +21,8 @@ export interface AppState {
   /** Per-tab buffer, newest last, capped (older lines page in from history). */
   lines: Record<string, Line[]>;
   roster: Contact[];
+  /** Rooms joined or being joined, by room JID (XEP-0045). */
+  rooms: Record<string, Room>;
   /** Per account (bare JID). */
   connections: Record<string, ConnectionState>;
   rosterVisible: boolean;
@@ -50,6 +53,7 @@ export function initialState(options: { rosterVisible?: boolean; rosterWidth?: n
     activeTabId: console.id,
     lines: { [console.id]: [] },
     roster: [],
+    rooms: {},
     connections: {},
     rosterVisible: options.rosterVisible ?? true,
     rosterWidth: options.rosterWidth ?? 24,

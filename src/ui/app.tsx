@@ -1,7 +1,7 @@
 import { Box, Text, useWindowSize } from 'ink';
 import { useMemo, useReducer, useRef, useState } from 'react';
 import { describeChatState } from '../domain/chat-state.js';
-import { chatPeer } from '../domain/jid.js';
+import { chatPeer, tabRoom } from '../domain/jid.js';
 import type { Store } from '../store/create-store.js';
 import { CommandLine } from './components/command-line.js';
 import { HelpOverlay } from './components/help-overlay.js';
@@ -15,6 +15,7 @@ import { StoreContext, useAppState, useStore } from './hooks/use-app-state.js';
 import { useCommandLine } from './hooks/use-command-line.js';
 import { useKeyRouter } from './hooks/use-key-router.js';
 import { rosterRows } from './roster/roster-rows.js';
+import { occupantRows } from './roster/occupant-rows.js';
 import { visibleRows } from './text/visible-rows.js';
 import { lineText } from './input/line-editor.js';
 import type { CommandLineAction } from './hooks/use-command-line.js';
@@ -68,10 +69,13 @@ function Screen({ controller, size, keys }: { controller: UiController; size: Pr
   const rosterShowStatus = useAppState((s) => s.rosterShowStatus);
   const rosterCollapsed = useAppState((s) => s.rosterCollapsed);
   const [rosterOffset, setRosterOffset] = useState(0);
+  // A room tab shows the room's occupants in the side pane instead of the roster.
+  const room = useAppState((s) => s.rooms[tabRoom(s.activeTabId) ?? '']);
   const rowsOfRoster = useMemo(() => {
+    if (room) return occupantRows(room, rosterFilter);
     const unread = new Map(tabs.filter((t) => t.kind === 'chat' && t.unread > 0).map((t) => [chatPeer(t.id) ?? t.id, t.unread]));
     return rosterRows(roster, { filter: rosterFilter, collapsed: new Set(rosterCollapsed), unread });
-  }, [roster, rosterFilter, rosterCollapsed, tabs]);
+  }, [room, roster, rosterFilter, rosterCollapsed, tabs]);
   const connections = useAppState((s) => s.connections);
   const rosterVisible = useAppState((s) => s.rosterVisible);
   const rosterWidth = useAppState((s) => s.rosterWidth);
@@ -200,11 +204,12 @@ function Screen({ controller, size, keys }: { controller: UiController; size: Pr
 
   const activeTab = tabs.find((t) => t.id === activeTabId);
   const activeTitle = activeTab?.title ?? '';
-  const peerActivity = activeTab?.peerState ? describeChatState(activeTab.title, activeTab.peerState) : '';
+  const peerActivity = activeTab?.peerState ? describeChatState(activeTab.title, activeTab.peerState) : room?.subject ?? '';
+  const paneTitle = room ? `${room.joined ? '' : 'Not in the room · '}${room.occupants.length} in the room` : 'Roster';
   return (
     <Box flexDirection="column" width={columns} height={rows}>
       <Box height={rows - 2}>
-        {paneWidth > 0 && <RosterPane rows={rowsOfRoster} width={paneWidth} height={rows - 2} offset={rosterOffset} filter={rosterFilter} showStatus={rosterShowStatus} />}
+        {paneWidth > 0 && <RosterPane rows={rowsOfRoster} width={paneWidth} height={rows - 2} offset={rosterOffset} filter={rosterFilter} showStatus={rosterShowStatus} title={paneTitle} empty={room ? '(nobody)' : '(no contacts)'} />}
         <Box flexDirection="column" width={mainWidth} paddingLeft={1}>
           <TabBar tabs={tabs} activeTabId={activeTabId} width={mainWidth - 1} />
           {helpOpen ? (

@@ -10,6 +10,7 @@ import { meCommand } from './me.js';
 import { msgCommand } from './msg.js';
 import { quitCommand } from './quit.js';
 import { rosterCommand } from './roster.js';
+import { joinCommand, leaveCommand, whoCommand } from './rooms.js';
 import { jumpCommand, searchCommand } from './search.js';
 import { sourceCommand } from './source.js';
 import { winCommand } from './win.js';
@@ -24,7 +25,9 @@ export const builtinCommands: readonly CommandSpec[] = [
   disconnectCommand,
   expandCommand,
   helpCommand,
+  joinCommand,
   jumpCommand,
+  leaveCommand,
   meCommand,
   msgCommand,
   quitCommand,
@@ -32,6 +35,7 @@ export const builtinCommands: readonly CommandSpec[] = [
   searchCommand,
   sourceCommand,
   unaliasCommand,
+  whoCommand,
   winCommand,
   xmlConsoleCommand,
 ];

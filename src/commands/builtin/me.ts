@@ -1,4 +1,4 @@
-import { chatPeer } from '../../domain/jid.js';
+import { chatPeer, privatePeer, tabRoom } from '../../domain/jid.js';
 import { fail, ok, type CommandSpec } from '../types.js';
 
 export const meCommand: CommandSpec = {
@@ -8,10 +8,16 @@ export const meCommand: CommandSpec = {
   description: 'Sends a message that starts with "/me " (XEP-0245); clients show it as an action: * alice waves.',
   examples: ['/me waves', '/me is back from lunch'],
   async run(ctx, [action = '']) {
-    const peer = chatPeer(ctx.state().activeTabId);
-    if (!peer) return fail('/me works in a chat tab. Open one with /msg JID.');
+    const tabId = ctx.state().activeTabId;
+    const peer = chatPeer(tabId);
+    const room = tabRoom(tabId);
+    const occupant = privatePeer(tabId);
+    if (!peer && !room && !occupant) return fail('/me works in a chat or room tab. Open one with /msg JID or /join ROOM.');
     if (action.trim() === '') return fail('Usage: /me ACTION, e.g. /me waves');
-    await ctx.api.sendMessage(peer, `/me ${action}`);
+    const text = `/me ${action}`;
+    if (peer) await ctx.api.sendMessage(peer, text);
+    else if (room) await ctx.api.sayInRoom(room, text);
+    else if (occupant) await ctx.api.sendPrivate(occupant.room, occupant.nick, text);
     return ok();
   },
 };

@@ -75,6 +75,6 @@ describe('/me', () => {
     expect(await registry.execute(ctx, '/me waves hello')).toEqual({ ok: true });
     expect(sent).toEqual([['bob@x', '/me waves hello']]);
     const consoleCtx: CommandContext = { ...ctx, state: () => initialState() };
-    expect(await registry.execute(consoleCtx, '/me waves')).toMatchObject({ ok: false, error: expect.stringContaining('/me works in a chat tab') });
+    expect(await registry.execute(consoleCtx, '/me waves')).toMatchObject({ ok: false, error: expect.stringContaining('/me works in a chat or room tab') });
   });
 });

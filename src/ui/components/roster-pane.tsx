@@ -22,6 +22,10 @@ interface Props {
   filter: string;
   /** Status texts beside the names. */
   showStatus?: boolean;
+  /** The pane's heading; "Roster" unless it lists a room's occupants. */
+  title?: string;
+  /** Shown when there are no rows and no filter. */
+  empty?: string;
 }
 
 const Row = memo(function Row({ row, showStatus }: { row: RosterRow; showStatus: boolean }) {
@@ -50,11 +54,11 @@ const Row = memo(function Row({ row, showStatus }: { row: RosterRow; showStatus:
 });
 
 /** The contact list on the left. Renders only the rows that fit (2,000 contacts stay cheap). */
-export function RosterPane({ rows, width, height, offset, filter, showStatus = false }: Props) {
+export function RosterPane({ rows, width, height, offset, filter, showStatus = false, title: heading = 'Roster', empty = '(no contacts)' }: Props) {
   const inner = Math.max(0, height - 3);
   const start = Math.max(0, Math.min(offset, rows.length - inner));
   const visible = rows.slice(start, start + inner);
-  const title = filter ? `Roster /${filter}` : 'Roster';
+  const title = filter ? `${heading} /${filter}` : heading;
   const more = rows.length > start + inner ? ` ${start + inner}/${rows.length}` : '';
   return (
     <Box flexDirection="column" width={width} height={height} borderStyle="single" borderColor={theme.border}>
@@ -64,7 +68,7 @@ export function RosterPane({ rows, width, height, offset, filter, showStatus = f
       </Text>
       {rows.length === 0 ? (
         <Text color={theme.info} wrap="truncate">
-          {filter ? '(no match)' : '(no contacts)'}
+          {filter ? '(no match)' : empty}
         </Text>
       ) : (
         visible.map((row) => <Row key={row.key} row={row} showStatus={showStatus} />)

@@ -1,5 +1,6 @@
 import type { Element } from '@xmpp/xml';
 import type { ChatMessage } from '../../../domain/chat-message.js';
+import { bareJid } from '../../../domain/jid.js';
 import { buildChatMessage } from './build.js';
 import { parseCarbon } from '../carbons/parse.js';
 import { parseChatMessage } from './parse.js';
@@ -34,9 +35,12 @@ export function messagesFeature(
   },
   /** The account's bare JID; carbons (XEP-0280) are accepted only from it. */
   ownJid?: () => string,
+  /** Rooms joined (XEP-0045): their messages, private ones and errors included, are the rooms feature's. */
+  isRoom?: (bareJid: string) => boolean,
 ): MessagesFeature {
   const listener = (stanza: Element): void => {
     if (!stanza.is('message')) return;
+    if (isRoom?.(bareJid(String(stanza.attrs.from ?? '')))) return;
     // Archive results (XEP-0313) are the MAM catch-up's to read, not live messages.
     if (stanza.getChild('result', NS_MAM)) return;
     const error = parseMessageError(stanza);

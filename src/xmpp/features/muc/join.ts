@@ -2,9 +2,10 @@ import { randomUUID } from 'node:crypto';
 import xml, { type Element } from '@xmpp/xml';
 import { NS_DISCO_INFO } from '../disco/entity.js';
 import { errorCondition } from '../messages/parse-error.js';
+import { waitForStanza as waitFor } from './wait-for.js';
 
 export const NS_MUC = 'http://jabber.org/protocol/muc';
-const NS_MUC_USER = 'http://jabber.org/protocol/muc#user';
+import { NS_MUC_USER } from './parse.js';
 
 /** The part of a session this uses (the seam tests fake). */
 export interface RoomPort {
@@ -53,7 +54,7 @@ export async function joinRoom(port: RoomPort, room: string, nick: string, timeo
   });
   if (!info?.getChildren('feature').some((f) => f.attrs.var === NS_MUC)) throw new RoomError(`${room} is not a chat room`);
   const occupant = `${room}/${nick}`;
-  await waitFor(port, timeoutMs, `no answer from ${room} to the join within ${timeoutMs / 1000} s`, (stanza) => {
+  await waitFor(port, timeoutMs, new RoomError(`no answer from ${room} to the join within ${timeoutMs / 1000} s`), (stanza) => {
     if (!stanza.is('presence') || stanza.attrs.from !== occupant) return undefined;
     if (stanza.attrs.type === 'error') {
       const condition = errorCondition(stanza) ?? 'undefined-condition';
@@ -69,7 +70,7 @@ export async function joinRoom(port: RoomPort, room: string, nick: string, timeo
     async say(body, extra = []) {
       const sayTimeoutMs = timeoutMs;
       const id = randomUUID();
-      await waitFor(port, sayTimeoutMs, `${room} did not pass the message on within ${sayTimeoutMs / 1000} s`, (stanza) => {
+      await waitFor(port, sayTimeoutMs, new RoomError(`${room} did not pass the message on within ${sayTimeoutMs / 1000} s`), (stanza) => {
         if (!stanza.is('message') || stanza.attrs.id !== id) return undefined;
         if (stanza.attrs.type === 'error') {
           const condition = errorCondition(stanza) ?? 'undefined-condition';
@@ -83,26 +84,4 @@ export async function joinRoom(port: RoomPort, room: string, nick: string, timeo
       await port.send(xml('presence', { to: occupant, type: 'unavailable' }));
     },
   };
-}
-
-/** Sends with `start` and resolves when `match` returns a value for a stanza (or rejects when it throws). */
-function waitFor(port: RoomPort, timeoutMs: number, late: string, match: (stanza: Element) => true | undefined, start: () => Promise<unknown>): Promise<void> {
-  return new Promise<void>((resolve, reject) => {
-    const done = (error?: Error): void => {
-      clearTimeout(timer);
-      port.off('stanza', listener);
-      if (error) reject(error);
-      else resolve();
-    };
-    const listener = (stanza: Element): void => {
-      try {
-        if (match(stanza)) done();
-      } catch (error) {
-        done(error instanceof Error ? error : new Error(String(error)));
-      }
-    };
-    const timer = setTimeout(() => done(new RoomError(late)), timeoutMs);
-    port.on('stanza', listener);
-    start().catch((error: unknown) => done(error instanceof Error ? error : new Error(String(error))));
-  });
 }

@@ -1,0 +1,89 @@
+import xml, { type Element } from '@xmpp/xml';
+import { NS_SID } from '../messages/ns.js';
+import { errorCondition } from '../messages/parse-error.js';
+import { describeJoinError, NS_MUC, RoomError } from './join.js';
+import { NS_MUC_USER, parseRoomStanza, type RoomEvent } from './parse.js';
+import { waitForStanza } from './wait-for.js';
+
+const NS_MUC_OWNER = 'http://jabber.org/protocol/muc#owner';
+
+/** The part of a session rooms use (the seam unit tests fake). */
+export interface RoomsPort {
+  on(event: 'stanza', listener: (stanza: Element) => void): unknown;
+  off(event: 'stanza', listener: (stanza: Element) => void): unknown;
+  send(element: Element): Promise<unknown>;
+  iqCaller: { set(payload: Element, to?: string, timeout?: number): Promise<Element | undefined> };
+}
+
+export interface JoinOptions {
+  password?: string;
+  /** Room history (§7.2.15) only after this time: what natter has already stored is not sent again. */
+  since?: number;
+  timeoutMs?: number;
+}
+
+export interface RoomsFeature {
+  /** True for a room joined or being joined: its stanzas are this feature's, not the chat's. */
+  has(room: string): boolean;
+  /** Joins (§7.2) and resolves once the room sent our own presence; a new room is opened at once with its default configuration (§10.1.2). */
+  join(room: string, nick: string, options?: JoinOptions): Promise<{ created: boolean }>;
+  /** A groupchat message; the room passes it back to everyone, us included, with this origin-id (§7.4). */
+  say(room: string, body: string, id: string): Promise<void>;
+  /** §7.5: a private message to one occupant. */
+  privateMessage(room: string, nick: string, body: string, id: string): Promise<void>;
+  leave(room: string, nick: string): Promise<void>;
+  stop(): void;
+}
+
+/** Multi-user chat (XEP-0045) for one session: joins, room traffic parsed into events, messages out. */
+export function roomsFeature(port: RoomsPort, handlers: { onEvent(event: RoomEvent): void; onDropped(room: string, reason: string): void }): RoomsFeature {
+  const rooms = new Set<string>();
+  const listener = (stanza: Element): void => {
+    const parsed = parseRoomStanza(stanza, rooms);
+    if (!parsed) return;
+    if (parsed.ok) handlers.onEvent(parsed.event);
+    else if (parsed.reason !== 'no body') handlers.onDropped(parsed.room, parsed.reason);
+  };
+  port.on('stanza', listener);
+
+  const join = async (room: string, nick: string, options: JoinOptions = {}): Promise<{ created: boolean }> => {
+    const timeoutMs = options.timeoutMs ?? 15_000;
+    const occupant = `${room}/${nick}`;
+    const history = options.since === undefined ? { maxstanzas: '20' } : { since: new Date(options.since + 1).toISOString() };
+    let created = false;
+    rooms.add(room);
+    try {
+      await waitForStanza(port, timeoutMs, new RoomError(`no answer from ${room} to the join within ${timeoutMs / 1000} s`), (stanza) => {
+        if (!stanza.is('presence') || (stanza.attrs.from !== occupant && stanza.attrs.from !== room)) return undefined;
+        if (stanza.attrs.type === 'error') throw new RoomError(`could not join ${room}: ${describeJoinError(errorCondition(stanza) ?? 'undefined-condition')}`);
+        const codes = stanza.getChild('x', NS_MUC_USER)?.getChildren('status').map((s) => s.attrs.code) ?? [];
+        if (!codes.includes('110') || stanza.attrs.type === 'unavailable') return undefined;
+        created = codes.includes('201');
+        return true;
+      }, () => port.send(xml('presence', { to: occupant },
+        xml('x', { xmlns: NS_MUC }, xml('history', history), ...(options.password ? [xml('password', {}, options.password)] : [])))));
+    } catch (error) {
+      rooms.delete(room);
+      throw error;
+    }
+    // §10.1.2: a room we created stays locked until it is configured; accept the defaults.
+    if (created) await port.iqCaller.set(xml('query', { xmlns: NS_MUC_OWNER }, xml('x', { xmlns: 'jabber:x:data', type: 'submit' })), room);
+    return { created };
+  };
+
+  return {
+    has: (room) => rooms.has(room),
+    join,
+    async say(room, body, id) {
+      await port.send(xml('message', { to: room, type: 'groupchat', id }, xml('body', {}, body), xml('origin-id', { xmlns: NS_SID, id })));
+    },
+    async privateMessage(room, nick, body, id) {
+      await port.send(xml('message', { to: `${room}/${nick}`, type: 'chat', id }, xml('body', {}, body), xml('x', { xmlns: NS_MUC_USER }), xml('origin-id', { xmlns: NS_SID, id })));
+    },
+    async leave(room, nick) {
+      rooms.delete(room);
+      await port.send(xml('presence', { to: `${room}/${nick}`, type: 'unavailable' }));
+    },
+    stop: () => void port.off('stanza', listener),
+  };
+}
