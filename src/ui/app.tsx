@@ -205,7 +205,7 @@ function Screen({ controller, size, keys }: { controller: UiController; size: Pr
   const activeTab = tabs.find((t) => t.id === activeTabId);
   const activeTitle = activeTab?.title ?? '';
   const peerActivity = activeTab?.peerState ? describeChatState(activeTab.title, activeTab.peerState) : room?.subject ?? '';
-  const paneTitle = room ? `${room.joined ? '' : 'Not in the room · '}${room.occupants.length} in the room` : 'Roster';
+  const paneTitle = room ? (room.joined ? `${room.occupants.length} in the room` : 'Not joined') : 'Roster';
   return (
     <Box flexDirection="column" width={columns} height={rows}>
       <Box height={rows - 2}>

@@ -82,6 +82,13 @@ it('rooms: /jo+Tab joins, the room talks, a message naming you highlights the ta
   await natter.waitForText('psst, a secret');
 
   natter.press('alt-2');
+  // A new session (not a resumed one) is out of every room: natter joins them again.
+  natter.type('/disconnect\r');
+  await natter.waitForText('offline: not in the room until the account is back');
+  await natter.waitForText('│Not joined');
+  natter.type('/connect\r');
+  await natter.waitForText(new RegExp(`back[\\s\\S]*joined as ${nick}; 2 people here`));
+  await natter.waitForText('2 in the room');
   natter.type('/leave\r');
   await bob.waitForPresence((p) => p.attrs.from === `${room}/${nick}` && p.attrs.type === 'unavailable');
   await natter.waitForText(`you left ${room}`);
