@@ -23,6 +23,11 @@ import type { CommandLineAction } from './hooks/use-command-line.js';
 export const MIN_COLUMNS = 40;
 export const MIN_ROWS = 12;
 
+/** A JID or a nick as one command argument: quoted when it holds spaces or quotes. */
+function quoteArgument(word: string): string {
+  return /[\s"'\\]/.test(word) ? `"${word.replace(/["\\]/g, '\\$&')}"` : word;
+}
+
 interface Props {
   store: Store;
   controller: UiController;
@@ -69,6 +74,8 @@ function Screen({ controller, size, keys }: { controller: UiController; size: Pr
   const rosterShowStatus = useAppState((s) => s.rosterShowStatus);
   const rosterCollapsed = useAppState((s) => s.rosterCollapsed);
   const [rosterOffset, setRosterOffset] = useState(0);
+  /** The selected roster row (by key, so it stays put as presences reorder the list). */
+  const [rosterSelected, setRosterSelected] = useState<string | undefined>(undefined);
   // A room tab shows the room's occupants in the side pane instead of the roster.
   const room = useAppState((s) => s.rooms[tabRoom(s.activeTabId) ?? '']);
   const rowsOfRoster = useMemo(() => {
@@ -183,7 +190,23 @@ function Screen({ controller, size, keys }: { controller: UiController; size: Pr
       else if (name === 'view.bottom') setOffset(0);
       else if (name === 'roster.page-up') setRosterOffset((o) => Math.max(0, o - (rows - 5)));
       else if (name === 'roster.page-down') setRosterOffset((o) => Math.max(0, Math.min(o + (rows - 5), rowsOfRoster.length - (rows - 5))));
-      else if (name === 'roster.filter') commandLine.setText('/roster filter ', '/roster filter '.length);
+      else if (name === 'roster.next' || name === 'roster.previous') {
+        const contacts = rowsOfRoster.map((row, index) => ({ row, index })).filter(({ row }) => row.kind === 'contact');
+        const at = contacts.findIndex(({ row }) => row.key === rosterSelected);
+        const step = name === 'roster.next' ? 1 : -1;
+        const next = contacts[at < 0 ? (step > 0 ? 0 : contacts.length - 1) : Math.max(0, Math.min(contacts.length - 1, at + step))];
+        if (next) {
+          setRosterSelected(next.row.key);
+          // Keep the selection on screen: the pane shows rows - 5 rows below its heading.
+          const inner = rows - 5;
+          setRosterOffset((o) => (next.index < o ? next.index : next.index >= o + inner ? next.index - inner + 1 : o));
+        }
+      } else if (name === 'roster.open') {
+        const contacts = rowsOfRoster.filter((row) => row.kind === 'contact');
+        // Nothing selected, but a filter left one contact: that one.
+        const row = contacts.find((r) => r.key === rosterSelected) ?? (contacts.length === 1 ? contacts[0] : undefined);
+        if (row?.kind === 'contact') controller.submit(`/msg ${quoteArgument(row.contact.jid)}`);
+      } else if (name === 'roster.filter') commandLine.setText('/roster filter ', '/roster filter '.length);
       else if (name === 'roster.status') store.dispatch({ type: 'roster/show-status', show: !store.getState().rosterShowStatus });
       else return false;
       return true;
@@ -209,7 +232,7 @@ function Screen({ controller, size, keys }: { controller: UiController; size: Pr
   return (
     <Box flexDirection="column" width={columns} height={rows}>
       <Box height={rows - 2}>
-        {paneWidth > 0 && <RosterPane rows={rowsOfRoster} width={paneWidth} height={rows - 2} offset={rosterOffset} filter={rosterFilter} showStatus={rosterShowStatus} title={paneTitle} empty={room ? '(nobody)' : '(no contacts)'} />}
+        {paneWidth > 0 && <RosterPane rows={rowsOfRoster} width={paneWidth} height={rows - 2} offset={rosterOffset} filter={rosterFilter} showStatus={rosterShowStatus} title={paneTitle} selected={rosterSelected} empty={room ? '(nobody)' : '(no contacts)'} />}
         <Box flexDirection="column" width={mainWidth} paddingLeft={1}>
           <TabBar tabs={tabs} activeTabId={activeTabId} width={mainWidth - 1} />
           {helpOpen ? (

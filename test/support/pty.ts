@@ -9,7 +9,7 @@ const { Terminal } = xterm;
 export const NATTER_BIN = new URL('../../bin/natter.js', import.meta.url).pathname;
 
 const KEYS: Record<string, string> = {
-  enter: '\r', tab: '\t', up: '\u001b[A', down: '\u001b[B', right: '\u001b[C', left: '\u001b[D',
+  enter: '\r', return: '\r', tab: '\t', up: '\u001b[A', down: '\u001b[B', right: '\u001b[C', left: '\u001b[D',
   pageup: '\u001b[5~', pagedown: '\u001b[6~', escape: '\u001b', backspace: '\u007f',
   'ctrl-c': '\u0003', 'ctrl-l': '\u000c', home: '\u001b[H', end: '\u001b[F',
 };

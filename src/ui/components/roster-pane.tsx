@@ -26,9 +26,11 @@ interface Props {
   title?: string;
   /** Shown when there are no rows and no filter. */
   empty?: string;
+  /** Key of the selected row (Alt-Up/Down), drawn inverted. */
+  selected?: string | undefined;
 }
 
-const Row = memo(function Row({ row, showStatus }: { row: RosterRow; showStatus: boolean }) {
+const Row = memo(function Row({ row, showStatus, selected }: { row: RosterRow; showStatus: boolean; selected: boolean }) {
   if (row.kind === 'account') {
     return (
       <Text color={theme.title} bold wrap="truncate">
@@ -45,7 +47,7 @@ const Row = memo(function Row({ row, showStatus }: { row: RosterRow; showStatus:
   }
   const { contact, unread } = row;
   return (
-    <Text wrap="truncate" color={unread > 0 ? theme.unread : contact.presence === 'offline' ? theme.info : undefined}>
+    <Text wrap="truncate" inverse={selected} color={unread > 0 ? theme.unread : contact.presence === 'offline' ? theme.info : undefined}>
       {GLYPH[contact.presence]} {contact.name}
       {unread > 0 ? ` (${unread})` : ''}
       {showStatus && contact.status ? <Text color={theme.info}> {contact.status}</Text> : null}
@@ -54,7 +56,7 @@ const Row = memo(function Row({ row, showStatus }: { row: RosterRow; showStatus:
 });
 
 /** The contact list on the left. Renders only the rows that fit (2,000 contacts stay cheap). */
-export function RosterPane({ rows, width, height, offset, filter, showStatus = false, title: heading = 'Roster', empty = '(no contacts)' }: Props) {
+export function RosterPane({ rows, width, height, offset, filter, showStatus = false, title: heading = 'Roster', empty = '(no contacts)', selected }: Props) {
   const inner = Math.max(0, height - 3);
   const start = Math.max(0, Math.min(offset, rows.length - inner));
   const visible = rows.slice(start, start + inner);
@@ -71,7 +73,7 @@ export function RosterPane({ rows, width, height, offset, filter, showStatus = f
           {filter ? '(no match)' : empty}
         </Text>
       ) : (
-        visible.map((row) => <Row key={row.key} row={row} showStatus={showStatus} />)
+        visible.map((row) => <Row key={row.key} row={row} showStatus={showStatus} selected={row.key === selected} />)
       )}
     </Box>
   );
