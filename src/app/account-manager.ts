@@ -240,6 +240,14 @@ export function createAccountManager(deps: AccountManagerDeps) {
     async sendPrivate(room, nick, body) {
       await roomRuntime(room).rooms.sendPrivate(room, nick, body);
     },
+    subscriptionRequests: () => [...new Set([...runtimes.values()].flatMap((r) => r.subscriptionRequests()))],
+    async answerSubscription(jid, approve, account) {
+      const asked = [...runtimes.values()].find((r) => r.subscriptionRequests().includes(jid));
+      const runtime = account === undefined && asked ? asked : runtimes.get(pick(account));
+      if (!runtime) throw new Error(`${pick(account)} is disabled; /account enable ${pick(account)} first`);
+      await runtime.answerSubscription(jid, approve);
+      return approve ? `${jid} may now see your presence (${runtime.jid})` : `refused ${jid} (${runtime.jid}); they do not see your presence`;
+    },
     xmlConsole(jid) {
       const target = pick(jid);
       const runtime = runtimes.get(target);

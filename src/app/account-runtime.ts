@@ -27,6 +27,7 @@ import { natterVersion } from './natter-version.js';
 import { createOutbox, type Outbox } from './outbox.js';
 import { rosterSync } from './roster-sync.js';
 import { storedMessage } from './stored-message.js';
+import { subscriptionRequests } from './subscriptions.js';
 import { createArchivePaging, type OlderResult } from './archive-paging.js';
 import { accountRooms, type AccountRooms } from './account-rooms.js';
 
@@ -45,6 +46,10 @@ export interface AccountRuntime {
   connect(): void;
   /** Rooms (XEP-0045) of this account. */
   readonly rooms: AccountRooms;
+  /** Bare JIDs that asked to see this account's presence and wait for an answer. */
+  subscriptionRequests(): string[];
+  /** Approves (and asks back) or refuses `jid`'s request to see this account's presence (RFC 6121 §3.1). */
+  answerSubscription(jid: string, approve: boolean): Promise<void>;
   /** Every element in and out of this account's sessions (secrets hidden) to `sink`, until undefined. */
   traceXml(sink: ((entry: XmlTraceEntry) => void) | undefined): void;
   /** Logs out (unavailable presence first); the account stays offline until connect(). */
@@ -98,6 +103,7 @@ export function createAccountRuntime(settings: AccountSettings, deps: AccountDep
   }, mayTell);
   let outbox: Outbox | undefined;
   const rooms = accountRooms(jid, { store, tabs, history, ...(deps.onEvent ? { onEvent: deps.onEvent } : {}) });
+  const requests = subscriptionRequests(jid, { store, consoleLine, ...(deps.onEvent ? { onEvent: deps.onEvent } : {}) });
   let xmlSink: ((entry: XmlTraceEntry) => void) | undefined;
   let stopTrace: (() => void) | undefined;
   const retrace = (): void => {
@@ -148,6 +154,7 @@ export function createAccountRuntime(settings: AccountSettings, deps: AccountDep
     });
     const current = { client, messages: wireMessages(client), locks: resourceLocks(client, () => jid), stopping: false };
     client.on('stanza', (stanza: Element) => {
+      requests.onStanza(stanza);
       const chatState = parseChatState(stanza);
       if (chatState && store.getState().tabs.some((t) => t.id === chatTabId(chatState.peer))) {
         store.dispatch({ type: 'tab/peer-state', id: chatTabId(chatState.peer), state: chatState.state });
@@ -323,6 +330,11 @@ export function createAccountRuntime(settings: AccountSettings, deps: AccountDep
   return {
     jid,
     rooms,
+    subscriptionRequests: () => requests.pending(),
+    async answerSubscription(peer, approve) {
+      if (!session?.client.isReady()) throw new Error(`${jid} is offline; answer once it is connected (the server asks again at login)`);
+      for (const stanza of requests.answer(peer, approve)) await session.client.send(stanza);
+    },
     state: () => state,
     sendMessage(to, body) {
       chatStates.sent(to);

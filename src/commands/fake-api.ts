@@ -20,6 +20,8 @@ export function fakeApi(overrides: Partial<ClientApi> = {}): ClientApi {
     setDefault: missing('setDefault'),
     connect: missing('connect'),
     xmlConsole: missing('xmlConsole'),
+    subscriptionRequests: () => [],
+    answerSubscription: async () => missing('answerSubscription')(),
     joinRoom: async () => missing('joinRoom')(),
     leaveRoom: async () => missing('leaveRoom')(),
     sayInRoom: async () => missing('sayInRoom')(),

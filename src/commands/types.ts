@@ -92,6 +92,10 @@ export interface ClientApi {
   sayInRoom(room: string, body: string): Promise<void>;
   /** A private message to one occupant of a joined room (§7.5). */
   sendPrivate(room: string, nick: string, body: string): Promise<void>;
+  /** JIDs (of any account) that asked to see your presence and wait for an answer. */
+  subscriptionRequests(): string[];
+  /** Approves or refuses a presence subscription request; returns a summary. */
+  answerSubscription(jid: string, approve: boolean, account?: string): Promise<string>;
   /** Opens the XML console tab of `jid` (or the default account) and returns its tab id. */
   xmlConsole(jid?: string): string;
   disconnect(jid?: string): Promise<string>;

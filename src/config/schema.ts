@@ -26,7 +26,7 @@ export interface UiConfig {
 }
 
 /** Event → program and arguments, run without a shell (see src/app/hooks.ts). */
-export type HooksConfig = Partial<Record<'message' | 'highlight' | 'connection' | 'presence' | 'file', string[]>>;
+export type HooksConfig = Partial<Record<'message' | 'highlight' | 'connection' | 'presence' | 'subscription' | 'file', string[]>>;
 
 export interface NatterConfig {
   accounts: Record<string, AccountConfig>;
@@ -70,6 +70,7 @@ export const configSchema: Schema<NatterConfig> = {
       highlight: { type: 'array', minItems: 1, items: { type: 'string', minLength: 1 } },
       connection: { type: 'array', minItems: 1, items: { type: 'string', minLength: 1 } },
       presence: { type: 'array', minItems: 1, items: { type: 'string', minLength: 1 } },
+      subscription: { type: 'array', minItems: 1, items: { type: 'string', minLength: 1 } },
       file: { type: 'array', minItems: 1, items: { type: 'string', minLength: 1 } },
     },
     default: {},

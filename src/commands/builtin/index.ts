@@ -1,5 +1,6 @@
 import { CommandRegistry } from '../registry.js';
 import type { CommandSpec } from '../types.js';
+import { acceptCommand, declineCommand } from './subscription.js';
 import { accountCommand, connectCommand, disconnectCommand } from './account.js';
 import { aliasCommand, unaliasCommand } from './alias.js';
 import { closeCommand } from './close.js';
@@ -17,11 +18,13 @@ import { winCommand } from './win.js';
 import { xmlConsoleCommand } from './xml-console.js';
 
 export const builtinCommands: readonly CommandSpec[] = [
+  acceptCommand,
   accountCommand,
   aliasCommand,
   closeCommand,
   connectCommand,
   correctCommand,
+  declineCommand,
   disconnectCommand,
   expandCommand,
   helpCommand,
