@@ -39,7 +39,9 @@ export function completeLine(registry: CommandRegistry, ctx: CommandContext, lin
   }
   if (candidates.length === 0) return undefined;
   const unique = [...new Set(candidates)];
-  const insert = unique.length === 1 ? `${unique[0]} ` : commonPrefix(unique);
+  // One candidate is complete (a space follows), unless it is a directory to go on into.
+  const only = unique.length === 1 ? unique[0] : undefined;
+  const insert = only !== undefined ? (only.endsWith('/') ? only : `${only} `) : commonPrefix(unique);
   if (insert.length < partial.length) return { text: line, cursor, candidates: unique };
   const text = before.slice(0, wordStart) + insert + after;
   return { text, cursor: wordStart + insert.length, candidates: unique };

@@ -56,6 +56,24 @@ describe('the screen in a terminal', () => {
     expect(b.bufferType()).toBe('normal');
   });
 
+  it('Tab completes file paths for /source: into a directory, then a file', async () => {
+    const natter = start();
+    mkdirSync(join(natter.dirs.home, 'scripts'));
+    writeFileSync(join(natter.dirs.home, 'scripts', 'morning.txt'), '# nothing\n');
+    await skipFirstRun(natter);
+    natter.type('/source ~/scr');
+    await natter.waitForText('> /source ~/scr');
+    natter.press('tab');
+    await natter.waitForText('> /source ~/scripts/');
+    natter.type('mo');
+    natter.press('tab');
+    await natter.waitForText('> /source ~/scripts/morning.txt ');
+    natter.press('enter');
+    await natter.waitForText('/source ~/scripts/morning.txt');
+    natter.type('/quit\r');
+    expect(await natter.waitForExit()).toEqual({ exitCode: 0 });
+  });
+
   it('reports an unknown command in the console and keeps running', async () => {
     const natter = start();
     await skipFirstRun(natter);

@@ -1,3 +1,4 @@
+import { completePath } from '../complete-path.js';
 import { fail, type CommandSpec } from '../types.js';
 
 export const sourceCommand: CommandSpec = {
@@ -17,4 +18,5 @@ export const sourceCommand: CommandSpec = {
     if (!ctx.runFile) return fail('command files can not be run here');
     return ctx.runFile(file, { keepGoing: flag === '--keep-going' });
   },
+  complete: (_ctx, index, partial) => (index === 0 ? completePath(partial) : index === 1 ? ['--keep-going'].filter((f) => f.startsWith(partial)) : []),
 };
