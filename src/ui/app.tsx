@@ -100,9 +100,17 @@ function Screen({ controller, size, keys }: { controller: UiController; size: Pr
   const paneWidth = rosterVisible ? Math.min(rosterWidth, Math.floor(columns / 2)) : 0;
   const mainWidth = columns - paneWidth;
   const offset = scroll.current[activeTabId] ?? 0;
+  // While scrolled back the view holds still: it is measured from the line that was newest
+  // when scrolling began, and what arrives after it is counted below.
+  const anchors = useRef<Record<string, number | undefined>>({});
+  const anchor = offset > 0 ? anchors.current[activeTabId] : undefined;
   const currentOffset = (): number => scroll.current[store.getState().activeTabId] ?? 0;
   const setOffset = (value: number): void => {
-    scroll.current = { ...scroll.current, [store.getState().activeTabId]: Math.max(0, value) };
+    const tabId = store.getState().activeTabId;
+    const next = Math.max(0, value);
+    if (next === 0) anchors.current[tabId] = undefined;
+    else anchors.current[tabId] ??= store.getState().lines[tabId]?.at(-1)?.id;
+    scroll.current = { ...scroll.current, [tabId]: next };
     rerenderScroll();
   };
   const focusIndex = (index: number): void => {
@@ -180,7 +188,9 @@ function Screen({ controller, size, keys }: { controller: UiController; size: Pr
         const buffer = state.lines[tabId] ?? [];
         // The same rows the view draws, the "new messages" rule included.
         const tab = state.tabs.find((t) => t.id === tabId);
-        const shown = visibleRows(buffer, mainWidth - 1, bodyHeight, next, { unreadFrom: tab?.unreadFrom, expanded: tab?.expanded });
+        const shown = visibleRows(buffer, mainWidth - 1, bodyHeight, next, {
+          unreadFrom: tab?.unreadFrom, expanded: tab?.expanded, anchor: anchors.current[tabId] ?? buffer.at(-1)?.id,
+        });
         // Never past the first row: the top of the buffer stays on the first row of the view.
         if (shown.length < bodyHeight) next = Math.max(0, next + shown.length - bodyHeight);
         // At the top of what is in memory: read the page before it from the history.
@@ -238,7 +248,7 @@ function Screen({ controller, size, keys }: { controller: UiController; size: Pr
           {helpOpen ? (
             <HelpOverlay bindings={bindingsWith(keys)} width={mainWidth - 1} height={bodyHeight} />
           ) : (
-            <MessageView lines={lines ?? []} width={mainWidth - 1} height={bodyHeight} offset={offset} unreadFrom={activeTab?.unreadFrom} expanded={activeTab?.expanded} />
+            <MessageView lines={lines ?? []} width={mainWidth - 1} height={bodyHeight} offset={offset} unreadFrom={activeTab?.unreadFrom} expanded={activeTab?.expanded} anchor={anchor} />
           )}
         </Box>
       </Box>

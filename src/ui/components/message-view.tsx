@@ -13,6 +13,8 @@ interface Props {
   unreadFrom?: number | undefined;
   /** Long messages in full (/expand). */
   expanded?: boolean | undefined;
+  /** Scrolled back: the newest line when scrolling began (see visibleRows). */
+  anchor?: number | undefined;
 }
 
 const COLOR: Record<LineKind, string | undefined> = {
@@ -33,8 +35,8 @@ const MessageRow = memo(function MessageRow({ row }: { row: Row }) {
 });
 
 /** Exactly `height` one-row lines, so the frame never grows past the terminal. */
-export function MessageView({ lines, width, height, offset, unreadFrom, expanded }: Props) {
-  const rows = visibleRows(lines, width, height, offset, { unreadFrom, expanded });
+export function MessageView({ lines, width, height, offset, unreadFrom, expanded, anchor }: Props) {
+  const rows = visibleRows(lines, width, height, offset, { unreadFrom, expanded, anchor });
   return (
     <Box flexDirection="column" width={width} height={height} justifyContent="flex-end" overflow="hidden">
       {rows.map((row) => (

@@ -23,6 +23,17 @@ describe('visibleRows', () => {
     expect(visibleRows(lines, 40, 3, 2).map((r) => r.text)).toEqual(['l5', 'l6', 'l7']);
   });
 
+  it('holds still while scrolled back as lines arrive, and says how many are below', () => {
+    const lines = Array.from({ length: 10 }, (_, i) => line(i, `l${i}`));
+    expect(visibleRows(lines, 40, 3, 2, { anchor: 9 }).map((r) => r.text)).toEqual(['l5', 'l6', 'l7']);
+    const more = [...lines, line(10, 'l10'), line(11, 'l11')];
+    const rows = visibleRows(more, 40, 3, 2, { anchor: 9 }).map((r) => r.text);
+    expect(rows.slice(0, 2)).toEqual(['l5', 'l6']);
+    expect(rows[2]).toMatch(/^── 2 new below · Alt-End ─+$/);
+    // At the bottom (offset 0) the anchor does not apply: the newest lines show.
+    expect(visibleRows(more, 40, 3, 0, { anchor: 9 }).map((r) => r.text)).toEqual(['l9', 'l10', 'l11']);
+  });
+
   it('never returns more rows than the pane holds, even for one huge line', () => {
     const rows = visibleRows([line(1, 'x'.repeat(100_000))], 80, 20);
     expect(rows).toHaveLength(20);

@@ -17,6 +17,11 @@ export interface ViewOptions {
   unreadFrom?: number | undefined;
   /** Long messages in full (/expand) instead of their first MAX_MESSAGE_ROWS rows. */
   expanded?: boolean | undefined;
+  /**
+   * Scrolled back: `offset` counts from the end of this line (the newest when scrolling began),
+   * so lines arriving meanwhile do not move the view; the bottom row says how many came.
+   */
+  anchor?: number | undefined;
 }
 
 // Wrapping is the costly part of a frame: a line wraps once per width and mode, not on every
@@ -57,7 +62,9 @@ export function visibleRows(lines: readonly Line[], width: number, height: numbe
   const rows: Row[] = [];
   const need = height + offset;
   const separator = (key: string, label: string, line: Line): Row => ({ key, time: '', text: rule(label, textWidth), line: { ...line, kind: 'info' } });
-  for (let i = lines.length - 1; i >= 0 && rows.length < need; i--) {
+  const last = offset > 0 && view.anchor !== undefined ? lines.findLastIndex((l) => l.id <= view.anchor!) : lines.length - 1;
+  const below = lines.length - 1 - last;
+  for (let i = last; i >= 0 && rows.length < need; i--) {
     const line = lines[i];
     if (!line) continue;
     const wrapped = lineRows(line, textWidth, expanded);
@@ -71,7 +78,10 @@ export function visibleRows(lines: readonly Line[], width: number, height: numbe
     if (before && dayOf(before.at) !== dayOf(line.at)) rows.unshift(separator(`${line.id}:day`, formatDay(line.at), line));
   }
   const end = Math.max(0, rows.length - offset);
-  return rows.slice(Math.max(0, end - height), end);
+  const shown = rows.slice(Math.max(0, end - height), end);
+  const bottom = shown.at(-1);
+  if (below > 0 && bottom) shown[shown.length - 1] = separator('below', `${below} new below · Alt-End`, bottom.line);
+  return shown;
 }
 
 const dayOf = (at: number): string => new Date(at).toDateString();
