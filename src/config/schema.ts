@@ -90,7 +90,7 @@ export const configSchema: Schema<NatterConfig> = {
       notify: { enum: ['off', 'bell', 'osc9', 'osc777'], default: 'off' },
       theme: {
         type: 'object',
-        propertyNames: { enum: ['border', 'title', 'activeTab', 'activeTabBg', 'unread', 'statusFg', 'statusBg', 'prompt', 'error', 'info', 'command', 'incoming', 'outgoing', 'timestamp'] },
+        propertyNames: { enum: ['border', 'title', 'activeTab', 'activeTabBg', 'unread', 'statusFg', 'statusBg', 'prompt', 'error', 'info', 'command', 'incoming', 'outgoing', 'action', 'timestamp'] },
         additionalProperties: { type: 'string', pattern: '^(#[0-9a-fA-F]{6}|[a-zA-Z]+|ansi256\\(\\d{1,3}\\)|rgb\\(\\d{1,3}, ?\\d{1,3}, ?\\d{1,3}\\))$' },
         default: {},
       },

@@ -26,10 +26,14 @@ const COLOR: Record<LineKind, string | undefined> = {
 };
 
 const MessageRow = memo(function MessageRow({ row }: { row: Row }) {
+  // "/me waves" is shown as "* bob waves", in its own colour and italic (XEP-0245).
+  const action = row.line.from !== undefined && row.line.text.startsWith('/me ');
   return (
     <Text wrap="truncate">
       <Text color={theme.timestamp}>{row.time.padEnd(6)}</Text>
-      <Text color={COLOR[row.line.kind]}>{row.text}</Text>
+      <Text color={action ? theme.action : COLOR[row.line.kind]} italic={action}>
+        {row.text}
+      </Text>
     </Text>
   );
 });

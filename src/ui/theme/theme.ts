@@ -18,6 +18,7 @@ const colours = {
   command: 'blue',
   incoming: 'green',
   outgoing: 'magenta',
+  action: 'yellow',
   timestamp: 'gray',
 } as const;
 
