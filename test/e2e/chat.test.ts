@@ -253,6 +253,7 @@ it('corrections (XEP-0308): Up on an empty line corrects the last message; the p
     throw new Error(`${String(error)}\n--- proc ---\n${stat}\n--- console ---\n${await natter.screenText()}`);
   }); // shown as soon as it is stored
   // In its own style: italic (SGR 3) and the action colour (yellow, SGR 33), whichever comes first.
+  // eslint-disable-next-line no-control-regex
   expect(natter.output()).toMatch(/(\u001b\[(3|33)m){2}(\S+ )?\* me waves goodbye/);
   await bob.waitForMessage((m) => m.body === '/me waves goodbye');
   natter.type('/quit\r');
