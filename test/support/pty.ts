@@ -68,8 +68,9 @@ export function spawnNatter(options: { args?: string[]; cols?: number; rows?: nu
   const dirs = tempDirs();
   const term = new Terminal({ cols, rows, allowProposedApi: true });
   const [program = process.execPath, ...programArgs] = [...(options.prefix ?? []), process.execPath, NATTER_BIN, ...(options.args ?? [])];
+  // node-pty sets TERM to `name`, over the env's: a test's TERM must be passed as the name.
   const pty: IPty = spawn(program, programArgs, {
-    name: 'xterm-256color', cols, rows, cwd: dirs.home, env: childEnv({ ...dirs.env, ...options.env }),
+    name: options.env?.TERM ?? 'xterm-256color', cols, rows, cwd: dirs.home, env: childEnv({ ...dirs.env, ...options.env }),
   });
   let raw = '';
   const waiters = new Set<() => void>();
