@@ -27,6 +27,7 @@ import { natterVersion } from './natter-version.js';
 import { createOutbox, type Outbox } from './outbox.js';
 import { rosterSync } from './roster-sync.js';
 import { storedMessage } from './stored-message.js';
+import { disclosurePolicy } from './may-tell.js';
 import { subscriptionRequests } from './subscriptions.js';
 import { createArchivePaging, type OlderResult } from './archive-paging.js';
 import { accountRooms, type AccountRooms } from './account-rooms.js';
@@ -96,8 +97,8 @@ export function createAccountRuntime(settings: AccountSettings, deps: AccountDep
   let session: { client: XmppClient; messages: MessagesFeature; locks: ResourceLocks; stopping: boolean } | undefined;
   const oncePins: string[] = [];
   // Chat states reveal activity: only to contacts and people we wrote to, like receipts.
-  const mayTell = (peer: string): boolean =>
-    store.getState().roster.some((c) => c.account === jid && c.jid === peer) || history.hasWrittenTo(jid, peer);
+  const disclosure = disclosurePolicy(jid, store, history);
+  const mayTell = disclosure.mayTell;
   const chatStates = chatStateSender((peer, state) => {
     if (session?.client.isReady()) void session.client.send(buildChatState(session.locks.target(peer), state)).catch(() => undefined);
   }, mayTell);
@@ -252,6 +253,7 @@ export function createAccountRuntime(settings: AccountSettings, deps: AccountDep
   const receive = (message: ChatMessage): void => {
     const tabId = tabs.open(message.peer, false, jid);
     const incoming = message.direction === 'in';
+    if (!incoming) disclosure.wroteTo(message.peer);
     const { row, original } = storedMessage(history, jid, message);
     const stored = history.add(row);
     if (message.stanzaId) history.advanceArchiveCursor(jid, message.stanzaId, message.at);
@@ -338,6 +340,7 @@ export function createAccountRuntime(settings: AccountSettings, deps: AccountDep
     state: () => state,
     sendMessage(to, body) {
       chatStates.sent(to);
+      disclosure.wroteTo(to);
       getOutbox().send(to, body);
     },
     olderFromArchive(peer) {

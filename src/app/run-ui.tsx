@@ -102,8 +102,16 @@ export async function runUi(options: UiOptions): Promise<number> {
     const reason = error instanceof Error ? error.message : String(error);
     store.dispatch({ type: 'line/append', tabId: CONSOLE_TAB_ID, kind: 'error', text: `internal error (natter kept running): ${sanitizeLine(reason)}` });
   });
+  let frameWanted = false;
   const controller = {
     ...createController(store, createRegistry(), manager.api, tabs, prompter, quit),
+    keyHandled(): void {
+      // Ink draws at most maxFps frames; a keystroke's frame is drawn at once instead (once
+      // per turn of the event loop however many keys came in it).
+      if (frameWanted) return;
+      frameWanted = true;
+      void screen.instance?.waitUntilRenderFlush().finally(() => (frameWanted = false));
+    },
     editExternally(text: string): string | undefined {
       const result = editInEditor(text, { stdin: process.stdin, stdout: process.stdout });
       screen.instance?.clear(); // the screen was the editor's: the next frame is drawn whole
@@ -119,9 +127,9 @@ export async function runUi(options: UiOptions): Promise<number> {
     // Incremental rendering garbled the screen in PTY tests under load (rows written at the
     // wrong place after a burst of updates); full frames are cheap at this size.
     incrementalRendering: false,
-    // Ink throttles frames to maxFps (default 30, a 33 ms wait for a keystroke's echo while
-    // messages stream in); 60 keeps the echo within one frame of a 60 Hz terminal.
-    maxFps: 60,
+    // Frames caused by incoming traffic come at most 30 times a second (a flood costs half
+    // the rendering of 60); a keystroke's frame does not wait for the throttle (keyHandled).
+    maxFps: 30,
   });
   screen.instance = instance;
   const control = await startControlSocket(controlSocketPath(options.runtimeDir), (line) => controller.run(line)).catch((error: unknown) => {

@@ -78,11 +78,16 @@ function Screen({ controller, size, keys }: { controller: UiController; size: Pr
   const [rosterSelected, setRosterSelected] = useState<string | undefined>(undefined);
   // A room tab shows the room's occupants in the side pane instead of the roster.
   const room = useAppState((s) => s.rooms[tabRoom(s.activeTabId) ?? '']);
-  const rowsOfRoster = useMemo(() => {
-    if (room) return occupantRows(room, rosterFilter);
-    const unread = new Map(tabs.filter((t) => t.kind === 'chat' && t.unread > 0).map((t) => [chatPeer(t.id) ?? t.id, t.unread]));
-    return rosterRows(roster, { filter: rosterFilter, collapsed: new Set(rosterCollapsed), unread });
-  }, [room, roster, rosterFilter, rosterCollapsed, tabs]);
+  // Sorting 2,000 contacts is kept to roster changes: unread counts (which change with every
+  // message of a flood) are looked up by the pane for the rows it shows.
+  const rowsOfRoster = useMemo(
+    () => (room ? occupantRows(room, rosterFilter) : rosterRows(roster, { filter: rosterFilter, collapsed: new Set(rosterCollapsed) })),
+    [room, roster, rosterFilter, rosterCollapsed],
+  );
+  const unreadByJid = useMemo(
+    () => new Map(tabs.filter((t) => t.kind === 'chat' && t.unread > 0).map((t) => [chatPeer(t.id) ?? t.id, t.unread])),
+    [tabs],
+  );
   const connections = useAppState((s) => s.connections);
   const rosterVisible = useAppState((s) => s.rosterVisible);
   const rosterWidth = useAppState((s) => s.rosterWidth);
@@ -225,6 +230,7 @@ function Screen({ controller, size, keys }: { controller: UiController; size: Pr
       commandLine.dispatch({ type: 'insert', text });
       if (!store.getState().prompt) controller.typing?.(lineText(commandLine.current()));
     },
+    after: () => controller.keyHandled?.(),
   }, keys);
 
   if (columns < MIN_COLUMNS || rows < MIN_ROWS) {
@@ -242,7 +248,7 @@ function Screen({ controller, size, keys }: { controller: UiController; size: Pr
   return (
     <Box flexDirection="column" width={columns} height={rows}>
       <Box height={rows - 2}>
-        {paneWidth > 0 && <RosterPane rows={rowsOfRoster} width={paneWidth} height={rows - 2} offset={rosterOffset} filter={rosterFilter} showStatus={rosterShowStatus} title={paneTitle} selected={rosterSelected} empty={room ? '(nobody)' : '(no contacts)'} />}
+        {paneWidth > 0 && <RosterPane rows={rowsOfRoster} width={paneWidth} height={rows - 2} offset={rosterOffset} filter={rosterFilter} showStatus={rosterShowStatus} title={paneTitle} selected={rosterSelected} unread={room ? undefined : unreadByJid} empty={room ? '(nobody)' : '(no contacts)'} />}
         <Box flexDirection="column" width={mainWidth} paddingLeft={1}>
           <TabBar tabs={tabs} activeTabId={activeTabId} width={mainWidth - 1} />
           {helpOpen ? (

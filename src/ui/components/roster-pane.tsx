@@ -28,9 +28,11 @@ interface Props {
   empty?: string;
   /** Key of the selected row (Alt-Up/Down), drawn inverted. */
   selected?: string | undefined;
+  /** Unread messages by contact JID, shown beside the names (over the rows' own counts). */
+  unread?: ReadonlyMap<string, number> | undefined;
 }
 
-const Row = memo(function Row({ row, showStatus, selected }: { row: RosterRow; showStatus: boolean; selected: boolean }) {
+const Row = memo(function Row({ row, showStatus, selected, unreadCount }: { row: RosterRow; showStatus: boolean; selected: boolean; unreadCount: number }) {
   if (row.kind === 'account') {
     return (
       <Text color={theme.title} bold wrap="truncate">
@@ -45,7 +47,8 @@ const Row = memo(function Row({ row, showStatus, selected }: { row: RosterRow; s
       </Text>
     );
   }
-  const { contact, unread } = row;
+  const { contact } = row;
+  const unread = Math.max(unreadCount, row.unread);
   return (
     <Text wrap="truncate" inverse={selected} color={unread > 0 ? theme.unread : contact.presence === 'offline' ? theme.info : undefined}>
       {GLYPH[contact.presence]} {contact.name}
@@ -56,7 +59,7 @@ const Row = memo(function Row({ row, showStatus, selected }: { row: RosterRow; s
 });
 
 /** The contact list on the left. Renders only the rows that fit (2,000 contacts stay cheap). */
-export function RosterPane({ rows, width, height, offset, filter, showStatus = false, title: heading = 'Roster', empty = '(no contacts)', selected }: Props) {
+export function RosterPane({ rows, width, height, offset, filter, showStatus = false, title: heading = 'Roster', empty = '(no contacts)', selected, unread }: Props) {
   const inner = Math.max(0, height - 3);
   const start = Math.max(0, Math.min(offset, rows.length - inner));
   const visible = rows.slice(start, start + inner);
@@ -73,7 +76,9 @@ export function RosterPane({ rows, width, height, offset, filter, showStatus = f
           {filter ? '(no match)' : empty}
         </Text>
       ) : (
-        visible.map((row) => <Row key={row.key} row={row} showStatus={showStatus} selected={row.key === selected} />)
+        visible.map((row) => (
+          <Row key={row.key} row={row} showStatus={showStatus} selected={row.key === selected} unreadCount={row.kind === 'contact' ? (unread?.get(row.contact.jid) ?? 0) : 0} />
+        ))
       )}
     </Box>
   );

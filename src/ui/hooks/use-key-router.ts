@@ -7,6 +7,8 @@ export interface KeyHandlers {
   /** Returns true when the action was handled. */
   action(name: string): boolean;
   text(text: string): void;
+  /** After each key or paste, handled or not. */
+  after?(): void;
 }
 
 /**
@@ -21,6 +23,7 @@ export function useKeyRouter(handlers: KeyHandlers, overrides?: Readonly<Record<
     if (name !== undefined) {
       const action = map.get(name);
       if (action !== undefined) handlers.action(action);
+      handlers.after?.();
       return;
     }
     // Keys typed faster than one read (a script, a slow link) arrive as one chunk: an Enter
@@ -31,8 +34,12 @@ export function useKeyRouter(handlers: KeyHandlers, overrides?: Readonly<Record<
       else if (/^[\r\n]/.test(part)) handlers.action(map.get('return') ?? 'line.submit');
       else if (part) handlers.text(part);
     }
+    handlers.after?.();
   });
   // A paste is text, never keys: control characters other than newline become spaces.
-  // eslint-disable-next-line no-control-regex
-  usePaste((text) => handlers.text(text.replace(/\r\n?/g, '\n').replace(/[\u0000-\u0009\u000b-\u001f\u007f]/g, ' ')));
+  usePaste((text) => {
+    // eslint-disable-next-line no-control-regex
+    handlers.text(text.replace(/\r\n?/g, '\n').replace(/[\u0000-\u0009\u000b-\u001f\u007f]/g, ' '));
+    handlers.after?.();
+  });
 }
