@@ -4,6 +4,10 @@ if (major < 22) {
   process.stderr.write(`natter needs Node.js 22 or newer; this is ${process.versions.node}.\n`);
   process.exit(1);
 }
+// V8 keeps the compiled bundle on disk (Node >= 22.1; NODE_DISABLE_COMPILE_CACHE=1 turns it
+// off): later launches skip parsing and compiling ~60,000 lines.
+const { enableCompileCache } = await import('node:module');
+enableCompileCache?.();
 // One bundle (scripts/bundle.mjs), built with React's and Ink's production code.
 const { main } = await import('../dist/natter.mjs');
 const code = await main(process.argv.slice(2));
