@@ -46,6 +46,10 @@ export interface Prompt {
 
 export const MAX_LINES_PER_TAB = 2000;
 
+/** Columns the roster pane may take (/roster size, Alt-- and Alt-=). */
+export const MIN_ROSTER_WIDTH = 12;
+export const MAX_ROSTER_WIDTH = 80;
+
 export function initialState(options: { rosterVisible?: boolean; rosterWidth?: number } = {}): AppState {
   const console = consoleTab();
   return {

@@ -65,6 +65,21 @@ describe('<App>', () => {
     view.unmount();
   });
 
+  it('hides and shows the roster with Alt-T and resizes it with Alt-- and Alt-=, within bounds', async () => {
+    const { view, store } = setup();
+    await waitForFrame(view.lastFrame, (t) => t.includes('Roster'));
+    view.stdin.write('\u001bt');
+    await waitForFrame(view.lastFrame, (t) => !t.includes('Roster'));
+    view.stdin.write('\u001bt');
+    await waitForFrame(view.lastFrame, (t) => t.includes('Roster'));
+    const width = store.getState().rosterWidth;
+    view.stdin.write('\u001b=');
+    await waitForFrame(() => String(store.getState().rosterWidth), (w) => w === String(width + 2));
+    for (let i = 0; i < 40; i++) view.stdin.write('\u001b-');
+    await waitForFrame(() => String(store.getState().rosterWidth), (w) => w === '12');
+    view.unmount();
+  });
+
   it('completes the line on Tab through the controller', async () => {
     const { view, submitted } = setup();
     view.stdin.write('/jo');

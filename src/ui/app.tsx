@@ -3,6 +3,7 @@ import { useMemo, useReducer, useRef, useState } from 'react';
 import { describeChatState } from '../domain/chat-state.js';
 import { chatPeer, tabRoom } from '../domain/jid.js';
 import type { Store } from '../store/create-store.js';
+import { MAX_ROSTER_WIDTH, MIN_ROSTER_WIDTH } from '../store/state.js';
 import { CommandLine } from './components/command-line.js';
 import { HelpOverlay } from './components/help-overlay.js';
 import { MessageView } from './components/message-view.js';
@@ -221,6 +222,10 @@ function Screen({ controller, size, keys }: { controller: UiController; size: Pr
         // Nothing selected, but a filter left one contact: that one.
         const row = contacts.find((r) => r.key === rosterSelected) ?? (contacts.length === 1 ? contacts[0] : undefined);
         if (row?.kind === 'contact') controller.submit(`/msg ${quoteArgument(row.contact.jid)}`);
+      } else if (name === 'roster.toggle') store.dispatch({ type: 'roster/visible', visible: !store.getState().rosterVisible });
+      else if (name === 'roster.narrower' || name === 'roster.wider') {
+        const width = store.getState().rosterWidth + (name === 'roster.wider' ? 2 : -2);
+        store.dispatch({ type: 'roster/width', width: Math.max(MIN_ROSTER_WIDTH, Math.min(MAX_ROSTER_WIDTH, width)) });
       } else if (name === 'roster.filter') commandLine.setText('/roster filter ', '/roster filter '.length);
       else if (name === 'roster.status') store.dispatch({ type: 'roster/show-status', show: !store.getState().rosterShowStatus });
       else return false;

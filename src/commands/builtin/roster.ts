@@ -1,7 +1,6 @@
 import { fail, ok, type CommandSpec } from '../types.js';
 
-export const MIN_ROSTER_WIDTH = 12;
-export const MAX_ROSTER_WIDTH = 80;
+import { MAX_ROSTER_WIDTH, MIN_ROSTER_WIDTH } from '../../store/state.js';
 
 export const rosterCommand: CommandSpec = {
   name: 'roster',
