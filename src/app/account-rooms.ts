@@ -97,13 +97,21 @@ export function accountRooms(account: string, deps: { store: Store; tabs: ChatTa
     if (!known && current.joined && !self) say(event.room, 'info', `${nick} joined`);
   };
 
-  const privateMessage = (event: Extract<RoomEvent, { kind: 'private' }>): void => {
+  /** A private message through a room (§7.5), live or a copy (carbon, archive): its own tab, kept under "room/nick". */
+  const privateMessage = (event: { room: string; nick: string; body: string; at: number; id?: string; direction?: 'in' | 'out' }): void => {
     const peer = `${event.room}/${event.nick}`;
-    const stored = history.add({ account, peer, direction: 'in', sender: peer, body: event.body, at: event.at, ...(event.id ? { messageId: event.id } : {}) });
+    const out = event.direction === 'out';
+    const stored = history.add({
+      account, peer, direction: out ? 'out' : 'in', sender: out ? account : peer, body: event.body, at: event.at,
+      ...(event.id ? { messageId: event.id } : {}), ...(out ? { delivery: 'sent' as const } : {}),
+    });
     if (stored.duplicate) return;
     const tabId = tabs.openPrivate(account, event.room, event.nick, false);
-    store.dispatch({ type: 'line/append', tabId, kind: 'incoming', from: sanitizeLine(event.nick), text: sanitizeText(event.body), at: event.at, rowId: stored.id, highlight: true });
-    deps.onEvent?.({ event: 'message', account, room: event.room, nick: event.nick, private: true, direction: 'in', body: event.body, at: new Date(event.at).toISOString() });
+    store.dispatch({
+      type: 'line/append', tabId, kind: out ? 'outgoing' : 'incoming', from: out ? 'me' : sanitizeLine(event.nick), text: sanitizeText(event.body),
+      at: event.at, rowId: stored.id, ...(out ? {} : { highlight: true }),
+    });
+    deps.onEvent?.({ event: 'message', account, room: event.room, nick: event.nick, private: true, direction: out ? 'out' : 'in', body: event.body, at: new Date(event.at).toISOString() });
   };
 
   const markFailed = (jid: string, id: string, reason: string): void => {
@@ -179,6 +187,8 @@ export function accountRooms(account: string, deps: { store: Store; tabs: ChatTa
       }
     },
     isRoom: (jid: string): boolean => feature?.has(jid) === true,
+    /** A carbon or archived copy of a private message through a room. */
+    privateCopy: privateMessage,
     join,
     say: sayIn,
     sendPrivate,

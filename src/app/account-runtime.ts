@@ -251,6 +251,11 @@ export function createAccountRuntime(settings: AccountSettings, deps: AccountDep
    * seen before (same stanza-id or origin-id) is not shown twice.
    */
   const receive = (message: ChatMessage): void => {
+    if (message.occupant) {
+      const { room, nick } = message.occupant;
+      rooms.privateCopy({ room, nick, body: message.body, at: message.at, direction: message.direction, ...(message.id ? { id: message.id } : {}) });
+      return;
+    }
     const tabId = tabs.open(message.peer, false, jid);
     const incoming = message.direction === 'in';
     if (!incoming) disclosure.wroteTo(message.peer);

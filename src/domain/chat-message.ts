@@ -18,4 +18,10 @@ export interface ChatMessage {
   file?: string;
   /** XEP-0308: the id of the earlier message this one corrects. */
   replaces?: string;
+  /**
+   * XEP-0045 §7.5: a private message through a room (marked with muc#user), e.g. a carbon or an
+   * archived copy of one: it belongs to the private chat with `nick` of `room`, not to a chat
+   * with the room's bare JID.
+   */
+  occupant?: { room: string; nick: string };
 }

@@ -18,6 +18,19 @@ describe('parseCarbon', () => {
     expect(result).toMatchObject({ ok: true, message: { peer: 'bob@x', direction: 'out', body: 'yo', originId: 'o1' } });
   });
 
+  it('marks copies of private messages through a room (muc#user) with the room and nick, both ways', () => {
+    const x = '<x xmlns="http://jabber.org/protocol/muc#user"/>';
+    const received = parseCarbon(carbon('alice@x', 'received', `<message from="ops@muc.x/bob" to="alice@x/phone" type="chat"><body>psst</body>${x}</message>`), 'alice@x');
+    expect(received).toMatchObject({ ok: true, message: { direction: 'in', occupant: { room: 'ops@muc.x', nick: 'bob' } } });
+    const sent = parseCarbon(carbon('alice@x', 'sent', `<message from="alice@x/phone" to="ops@muc.x/Bob Smith" type="chat"><body>ok</body>${x}</message>`), 'alice@x');
+    expect(sent).toMatchObject({ ok: true, message: { direction: 'out', occupant: { room: 'ops@muc.x', nick: 'Bob Smith' } } });
+    // Without the marker, or without a nick, it is a one-to-one chat as before.
+    const plain = parseCarbon(carbon('alice@x', 'received', '<message from="bob@x/phone" type="chat"><body>hi</body></message>'), 'alice@x');
+    expect(plain?.ok && plain.message.occupant).toBeUndefined();
+    const bare = parseCarbon(carbon('alice@x', 'received', `<message from="ops@muc.x" type="chat"><body>hi</body>${x}</message>`), 'alice@x');
+    expect(bare?.ok && bare.message.occupant).toBeUndefined();
+  });
+
   it.each([
     ['bob@x', 'spoofed carbon from bob@x'],
     ['alice@x/phone', 'spoofed carbon from alice@x/phone'],

@@ -3,7 +3,7 @@ import type { ChatMessage } from '../../../domain/chat-message.js';
 import { bareJid } from '../../../domain/jid.js';
 import { replacedId } from '../corrections/corrections.js';
 import { cutBody } from '../../../domain/body-limit.js';
-import { NS_DELAY, NS_OOB, NS_SID } from './ns.js';
+import { NS_DELAY, NS_MUC_USER, NS_OOB, NS_SID } from './ns.js';
 
 export type ParseResult = { ok: true; message: ChatMessage } | { ok: false; reason: string };
 
@@ -29,6 +29,8 @@ export function parseChatMessage(
   if (!peer) return { ok: false, reason: 'no valid from' };
   const body = stanza.getChildText('body');
   if (body === null) return { ok: false, reason: 'no body' };
+  const slash = from.indexOf('/');
+  const occupant = stanza.getChild('x', NS_MUC_USER) && slash > 0 && slash < from.length - 1 ? { room: peer, nick: from.slice(slash + 1) } : undefined;
   const delay = stanza.getChild('delay', NS_DELAY)?.attrs.stamp;
   const stamp = typeof delay === 'string' ? Date.parse(delay) : NaN;
   const originId = stanza.getChild('origin-id', NS_SID)?.attrs.id;
@@ -52,6 +54,7 @@ export function parseChatMessage(
       ...(typeof stanzaId === 'string' ? { stanzaId } : {}),
       ...(replaced ? { replaces: replaced } : {}),
       ...(file ? { file } : {}),
+      ...(occupant ? { occupant } : {}),
     },
   };
 }

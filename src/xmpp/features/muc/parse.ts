@@ -3,9 +3,9 @@ import { cutBody } from '../../../domain/body-limit.js';
 import { bareJid } from '../../../domain/jid.js';
 import type { Occupant } from '../../../domain/room.js';
 import { errorCondition } from '../messages/parse-error.js';
-import { NS_DELAY, NS_SID } from '../messages/ns.js';
+import { NS_DELAY, NS_MUC_USER, NS_SID } from '../messages/ns.js';
 
-export const NS_MUC_USER = 'http://jabber.org/protocol/muc#user';
+export { NS_MUC_USER };
 /** RFC 7622 §3.3: a resourcepart (the nick) is at most 1023 bytes. */
 const MAX_NICK_BYTES = 1023;
 
