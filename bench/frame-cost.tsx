@@ -1,0 +1,52 @@
+// The cost of one frame of natter's screen, alone: a 200×50 screen with a 2,000-contact roster
+// and a full chat, one incoming line per frame, timed from the store update until Ink has
+// written the frame. No server, no other process: what is left is React and Ink.
+// Run: npm run build && NODE_ENV=production node dist/bench/frame-cost.js [frames]
+import { performance } from 'node:perf_hooks';
+import { PassThrough, Writable } from 'node:stream';
+import { render } from 'ink';
+import { App } from '../src/ui/app.js';
+import { createStore } from '../src/store/create-store.js';
+import { initialState } from '../src/store/state.js';
+
+class Screen extends Writable {
+  columns = 200;
+  rows = 50;
+  isTTY = true;
+  bytes = 0;
+  override _write(chunk: Buffer | string, _encoding: string, done: () => void): void {
+    this.bytes += chunk.length;
+    done();
+  }
+}
+
+const frames = Number(process.argv[2] ?? 500);
+const stdout = new Screen();
+const stdin = Object.assign(new PassThrough(), { isTTY: true, setRawMode: () => stdin, ref: () => stdin, unref: () => stdin });
+const store = createStore(initialState());
+const contacts = Array.from({ length: 2000 }, (_, i) => ({ jid: `c${i}@x`, name: `contact${String(i).padStart(4, '0')}`, presence: 'offline' as const, groups: ['bench'], account: 'a@x' }));
+store.dispatch({ type: 'roster/set', account: 'a@x', contacts });
+store.dispatch({ type: 'tab/open', id: 'chat:f@x', kind: 'chat', title: 'f@x', focus: true });
+for (let i = 0; i < 2000; i++) store.dispatch({ type: 'line/append', tabId: 'chat:f@x', kind: 'incoming', from: 'f@x', text: `flood${i}x` });
+const controller = { submit: () => undefined, answer: () => undefined, quit: () => undefined, complete: () => undefined };
+const ink = render(<App store={store} controller={controller} />, {
+  stdout: stdout as unknown as NodeJS.WriteStream,
+  stdin: stdin as unknown as NodeJS.ReadStream,
+  interactive: true,
+  patchConsole: false,
+  exitOnCtrlC: false,
+  maxFps: 30,
+});
+await ink.waitUntilRenderFlush();
+const times: number[] = [];
+for (let i = 0; i < frames; i++) {
+  const start = performance.now();
+  store.dispatch({ type: 'line/append', tabId: 'chat:f@x', kind: 'incoming', from: 'f@x', text: `more${i}x` });
+  await ink.waitUntilRenderFlush();
+  times.push(performance.now() - start);
+}
+times.sort((a, b) => a - b);
+const at = (q: number): string => (times[Math.min(times.length - 1, Math.floor(times.length * q))] ?? NaN).toFixed(1);
+process.stdout.write(`${frames} frames of 200×50 (React ${process.env.NODE_ENV ?? 'development'} build): p50 ${at(0.5)} ms, p90 ${at(0.9)} ms, p99 ${at(0.99)} ms, ${Math.round(stdout.bytes / frames)} bytes a frame\n`);
+ink.unmount();
+process.exit(0);
