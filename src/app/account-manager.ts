@@ -117,23 +117,25 @@ export function createAccountManager(deps: AccountManagerDeps) {
 
   const defaultJid = (): string | undefined => deps.oneRun?.jid ?? defaultAccount(config);
 
+  /** The running account `jid` (picked as `pick` does); an error saying how to enable it otherwise. */
+  const enabled = (jid: string | undefined): AccountRuntime => {
+    const from = pick(jid);
+    const runtime = runtimes.get(from);
+    if (!runtime) throw new Error(`${from} is disabled; /account enable ${from} first`);
+    return runtime;
+  };
+
   const api: ClientApi = {
     async sendMessage(to, body, account) {
-      const from = pick(account ?? deps.tabs.accountOf(chatTabId(to)));
-      const runtime = runtimes.get(from);
-      if (!runtime) throw new Error(`${from} is disabled; /account enable ${from} first`);
+      const runtime = enabled(account ?? deps.tabs.accountOf(chatTabId(to)));
       runtime.sendMessage(to, body);
     },
     async correct(peer, body, account) {
-      const from = pick(account ?? deps.tabs.accountOf(chatTabId(peer)));
-      const runtime = runtimes.get(from);
-      if (!runtime) throw new Error(`${from} is disabled; /account enable ${from} first`);
+      const runtime = enabled(account ?? deps.tabs.accountOf(chatTabId(peer)));
       await runtime.correct(peer, body);
     },
     async olderFromArchive(peer, account) {
-      const from = pick(account ?? deps.tabs.accountOf(chatTabId(peer)));
-      const runtime = runtimes.get(from);
-      if (!runtime) throw new Error(`${from} is disabled; /account enable ${from} first`);
+      const runtime = enabled(account ?? deps.tabs.accountOf(chatTabId(peer)));
       return runtime.olderFromArchive(peer);
     },
     typing(peer, hasText, account) {
@@ -224,9 +226,8 @@ export function createAccountManager(deps: AccountManagerDeps) {
       return `connecting ${target}`;
     },
     async joinRoom(room, nick, password, account) {
-      const from = pick(account);
-      const runtime = runtimes.get(from);
-      if (!runtime) throw new Error(`${from} is disabled; /account enable ${from} first`);
+      const runtime = enabled(account);
+      const from = runtime.jid;
       const current = store.getState().rooms[room];
       if (current?.joined && current.account === from && (nick === undefined || nick === current.nick)) return `already in ${room} as ${current.nick}`;
       return runtime.rooms.join(room, nick ?? from.slice(0, from.indexOf('@')), password);
@@ -243,17 +244,14 @@ export function createAccountManager(deps: AccountManagerDeps) {
     subscriptionRequests: () => [...new Set([...runtimes.values()].flatMap((r) => r.subscriptionRequests()))],
     async answerSubscription(jid, approve, account) {
       const asked = [...runtimes.values()].find((r) => r.subscriptionRequests().includes(jid));
-      const runtime = account === undefined && asked ? asked : runtimes.get(pick(account));
-      if (!runtime) throw new Error(`${pick(account)} is disabled; /account enable ${pick(account)} first`);
+      const runtime = account === undefined && asked ? asked : enabled(account);
       await runtime.answerSubscription(jid, approve);
       return approve ? `${jid} may now see your presence (${runtime.jid})` : `refused ${jid} (${runtime.jid}); they do not see your presence`;
     },
     xmlConsole(jid) {
-      const target = pick(jid);
-      const runtime = runtimes.get(target);
-      if (!runtime) throw new Error(`${target} is disabled; /account enable ${target} first`);
-      runtime.traceXml(openXmlConsole(store, target, () => runtime.traceXml(undefined)));
-      return xmlTabId(target);
+      const runtime = enabled(jid);
+      runtime.traceXml(openXmlConsole(store, runtime.jid, () => runtime.traceXml(undefined)));
+      return xmlTabId(runtime.jid);
     },
     async disconnect(jid) {
       const target = pick(jid);
