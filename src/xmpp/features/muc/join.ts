@@ -2,10 +2,10 @@ import { randomUUID } from 'node:crypto';
 import xml, { type Element } from '@xmpp/xml';
 import { NS_DISCO_INFO } from '../disco/entity.js';
 import { errorCondition } from '../messages/parse-error.js';
+import { NS_MUC_USER } from '../messages/ns.js';
 import { waitForStanza as waitFor } from './wait-for.js';
 
 export const NS_MUC = 'http://jabber.org/protocol/muc';
-import { NS_MUC_USER } from './parse.js';
 
 /** The part of a session this uses (the seam tests fake). */
 export interface RoomPort {
@@ -44,6 +44,25 @@ export interface JoinedRoom {
 }
 
 /**
+ * Sends the join presence (XEP-0045 §7.2.1) with `children` in its <x/> (history, password) and
+ * resolves when the room sends our own occupant's presence (§7.2.3, status 110; the nick is ours
+ * alone, so its available presence is enough), telling whether the room was created (201).
+ * An error presence from the occupant or the room rejects with what it means.
+ */
+export async function enterRoom(port: Pick<RoomPort, 'on' | 'off' | 'send'>, room: string, nick: string, children: Element[], timeoutMs: number): Promise<{ created: boolean }> {
+  const occupant = `${room}/${nick}`;
+  let created = false;
+  await waitFor(port, timeoutMs, new RoomError(`no answer from ${room} to the join within ${timeoutMs / 1000} s`), (stanza) => {
+    if (!stanza.is('presence') || (stanza.attrs.from !== occupant && stanza.attrs.from !== room)) return undefined;
+    if (stanza.attrs.type === 'error') throw new RoomError(`could not join ${room}: ${describeJoinError(errorCondition(stanza) ?? 'undefined-condition')}`);
+    if (stanza.attrs.from !== occupant || stanza.attrs.type === 'unavailable') return undefined;
+    created = stanza.getChild('x', NS_MUC_USER)?.getChildren('status').some((s) => s.attrs.code === '201') === true;
+    return true;
+  }, () => port.send(xml('presence', { to: occupant }, xml('x', { xmlns: NS_MUC }, ...children))));
+  return { created };
+}
+
+/**
  * Joins an existing room (XEP-0045 §7.2) without its history: a room that does not exist is
  * refused rather than created, since a one-off join must not leave a locked room behind.
  */
@@ -53,17 +72,8 @@ export async function joinRoom(port: RoomPort, room: string, nick: string, timeo
     throw new RoomError(condition === 'item-not-found' ? `there is no room ${room}` : `could not ask ${room} what it is (${condition ?? String(error)})`);
   });
   if (!info?.getChildren('feature').some((f) => f.attrs.var === NS_MUC)) throw new RoomError(`${room} is not a chat room`);
+  await enterRoom(port, room, nick, [xml('history', { maxstanzas: '0' })], timeoutMs);
   const occupant = `${room}/${nick}`;
-  await waitFor(port, timeoutMs, new RoomError(`no answer from ${room} to the join within ${timeoutMs / 1000} s`), (stanza) => {
-    if (!stanza.is('presence') || stanza.attrs.from !== occupant) return undefined;
-    if (stanza.attrs.type === 'error') {
-      const condition = errorCondition(stanza) ?? 'undefined-condition';
-      throw new RoomError(`could not join ${room}: ${describeJoinError(condition)}`);
-    }
-    // §7.2.3: the occupant's own presence, marked with status 110, ends the join.
-    const self = stanza.getChild('x', NS_MUC_USER)?.getChildren('status').some((s) => s.attrs.code === '110');
-    return self || stanza.attrs.type !== 'unavailable' ? true : undefined;
-  }, () => port.send(xml('presence', { to: occupant }, xml('x', { xmlns: NS_MUC }, xml('history', { maxstanzas: '0' })))));
   return {
     room,
     nick,

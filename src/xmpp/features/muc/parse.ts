@@ -5,7 +5,6 @@ import type { Occupant } from '../../../domain/room.js';
 import { errorCondition } from '../messages/parse-error.js';
 import { NS_DELAY, NS_MUC_USER, NS_SID } from '../messages/ns.js';
 
-export { NS_MUC_USER };
 /** RFC 7622 §3.3: a resourcepart (the nick) is at most 1023 bytes. */
 const MAX_NICK_BYTES = 1023;
 

@@ -1,9 +1,7 @@
 import xml, { type Element } from '@xmpp/xml';
-import { NS_SID } from '../messages/ns.js';
-import { errorCondition } from '../messages/parse-error.js';
-import { describeJoinError, NS_MUC, RoomError } from './join.js';
-import { NS_MUC_USER, parseRoomStanza, type RoomEvent } from './parse.js';
-import { waitForStanza } from './wait-for.js';
+import { NS_MUC_USER, NS_SID } from '../messages/ns.js';
+import { enterRoom } from './join.js';
+import { parseRoomStanza, type RoomEvent } from './parse.js';
 
 const NS_MUC_OWNER = 'http://jabber.org/protocol/muc#owner';
 
@@ -48,24 +46,13 @@ export function roomsFeature(port: RoomsPort, handlers: { onEvent(event: RoomEve
 
   const join = async (room: string, nick: string, options: JoinOptions = {}): Promise<{ created: boolean }> => {
     const timeoutMs = options.timeoutMs ?? 15_000;
-    const occupant = `${room}/${nick}`;
     const history = options.since === undefined ? { maxstanzas: '20' } : { since: new Date(options.since + 1).toISOString() };
-    let created = false;
+    const children = [xml('history', history), ...(options.password ? [xml('password', {}, options.password)] : [])];
     rooms.add(room);
-    try {
-      await waitForStanza(port, timeoutMs, new RoomError(`no answer from ${room} to the join within ${timeoutMs / 1000} s`), (stanza) => {
-        if (!stanza.is('presence') || (stanza.attrs.from !== occupant && stanza.attrs.from !== room)) return undefined;
-        if (stanza.attrs.type === 'error') throw new RoomError(`could not join ${room}: ${describeJoinError(errorCondition(stanza) ?? 'undefined-condition')}`);
-        const codes = stanza.getChild('x', NS_MUC_USER)?.getChildren('status').map((s) => s.attrs.code) ?? [];
-        if (!codes.includes('110') || stanza.attrs.type === 'unavailable') return undefined;
-        created = codes.includes('201');
-        return true;
-      }, () => port.send(xml('presence', { to: occupant },
-        xml('x', { xmlns: NS_MUC }, xml('history', history), ...(options.password ? [xml('password', {}, options.password)] : [])))));
-    } catch (error) {
+    const { created } = await enterRoom(port, room, nick, children, timeoutMs).catch((error: unknown) => {
       rooms.delete(room);
       throw error;
-    }
+    });
     // §10.1.2: a room we created stays locked until it is configured; accept the defaults.
     if (created) await port.iqCaller.set(xml('query', { xmlns: NS_MUC_OWNER }, xml('x', { xmlns: 'jabber:x:data', type: 'submit' })), room);
     return { created };
