@@ -1,4 +1,4 @@
-import { chatPeer, chatTabId, privateTabId, roomTabId } from '../domain/jid.js';
+import { chatTabId, privateTabId, roomTabId, tabConversation, tabRoom } from '../domain/jid.js';
 import { sanitizeLine, sanitizeText } from '../domain/sanitize.js';
 import type { Line, LineDelivery } from '../domain/line.js';
 import type { MessageHistory, StoredMessage } from '../history/message-history.js';
@@ -15,7 +15,7 @@ export function createChatTabs(store: Store, history: MessageHistory | undefined
   /** Stored messages into a tab's buffer; a correction is shown in place of its original, marked edited (XEP-0308). */
   const storedLines = (page: readonly StoredMessage[], tabId: string): Omit<Line, 'id'>[] => {
     // In a room the sender is a nick (kept in `sender`); in a chat the peer itself.
-    const inRoom = rooms.has(tabId);
+    const inRoom = tabRoom(tabId) !== undefined;
     const corrected = new Map<number, string>();
     for (const m of page) if (m.replaces !== null) corrected.set(m.replaces, m.body);
     return page
@@ -38,25 +38,20 @@ export function createChatTabs(store: Store, history: MessageHistory | undefined
   };
   /** Which account a chat tab talks from: the one that last sent or received in it. */
   const accounts = new Map<string, string>();
-  /** Room and private tabs: the conversation their stored messages are kept under. */
-  const peers = new Map<string, string>();
-  const rooms = new Set<string>();
-  const peerOf = (tabId: string): string | undefined => peers.get(tabId) ?? chatPeer(tabId);
   /** Opens a room or private tab of `account`, with its newest stored messages when it was not open. */
-  const openConversation = (id: string, kind: 'room' | 'private', title: string, peer: string, account: string, focus: boolean): string => {
+  const openConversation = (id: string, kind: 'room' | 'private', title: string, account: string, focus: boolean): string => {
     const exists = store.getState().tabs.some((t) => t.id === id);
     accounts.set(id, account);
-    peers.set(id, peer);
-    if (kind === 'room') rooms.add(id);
     store.dispatch({ type: 'tab/open', id, kind, title, focus });
-    if (!exists && history) appendStored(id, history.page(account, peer, RECENT_PAGE));
+    const peer = tabConversation(id);
+    if (!exists && history && peer) appendStored(id, history.page(account, peer, RECENT_PAGE));
     return id;
   };
   return {
-    openRoom: (account: string, room: string, focus: boolean): string => openConversation(roomTabId(room), 'room', sanitizeLine(room), room, account, focus),
+    openRoom: (account: string, room: string, focus: boolean): string => openConversation(roomTabId(room), 'room', sanitizeLine(room), account, focus),
     /** XEP-0045 §7.5: a private chat with one occupant, kept under "room/nick". */
     openPrivate: (account: string, room: string, nick: string, focus: boolean): string =>
-      openConversation(privateTabId(room, nick), 'private', `${sanitizeLine(nick)} (${sanitizeLine(room)})`, `${room}/${nick}`, account, focus),
+      openConversation(privateTabId(room, nick), 'private', `${sanitizeLine(nick)} (${sanitizeLine(room)})`, account, focus),
     open(peer: string, focus: boolean, account?: string): string {
       const id = chatTabId(peer);
       const exists = store.getState().tabs.some((t) => t.id === id);
@@ -72,7 +67,7 @@ export function createChatTabs(store: Store, history: MessageHistory | undefined
     /** Scrolling back: the page of stored messages before the oldest line of a chat tab. False when there is none. */
     loadOlder(tabId: string): boolean {
       const me = accounts.get(tabId) ?? defaultAccount();
-      const peer = peerOf(tabId);
+      const peer = tabConversation(tabId);
       if (!history || !me || !peer) return false;
       const oldest = store.getState().lines[tabId]?.find((l) => l.rowId !== undefined);
       const before = oldest?.rowId === undefined ? undefined : { at: oldest.at, id: oldest.rowId };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bareJid, chatPeer, chatTabId, isBareJid } from './jid.js';
+import { bareJid, chatPeer, chatTabId, isBareJid, tabConversation } from './jid.js';
 
 describe('bareJid', () => {
   it.each([
@@ -31,4 +31,9 @@ describe('isBareJid', () => {
     expect(chatPeer('console')).toBeUndefined();
     expect(chatPeer('search:1')).toBeUndefined();
   });
+});
+
+it('names the conversation of a chat, room or private tab, and none for others', () => {
+  expect(['chat:bob@x', 'room:ops@muc.x', 'private:ops@muc.x/Bob Smith', 'console', 'xml:alice@x'].map(tabConversation))
+    .toEqual(['bob@x', 'ops@muc.x', 'ops@muc.x/Bob Smith', undefined, undefined]);
 });

@@ -56,3 +56,9 @@ export function privatePeer(tabId: string): { room: string; nick: string } | und
   const slash = rest.indexOf('/');
   return slash < 0 ? undefined : { room: rest.slice(0, slash), nick: rest.slice(slash + 1) };
 }
+
+/** Whose conversation a tab shows, as the history keeps it: a peer, a room, or "room/nick"; undefined for other tabs. */
+export function tabConversation(tabId: string): string | undefined {
+  const occupant = privatePeer(tabId);
+  return chatPeer(tabId) ?? tabRoom(tabId) ?? (occupant ? `${occupant.room}/${occupant.nick}` : undefined);
+}
