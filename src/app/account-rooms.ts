@@ -23,8 +23,7 @@ export function accountRooms(account: string, deps: { store: Store; tabs: ChatTa
   const wanted = new Map<string, { nick: string; password?: string }>();
   let feature: RoomsFeature | undefined;
   const room = (jid: string): Room | undefined => store.getState().rooms[jid];
-  const say = (jid: string, kind: 'info' | 'error', text: string): void =>
-    void store.dispatch({ type: 'line/append', tabId: roomTabId(jid), kind, text });
+  const say = (jid: string, kind: 'info' | 'error', text: string): void => store.dispatch({ type: 'line/append', tabId: roomTabId(jid), kind, text });
 
   const onEvent = (event: RoomEvent): void => {
     const current = room(event.room);
@@ -93,7 +92,7 @@ export function accountRooms(account: string, deps: { store: Store; tabs: ChatTa
       return;
     }
     const known = current.occupants.some((o) => o.nick === event.occupant.nick);
-    store.dispatch({ type: 'room/occupant', room: event.room, occupant: { ...event.occupant, nick: event.occupant.nick } });
+    store.dispatch({ type: 'room/occupant', room: event.room, occupant: event.occupant });
     if (!known && current.joined && !self) say(event.room, 'info', `${nick} joined`);
   };
 

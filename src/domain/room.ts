@@ -20,12 +20,21 @@ export interface Room {
   occupants: Occupant[];
 }
 
+const patterns = new Map<string, RegExp>();
+
 /**
  * True when `body` addresses `nick`: the nick as a whole word, any case ("alice:", "@alice",
  * "hi Alice!"), as Profanity and Poezio highlight. Never for an empty nick.
  */
 export function mentions(body: string, nick: string): boolean {
   if (!nick) return false;
-  const escaped = nick.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  return new RegExp(`(^|[^\\p{L}\\p{N}_])${escaped}($|[^\\p{L}\\p{N}_])`, 'iu').test(body);
+  // Every message of a busy room is checked: the expression is built once per nick.
+  let pattern = patterns.get(nick);
+  if (!pattern) {
+    const escaped = nick.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    pattern = new RegExp(`(^|[^\\p{L}\\p{N}_])${escaped}($|[^\\p{L}\\p{N}_])`, 'iu');
+    if (patterns.size > 100) patterns.clear();
+    patterns.set(nick, pattern);
+  }
+  return pattern.test(body);
 }
