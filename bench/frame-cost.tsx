@@ -1,7 +1,7 @@
 // The cost of one frame of natter's screen, alone: a 200×50 screen with a 2,000-contact roster
 // and a full chat, one incoming line per frame, timed from the store update until Ink has
 // written the frame. No server, no other process: what is left is React and Ink.
-// Run: npm run build && NODE_ENV=production node dist/bench/frame-cost.js [frames]
+// Run: npm run bench:frame [-- frames]  (the bundle, with the same renderer as the bin)
 import { performance } from 'node:perf_hooks';
 import { PassThrough, Writable } from 'node:stream';
 import { render } from 'ink';

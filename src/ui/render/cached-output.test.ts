@@ -1,0 +1,109 @@
+import { styledCharsFromTokens, tokenize } from '@alcalzone/ansi-tokenize';
+import { describe, expect, it } from 'vitest';
+// Ink's own Output, by path: the package exports only its entry point.
+import InkOutput from '../../../node_modules/ink/build/output.js';
+import CachedOutput, { type Clip } from './cached-output.js';
+
+type Transformer = (line: string, index: number) => string;
+type Step =
+  | { kind: 'write'; x: number; y: number; text: string; transformers: Transformer[] }
+  | { kind: 'clip'; clip: Clip }
+  | { kind: 'unclip' };
+
+interface OutputLike {
+  write(x: number, y: number, text: string, options: { transformers: Transformer[] }): void;
+  clip(clip: Clip): void;
+  unclip(): void;
+  get(): { output: string; height: number };
+}
+
+const play = (output: OutputLike, steps: Step[]): string => {
+  for (const step of steps) {
+    if (step.kind === 'write') output.write(step.x, step.y, step.text, { transformers: step.transformers });
+    else if (step.kind === 'clip') output.clip(step.clip);
+    else output.unclip();
+  }
+  return output.get().output;
+};
+
+/** What a terminal shows: each cell's character and the set of styles in force on it. */
+const screen = (output: string): string[][] =>
+  output.split('\n').map((row) =>
+    styledCharsFromTokens(tokenize(row)).map((cell) => `${cell.value}|${cell.styles.map((s) => s.code).sort().join('')}`),
+  );
+
+const both = (width: number, height: number, steps: Step[]): { ink: string; cached: string } => ({
+  ink: play(new InkOutput({ width, height }) as OutputLike, steps),
+  cached: play(new CachedOutput({ width, height }), steps),
+});
+
+const red = (text: string): string => `\u001b[31m${text}\u001b[39m`;
+const bold = (text: string): string => `\u001b[1m${text}\u001b[22m`;
+
+describe('CachedOutput', () => {
+  it('draws pieces side by side, as Ink does, with the styles of each', () => {
+    const steps: Step[] = [
+      { kind: 'write', x: 0, y: 0, text: `${red('alice')} online`, transformers: [] },
+      { kind: 'write', x: 20, y: 0, text: bold('12:00 hello'), transformers: [] },
+      { kind: 'write', x: 2, y: 1, text: 'two\nlines', transformers: [(line) => red(line)] },
+    ];
+    const { ink, cached } = both(40, 4, steps);
+    expect(screen(cached)).toEqual(screen(ink));
+    expect(cached.split('\n')[0]).toBe(`${red('alice')} online${' '.repeat(8)}${bold('12:00 hello')}`);
+  });
+
+  it('lets a later piece cover an earlier one, splitting wide characters as Ink does', () => {
+    const steps: Step[] = [
+      { kind: 'write', x: 0, y: 0, text: '漢字漢字漢字 background', transformers: [] },
+      { kind: 'write', x: 3, y: 0, text: red('X'), transformers: [] },
+      { kind: 'write', x: 0, y: 1, text: ' '.repeat(30), transformers: [(line) => `\u001b[44m${line}\u001b[49m`] },
+      { kind: 'write', x: 4, y: 1, text: 'on blue 👍', transformers: [] },
+    ];
+    const { ink, cached } = both(30, 2, steps);
+    expect(screen(cached)).toEqual(screen(ink));
+  });
+
+  it('clips to a box in both directions', () => {
+    const steps: Step[] = [
+      { kind: 'clip', clip: { x1: 2, x2: 8, y1: 1, y2: 3 } },
+      { kind: 'write', x: 0, y: 0, text: 'row zero\nrow one 世界\nrow two\nrow three', transformers: [(line, i) => `${i}${line}`] },
+      { kind: 'unclip' },
+    ];
+    const { ink, cached } = both(12, 5, steps);
+    expect(screen(cached)).toEqual(screen(ink));
+    expect(cached.split('\n')[1]).not.toBe('');
+  });
+
+  it('shows the same screen as Ink for 3,000 random frames', () => {
+    let seed = 7;
+    const random = (n: number): number => {
+      seed = (seed * 1103515245 + 12345) % 2147483648;
+      return seed % n;
+    };
+    const words = ['hi', 'alice', '漢字', '👍', 'naïve', 'a\u200bb', '  ', 'x'.repeat(15), '\n', 'été', '🇫🇷'];
+    const styles = [(t: string): string => t, red, bold, (t: string): string => `\u001b[38;5;208m${t}\u001b[39m`, (t: string): string => `\u001b[7m${t}\u001b[27m`];
+    const transformers: Transformer[] = [(line) => red(line), (line) => line.toUpperCase(), (line, i) => `${i}:${line}`];
+    for (let frame = 0; frame < 3000; frame++) {
+      const width = 5 + random(30);
+      const height = 1 + random(6);
+      const steps: Step[] = [];
+      let open = 0;
+      for (let n = random(8); n >= 0; n--) {
+        const pick = random(10);
+        if (pick === 0) {
+          steps.push({ kind: 'clip', clip: { x1: random(width), x2: random(width + 2), y1: random(2) ? random(height) : undefined, y2: random(2) ? random(height + 1) : undefined } });
+          open++;
+        } else if (pick === 1 && open > 0) {
+          steps.push({ kind: 'unclip' });
+          open--;
+        } else {
+          const text = Array.from({ length: 1 + random(5) }, () => (styles[random(styles.length)] as (t: string) => string)(words[random(words.length)] as string)).join(random(2) ? ' ' : '');
+          const chosen = random(3) ? [] : [transformers[random(transformers.length)] as Transformer];
+          steps.push({ kind: 'write', x: random(width + 4) - 2, y: random(height + 2) - 1, text, transformers: chosen });
+        }
+      }
+      const { ink, cached } = both(width, height, steps);
+      expect(screen(cached), JSON.stringify({ frame, width, height, steps: steps.map((s) => (s.kind === 'write' ? { ...s, transformers: s.transformers.length } : s)) })).toEqual(screen(ink));
+    }
+  });
+});
