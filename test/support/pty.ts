@@ -120,6 +120,7 @@ export function spawnNatter(options: { args?: string[]; cols?: number; rows?: nu
     },
     async waitForExit(timeoutMs = 10_000) {
       await waitFor(async () => exit !== undefined, timeoutMs, async () => 'natter did not exit');
+      await flush(); // xterm parses writes later: the last bytes (leaving the alternate screen) too
       return exit!;
     },
     write: (data) => pty.write(data),
