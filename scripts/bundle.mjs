@@ -6,15 +6,31 @@
 import { build } from 'esbuild';
 import { fileURLToPath } from 'node:url';
 
-// Ink's Output stage, replaced by one whose caches outlive a frame (src/ui/render/cached-output.ts
-// says why). Ink's renderer.js is the one module that imports it.
-const cachedOutput = {
-  name: 'natter-cached-output',
+// Two stages of Ink replaced by natter's (src/ui/render/ says why): the Output, whose caches
+// outlive a frame, and the log-update, which writes only the rows that changed, each at its
+// place on the alternate screen. Each is imported by one module of Ink.
+const replacements = new Map([
+  ['renderer.js ./output.js', 'cached-output.js'],
+  ['ink.js ./log-update.js', 'screen-update.js'],
+]);
+const inkStages = {
+  name: 'natter-ink-stages',
   setup(bundle) {
-    const replacement = fileURLToPath(new URL('../dist/src/ui/render/cached-output.js', import.meta.url));
-    bundle.onResolve({ filter: /^\.\/output\.js$/ }, (args) =>
-      /[\\/]node_modules[\\/]ink[\\/]build[\\/]renderer\.js$/.test(args.importer) ? { path: replacement } : undefined,
-    );
+    const used = new Set();
+    bundle.onResolve({ filter: /^\.\/(output|log-update)\.js$/ }, (args) => {
+      const importer = args.importer.replaceAll('\\', '/');
+      if (!importer.includes('/node_modules/ink/build/')) return undefined;
+      const key = `${importer.split('/').at(-1)} ${args.path}`;
+      const module = replacements.get(key);
+      if (module === undefined) return undefined;
+      used.add(key);
+      return { path: fileURLToPath(new URL(`../dist/src/ui/render/${module}`, import.meta.url)) };
+    });
+    // An Ink release that moves these stages must fail the build, not ship Ink's own silently.
+    bundle.onEnd(() => {
+      const missed = [...replacements.keys()].filter((key) => !used.has(key));
+      if (missed.length > 0) throw new Error(`Ink's ${missed.join(', ')} was not found: update src/ui/render/ for this Ink`);
+    });
   },
 };
 
@@ -28,7 +44,7 @@ const common = {
   // A native addon: loaded from node_modules at run time.
   external: ['@napi-rs/keyring'],
   alias: { 'react-devtools-core': './scripts/devtools-stub.js' },
-  plugins: [cachedOutput],
+  plugins: [inkStages],
   // CommonJS dependencies (React) call require() for Node's built-ins.
   banner: { js: "import { createRequire as __natterRequire } from 'node:module'; const require = __natterRequire(import.meta.url);" },
   logLevel: 'warning',

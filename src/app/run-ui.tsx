@@ -124,9 +124,9 @@ export async function runUi(options: UiOptions): Promise<number> {
     alternateScreen: true,
     exitOnCtrlC: false,
     patchConsole: false,
-    // Incremental rendering garbled the screen in PTY tests under load (rows written at the
-    // wrong place after a burst of updates); full frames are cheap at this size.
-    incrementalRendering: false,
+    // Only the rows that changed are written, each at its absolute place (natter's own
+    // log-update, src/ui/render/screen-update.ts; Ink's relative-cursor one drifted under load).
+    incrementalRendering: true,
     // Frames caused by incoming traffic come at most 30 times a second (a flood costs half
     // the rendering of 60); a keystroke's frame does not wait for the throttle (keyHandled).
     maxFps: 30,
