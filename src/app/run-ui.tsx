@@ -29,6 +29,7 @@ import { createHooks } from './hooks.js';
 import { notification } from './notify.js';
 import { chatTabId, roomTabId } from '../domain/jid.js';
 import { controlSocketPath, startControlSocket, type ControlEvent } from './control-socket.js';
+import { coalescedStdout } from './coalesced-stdout.js';
 
 const SIGNALS = ['SIGTERM', 'SIGHUP', 'SIGINT'] as const;
 
@@ -108,6 +109,7 @@ export async function runUi(options: UiOptions): Promise<number> {
     keyHandled(): void {
       // Ink draws at most maxFps frames; a keystroke's frame is drawn at once instead (once
       // per turn of the event loop however many keys came in it).
+      store.flush(); // what the key changed in the store is drawn in this frame too
       if (frameWanted) return;
       frameWanted = true;
       void screen.instance?.waitUntilRenderFlush().finally(() => (frameWanted = false));
@@ -121,6 +123,8 @@ export async function runUi(options: UiOptions): Promise<number> {
     },
   };
   const instance = render(<App store={store} controller={controller} keys={ui.keys} />, {
+    // One write per frame instead of three (coalesced-stdout.ts).
+    stdout: coalescedStdout(process.stdout) as unknown as NodeJS.WriteStream,
     alternateScreen: true,
     exitOnCtrlC: false,
     patchConsole: false,

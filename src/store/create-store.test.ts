@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import { createStore } from './create-store.js';
+import { initialState } from './state.js';
+
+const turn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+const append = (text: string) => ({ type: 'line/append', tabId: 'console', kind: 'info', text }) as const;
+
+describe('createStore', () => {
+  it('reduces at once and announces a batch of dispatches once, at the end of the turn', async () => {
+    const store = createStore(initialState());
+    let calls = 0;
+    store.subscribe(() => void calls++);
+    store.dispatch(append('a'));
+    store.dispatch(append('b'));
+    expect(store.getState().lines.console?.map((l) => l.text)).toEqual(['a', 'b']);
+    expect(calls).toBe(0);
+    await turn();
+    expect(calls).toBe(1);
+  });
+
+  it('during a burst, announces at most once an interval; flush announces at once', async () => {
+    const store = createStore(initialState(), { intervalMs: 60_000 });
+    let calls = 0;
+    store.subscribe(() => void calls++);
+    store.dispatch(append('first'));
+    await turn();
+    expect(calls).toBe(1);
+    store.dispatch(append('second'));
+    await turn();
+    await turn();
+    expect(calls).toBe(1); // within the interval: waits
+    store.flush();
+    expect(calls).toBe(2);
+    store.flush();
+    expect(calls).toBe(2); // nothing pending
+  });
+});
