@@ -104,12 +104,18 @@ export async function runUi(options: UiOptions): Promise<number> {
     store.dispatch({ type: 'line/append', tabId: CONSOLE_TAB_ID, kind: 'error', text: `internal error (natter kept running): ${sanitizeLine(reason)}` });
   });
   let frameWanted = false;
+  let stateAtKey = store.getState();
   const controller = {
     ...createController(store, createRegistry(), manager.api, tabs, prompter, quit),
+    keyStarted(): void {
+      stateAtKey = store.getState();
+    },
     keyHandled(): void {
       // Ink draws at most maxFps frames; a keystroke's frame is drawn at once instead (once
-      // per turn of the event loop however many keys came in it).
-      store.flush(); // what the key changed in the store is drawn in this frame too
+      // per turn of the event loop however many keys came in it). What the key changed in
+      // the store (a tab switch) is announced for that frame; traffic waiting for its own
+      // frame is not, unless the key changed the store too: a typed letter stays cheap.
+      if (store.getState() !== stateAtKey) store.flush();
       if (frameWanted) return;
       frameWanted = true;
       void screen.instance?.waitUntilRenderFlush().finally(() => (frameWanted = false));

@@ -235,6 +235,7 @@ function Screen({ controller, size, keys }: { controller: UiController; size: Pr
       commandLine.dispatch({ type: 'insert', text });
       if (!store.getState().prompt) controller.typing?.(lineText(commandLine.current()));
     },
+    before: () => controller.keyStarted?.(),
     after: () => controller.keyHandled?.(),
   }, keys);
 

@@ -12,6 +12,8 @@ export interface UiController {
   quit(): void;
   /** Alt-E: the line edited in $EDITOR, or undefined when it stays as it was (the reason is shown). */
   editExternally?(text: string): string | undefined;
+  /** A key or paste is about to be handled. */
+  keyStarted?(): void;
   /**
    * A key was handled: draw its effect now rather than at the next throttled frame, so the
    * echo of a keystroke does not wait behind a flood of incoming messages.

@@ -7,6 +7,8 @@ export interface KeyHandlers {
   /** Returns true when the action was handled. */
   action(name: string): boolean;
   text(text: string): void;
+  /** Before each key or paste. */
+  before?(): void;
   /** After each key or paste, handled or not. */
   after?(): void;
 }
@@ -19,6 +21,7 @@ export interface KeyHandlers {
 export function useKeyRouter(handlers: KeyHandlers, overrides?: Readonly<Record<string, string[]>>): void {
   const map = useMemo(() => keyMap(overrides), [overrides]);
   useInput((input, key) => {
+    handlers.before?.();
     const name = keyName(input, key);
     if (name !== undefined) {
       const action = map.get(name);
@@ -38,6 +41,7 @@ export function useKeyRouter(handlers: KeyHandlers, overrides?: Readonly<Record<
   });
   // A paste is text, never keys: control characters other than newline become spaces.
   usePaste((text) => {
+    handlers.before?.();
     // eslint-disable-next-line no-control-regex
     handlers.text(text.replace(/\r\n?/g, '\n').replace(/[\u0000-\u0009\u000b-\u001f\u007f]/g, ' '));
     handlers.after?.();

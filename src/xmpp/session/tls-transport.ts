@@ -14,7 +14,10 @@ export class VerifyingSocket extends TlsSocket {
     this.on('error', () => undefined);
   }
 
+  private yielding = false;
+
   override emit(event: string | symbol, ...args: unknown[]): boolean {
+    if (event === 'data' && this.socket) return this.deliverThenYield(args);
     if (event === 'connect' && this.socket) {
       const problem = checkPeer(this.socket, this.policy);
       if (problem) {
@@ -23,6 +26,27 @@ export class VerifyingSocket extends TlsSocket {
       }
     }
     return super.emit(event, ...args);
+  }
+
+  /**
+   * One socket read can hold hundreds of stanzas (a flood, a MAM page), all parsed and handled
+   * before anything else runs. After each decrypted chunk (a TLS record, at most 16 KB) the
+   * socket pauses until the next turn of the event loop, so a key typed meanwhile is handled
+   * and drawn between two chunks instead of after all of them. Nothing is dropped: a paused
+   * socket keeps what arrives, and stops reading from the network when its buffer is full.
+   */
+  private deliverThenYield(args: unknown[]): boolean {
+    const delivered = super.emit('data', ...args);
+    const raw = this.socket;
+    if (raw && !this.yielding) {
+      this.yielding = true;
+      raw.pause();
+      setImmediate(() => {
+        this.yielding = false;
+        raw.resume();
+      });
+    }
+    return delivered;
   }
 }
 
