@@ -65,4 +65,22 @@ describe('loadConfig', () => {
     expect(error.message).toContain('key accounts.alice@example.org.password must NOT have additional properties');
     expect(error.message).not.toContain('hunter2');
   });
+
+  it('checks every value set against the schema, and leaves the file as it was when one is refused', () => {
+    const paths = pathsWith();
+    const config = loadConfig(paths);
+    config.set('aliases', { greet: '/msg bob hello' });
+    const before = readFileSync(paths.configFile, 'utf8');
+    expect(() => config.set('aliases', { greet: 'not a command' })).toThrow(/key aliases\.greet must match pattern/);
+    expect(() => config.set('accounts', { 'bob@example.org': { password: 'hunter2' } } as never)).toThrow(/must NOT have additional properties/);
+    expect(readFileSync(paths.configFile, 'utf8')).toBe(before);
+    expect(config.get('aliases')).toEqual({ greet: '/msg bob hello' });
+  });
+
+  it('is checked by the validator generated from the current schema (npm run gen:config-validator)', async () => {
+    const generator: string = '../../scripts/config-validator-source.mjs';
+    const { validatorSource } = (await import(generator)) as { validatorSource(): Promise<string> };
+    const committed = readFileSync(new URL('./validate-config.generated.ts', import.meta.url), 'utf8');
+    expect(committed).toBe(await validatorSource());
+  });
 });
