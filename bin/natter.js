@@ -9,7 +9,17 @@ if (major < 22) {
 const { enableCompileCache } = await import('node:module');
 enableCompileCache?.();
 // One bundle (scripts/bundle.mjs), built with React's and Ink's production code.
-const { main } = await import('../dist/natter.mjs');
+// Ink's layout engine (yoga) loads its WebAssembly with fetch() on a data: URL when fetch
+// exists, which loads Node's whole HTTP client first (~55 ms before the first frame); without
+// fetch it decodes the same bytes itself. Nothing else in the bundle uses fetch while it loads.
+const fetchProperty = Object.getOwnPropertyDescriptor(globalThis, 'fetch');
+delete globalThis.fetch;
+let main;
+try {
+  ({ main } = await import('../dist/natter.mjs'));
+} finally {
+  if (fetchProperty) Object.defineProperty(globalThis, 'fetch', fetchProperty);
+}
 const code = await main(process.argv.slice(2));
 process.exitCode = code;
 // main has finished its work (sessions closed, history written): a library timer left

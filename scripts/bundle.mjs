@@ -34,6 +34,19 @@ const inkStages = {
   },
 };
 
+// conf imports ajv and ajv-formats for its schema option, which natter does not use (the
+// schema is compiled at build time: src/config/validate-config.generated.ts). Their 280 KB
+// would still be read and run at every start; a stub that fails loudly takes their place.
+const confWithoutAjv = {
+  name: 'natter-conf-without-ajv',
+  setup(bundle) {
+    const stub = fileURLToPath(new URL('./ajv-stub.mjs', import.meta.url));
+    bundle.onResolve({ filter: /^ajv(\/dist\/2020\.js|-formats)?$/ }, (args) =>
+      args.importer.replaceAll('\\', '/').includes('/node_modules/conf/') ? { path: stub } : undefined,
+    );
+  },
+};
+
 const common = {
   bundle: true,
   platform: 'node',
@@ -44,7 +57,7 @@ const common = {
   // A native addon: loaded from node_modules at run time.
   external: ['@napi-rs/keyring'],
   alias: { 'react-devtools-core': './scripts/devtools-stub.js' },
-  plugins: [inkStages],
+  plugins: [inkStages, confWithoutAjv],
   // CommonJS dependencies (React) call require() for Node's built-ins.
   banner: { js: "import { createRequire as __natterRequire } from 'node:module'; const require = __natterRequire(import.meta.url);" },
   logLevel: 'warning',

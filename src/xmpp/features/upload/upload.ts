@@ -1,7 +1,6 @@
 import { stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import xml, { type Element } from '@xmpp/xml';
-import { lookup } from 'mime-types';
 import { NS_OOB } from '../messages/ns.js';
 import { putFile } from './put-file.js';
 import { findUploadService, requestSlot, UploadError, type IqPort } from './slot.js';
@@ -18,6 +17,8 @@ export async function uploadFile(port: IqPort, domain: string, path: string, opt
   if (service.maxSize !== undefined && info.size > service.maxSize) {
     throw new UploadError(`${basename(path)} is ${info.size} bytes; ${service.jid} takes files up to ${service.maxSize} bytes`);
   }
+  // mime-types carries the whole MIME database: loaded when a file is first sent, not at start.
+  const { lookup } = await import('mime-types');
   const file = { path, name: basename(path), size: info.size, contentType: lookup(path) || 'application/octet-stream' };
   const slot = await requestSlot(port, service.jid, file);
   await putFile(slot, file, options);
