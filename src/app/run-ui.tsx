@@ -49,7 +49,9 @@ export async function runUi(options: UiOptions): Promise<number> {
   const { config, history } = options;
   const ui = config.get('ui');
   applyTheme(ui.theme ?? {});
-  const store = createStore(initialState({ rosterVisible: ui.rosterVisible, rosterWidth: ui.rosterWidth }));
+  // History is written before it is shown: a batch's transaction commits before any frame
+  // shows what it holds (a frame follows a notification, or a key, which commits too).
+  const store = createStore(initialState({ rosterVisible: ui.rosterVisible, rosterWidth: ui.rosterWidth }), { beforeNotify: () => history.flush() });
   const consoleInfo = (text: string): void => store.dispatch({ type: 'line/append', tabId: CONSOLE_TAB_ID, kind: 'info', text });
   consoleInfo(`natter ${options.version}. Type /help for the commands, Alt-H for the keys, /quit or Ctrl-C to leave.`);
   const unknownKeys = Object.keys(ui.keys).filter((action) => !ACTIONS.has(action));
@@ -115,6 +117,7 @@ export async function runUi(options: UiOptions): Promise<number> {
       // per turn of the event loop however many keys came in it). What the key changed in
       // the store (a tab switch) is announced for that frame; traffic waiting for its own
       // frame is not, unless the key changed the store too: a typed letter stays cheap.
+      history.flush();
       if (store.getState() !== stateAtKey) store.flush();
       if (frameWanted) return;
       frameWanted = true;

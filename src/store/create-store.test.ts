@@ -34,4 +34,13 @@ describe('createStore', () => {
     store.flush();
     expect(calls).toBe(2); // nothing pending
   });
+
+  it('runs beforeNotify (the history commit) before any listener hears of a change', async () => {
+    const order: string[] = [];
+    const store = createStore(initialState(), { beforeNotify: () => order.push('commit') });
+    store.subscribe(() => order.push('listener'));
+    store.dispatch(append('a'));
+    await turn();
+    expect(order).toEqual(['commit', 'listener']);
+  });
 });

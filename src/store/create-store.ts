@@ -19,8 +19,12 @@ export const NOTIFY_INTERVAL_MS = 1000 / 30;
  * announced together: at the end of the current turn of the event loop, and during a burst
  * (a flood, a roster load, a MAM catch-up) at most every NOTIFY_INTERVAL_MS, so the screen
  * pays one React commit and one layout per frame, not one per stanza or per socket read.
+ * `beforeNotify` runs first: the history commits what the screen is about to show.
  */
-export function createStore(initial: AppState, { intervalMs = NOTIFY_INTERVAL_MS }: { intervalMs?: number } = {}): Store {
+export function createStore(
+  initial: AppState,
+  { intervalMs = NOTIFY_INTERVAL_MS, beforeNotify }: { intervalMs?: number; beforeNotify?: () => void } = {},
+): Store {
   let state = initial;
   let scheduled: { cancel(): void } | undefined;
   let lastNotified = -Infinity;
@@ -30,6 +34,7 @@ export function createStore(initial: AppState, { intervalMs = NOTIFY_INTERVAL_MS
     scheduled?.cancel();
     scheduled = undefined;
     lastNotified = performance.now();
+    beforeNotify?.();
     for (const listener of listeners) listener();
   };
 

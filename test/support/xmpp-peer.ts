@@ -98,7 +98,8 @@ export async function connectPeer(info: ProsodyInfo, account: ProsodyAccount, re
     onMessage: (listener) => void listeners.add(listener),
     waitForMessage: (match, timeoutMs = 10_000) =>
       waitIn(received, listeners, match, timeoutMs, () => `${account.jid} got no matching message within ${timeoutMs} ms; got: ${JSON.stringify(received.map((m) => [m.from, m.body]))}`),
-    waitForStanza: (match, timeoutMs = 10_000) => waitIn(stanzas, stanzaListeners, match, timeoutMs, () => `${account.jid} got no matching stanza within ${timeoutMs} ms`),
+    waitForStanza: (match, timeoutMs = 10_000) =>
+      waitIn(stanzas, stanzaListeners, match, timeoutMs, () => `${account.jid} got no matching stanza within ${timeoutMs} ms; the last ones: ${stanzas.slice(-6).map((s) => String(s).slice(0, 300)).join(' | ')}`),
     stop: async () => {
       await entity.stop().catch(() => undefined);
     },
