@@ -18,10 +18,10 @@ describe('createStore', () => {
     expect(calls).toBe(1);
   });
 
-  it('during a burst, announces at most once an interval; flush announces at once', async () => {
+  it('during a burst, tells the screen at most once an interval; flush tells it at once', async () => {
     const store = createStore(initialState(), { intervalMs: 60_000 });
     let calls = 0;
-    store.subscribe(() => void calls++);
+    store.subscribeFrames(() => void calls++);
     store.dispatch(append('first'));
     await turn();
     expect(calls).toBe(1);
@@ -39,8 +39,22 @@ describe('createStore', () => {
     const order: string[] = [];
     const store = createStore(initialState(), { beforeNotify: () => order.push('commit') });
     store.subscribe(() => order.push('listener'));
+    store.subscribeFrames(() => order.push('screen'));
     store.dispatch(append('a'));
     await turn();
-    expect(order).toEqual(['commit', 'listener']);
+    expect(order.indexOf('commit')).toBe(0);
+    expect(order.filter((o) => o !== 'commit')).toEqual(['listener', 'screen']);
+  });
+
+  it("tells the app's watchers of every turn's changes, even within the screen's interval", async () => {
+    const store = createStore(initialState(), { intervalMs: 60_000 });
+    const seen: string[] = [];
+    store.subscribe(() => seen.push(store.getState().activeTabId));
+    store.dispatch({ type: 'tab/open', id: 'chat:bob@example.org', kind: 'chat', title: 'bob', focus: true });
+    await turn();
+    store.dispatch({ type: 'tab/focus', id: 'console' });
+    await turn();
+    // A watcher that follows the tab in front (chat states) sees bob's chat come and go.
+    expect(seen).toEqual(['chat:bob@example.org', 'console']);
   });
 });

@@ -2,34 +2,30 @@ import type { Action } from './actions.js';
 import { reduce } from './reducer.js';
 import type { AppState } from './state.js';
 
+type Listener = () => void;
+
 export interface Store {
   getState(): AppState;
   dispatch(action: Action): void;
-  /** Listeners run once per batch of dispatches, not once per action. */
-  subscribe(listener: () => void): () => void;
-  /** Announce pending changes now (a key's effect must not wait for the next batch). */
+  /**
+   * For the app's own watchers (chat focus, read markers): called once per turn of the event
+   * loop that dispatched, so no state a key or a command produced goes unseen.
+   */
+  subscribe(listener: Listener): () => void;
+  /** For the screen: called at most once a frame (NOTIFY_INTERVAL_MS) during a burst. */
+  subscribeFrames(listener: Listener): () => void;
+  /** Announce pending changes to both now (a key's effect must not wait for the next frame). */
   flush(): void;
 }
 
-/** Traffic is announced at most this often: the screen draws at most 30 frames a second. */
+/** Traffic reaches the screen at most this often: it draws at most 30 frames a second. */
 export const NOTIFY_INTERVAL_MS = 1000 / 30;
 
-/**
- * A small external store for useSyncExternalStore. Dispatches are reduced at once but
- * announced together: at the end of the current turn of the event loop, and during a burst
- * (a flood, a roster load, a MAM catch-up) at most every NOTIFY_INTERVAL_MS, so the screen
- * pays one React commit and one layout per frame, not one per stanza or per socket read.
- * `beforeNotify` runs first: the history commits what the screen is about to show.
- */
-export function createStore(
-  initial: AppState,
-  { intervalMs = NOTIFY_INTERVAL_MS, beforeNotify }: { intervalMs?: number; beforeNotify?: () => void } = {},
-): Store {
-  let state = initial;
+/** One set of listeners, told of changes at most once an interval (0: once a turn). */
+function announcer(intervalMs: number, beforeNotify: (() => void) | undefined) {
+  const listeners = new Set<Listener>();
   let scheduled: { cancel(): void } | undefined;
   let lastNotified = -Infinity;
-  const listeners = new Set<() => void>();
-
   const notify = (): void => {
     scheduled?.cancel();
     scheduled = undefined;
@@ -37,30 +33,56 @@ export function createStore(
     beforeNotify?.();
     for (const listener of listeners) listener();
   };
-
-  const schedule = (): void => {
-    const wait = lastNotified + intervalMs - performance.now();
-    if (wait <= 0) {
-      const handle = setImmediate(notify);
-      scheduled = { cancel: () => clearImmediate(handle) };
-    } else {
-      const handle = setTimeout(notify, wait);
-      scheduled = { cancel: () => clearTimeout(handle) };
-    }
+  return {
+    listeners,
+    changed(): void {
+      if (scheduled !== undefined) return;
+      const wait = lastNotified + intervalMs - performance.now();
+      if (wait <= 0) {
+        const handle = setImmediate(notify);
+        scheduled = { cancel: () => clearImmediate(handle) };
+      } else {
+        const handle = setTimeout(notify, wait);
+        scheduled = { cancel: () => clearTimeout(handle) };
+      }
+    },
+    flush(): void {
+      if (scheduled !== undefined) notify();
+    },
   };
+}
 
+const adder = (listeners: Set<Listener>) => (listener: Listener) => {
+  listeners.add(listener);
+  return () => void listeners.delete(listener);
+};
+
+/**
+ * A small external store. Dispatches are reduced at once but announced together: to the app's
+ * watchers at the end of the turn, to the screen (useSyncExternalStore) at the end of the turn
+ * and during a burst (a flood, a roster load, a MAM catch-up) at most every NOTIFY_INTERVAL_MS,
+ * so the screen pays one React commit and one layout per frame, not one per stanza or read.
+ * `beforeNotify` runs first: the history commits what is about to be shown.
+ */
+export function createStore(
+  initial: AppState,
+  { intervalMs = NOTIFY_INTERVAL_MS, beforeNotify }: { intervalMs?: number; beforeNotify?: () => void } = {},
+): Store {
+  let state = initial;
+  const turns = announcer(0, beforeNotify);
+  const frames = announcer(intervalMs, beforeNotify);
   return {
     getState: () => state,
     dispatch(action) {
       state = reduce(state, action);
-      if (scheduled === undefined) schedule();
+      turns.changed();
+      frames.changed();
     },
-    subscribe(listener) {
-      listeners.add(listener);
-      return () => listeners.delete(listener);
-    },
+    subscribe: adder(turns.listeners),
+    subscribeFrames: adder(frames.listeners),
     flush() {
-      if (scheduled !== undefined) notify();
+      turns.flush();
+      frames.flush();
     },
   };
 }

@@ -13,5 +13,5 @@ export function useStore(): Store {
 /** Re-renders the caller only when the selected slice changes (by identity). */
 export function useAppState<T>(select: (state: AppState) => T): T {
   const store = useStore();
-  return useSyncExternalStore(store.subscribe, () => select(store.getState()));
+  return useSyncExternalStore(store.subscribeFrames, () => select(store.getState()));
 }
