@@ -14,11 +14,19 @@ enableCompileCache?.();
 // fetch it decodes the same bytes itself. Nothing else in the bundle uses fetch while it loads.
 const fetchProperty = Object.getOwnPropertyDescriptor(globalThis, 'fetch');
 delete globalThis.fetch;
+// Ink (is-in-ci) and chalk (supports-color) decide while they load whether they write to a
+// terminal, and take a CI variable for "no": Ink then paints only the last frame and chalk
+// drops every style, the cursor's too. On a terminal natter knows better, so they do not see
+// those variables; hooks and other programs natter starts get the environment unchanged.
+const ciVariables = process.stdin.isTTY && process.stdout.isTTY ? Object.keys(process.env).filter((key) => key === 'CI' || key === 'CONTINUOUS_INTEGRATION' || key.startsWith('CI_')) : [];
+const hidden = ciVariables.map((key) => [key, process.env[key]]);
+for (const key of ciVariables) delete process.env[key];
 let main;
 try {
   ({ main } = await import('../dist/natter.mjs'));
 } finally {
   if (fetchProperty) Object.defineProperty(globalThis, 'fetch', fetchProperty);
+  for (const [key, value] of hidden) process.env[key] = value;
 }
 const code = await main(process.argv.slice(2));
 process.exitCode = code;

@@ -134,6 +134,9 @@ export async function runUi(options: UiOptions): Promise<number> {
   const instance = render(<App store={store} controller={controller} keys={ui.keys} />, {
     // One write per frame instead of three (coalesced-stdout.ts).
     stdout: coalescedStdout(process.stdout) as unknown as NodeJS.WriteStream,
+    // main() opened the screen only on a terminal: a CI variable in the person's environment
+    // (Ink reads it as "no terminal" and paints only the last frame) must not blank it.
+    interactive: true,
     alternateScreen: true,
     exitOnCtrlC: false,
     patchConsole: false,

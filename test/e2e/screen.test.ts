@@ -42,6 +42,21 @@ describe('the screen in a terminal', () => {
     expect(await natter.screenText()).not.toContain('1:console');
   });
 
+  it('draws and answers keys with CI set in the environment (Ink would take it for no terminal)', async () => {
+    const natter = start({ cols: 100, rows: 30, env: { CI: 'true', CONTINUOUS_INTEGRATION: '1' } });
+    await natter.waitForText('1:console');
+    expect(natter.bufferType()).toBe('alternate');
+    await skipFirstRun(natter);
+    natter.type('/help');
+    natter.press('enter');
+    await natter.waitForText(/\/quit +Leave natter/);
+    expect(natter.output()).toContain('\u001b[7m'); // styles kept: the cursor and the current tab show
+    natter.type('/quit');
+    natter.press('enter');
+    expect(await natter.waitForExit()).toEqual({ exitCode: 0 });
+    expect(natter.bufferType()).toBe('normal');
+  });
+
   it('leaves cleanly on Ctrl-C and on SIGTERM, restoring the terminal', async () => {
     const a = start();
     await a.waitForText('1:console');

@@ -36,9 +36,6 @@ export function tempDirs(): Dirs & { env: Record<string, string>; remove(): void
 function childEnv(extra: Record<string, string>): Record<string, string> {
   const env: Record<string, string> = {};
   for (const [k, v] of Object.entries(process.env)) if (v !== undefined) env[k] = v;
-  // Ink treats any defined CI variable as CI and then paints only the last frame.
-  delete env.CI;
-  delete env.CONTINUOUS_INTEGRATION;
   return { ...env, TERM: 'xterm-256color', ...extra };
 }
 
