@@ -4,6 +4,8 @@
 // benchmark import dist/src directly; the bin runs dist/natter.mjs, and `npm run bench:frame`
 // runs dist/bench/frame-cost.mjs, bundled the same way so that it measures the same frame.
 import { build } from 'esbuild';
+import { readFile } from 'node:fs/promises';
+import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 // Two stages of Ink replaced by natter's (src/ui/render/ says why): the Output, whose caches
@@ -34,6 +36,25 @@ const inkStages = {
   },
 };
 
+// Ink throttles its frames (maxFps) and then, separately, its writes to the terminal (a
+// zero-delay throttle), except in debug mode. natter's store already holds traffic to 30 frames
+// a second (src/store/create-store.ts); Ink's throttles only held back a keystroke's frame
+// when another frame had been drawn in the same turn of the event loop, until a timer, while
+// the flood behind the key was read and handled (echo p99 40 ms). Frames are written as they
+// come: src/ui/render/screen-update.ts wraps each in a synchronized update, as Ink's throttled
+// writer did.
+const UNTHROTTLED = ['const isUnthrottled = options.debug || this.isScreenReaderEnabled;', 'const isUnthrottled = true;'];
+const inkUnthrottled = {
+  name: 'natter-ink-unthrottled',
+  setup(bundle) {
+    bundle.onLoad({ filter: /[\\/]node_modules[\\/]ink[\\/]build[\\/]ink\.js$/ }, async (args) => {
+      const source = await readFile(args.path, 'utf8');
+      if (!source.includes(UNTHROTTLED[0])) throw new Error(`Ink's render throttle was not found in ${args.path}: update scripts/bundle.mjs for this Ink`);
+      return { contents: source.replace(UNTHROTTLED[0], UNTHROTTLED[1]), loader: 'js', resolveDir: dirname(args.path) };
+    });
+  },
+};
+
 // conf imports ajv and ajv-formats for its schema option, which natter does not use (the
 // schema is compiled at build time: src/config/validate-config.generated.ts). Their 280 KB
 // would still be read and run at every start; a stub that fails loudly takes their place.
@@ -57,7 +78,7 @@ const common = {
   // A native addon: loaded from node_modules at run time.
   external: ['@napi-rs/keyring'],
   alias: { 'react-devtools-core': './scripts/devtools-stub.js' },
-  plugins: [inkStages, confWithoutAjv],
+  plugins: [inkStages, inkUnthrottled, confWithoutAjv],
   // CommonJS dependencies (React) call require() for Node's built-ins.
   banner: { js: "import { createRequire as __natterRequire } from 'node:module'; const require = __natterRequire(import.meta.url);" },
   logLevel: 'warning',

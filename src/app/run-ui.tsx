@@ -105,7 +105,6 @@ export async function runUi(options: UiOptions): Promise<number> {
     const reason = error instanceof Error ? error.message : String(error);
     store.dispatch({ type: 'line/append', tabId: CONSOLE_TAB_ID, kind: 'error', text: `internal error (natter kept running): ${sanitizeLine(reason)}` });
   });
-  let frameWanted = false;
   let stateAtKey = store.getState();
   const controller = {
     ...createController(store, createRegistry(), manager.api, tabs, prompter, quit),
@@ -113,15 +112,13 @@ export async function runUi(options: UiOptions): Promise<number> {
       stateAtKey = store.getState();
     },
     keyHandled(): void {
-      // Ink draws at most maxFps frames; a keystroke's frame is drawn at once instead (once
-      // per turn of the event loop however many keys came in it). What the key changed in
-      // the store (a tab switch) is announced for that frame; traffic waiting for its own
-      // frame is not, unless the key changed the store too: a typed letter stays cheap.
+      // A keystroke's frame is drawn in this turn of the event loop: React commits it in a
+      // microtask and Ink (not throttled, see maxFps) writes it at once, before any network
+      // data waiting behind the key is read. What the key changed in the store (a tab switch)
+      // is announced for that frame; traffic waiting for its own frame is not, unless the key
+      // changed the store too: a typed letter stays cheap.
       history.flush();
       if (store.getState() !== stateAtKey) store.flush();
-      if (frameWanted) return;
-      frameWanted = true;
-      void screen.instance?.waitUntilRenderFlush().finally(() => (frameWanted = false));
     },
     editExternally(text: string): string | undefined {
       const result = editInEditor(text, { stdin: process.stdin, stdout: process.stdout });
@@ -143,9 +140,11 @@ export async function runUi(options: UiOptions): Promise<number> {
     // Only the rows that changed are written, each at its absolute place (natter's own
     // log-update, src/ui/render/screen-update.ts; Ink's relative-cursor one drifted under load).
     incrementalRendering: true,
-    // Frames caused by incoming traffic come at most 30 times a second (a flood costs half
-    // the rendering of 60); a keystroke's frame does not wait for the throttle (keyHandled).
-    maxFps: 30,
+    // The store already holds traffic to 30 frames a second (a flood costs half the rendering
+    // of 60), so Ink's own throttle only delayed keystrokes: waiting for it (or for its
+    // waitUntilRenderFlush, which yields to the event loop) let a chunk of a flood be read and
+    // handled between a key and its echo. 1000 is Ink's floor of 1 ms between two frames.
+    maxFps: 1000,
   });
   screen.instance = instance;
   const control = await startControlSocket(controlSocketPath(options.runtimeDir), (line) => controller.run(line)).catch((error: unknown) => {

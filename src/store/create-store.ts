@@ -6,6 +6,11 @@ type Listener = () => void;
 
 export interface Store {
   getState(): AppState;
+  /**
+   * The state as last announced to subscribeFrames: what the screen shows. A keystroke that
+   * re-renders the command line does not also draw traffic that is waiting for its frame.
+   */
+  getFrameState(): AppState;
   dispatch(action: Action): void;
   /**
    * For the app's own watchers (chat focus, read markers): called once per turn of the event
@@ -22,7 +27,7 @@ export interface Store {
 export const NOTIFY_INTERVAL_MS = 1000 / 30;
 
 /** One set of listeners, told of changes at most once an interval (0: once a turn). */
-function announcer(intervalMs: number, beforeNotify: (() => void) | undefined) {
+function announcer(intervalMs: number, beforeNotify: (() => void) | undefined, onNotify: () => void = () => undefined) {
   const listeners = new Set<Listener>();
   let scheduled: { cancel(): void } | undefined;
   let lastNotified = -Infinity;
@@ -31,6 +36,7 @@ function announcer(intervalMs: number, beforeNotify: (() => void) | undefined) {
     scheduled = undefined;
     lastNotified = performance.now();
     beforeNotify?.();
+    onNotify();
     for (const listener of listeners) listener();
   };
   return {
@@ -70,9 +76,11 @@ export function createStore(
 ): Store {
   let state = initial;
   const turns = announcer(0, beforeNotify);
-  const frames = announcer(intervalMs, beforeNotify);
+  let frameState = initial;
+  const frames = announcer(intervalMs, beforeNotify, () => (frameState = state));
   return {
     getState: () => state,
+    getFrameState: () => frameState,
     dispatch(action) {
       state = reduce(state, action);
       turns.changed();

@@ -158,6 +158,7 @@ describe('<App>', () => {
   it('keeps a line history per tab', async () => {
     const { view, store, submitted } = setup();
     store.dispatch({ type: 'tab/open', id: 'chat:b', kind: 'chat', title: 'b', focus: false });
+    await waitForFrame(view.lastFrame, (t) => t.includes('2:b'));
     view.stdin.write('/in console\r');
     await waitForFrame(() => submitted.join(), (t) => t === '/in console');
     view.stdin.write('\u001b2');

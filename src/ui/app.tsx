@@ -110,12 +110,12 @@ function Screen({ controller, size, keys }: { controller: UiController; size: Pr
   // when scrolling began, and what arrives after it is counted below.
   const anchors = useRef<Record<string, number | undefined>>({});
   const anchor = offset > 0 ? anchors.current[activeTabId] : undefined;
-  const currentOffset = (): number => scroll.current[store.getState().activeTabId] ?? 0;
+  const currentOffset = (): number => scroll.current[store.getFrameState().activeTabId] ?? 0;
   const setOffset = (value: number): void => {
-    const tabId = store.getState().activeTabId;
+    const tabId = store.getFrameState().activeTabId;
     const next = Math.max(0, value);
     if (next === 0) anchors.current[tabId] = undefined;
-    else anchors.current[tabId] ??= store.getState().lines[tabId]?.at(-1)?.id;
+    else anchors.current[tabId] ??= store.getFrameState().lines[tabId]?.at(-1)?.id;
     scroll.current = { ...scroll.current, [tabId]: next };
     rerenderScroll();
   };
@@ -188,9 +188,9 @@ function Screen({ controller, size, keys }: { controller: UiController; size: Pr
         const index = Number(name.slice('tab.goto.'.length)) - 1;
         if (index < tabs.length) focusIndex(index);
       } else if (name === 'view.page-up') {
-        const tabId = store.getState().activeTabId;
+        const tabId = store.getFrameState().activeTabId;
         let next = currentOffset() + bodyHeight - 1;
-        const state = store.getState();
+        const state = store.getFrameState();
         const buffer = state.lines[tabId] ?? [];
         // The same rows the view draws, the "new messages" rule included.
         const tab = state.tabs.find((t) => t.id === tabId);

@@ -34,6 +34,8 @@ it('PageUp reaches lines prepended while it scrolls (pages read back later), up 
     },
   };
   const view = render(<App store={store} controller={controller} size={{ columns: 60, rows: 12 }} />);
+  // Keys act on what the screen shows: the person presses PageUp once the chat is drawn.
+  while (!view.lastFrame()?.includes('m69')) await tick();
   for (let press = 0; press < 20 && !view.lastFrame()?.includes('-- start --'); press++) {
     view.stdin.write(PAGE_UP);
     await tick();

@@ -39,7 +39,7 @@ const MessageRow = memo(function MessageRow({ row }: { row: Row }) {
 });
 
 /** Exactly `height` one-row lines, so the frame never grows past the terminal. */
-export function MessageView({ lines, width, height, offset, unreadFrom, expanded, anchor }: Props) {
+export const MessageView = memo(function MessageView({ lines, width, height, offset, unreadFrom, expanded, anchor }: Props) {
   const rows = visibleRows(lines, width, height, offset, { unreadFrom, expanded, anchor });
   return (
     <Box flexDirection="column" width={width} height={height} justifyContent="flex-end" overflow="hidden">
@@ -48,4 +48,4 @@ export function MessageView({ lines, width, height, offset, unreadFrom, expanded
       ))}
     </Box>
   );
-}
+});

@@ -59,7 +59,7 @@ const Row = memo(function Row({ row, showStatus, selected, unreadCount }: { row:
 });
 
 /** The contact list on the left. Renders only the rows that fit (2,000 contacts stay cheap). */
-export function RosterPane({ rows, width, height, offset, filter, showStatus = false, title: heading = 'Roster', empty = '(no contacts)', selected, unread }: Props) {
+export const RosterPane = memo(function RosterPane({ rows, width, height, offset, filter, showStatus = false, title: heading = 'Roster', empty = '(no contacts)', selected, unread }: Props) {
   const inner = Math.max(0, height - 3);
   const start = Math.max(0, Math.min(offset, rows.length - inner));
   const visible = rows.slice(start, start + inner);
@@ -82,4 +82,4 @@ export function RosterPane({ rows, width, height, offset, filter, showStatus = f
       )}
     </Box>
   );
-}
+});

@@ -1,4 +1,5 @@
 import { Box, Text } from 'ink';
+import { memo } from 'react';
 import { describeConnectionState, type ConnectionState } from '../../domain/connection-state.js';
 import { theme } from '../theme/theme.js';
 
@@ -10,7 +11,7 @@ interface Props {
   peerActivity?: string;
 }
 
-export function StatusLine({ width, connections, tabTitle, peerActivity }: Props) {
+export const StatusLine = memo(function StatusLine({ width, connections, tabTitle, peerActivity }: Props) {
   // By JID, not by which account reported first: the order stays put from run to run.
   const accounts = Object.entries(connections).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
   const state =
@@ -25,4 +26,4 @@ export function StatusLine({ width, connections, tabTitle, peerActivity }: Props
       </Text>
     </Box>
   );
-}
+});

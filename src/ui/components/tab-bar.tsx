@@ -1,4 +1,5 @@
 import { Box, Text } from 'ink';
+import { memo } from 'react';
 import type { Tab } from '../../domain/tab.js';
 import { theme } from '../theme/theme.js';
 
@@ -8,7 +9,7 @@ interface Props {
   width: number;
 }
 
-export function TabBar({ tabs, activeTabId, width }: Props) {
+export const TabBar = memo(function TabBar({ tabs, activeTabId, width }: Props) {
   return (
     <Box width={width} height={1} overflow="hidden">
       <Text wrap="truncate">
@@ -32,4 +33,4 @@ export function TabBar({ tabs, activeTabId, width }: Props) {
       </Text>
     </Box>
   );
-}
+});

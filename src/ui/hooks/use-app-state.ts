@@ -10,8 +10,11 @@ export function useStore(): Store {
   return store;
 }
 
-/** Re-renders the caller only when the selected slice changes (by identity). */
+/**
+ * Re-renders the caller only when the selected slice changes (by identity), from the state of
+ * the last frame: a render caused by a key shows the same traffic as the frame before it.
+ */
 export function useAppState<T>(select: (state: AppState) => T): T {
   const store = useStore();
-  return useSyncExternalStore(store.subscribeFrames, () => select(store.getState()));
+  return useSyncExternalStore(store.subscribeFrames, () => select(store.getFrameState()));
 }

@@ -35,6 +35,16 @@ describe('screen update', () => {
     expect(last).not.toContain('typed');
   });
 
+  it('sends each frame as one synchronized update, the cursor placed inside it', () => {
+    const { stream, writes } = terminal(20, 4);
+    const update = createScreenUpdate(stream, { incremental: true });
+    update.setCursorPosition({ x: 3, y: 1 });
+    update('one\ntwo');
+    const frame = writes.at(-1) ?? '';
+    expect(frame.startsWith('\u001b[?2026h')).toBe(true);
+    expect(frame.endsWith('\u001b[2;4H\u001b[?25h\u001b[?2026l')).toBe(true);
+  });
+
   it('erases rows a shorter frame no longer covers, and nothing is written for the same frame', async () => {
     const { stream, writes, screen } = terminal(20, 4);
     const update = createScreenUpdate(stream, { incremental: true });
@@ -53,7 +63,7 @@ describe('screen update', () => {
     const update = createScreenUpdate(stream, { incremental: true });
     update('a\nb\n0123456789');
     update('a\nB\n012345678X');
-    expect(writes.at(-1)).toBe('\u001b[2;1H\u001b[2KB\u001b[3;1H\u001b[2K012345678X');
+    expect(writes.at(-1)).toBe('\u001b[?2026h\u001b[2;1H\u001b[2KB\u001b[3;1H\u001b[2K012345678X\u001b[?2026l');
     expect(await screen()).toEqual(['a', 'B', '012345678X']);
   });
 

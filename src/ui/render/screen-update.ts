@@ -7,7 +7,8 @@
 // frame depends on where the previous one left the cursor. Every row is written when Ink asks
 // for non-incremental rendering.
 // The bundle (scripts/bundle.mjs) puts this module in place of Ink's; natter's screen is always
-// the alternate screen (src/app/run-ui.tsx).
+// the alternate screen (src/app/run-ui.tsx). Ink's throttle in front of it is off in the bundle,
+// so this module also marks each frame as a synchronized update, as that throttle did.
 
 interface CursorPosition {
   x: number;
@@ -24,6 +25,10 @@ const SHOW_CURSOR = `${CSI}?25h`;
 const moveTo = (row: number, column: number): string => `${CSI}${row + 1};${column + 1}H`;
 const ERASE_ROW = `${CSI}2K`;
 const ERASE_SCREEN = `${CSI}H${CSI}J`;
+// Synchronized update (DEC mode 2026): a terminal that knows it shows the frame whole, even
+// when it arrives in several reads (over SSH); others ignore the mode, as Ink's writer assumed.
+const BEGIN_SYNC = `${CSI}?2026h`;
+const END_SYNC = `${CSI}?2026l`;
 
 const sameCursor = (a: CursorPosition | undefined, b: CursorPosition | undefined): boolean =>
   a === b || (a !== undefined && b !== undefined && a.x === b.x && a.y === b.y);
@@ -61,7 +66,8 @@ export function createScreenUpdate(stream: Stream, { showCursor = false, increme
       out += moveTo(row, 0) + ERASE_ROW + line;
     }
     for (let row = rows.length; row < previousRows.length; row++) out += moveTo(row, 0) + ERASE_ROW;
-    stream.write(out + cursorSequence(wanted));
+    const cursorMove = cursorSequence(wanted);
+    stream.write(out === '' ? cursorMove : BEGIN_SYNC + out + cursorMove + END_SYNC);
     previousOutput = text;
     previousRows = rows;
     return true;
