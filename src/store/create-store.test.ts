@@ -35,6 +35,22 @@ describe('createStore', () => {
     expect(calls).toBe(2); // nothing pending
   });
 
+  it('keeps the state of the last frame for the screen until the next frame is announced', async () => {
+    const store = createStore(initialState(), { intervalMs: 60_000 });
+    const texts = (lines: { text: string }[] | undefined) => lines?.map((l) => l.text);
+    store.dispatch(append('first'));
+    expect(texts(store.getFrameState().lines.console)).toEqual([]);
+    await turn();
+    expect(texts(store.getFrameState().lines.console)).toEqual(['first']);
+    store.dispatch(append('second'));
+    await turn();
+    // A render now (a key) draws what the last frame drew, not the traffic waiting for its frame.
+    expect(texts(store.getFrameState().lines.console)).toEqual(['first']);
+    expect(texts(store.getState().lines.console)).toEqual(['first', 'second']);
+    store.flush();
+    expect(texts(store.getFrameState().lines.console)).toEqual(['first', 'second']);
+  });
+
   it('runs beforeNotify (the history commit) before any listener hears of a change', async () => {
     const order: string[] = [];
     const store = createStore(initialState(), { beforeNotify: () => order.push('commit') });
