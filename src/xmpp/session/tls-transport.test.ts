@@ -22,4 +22,37 @@ describe('VerifyingSocket', () => {
     await turn();
     expect(chunks).toEqual(['<message>1</message>', '<message>2</message>', '<message>3</message>']);
   });
+
+  it('hands a large read on in slices, one per turn, cut between characters', async () => {
+    const { raw, chunks } = attached();
+    const text = `<message><body>${'日本語 '.repeat(1500)}</body></message>`; // 15 KB
+    raw.write(Buffer.from(text, 'utf8'));
+    await new Promise((resolve) => process.nextTick(resolve));
+    expect(chunks).toHaveLength(1);
+    for (let turns = 0; turns < 10 && chunks.join('') !== text; turns++) await turn();
+    expect(chunks.join('')).toBe(text);
+    expect(chunks.length).toBeGreaterThanOrEqual(4);
+    expect(Math.max(...chunks.map((c) => Buffer.byteLength(c)))).toBeLessThanOrEqual(4096);
+    expect(chunks.join('')).not.toContain('\ufffd');
+  });
+
+  it('holds a character cut between two reads until its last byte comes', async () => {
+    const { raw, chunks } = attached();
+    const bytes = Buffer.from('<body>😀</body>', 'utf8');
+    raw.write(bytes.subarray(0, 8)); // '<body>' and half the emoji
+    for (let i = 0; i < 3; i++) await turn();
+    expect(chunks.join('')).toBe('<body>');
+    raw.write(bytes.subarray(8));
+    for (let i = 0; i < 3; i++) await turn();
+    expect(chunks.join('')).toBe('<body>😀</body>');
+  });
 });
+
+function attached() {
+  const socket = new VerifyingSocket({ domain: 'localhost' });
+  const raw = new PassThrough();
+  (socket as unknown as { _attachSocket(s: unknown): void })._attachSocket(raw);
+  const chunks: string[] = [];
+  socket.on('data', (data: Buffer) => chunks.push(data.toString()));
+  return { socket, raw, chunks };
+}
