@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { registerAccount, startProsody, type ProsodyInfo } from '../test/support/prosody.js';
 import { connectPeer } from '../test/support/xmpp-peer.js';
+import { startFloodSender } from './flood-sender.js';
 import { natter, poezio, profanity, type ClientKind } from './clients.js';
 import { historyFigures } from './history-figures.js';
 import { contactName, writeRoster } from './roster-file.js';
@@ -71,11 +72,12 @@ async function oneRun(info: ProsodyInfo, kind: ClientKind, { contacts: CONTACTS,
   const id = `${kind.name.slice(0, 3)}${process.pid}r${++serial}`;
   const [account, flooder] = await Promise.all([registerAccount(info, `b${id}`), registerAccount(info, `f${id}`)]);
   writeRoster(info.dir, 'localhost', account.local, CONTACTS);
-  const peer = await connectPeer(info, flooder);
+  const peer = await startFloodSender(info, flooder);
   const home = mkdtempSync(join(tmpdir(), `natter-bench-${kind.name}-`));
   const setup = kind.prepare(home, account, info);
   const client = startInTerminal(setup.command, setup.args, { env: setup.env, cwd: setup.cwd, ...SIZE });
   const figures: Record<string, number> = {};
+  const floodBodies = Array.from({ length: MESSAGES }, (_, i) => `flood${i}x`);
   let reference: Awaited<ReturnType<typeof connectPeer>> | undefined;
   try {
     const frame = await client.waitFor(kind.firstFrame, 30_000);
@@ -88,12 +90,12 @@ async function oneRun(info: ProsodyInfo, kind: ClientKind, { contacts: CONTACTS,
     reference = await connectPeer(info, referenceAccount);
     const referenceStart = Date.now();
     const referenceDone = reference.waitForMessage((m) => m.body === `flood${MESSAGES - 1}x`, TIMEOUT_MS);
-    for (let i = 0; i < MESSAGES; i++) await peer.send(referenceAccount.jid, `flood${i}x`);
+    await peer.send(referenceAccount.jid, floodBodies);
     await referenceDone;
     figures.serverRoutingMs = Date.now() - referenceStart;
 
     step(kind, 'warm-up message');
-    await peer.send(account.jid, 'warmup');
+    await peer.send(account.jid, ['warmup']);
     const shown = Date.now() + 30_000;
     while (!client.screen().includes('warmup')) {
       if (Date.now() > shown) throw new Error(`${kind.name} never showed the warm-up message:\n${client.screen()}`);
@@ -106,7 +108,7 @@ async function oneRun(info: ProsodyInfo, kind: ClientKind, { contacts: CONTACTS,
     const cpuBefore = client.cpuSeconds();
     const floodStart = Date.now();
     const echo = measureEcho(client);
-    for (let i = 0; i < MESSAGES; i++) await peer.send(account.jid, `flood${i}x`);
+    await peer.send(account.jid, floodBodies);
     const onScreen = await client.waitFor(last, TIMEOUT_MS);
     const latencies = await echo.stop();
     figures.floodCpuS = client.cpuSeconds() - cpuBefore;

@@ -32,6 +32,27 @@ describe('natter on the command line', () => {
     expect(result.stdout.trim()).toBe(version);
   });
 
+  it('starts itself again, same process, with a smaller young generation unless one is given', async () => {
+    const dirs = tempDirs();
+    cleanups.push(dirs.remove);
+    // A preload that notes, in each program the process runs, its PID and Node flags.
+    const preload = join(dirs.home, 'note-flags.cjs');
+    const notes = join(dirs.home, 'flags.txt');
+    writeFileSync(preload, `require('node:fs').appendFileSync(${JSON.stringify(notes)}, JSON.stringify([process.pid, process.execArgv]) + '\\n');`);
+    const read = (): Array<[number, string[]]> => readFileSync(notes, 'utf8').trim().split('\n').map((line) => JSON.parse(line) as [number, string[]]);
+
+    expect(await runNatter(['--version'], { env: { NODE_OPTIONS: `--require=${preload}` } })).toMatchObject({ code: 0 });
+    const [first, second, ...more] = read();
+    expect(more).toEqual([]);
+    expect(first?.[1]).not.toContain('--max-semi-space-size=8');
+    expect(second?.[1]).toContain('--max-semi-space-size=8');
+    expect(second?.[0]).toBe(first?.[0]);
+
+    writeFileSync(notes, '');
+    expect(await runNatter(['--version'], { env: { NODE_OPTIONS: `--require=${preload} --max-semi-space-size=16` } })).toMatchObject({ code: 0 });
+    expect(read()).toHaveLength(1);
+  });
+
   it('an unknown flag is a usage error (exit 2)', async () => {
     const result = await runNatter(['--bogus']);
     expect(result.code).toBe(2);
