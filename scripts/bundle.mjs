@@ -37,7 +37,7 @@ const inkStages = {
 };
 
 // Ink throttles its frames (maxFps) and then, separately, its writes to the terminal (a
-// zero-delay throttle), except in debug mode. natter's store already holds traffic to 30 frames
+// zero-delay throttle), except in debug mode. natter's store already holds traffic to 20 frames
 // a second (src/store/create-store.ts); Ink's throttles only held back a keystroke's frame
 // when another frame had been drawn in the same turn of the event loop, until a timer, while
 // the flood behind the key was read and handled (echo p99 40 ms). Frames are written as they

@@ -140,10 +140,9 @@ export async function runUi(options: UiOptions): Promise<number> {
     // Only the rows that changed are written, each at its absolute place (natter's own
     // log-update, src/ui/render/screen-update.ts; Ink's relative-cursor one drifted under load).
     incrementalRendering: true,
-    // The store already holds traffic to 30 frames a second (a flood costs half the rendering
-    // of 60), so Ink's own throttle only delayed keystrokes: waiting for it (or for its
-    // waitUntilRenderFlush, which yields to the event loop) let a chunk of a flood be read and
-    // handled between a key and its echo. 1000 is Ink's floor of 1 ms between two frames.
+    // The store already holds traffic to 20 frames a second (create-store.ts); Ink's own
+    // throttles only delayed keystrokes, and the bundle switches them off (scripts/bundle.mjs).
+    // Where Ink runs unbundled, 1000 is its floor: 1 ms between two frames.
     maxFps: 1000,
   });
   screen.instance = instance;

@@ -23,8 +23,13 @@ export interface Store {
   flush(): void;
 }
 
-/** Traffic reaches the screen at most this often: it draws at most 30 frames a second. */
-export const NOTIFY_INTERVAL_MS = 1000 / 30;
+/**
+ * Traffic reaches the screen at most this often: 20 frames a second. In a 5,000-message flood
+ * a frame costs ~10 ms (every row of the view is new); at 30 a second frames took over a third
+ * of natter's CPU, and a key typed meanwhile waited for the frame (npm run bench, A/B over 4
+ * alternating runs: flood CPU 2.0-2.9 s at 30, 1.7-2.3 s at 20). Keys are drawn at once.
+ */
+export const NOTIFY_INTERVAL_MS = 1000 / 20;
 
 /** One set of listeners, told of changes at most once an interval (0: once a turn). */
 function announcer(intervalMs: number, beforeNotify: (() => void) | undefined, onNotify: () => void = () => undefined) {
