@@ -1,7 +1,7 @@
 // The cost of one frame of natter's screen, alone: a 200×50 screen with a 2,000-contact roster
-// and a full chat, one incoming line per frame, timed from the store update until Ink has
-// written the frame. No server, no other process: what is left is React and Ink.
-// Run: npm run bench:frame [-- frames]  (the bundle, with the same renderer as the bin)
+// and a full chat, one incoming line per frame (or LINES: 100 is a flood, where every row of
+// the view is new at each frame), timed from the store update until Ink has written the frame. No server, no other process: what is left is React and Ink.
+// Run: npm run bench:frame [-- FRAMES [LINES]]  (the bundle, with the same renderer as the bin)
 import { performance } from 'node:perf_hooks';
 import { PassThrough, Writable } from 'node:stream';
 import { render } from 'ink';
@@ -21,6 +21,7 @@ class Screen extends Writable {
 }
 
 const frames = Number(process.argv[2] ?? 500);
+const linesPerFrame = Number(process.argv[3] ?? 1);
 const stdout = new Screen();
 const stdin = Object.assign(new PassThrough(), { isTTY: true, setRawMode: () => stdin, ref: () => stdin, unref: () => stdin });
 const store = createStore(initialState());
@@ -42,13 +43,13 @@ await ink.waitUntilRenderFlush();
 const times: number[] = [];
 for (let i = 0; i < frames; i++) {
   const start = performance.now();
-  store.dispatch({ type: 'line/append', tabId: 'chat:f@x', kind: 'incoming', from: 'f@x', text: `more${i}x` });
+  for (let line = 0; line < linesPerFrame; line++) store.dispatch({ type: 'line/append', tabId: 'chat:f@x', kind: 'incoming', from: 'f@x', text: `more${i}x${line}` });
   store.flush(); // the screen hears of it now, not at the next frame of the throttle
   await ink.waitUntilRenderFlush();
   times.push(performance.now() - start);
 }
 times.sort((a, b) => a - b);
 const at = (q: number): string => (times[Math.min(times.length - 1, Math.floor(times.length * q))] ?? NaN).toFixed(1);
-process.stdout.write(`${frames} frames of 200×50 (React ${process.env.NODE_ENV ?? 'development'} build): p50 ${at(0.5)} ms, p90 ${at(0.9)} ms, p99 ${at(0.99)} ms, ${Math.round(stdout.bytes / frames)} bytes a frame\n`);
+process.stdout.write(`${frames} frames of 200×50, ${linesPerFrame} new line(s) each (React ${process.env.NODE_ENV ?? 'development'} build): p50 ${at(0.5)} ms, p90 ${at(0.9)} ms, p99 ${at(0.99)} ms, ${Math.round(stdout.bytes / frames)} bytes a frame\n`);
 ink.unmount();
 process.exit(0);

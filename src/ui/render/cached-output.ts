@@ -33,6 +33,8 @@ interface Piece {
 }
 
 interface LineFacts {
+  /** Its characters, tokenized once (shared: never changed in place). */
+  characters: StyledChar[];
   /** The line as Ink writes it: styles re-opened per run, reset at the end. */
   normalized: string;
   /** Columns the line advances (Ink counts every character as at least one column). */
@@ -48,8 +50,26 @@ const styledChars = (line: string): StyledChar[] =>
 const widths = new GenerationCache<string, number>(4000);
 const width = (text: string): number => widths.get(text, stringWidth);
 
+const lineFacts = new GenerationCache<string, LineFacts>(4000);
+/** A line's facts from its characters; the line is cached under its normalized form. */
+const factsFrom = (characters: StyledChar[]): LineFacts => {
+  let advance = 0;
+  let hasWide = false;
+  for (const character of characters) {
+    const columns = width(character.value);
+    if (columns > 1) hasWide = true;
+    advance += Math.max(1, columns);
+  }
+  return { characters, normalized: styledCharsToString(characters), advance, hasWide };
+};
+const factsOf = (line: string): LineFacts => lineFacts.get(line, () => factsFrom(styledChars(line)));
+
 const textLines = new GenerationCache<string, string[]>(2000);
-/** A write's text as Ink splits it: one normalized string per line. */
+/**
+ * A write's text as Ink splits it: one normalized string per line. Each line's facts are kept
+ * from the same tokenizing, so a new line (a flood brings ~100 a frame) is tokenized once, not
+ * again when it is clipped and when its row is assembled.
+ */
 const splitText = (text: string): string[] =>
   textLines.get(text, () => {
     const lines: StyledChar[][] = [[]];
@@ -57,21 +77,10 @@ const splitText = (text: string): string[] =>
       if (character.value === '\n') lines.push([]);
       else lines.at(-1)?.push(character);
     }
-    return lines.map((line) => styledCharsToString(line));
-  });
-
-const lineFacts = new GenerationCache<string, LineFacts>(4000);
-const factsOf = (line: string): LineFacts =>
-  lineFacts.get(line, () => {
-    const characters = styledChars(line);
-    let advance = 0;
-    let hasWide = false;
-    for (const character of characters) {
-      const columns = width(character.value);
-      if (columns > 1) hasWide = true;
-      advance += Math.max(1, columns);
-    }
-    return { normalized: styledCharsToString(characters), advance, hasWide };
+    return lines.map((characters) => {
+      const facts = factsFrom(characters);
+      return lineFacts.get(facts.normalized, () => facts).normalized;
+    });
   });
 
 const widestLines = new GenerationCache<string, number>(2000);
@@ -84,7 +93,7 @@ const sliceToColumns = (line: string, from: number, to: number): string => {
   return slices.get(`${from},${to},${line}`, () => {
     const result: StyledChar[] = [];
     let column = 0;
-    for (const character of styledChars(line)) {
+    for (const character of factsOf(line).characters) {
       const columns = width(character.value);
       const start = column;
       column += columns;
@@ -217,7 +226,7 @@ export default class CachedOutput {
   private cells(pieces: Piece[]): string {
     const cells: (StyledChar | undefined)[] = Array.from({ length: this.width }, () => ({ type: 'char', value: ' ', fullWidth: false, styles: [] }));
     for (const { x, line } of pieces) {
-      const characters = styledChars(line);
+      const { characters } = factsOf(line);
       if (characters.length === 0) continue;
       let offset = x;
       const before = cells[offset - 1];
