@@ -33,8 +33,6 @@ interface Piece {
 }
 
 interface LineFacts {
-  /** Its characters, tokenized once (shared: never changed in place). */
-  characters: StyledChar[];
   /** The line as Ink writes it: styles re-opened per run, reset at the end. */
   normalized: string;
   /** Columns the line advances (Ink counts every character as at least one column). */
@@ -60,15 +58,16 @@ const factsFrom = (characters: StyledChar[]): LineFacts => {
     if (columns > 1) hasWide = true;
     advance += Math.max(1, columns);
   }
-  return { characters, normalized: styledCharsToString(characters), advance, hasWide };
+  return { normalized: styledCharsToString(characters), advance, hasWide };
 };
 const factsOf = (line: string): LineFacts => lineFacts.get(line, () => factsFrom(styledChars(line)));
 
 const textLines = new GenerationCache<string, string[]>(2000);
 /**
- * A write's text as Ink splits it: one normalized string per line. Each line's facts are kept
- * from the same tokenizing, so a new line (a flood brings ~100 a frame) is tokenized once, not
- * again when it is clipped and when its row is assembled.
+ * A write's text as Ink splits it: one normalized string per line. Each line's facts come from
+ * the same tokenizing, so a new line (a flood brings ~100 a frame) is not tokenized again when
+ * its row is assembled. (The characters themselves are not kept: 8,000 cached lines of them
+ * were ~9 MB of heap.)
  */
 const splitText = (text: string): string[] =>
   textLines.get(text, () => {
@@ -93,7 +92,7 @@ const sliceToColumns = (line: string, from: number, to: number): string => {
   return slices.get(`${from},${to},${line}`, () => {
     const result: StyledChar[] = [];
     let column = 0;
-    for (const character of factsOf(line).characters) {
+    for (const character of styledChars(line)) {
       const columns = width(character.value);
       const start = column;
       column += columns;
@@ -226,7 +225,7 @@ export default class CachedOutput {
   private cells(pieces: Piece[]): string {
     const cells: (StyledChar | undefined)[] = Array.from({ length: this.width }, () => ({ type: 'char', value: ' ', fullWidth: false, styles: [] }));
     for (const { x, line } of pieces) {
-      const { characters } = factsOf(line);
+      const characters = styledChars(line);
       if (characters.length === 0) continue;
       let offset = x;
       const before = cells[offset - 1];
