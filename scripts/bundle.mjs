@@ -91,9 +91,9 @@ const common = {
 async function asciiOnly(file) {
   const source = await readFile(file, 'utf8');
   const lines = source.split('\n').map((line, index) => {
-    if (!/[^\t-~]/.test(line)) return line;
+    if (!/[\u0080-\u{10ffff}]/u.test(line)) return line;
     if (!/^\s*(\/\/|\/\*|\*)/.test(line)) throw new Error(`${file}:${index + 1}: a character beyond ASCII outside a comment`);
-    return line.replace(/[^\t-~]/gu, (character) => `\\u{${character.codePointAt(0).toString(16)}}`);
+    return line.replace(/[\u0080-\u{10ffff}]/gu, (character) => `\\u{${character.codePointAt(0).toString(16)}}`);
   });
   await writeFile(file, lines.join('\n'));
 }
