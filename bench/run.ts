@@ -68,7 +68,7 @@ function available(kind: ClientKind): boolean {
 const step = (kind: ClientKind, what: string): void => void process.stderr.write(`bench:   ${kind.name}: ${what}\n`);
 
 let serial = 0;
-async function oneRun(info: ProsodyInfo, kind: ClientKind, { contacts: CONTACTS, messages: MESSAGES }: Size): Promise<Record<string, number>> {
+async function oneRun(info: ProsodyInfo, kind: ClientKind, { contacts: CONTACTS, messages: MESSAGES }: Size, echoSamples: number[]): Promise<Record<string, number>> {
   const id = `${kind.name.slice(0, 3)}${process.pid}r${++serial}`;
   const [account, flooder] = await Promise.all([registerAccount(info, `b${id}`), registerAccount(info, `f${id}`)]);
   writeRoster(info.dir, 'localhost', account.local, CONTACTS);
@@ -115,9 +115,9 @@ async function oneRun(info: ProsodyInfo, kind: ClientKind, { contacts: CONTACTS,
     figures.floodOnScreenMs = onScreen - floodStart;
     figures.floodVsServer = (onScreen - floodStart) / Math.max(1, figures.serverRoutingMs);
     if (latencies.length > 0) {
-      latencies.sort((x, y) => x - y);
-      figures.echoP50Ms = latencies[Math.floor(latencies.length * 0.5)] ?? NaN;
-      figures.echoP99Ms = latencies[Math.min(latencies.length - 1, Math.floor(latencies.length * 0.99))] ?? NaN;
+      figures.echoP50Ms = percentile(latencies, 0.5);
+      figures.echoP99Ms = percentile(latencies, 0.99);
+      echoSamples.push(...latencies);
     }
     figures.peakRssMiB = client.peakRssMiB();
     return figures;
@@ -173,11 +173,18 @@ const figuresFor = ({ contacts: CONTACTS, messages: MESSAGES }: { contacts: numb
   { key: 'floodOnScreenMs', label: `flood start → last of ${MESSAGES} on screen (ms)` },
   { key: 'serverRoutingMs', label: `server routing time of the same flood (ms)` },
   { key: 'floodVsServer', label: 'on screen ÷ server routing time', goal: 1.2 },
-  { key: 'echoP50Ms', label: 'keystroke echo during the flood, p50 (ms)' },
-  { key: 'echoP99Ms', label: 'keystroke echo during the flood, p99 (ms)', goal: 16 },
+  { key: 'echoP50Ms', label: 'keystroke echo during the flood, p50 (ms)*' },
+  { key: 'echoP99Ms', label: 'keystroke echo during the flood, p99 (ms)*', goal: 16 },
   { key: 'peakRssMiB', label: 'peak RSS (MiB)', goal: 90 },
 ];
 
+/** Nearest rank: the smallest sample with at least a fraction q of all samples at or below it. */
+function percentile(samples: readonly number[], q: number): number {
+  const sorted = [...samples].sort((a, b) => a - b);
+  return sorted[Math.max(0, Math.ceil(q * sorted.length) - 1)] ?? NaN;
+}
+
+const pooledEcho = new Map<string, number[]>();
 const info = await startProsody();
 const bySize: Array<{ size: Size; results: Record<string, Record<string, number>[]> }> = [];
 try {
@@ -191,14 +198,16 @@ try {
     for (const kind of kinds) {
       const name = kind.name;
       results[name] = [];
+      const echoSamples: number[] = [];
       for (let run = 0; run < RUNS; run++) {
         process.stderr.write(`bench: ${name} run ${run + 1}/${RUNS} (${size.contacts} contacts, ${size.messages} messages) ...\n`);
         try {
-          results[name].push(await oneRun(info, kind, size));
+          results[name].push(await oneRun(info, kind, size, echoSamples));
         } catch (error) {
           process.stderr.write(`bench: ${name} run ${run + 1} failed: ${error instanceof Error ? error.message : String(error)}\n`);
         }
       }
+      if (echoSamples.length > 0) pooledEcho.set(`${size.contacts}/${size.messages}/${name}`, echoSamples);
     }
     bySize.push({ size, results });
   }
@@ -208,8 +217,20 @@ try {
 const tables = bySize.map(({ size, results }) => {
   const figures = figuresFor(size);
   const summary = summarize(figures, results);
+  // A run types ~70 keys, so its own p99 is its slowest key: the table's p50 and p99 are those
+  // of every key of every run (the spread still shows each run's own).
+  for (const client of Object.keys(results)) {
+    const samples = pooledEcho.get(`${size.contacts}/${size.messages}/${client}`);
+    const p50 = summary.echoP50Ms?.[client];
+    const p99 = summary.echoP99Ms?.[client];
+    if (!samples) continue;
+    if (p50) p50.median = percentile(samples, 0.5);
+    if (p99) p99.median = percentile(samples, 0.99);
+  }
   console.log(`\n${size.contacts} contacts, ${size.messages} messages:`);
   console.log(formatTable(figures, summary, Object.keys(results)));
+  const keys = Object.keys(results).map((client) => `${client} ${pooledEcho.get(`${size.contacts}/${size.messages}/${client}`)?.length ?? 0}`);
+  console.log(`* of every keystroke of every run (${keys.join(', ')} keys); in brackets, each run's own.`);
   return { size, summary, runs: results };
 });
 if (tables.length > 1) {
