@@ -1,5 +1,5 @@
 import type { CommandRegistry } from './registry.js';
-import { tokenize } from './tokenize.js';
+import { quoteToken, tokenize } from './tokenize.js';
 import type { CommandContext } from './types.js';
 
 export interface Completion {
@@ -19,32 +19,82 @@ export function completeLine(registry: CommandRegistry, ctx: CommandContext, lin
   const before = line.slice(0, cursor);
   const after = line.slice(cursor);
   if (!before.startsWith('/')) return undefined;
-  const wordStart = Math.max(before.lastIndexOf(' '), before.lastIndexOf('\t')) + 1;
-  const partial = before.slice(wordStart);
-  let candidates: string[];
-  if (wordStart === 0) {
-    const prefix = partial.slice(1).toLowerCase();
-    candidates = registry
+  const word = lastWord(before);
+  if (word === undefined) return undefined;
+  if (word.start === 0) {
+    const prefix = word.value.slice(1).toLowerCase();
+    const names = registry
       .all()
       .flatMap((spec) => [spec.name, ...(spec.aliases ?? [])])
       .filter((name) => name.startsWith(prefix))
       .sort()
       .map((name) => `/${name}`);
-  } else {
-    const head = tokenize(before.slice(0, wordStart));
-    if (!head.ok) return undefined;
-    const [name = '', ...args] = head.tokens;
-    const spec = registry.find(name);
-    candidates = spec?.complete?.(ctx, args.length, partial) ?? [];
+    return insertCompletion(before, after, word, names);
   }
+  const head = tokenize(before.slice(0, word.start));
+  if (!head.ok) return undefined;
+  const [name = '', ...args] = head.tokens;
+  const spec = registry.find(name);
+  return insertCompletion(before, after, word, spec?.complete?.(ctx, args.length, word.value) ?? []);
+}
+
+/** The word being typed: where it starts in the line, and its text with quotes and escapes undone. */
+interface Word {
+  start: number;
+  value: string;
+}
+
+/**
+ * The last word of `before` by the tokenizer's rules (quotes group, backslash escapes), so a
+ * path or nick with spaces, typed in quotes, completes as one word. Undefined after a lone
+ * backslash (the next character is not typed yet).
+ */
+function lastWord(before: string): Word | undefined {
+  let start = before.length;
+  let value = '';
+  let quote: '"' | "'" | null = null;
+  let inWord = false;
+  for (let i = 0; i < before.length; i++) {
+    const ch = before[i] ?? '';
+    if (!inWord) {
+      if (/\s/.test(ch)) continue;
+      inWord = true;
+      start = i;
+      value = '';
+    }
+    if (quote) {
+      if (ch === quote) quote = null;
+      else if (ch === '\\' && quote === '"') {
+        if (i + 1 >= before.length) return undefined;
+        value += before[++i];
+      } else value += ch;
+    } else if (ch === '"' || ch === "'") quote = ch;
+    else if (ch === '\\') {
+      if (i + 1 >= before.length) return undefined;
+      value += before[++i];
+    } else if (/\s/.test(ch)) {
+      inWord = false;
+      start = before.length;
+      value = '';
+    } else value += ch;
+  }
+  return { start, value };
+}
+
+/**
+ * One candidate is inserted whole with a space after it (a directory without, so Tab can go on
+ * into it); several are reduced to their longest common prefix (readline behaviour).
+ */
+function insertCompletion(before: string, after: string, word: Word, candidates: string[]): Completion | undefined {
   if (candidates.length === 0) return undefined;
   const unique = [...new Set(candidates)];
-  // One candidate is complete (a space follows), unless it is a directory to go on into.
   const only = unique.length === 1 ? unique[0] : undefined;
-  const insert = only !== undefined ? (only.endsWith('/') ? only : `${only} `) : commonPrefix(unique);
-  if (insert.length < partial.length) return { text: line, cursor, candidates: unique };
-  const text = before.slice(0, wordStart) + insert + after;
-  return { text, cursor: wordStart + insert.length, candidates: unique };
+  const completed = only ?? commonPrefix(unique);
+  if (completed.length < word.value.length) return { text: before + after, cursor: before.length, candidates: unique };
+  const finished = only !== undefined && !only.endsWith('/');
+  const insert = finished ? `${quoteToken(completed)} ` : quoteToken(completed, { open: true });
+  const text = before.slice(0, word.start) + insert + after;
+  return { text, cursor: word.start + insert.length, candidates: unique };
 }
 
 /**

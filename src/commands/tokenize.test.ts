@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { tokenize } from './tokenize.js';
+import { quoteToken, tokenize } from './tokenize.js';
 
 describe('tokenize', () => {
   it.each([
@@ -21,5 +21,13 @@ describe('tokenize', () => {
 
   it('reports an unclosed quote with its column', () => {
     expect(tokenize('a "b c')).toEqual({ ok: false, error: 'unclosed " quote starting at column 3' });
+  });
+
+  it('reads back a word quoted by quoteToken as one token', () => {
+    for (const word of ['plain', 'two words', 'say "hi"', "it's", 'back\\slash', 'tab\there']) {
+      expect(tokenize(`${quoteToken(word)} next`)).toEqual({ ok: true, tokens: [word, 'next'] });
+    }
+    expect(quoteToken('plain')).toBe('plain');
+    expect(quoteToken('My Docs/', { open: true })).toBe('"My Docs/');
   });
 });

@@ -38,3 +38,12 @@ export function tokenize(input: string, maxTokens = Infinity): TokenizeResult {
   }
   return { ok: true, tokens };
 }
+
+/**
+ * A word as `tokenize` reads it back as one token: in double quotes when it holds whitespace,
+ * quotes or backslashes. `open` leaves the closing quote off (a directory Tab goes on into).
+ */
+export function quoteToken(word: string, { open = false } = {}): string {
+  if (!/[\s"'\\]/.test(word)) return word;
+  return `"${word.replace(/["\\]/g, '\\$&')}${open ? '' : '"'}`;
+}

@@ -20,14 +20,10 @@ import { occupantRows } from './roster/occupant-rows.js';
 import { visibleRows } from './text/visible-rows.js';
 import { lineText } from './input/line-editor.js';
 import type { CommandLineAction } from './hooks/use-command-line.js';
+import { quoteToken } from '../commands/tokenize.js';
 
 export const MIN_COLUMNS = 40;
 export const MIN_ROWS = 12;
-
-/** A JID or a nick as one command argument: quoted when it holds spaces or quotes. */
-function quoteArgument(word: string): string {
-  return /[\s"'\\]/.test(word) ? `"${word.replace(/["\\]/g, '\\$&')}"` : word;
-}
 
 interface Props {
   store: Store;
@@ -221,7 +217,7 @@ function Screen({ controller, size, keys }: { controller: UiController; size: Pr
         const contacts = rowsOfRoster.filter((row) => row.kind === 'contact');
         // Nothing selected, but a filter left one contact: that one.
         const row = contacts.find((r) => r.key === rosterSelected) ?? (contacts.length === 1 ? contacts[0] : undefined);
-        if (row?.kind === 'contact') controller.submit(`/msg ${quoteArgument(row.contact.jid)}`);
+        if (row?.kind === 'contact') controller.submit(`/msg ${quoteToken(row.contact.jid)}`);
       } else if (name === 'roster.toggle') store.dispatch({ type: 'roster/visible', visible: !store.getState().rosterVisible });
       else if (name === 'roster.narrower' || name === 'roster.wider') {
         const width = store.getState().rosterWidth + (name === 'roster.wider' ? 2 : -2);

@@ -71,7 +71,7 @@ describe('the screen in a terminal', () => {
     expect(b.bufferType()).toBe('normal');
   });
 
-  it('Tab completes file paths for /source: into a directory, then a file', async () => {
+  it('Tab completes file paths for /source: into a directory, then a file, quoted when it has a space', async () => {
     const natter = start();
     mkdirSync(join(natter.dirs.home, 'scripts'));
     writeFileSync(join(natter.dirs.home, 'scripts', 'morning.txt'), '# nothing\n');
@@ -85,6 +85,13 @@ describe('the screen in a terminal', () => {
     await natter.waitForText('> /source ~/scripts/morning.txt ');
     natter.press('enter');
     await natter.waitForText('/source ~/scripts/morning.txt');
+    // A name with a space is completed in quotes, and the command reads it as one path.
+    writeFileSync(join(natter.dirs.home, 'scripts', 'evening notes.txt'), '/roster hide\n');
+    natter.type('/source ~/scripts/ev');
+    natter.press('tab');
+    await natter.waitForText('> /source "~/scripts/evening notes.txt" ');
+    natter.press('enter');
+    await natter.waitForText(/^ \[1:console\]/m); // the file ran: the roster pane is hidden
     natter.type('/quit\r');
     expect(await natter.waitForExit()).toEqual({ exitCode: 0 });
   });
