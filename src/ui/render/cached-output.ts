@@ -45,10 +45,10 @@ const IGNORABLE = /^\p{Default_Ignorable_Code_Point}+$/u;
 const styledChars = (line: string): StyledChar[] =>
   styledCharsFromTokens(tokenize(line)).filter((character) => !IGNORABLE.test(character.value));
 
-const widths = new GenerationCache<string, number>(4000);
+const widths = new GenerationCache<string, number>(1000);
 const width = (text: string): number => widths.get(text, stringWidth);
 
-const lineFacts = new GenerationCache<string, LineFacts>(4000);
+const lineFacts = new GenerationCache<string, LineFacts>(1000);
 /** A line's facts from its characters; the line is cached under its normalized form. */
 const factsFrom = (characters: StyledChar[]): LineFacts => {
   let advance = 0;
@@ -62,7 +62,7 @@ const factsFrom = (characters: StyledChar[]): LineFacts => {
 };
 const factsOf = (line: string): LineFacts => lineFacts.get(line, () => factsFrom(styledChars(line)));
 
-const textLines = new GenerationCache<string, string[]>(2000);
+const textLines = new GenerationCache<string, string[]>(1000);
 /**
  * A write's text as Ink splits it: one normalized string per line. Each line's facts come from
  * the same tokenizing, so a new line (a flood brings ~100 a frame) is not tokenized again when
@@ -82,11 +82,11 @@ const splitText = (text: string): string[] =>
     });
   });
 
-const widestLines = new GenerationCache<string, number>(2000);
+const widestLines = new GenerationCache<string, number>(1000);
 const widestLine = (text: string): number =>
   widestLines.get(text, () => Math.max(0, ...text.split('\n').map(width)));
 
-const slices = new GenerationCache<string, string>(2000);
+const slices = new GenerationCache<string, string>(1000);
 const sliceToColumns = (line: string, from: number, to: number): string => {
   if (from >= to) return '';
   return slices.get(`${from},${to},${line}`, () => {
