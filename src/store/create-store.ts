@@ -53,8 +53,16 @@ function announcer(intervalMs: number, beforeNotify: (() => void) | undefined, o
         const handle = setImmediate(notify);
         scheduled = { cancel: () => clearImmediate(handle) };
       } else {
-        const handle = setTimeout(notify, wait);
-        scheduled = { cancel: () => clearTimeout(handle) };
+        // The frame is drawn after the event loop's next poll for input, not in its timers
+        // phase before it: a key read in the same turn is handled (and drawn) first.
+        let immediate: NodeJS.Immediate | undefined;
+        const timer = setTimeout(() => (immediate = setImmediate(notify)), wait);
+        scheduled = {
+          cancel: () => {
+            clearTimeout(timer);
+            if (immediate) clearImmediate(immediate);
+          },
+        };
       }
     },
     flush(): void {
