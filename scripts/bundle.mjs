@@ -36,22 +36,40 @@ const inkStages = {
   },
 };
 
-// Ink throttles its frames (maxFps) and then, separately, its writes to the terminal (a
-// zero-delay throttle), except in debug mode. natter's store already holds traffic to 20 frames
-// a second (src/store/create-store.ts); Ink's throttles only held back a keystroke's frame
-// when another frame had been drawn in the same turn of the event loop, until a timer, while
-// the flood behind the key was read and handled (echo p99 40 ms). Frames are written as they
-// come: src/ui/render/screen-update.ts wraps each in a synchronized update, as Ink's throttled
-// writer did.
-const UNTHROTTLED = ['const isUnthrottled = options.debug || this.isScreenReaderEnabled;', 'const isUnthrottled = true;'];
-const inkUnthrottled = {
-  name: 'natter-ink-unthrottled',
+// Two lines of dependencies changed as they are bundled. Each must be found as written, or the
+// build fails: a release that moves one must be looked at, not shipped unpatched.
+const sourcePatches = [
+  {
+    // Ink throttles its frames (maxFps) and then, separately, its writes to the terminal (a
+    // zero-delay throttle), except in debug mode. natter's store already holds traffic to 20
+    // frames a second (src/store/create-store.ts); Ink's throttles only held back a keystroke's
+    // frame when another frame had been drawn in the same turn of the event loop, until a
+    // timer, while the flood behind the key was read and handled (echo p99 40 ms). Frames are
+    // written as they come: src/ui/render/screen-update.ts wraps each in a synchronized
+    // update, as Ink's throttled writer did.
+    file: /[\\/]node_modules[\\/]ink[\\/]build[\\/]ink\.js$/,
+    from: 'const isUnthrottled = options.debug || this.isScreenReaderEnabled;',
+    to: 'const isUnthrottled = true;',
+  },
+  {
+    // meow's bundled dependencies run normalize-package-data (semver, hosted-git-info, the SPDX
+    // license tables) as they load, for a function natter never calls (it reads no cli.pkg):
+    // ~10 ms of every start. It now loads on its first call.
+    file: /[\\/]node_modules[\\/]meow[\\/]build[\\/]dependencies\.js$/,
+    from: 'var normalizeExports = requireNormalize();\nconst normalizePackageData = getDefaultExportFromCjs(normalizeExports);',
+    to: 'const normalizePackageData = (...args) => getDefaultExportFromCjs(requireNormalize())(...args);',
+  },
+];
+const patchSources = {
+  name: 'natter-source-patches',
   setup(bundle) {
-    bundle.onLoad({ filter: /[\\/]node_modules[\\/]ink[\\/]build[\\/]ink\.js$/ }, async (args) => {
-      const source = await readFile(args.path, 'utf8');
-      if (!source.includes(UNTHROTTLED[0])) throw new Error(`Ink's render throttle was not found in ${args.path}: update scripts/bundle.mjs for this Ink`);
-      return { contents: source.replace(UNTHROTTLED[0], UNTHROTTLED[1]), loader: 'js', resolveDir: dirname(args.path) };
-    });
+    for (const patch of sourcePatches) {
+      bundle.onLoad({ filter: patch.file }, async (args) => {
+        const source = await readFile(args.path, 'utf8');
+        if (!source.includes(patch.from)) throw new Error(`"${patch.from.split('\n')[0]}" was not found in ${args.path}: update scripts/bundle.mjs for this release`);
+        return { contents: source.replace(patch.from, patch.to), loader: 'js', resolveDir: dirname(args.path) };
+      });
+    }
   },
 };
 
@@ -78,7 +96,7 @@ const common = {
   // A native addon: loaded from node_modules at run time.
   external: ['@napi-rs/keyring'],
   alias: { 'react-devtools-core': './scripts/devtools-stub.js' },
-  plugins: [inkStages, inkUnthrottled, confWithoutAjv],
+  plugins: [inkStages, patchSources, confWithoutAjv],
   // CommonJS dependencies (React) call require() for Node's built-ins.
   banner: { js: "import { createRequire as __natterRequire } from 'node:module'; const require = __natterRequire(import.meta.url);" },
   logLevel: 'warning',
