@@ -1,5 +1,5 @@
 import type { CommandRegistry } from './registry.js';
-import { quoteToken, tokenize } from './tokenize.js';
+import { lastToken, quoteToken, tokenize } from './tokenize.js';
 import type { CommandContext } from './types.js';
 
 export interface Completion {
@@ -19,8 +19,9 @@ export function completeLine(registry: CommandRegistry, ctx: CommandContext, lin
   const before = line.slice(0, cursor);
   const after = line.slice(cursor);
   if (!before.startsWith('/')) return undefined;
-  const word = lastWord(before);
-  if (word === undefined) return undefined;
+  // By the tokenizer's rules, so a path or nick with spaces, typed in quotes, is one word.
+  const word = lastToken(before);
+  if (word.trailingEscape) return undefined;
   if (word.start === 0) {
     const prefix = word.value.slice(1).toLowerCase();
     const names = registry
@@ -42,43 +43,6 @@ export function completeLine(registry: CommandRegistry, ctx: CommandContext, lin
 interface Word {
   start: number;
   value: string;
-}
-
-/**
- * The last word of `before` by the tokenizer's rules (quotes group, backslash escapes), so a
- * path or nick with spaces, typed in quotes, completes as one word. Undefined after a lone
- * backslash (the next character is not typed yet).
- */
-function lastWord(before: string): Word | undefined {
-  let start = before.length;
-  let value = '';
-  let quote: '"' | "'" | null = null;
-  let inWord = false;
-  for (let i = 0; i < before.length; i++) {
-    const ch = before[i] ?? '';
-    if (!inWord) {
-      if (/\s/.test(ch)) continue;
-      inWord = true;
-      start = i;
-      value = '';
-    }
-    if (quote) {
-      if (ch === quote) quote = null;
-      else if (ch === '\\' && quote === '"') {
-        if (i + 1 >= before.length) return undefined;
-        value += before[++i];
-      } else value += ch;
-    } else if (ch === '"' || ch === "'") quote = ch;
-    else if (ch === '\\') {
-      if (i + 1 >= before.length) return undefined;
-      value += before[++i];
-    } else if (/\s/.test(ch)) {
-      inWord = false;
-      start = before.length;
-      value = '';
-    } else value += ch;
-  }
-  return { start, value };
 }
 
 /**

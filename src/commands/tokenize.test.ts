@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { quoteToken, tokenize } from './tokenize.js';
+import { lastToken, quoteToken, tokenize } from './tokenize.js';
 
 describe('tokenize', () => {
   it.each([
@@ -29,5 +29,12 @@ describe('tokenize', () => {
     }
     expect(quoteToken('plain')).toBe('plain');
     expect(quoteToken('My Docs/', { open: true })).toBe('"My Docs/');
+  });
+
+  it('finds the word being typed by the same rules, an open quote included', () => {
+    expect(lastToken('/source "My Do')).toEqual({ start: 8, value: 'My Do', trailingEscape: false });
+    expect(lastToken('/msg a\\ b')).toEqual({ start: 5, value: 'a b', trailingEscape: false });
+    expect(lastToken('/msg bob ')).toEqual({ start: 9, value: '', trailingEscape: false });
+    expect(lastToken('/msg bo\\')).toMatchObject({ start: 5, trailingEscape: true });
   });
 });
