@@ -32,7 +32,7 @@ export interface Store {
 export const NOTIFY_INTERVAL_MS = 1000 / 20;
 
 /** One set of listeners, told of changes at most once an interval (0: once a turn). */
-function announcer(intervalMs: number, beforeNotify: (() => void) | undefined, onNotify: () => void = () => undefined) {
+function announcer(intervalMs: number, beforeNotify: (() => void) | undefined) {
   const listeners = new Set<Listener>();
   let scheduled: { cancel(): void } | undefined;
   let lastNotified = -Infinity;
@@ -41,7 +41,6 @@ function announcer(intervalMs: number, beforeNotify: (() => void) | undefined, o
     scheduled = undefined;
     lastNotified = performance.now();
     beforeNotify?.();
-    onNotify();
     for (const listener of listeners) listener();
   };
   return {
@@ -90,7 +89,10 @@ export function createStore(
   let state = initial;
   const turns = announcer(0, beforeNotify);
   let frameState = initial;
-  const frames = announcer(intervalMs, beforeNotify, () => (frameState = state));
+  const frames = announcer(intervalMs, () => {
+    beforeNotify?.();
+    frameState = state;
+  });
   return {
     getState: () => state,
     getFrameState: () => frameState,
