@@ -113,8 +113,8 @@ export async function runUi(options: UiOptions): Promise<number> {
     },
     keyHandled(): void {
       // A keystroke's frame is drawn in this turn of the event loop: React commits it in a
-      // microtask and Ink (not throttled, see maxFps) writes it at once, before any network
-      // data waiting behind the key is read. What the key changed in the store (a tab switch)
+      // microtask and Ink (its throttles are off in the bundle) writes it at once, before any
+      // network data waiting behind the key is read. What the key changed in the store (a tab switch)
       // is announced for that frame; traffic waiting for its own frame is not, unless the key
       // changed the store too: a typed letter stays cheap.
       history.flush();
