@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { createStore } from './create-store.js';
 import { initialState } from './state.js';
 
@@ -48,7 +48,13 @@ describe('createStore', () => {
     expect(texts(store.getFrameState().lines.console)).toEqual(['first']);
     expect(texts(store.getState().lines.console)).toEqual(['first', 'second']);
     store.flush();
-    expect(texts(store.getFrameState().lines.console)).toEqual(['first', 'second']);
+    const drawn = store.getFrameState().lines.console;
+    expect(texts(drawn)).toEqual(['first', 'second']);
+    store.dispatch(append('third'));
+    store.dispatch(append('fourth'));
+    // Lines are appended in place only to arrays made since the last frame: a frame's stay as drawn.
+    expect(texts(drawn)).toEqual(['first', 'second']);
+    expect(texts(store.getState().lines.console)).toEqual(['first', 'second', 'third', 'fourth']);
   });
 
   it('runs beforeNotify (the history commit) before any listener hears of a change', async () => {
@@ -72,5 +78,27 @@ describe('createStore', () => {
     await turn();
     // A watcher that follows the tab in front (chat states) sees bob's chat come and go.
     expect(seen).toEqual(['chat:bob@example.org', 'console']);
+  });
+
+  it('keeps the order of appended lines and other actions, and stamps a line when it is dispatched', () => {
+    const store = createStore(initialState());
+    store.dispatch({ type: 'tab/open', id: 'chat:bob', kind: 'chat', title: 'bob', focus: false });
+    vi.useFakeTimers({ now: 5_000, toFake: ['Date'] });
+    try {
+      store.dispatch({ type: 'line/append', tabId: 'chat:bob', kind: 'incoming', text: 'unseen' });
+      vi.setSystemTime(9_000);
+      store.dispatch({ type: 'tab/focus', id: 'chat:bob' });
+      store.dispatch({ type: 'line/append', tabId: 'chat:bob', kind: 'incoming', text: 'seen' });
+    } finally {
+      vi.useRealTimers();
+    }
+    const state = store.getState();
+    const lines = state.lines['chat:bob'] ?? [];
+    expect(lines.map((l) => [l.text, l.at])).toEqual([['unseen', 5_000], ['seen', 9_000]]);
+    // "unseen" arrived before the tab came to the front: the unread separator sits above it.
+    expect(state.tabs[1]).toMatchObject({ unread: 0, unreadFrom: lines[0]?.id });
+    store.dispatch({ type: 'tab/close', id: 'chat:bob' });
+    store.dispatch({ type: 'line/append', tabId: 'chat:bob', kind: 'info', text: 'after close' });
+    expect(store.getState().lines.console?.map((l) => l.text)).toEqual(['after close']);
   });
 });

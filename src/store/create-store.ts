@@ -1,4 +1,6 @@
 import type { Action } from './actions.js';
+import type { Line } from '../domain/line.js';
+import { appendLine } from './append-lines.js';
 import { reduce } from './reducer.js';
 import type { AppState } from './state.js';
 
@@ -81,23 +83,28 @@ const adder = (listeners: Set<Listener>) => (listener: Listener) => {
  * and during a burst (a flood, a roster load, a MAM catch-up) at most every NOTIFY_INTERVAL_MS,
  * so the screen pays one React commit and one layout per frame, not one per stanza or read.
  * `beforeNotify` runs first: the history commits what is about to be shown.
+ * A tab's lines are copied at its first new line after a frame and appended to in place until
+ * the next: the screen's state never changes under it, and a flood does not copy a tab's lines
+ * per line. A `lines` array read with getState may grow until the next frame: read it, do not keep it.
  */
 export function createStore(
   initial: AppState,
   { intervalMs = NOTIFY_INTERVAL_MS, beforeNotify }: { intervalMs?: number; beforeNotify?: () => void } = {},
 ): Store {
   let state = initial;
+  let writable = new WeakSet<Line[]>();
   const turns = announcer(0, beforeNotify);
   let frameState = initial;
   const frames = announcer(intervalMs, () => {
     beforeNotify?.();
     frameState = state;
+    writable = new WeakSet();
   });
   return {
     getState: () => state,
     getFrameState: () => frameState,
     dispatch(action) {
-      state = reduce(state, action);
+      state = action.type === 'line/append' ? appendLine(state, action, writable) : reduce(state, action);
       turns.changed();
       frames.changed();
     },

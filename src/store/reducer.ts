@@ -1,35 +1,13 @@
 import type { Room } from '../domain/room.js';
 import { CONSOLE_TAB_ID } from '../domain/tab.js';
 import type { Action, Line } from './actions.js';
+import { appendLine } from './append-lines.js';
 import { MAX_LINES_PER_TAB, type AppState } from './state.js';
 
 export function reduce(state: AppState, action: Action): AppState {
   switch (action.type) {
-    case 'line/append': {
-      const tabId = state.lines[action.tabId] ? action.tabId : CONSOLE_TAB_ID;
-      const line = {
-        id: state.nextLineId,
-        at: action.at ?? Date.now(),
-        kind: action.kind,
-        text: action.text,
-        ...(action.from === undefined ? {} : { from: action.from }),
-        ...(action.delivery === undefined ? {} : { delivery: action.delivery }),
-        ...(action.key === undefined ? {} : { key: action.key }),
-        ...(action.edited ? { edited: true } : {}),
-        ...(action.rowId === undefined ? {} : { rowId: action.rowId }),
-      };
-      const previous = state.lines[tabId] ?? [];
-      const lines = previous.length >= MAX_LINES_PER_TAB ? previous.slice(1 - MAX_LINES_PER_TAB) : previous.slice();
-      lines.push(line);
-      const counts = action.kind === 'incoming' && !action.fromHistory && tabId !== state.activeTabId;
-      const marks = counts && action.highlight === true;
-      return {
-        ...state,
-        nextLineId: state.nextLineId + 1,
-        lines: { ...state.lines, [tabId]: lines },
-        tabs: counts ? state.tabs.map((t) => (t.id === tabId ? { ...t, unread: t.unread + 1, ...(marks ? { highlight: true } : {}) } : t)) : state.tabs,
-      };
-    }
+    case 'line/append':
+      return appendLine(state, action);
     case 'line/delivery':
       return updateLine(state, action.tabId, action.key, (line) => ({
         ...line,

@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import type { Line } from '../domain/line.js';
+import { CONSOLE_TAB_ID } from '../domain/tab.js';
+import { appendLine, type LineAppend } from './append-lines.js';
+import { reduce } from './reducer.js';
+import { initialState, MAX_LINES_PER_TAB, type AppState } from './state.js';
+
+const opened = (): AppState => {
+  let state = initialState();
+  for (const id of ['chat:bob', 'room:ops@x']) state = reduce(state, { type: 'tab/open', id, kind: id.startsWith('room') ? 'room' : 'chat', title: id, focus: false });
+  return state;
+};
+const line = (tabId: string, text: string, extra: Partial<LineAppend> = {}): LineAppend => ({ type: 'line/append', tabId, kind: 'incoming', text, at: 1000, ...extra });
+const batch: LineAppend[] = [
+  line('chat:bob', 'old', { kind: 'outgoing' }),
+  ...Array.from({ length: MAX_LINES_PER_TAB + 5 }, (_, i) => line('chat:bob', `flood ${i}`)),
+  line('room:ops@x', 'alice: ping', { highlight: true, from: 'carol' }),
+  line('room:ops@x', 'chatter', { fromHistory: true }),
+  line(CONSOLE_TAB_ID, 'connected', { kind: 'info' }),
+  line('chat:gone', 'to a closed tab'),
+  line('chat:bob', 'sent', { kind: 'outgoing', delivery: 'pending', key: 'k1', rowId: 7 }),
+];
+
+describe('appendLine', () => {
+  it('keeps the newest lines up to the cap, counts unread lines and marks highlights in tabs not in front', () => {
+    const state = batch.reduce((s, a) => appendLine(s, a), opened());
+    expect(state.lines['chat:bob']).toHaveLength(MAX_LINES_PER_TAB);
+    expect(state.lines['chat:bob']?.[0]?.text).toBe('flood 6');
+    expect(state.lines['chat:bob']?.at(-1)).toMatchObject({ text: 'sent', delivery: 'pending', key: 'k1', rowId: 7 });
+    expect(state.tabs.find((t) => t.id === 'chat:bob')?.unread).toBe(MAX_LINES_PER_TAB + 5);
+    expect(state.tabs.find((t) => t.id === 'room:ops@x')).toMatchObject({ unread: 1, highlight: true });
+    expect(state.lines[CONSOLE_TAB_ID]?.map((l) => l.text)).toEqual(['connected', 'to a closed tab']);
+  });
+
+  it('appends in place to arrays it was allowed to write, with the same result, and copies any other', () => {
+    const start = opened();
+    const handedOut = start.lines['chat:bob'];
+    const writable = new WeakSet<Line[]>();
+    const inPlace = batch.reduce((s, a) => appendLine(s, a, writable), start);
+    expect(inPlace).toEqual(batch.reduce((s, a) => appendLine(s, a), start));
+    expect(handedOut).toEqual([]); // the state it started from is as it was
+    const bob = inPlace.lines['chat:bob'];
+    expect(appendLine(inPlace, line('chat:bob', 'one more'), writable).lines['chat:bob']).toBe(bob);
+    expect(appendLine(inPlace, line('chat:bob', 'one more'), new WeakSet()).lines['chat:bob']).not.toBe(bob);
+  });
+});

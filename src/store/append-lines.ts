@@ -1,0 +1,43 @@
+import { CONSOLE_TAB_ID } from '../domain/tab.js';
+import type { Action, Line } from './actions.js';
+import { MAX_LINES_PER_TAB, type AppState } from './state.js';
+
+export type LineAppend = Extract<Action, { type: 'line/append' }>;
+
+/**
+ * The state with one more line. The tab's lines are copied unless they are in `writable`:
+ * arrays the caller made and has not handed out yet (the store's since its last frame), which
+ * are appended to in place. A flood appends thousands of lines to a tab holding up to
+ * MAX_LINES_PER_TAB: a copy per line was over a quarter of natter's allocation in a flood.
+ */
+export function appendLine(state: AppState, action: LineAppend, writable?: WeakSet<Line[]>): AppState {
+  // A tab closed meanwhile: its lines go to the console rather than nowhere.
+  const tabId = state.lines[action.tabId] ? action.tabId : CONSOLE_TAB_ID;
+  const previous = state.lines[tabId] ?? [];
+  const lines = writable?.has(previous) ? previous : previous.slice();
+  writable?.add(lines);
+  lines.push(toLine(action, state.nextLineId));
+  if (lines.length > MAX_LINES_PER_TAB) lines.shift(); // V8 moves the array's start: no copy
+  const counts = action.kind === 'incoming' && !action.fromHistory && tabId !== state.activeTabId;
+  const marks = counts && action.highlight === true;
+  return {
+    ...state,
+    nextLineId: state.nextLineId + 1,
+    lines: { ...state.lines, [tabId]: lines },
+    tabs: counts ? state.tabs.map((t) => (t.id === tabId ? { ...t, unread: t.unread + 1, ...(marks ? { highlight: true } : {}) } : t)) : state.tabs,
+  };
+}
+
+function toLine(action: LineAppend, id: number): Line {
+  return {
+    id,
+    at: action.at ?? Date.now(),
+    kind: action.kind,
+    text: action.text,
+    ...(action.from === undefined ? {} : { from: action.from }),
+    ...(action.delivery === undefined ? {} : { delivery: action.delivery }),
+    ...(action.key === undefined ? {} : { key: action.key }),
+    ...(action.edited ? { edited: true } : {}),
+    ...(action.rowId === undefined ? {} : { rowId: action.rowId }),
+  };
+}
