@@ -1,3 +1,5 @@
+import { formatCount } from './plain-format.js';
+
 /**
  * natter keeps message bodies up to this many characters, in memory and in the history. Servers
  * relay stanzas up to about 256 KiB (Prosody's and ejabberd's default c2s limit); a chat line
@@ -8,6 +10,6 @@ export const MAX_BODY_CHARS = 64 * 1024;
 /** The body itself when it fits; otherwise its start and a note saying what was cut, within the limit. */
 export function cutBody(body: string): string {
   if (body.length <= MAX_BODY_CHARS) return body;
-  const note = `\n[… natter keeps ${MAX_BODY_CHARS.toLocaleString('en-US')} characters of a message; this one had ${body.length.toLocaleString('en-US')}]`;
+  const note = `\n[… natter keeps ${formatCount(MAX_BODY_CHARS)} characters of a message; this one had ${formatCount(body.length)}]`;
   return body.slice(0, MAX_BODY_CHARS - note.length) + note;
 }

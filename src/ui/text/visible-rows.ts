@@ -1,4 +1,5 @@
 import { MAX_MESSAGE_ROWS, type Line } from '../../domain/line.js';
+import { formatCount, formatDay } from '../../domain/plain-format.js';
 import { formatTime, lineBody } from './format-line.js';
 import { wrapText } from './wrap.js';
 
@@ -44,7 +45,7 @@ export function lineRows(line: Line, width: number, expanded = false): string[] 
   const wrapped = wrapText(expanded || body.length <= limit ? body : body.slice(0, limit), width);
   let rows = wrapped;
   if (!expanded && (wrapped.length > MAX_MESSAGE_ROWS || body.length > limit)) {
-    const note = `… long message (${line.text.length.toLocaleString('en-US')} characters): /expand shows it all`;
+    const note = `… long message (${formatCount(line.text.length)} characters): /expand shows it all`;
     rows = [...wrapped.slice(0, MAX_MESSAGE_ROWS), ...wrapText(note, width)];
   }
   wrapCache.set(line, { key, rows });
@@ -85,10 +86,6 @@ export function visibleRows(lines: readonly Line[], width: number, height: numbe
 }
 
 const dayOf = (at: number): string => new Date(at).toDateString();
-
-function formatDay(at: number): string {
-  return new Date(at).toLocaleDateString('en-GB', { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' });
-}
 
 function rule(label: string, width: number): string {
   const text = `── ${label} `;
