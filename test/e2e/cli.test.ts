@@ -32,7 +32,7 @@ describe('natter on the command line', () => {
     expect(result.stdout.trim()).toBe(version);
   });
 
-  it('starts itself again, same process, with a smaller young generation unless one is given', async () => {
+  it('starts itself again, same process, with a smaller young generation and one V8 thread unless they are given', async () => {
     const dirs = tempDirs();
     cleanups.push(dirs.remove);
     // A preload that notes, in each program the process runs, its PID and Node flags.
@@ -45,12 +45,18 @@ describe('natter on the command line', () => {
     const [first, second, ...more] = read();
     expect(more).toEqual([]);
     expect(first?.[1]).not.toContain('--max-semi-space-size=4');
-    expect(second?.[1]).toContain('--max-semi-space-size=4');
+    expect(second?.[1]).toEqual(expect.arrayContaining(['--max-semi-space-size=4', '--v8-pool-size=1']));
     expect(second?.[0]).toBe(first?.[0]);
 
     writeFileSync(notes, '');
-    expect(await runNatter(['--version'], { env: { NODE_OPTIONS: `--require=${preload} --max-semi-space-size=16` } })).toMatchObject({ code: 0 });
+    expect(await runNatter(['--version'], { env: { NODE_OPTIONS: `--require=${preload} --max-semi-space-size=16 --v8-pool-size=2` } })).toMatchObject({ code: 0 });
     expect(read()).toHaveLength(1);
+
+    writeFileSync(notes, '');
+    expect(await runNatter(['--version'], { env: { NODE_OPTIONS: `--require=${preload} --max-semi-space-size=16` } })).toMatchObject({ code: 0 });
+    const [, again] = read();
+    expect(again?.[1]).toContain('--v8-pool-size=1');
+    expect(again?.[1]).not.toContain('--max-semi-space-size=4');
   });
 
   it('an unknown flag is a usage error (exit 2)', async () => {
