@@ -70,9 +70,10 @@ const step = (kind: ClientKind, what: string): void => void process.stderr.write
 let serial = 0;
 async function oneRun(info: ProsodyInfo, kind: ClientKind, { contacts: CONTACTS, messages: MESSAGES }: Size, echoSamples: number[]): Promise<Record<string, number>> {
   const id = `${kind.name.slice(0, 3)}${process.pid}r${++serial}`;
-  const [account, flooder] = await Promise.all([registerAccount(info, `b${id}`), registerAccount(info, `f${id}`)]);
+  // Two senders: each flood starts from the same server state (a sender's own archive grows too).
+  const [account, flooder, referenceFlooder] = await Promise.all([registerAccount(info, `b${id}`), registerAccount(info, `f${id}`), registerAccount(info, `g${id}`)]);
   writeRoster(info.dir, 'localhost', account.local, CONTACTS);
-  const peer = await startFloodSender(info, flooder);
+  const [peer, referencePeer] = await Promise.all([startFloodSender(info, flooder), startFloodSender(info, referenceFlooder)]);
   const home = mkdtempSync(join(tmpdir(), `natter-bench-${kind.name}-`));
   const setup = kind.prepare(home, account, info);
   const client = startInTerminal(setup.command, setup.args, { env: setup.env, cwd: setup.cwd, ...SIZE });
@@ -90,7 +91,7 @@ async function oneRun(info: ProsodyInfo, kind: ClientKind, { contacts: CONTACTS,
     reference = await connectPeer(info, referenceAccount);
     const referenceStart = Date.now();
     const referenceDone = reference.waitForMessage((m) => m.body === `flood${MESSAGES - 1}x`, TIMEOUT_MS);
-    await peer.send(referenceAccount.jid, floodBodies);
+    await referencePeer.send(referenceAccount.jid, floodBodies);
     await referenceDone;
     figures.serverRoutingMs = Date.now() - referenceStart;
 
@@ -124,7 +125,7 @@ async function oneRun(info: ProsodyInfo, kind: ClientKind, { contacts: CONTACTS,
   } finally {
     await client.kill();
     await reference?.stop();
-    await peer.stop();
+    await Promise.all([peer.stop(), referencePeer.stop()]);
     rmSync(home, { recursive: true, force: true });
   }
 }
@@ -184,17 +185,21 @@ function measureEcho(client: ReturnType<typeof startInTerminal>) {
   };
 }
 
-const figuresFor = ({ contacts: CONTACTS, messages: MESSAGES }: { contacts: number | string; messages: number | string }): Figure[] => [
-  { key: 'firstFrameMs', label: 'first frame after launch (ms)', goal: 250 },
-  { key: 'rosterDrawnMs', label: `launch → ${CONTACTS}-contact roster drawn (ms)`, goal: 500 },
-  { key: 'floodCpuS', label: `CPU to absorb ${MESSAGES} messages (s)`, goal: 2 },
-  { key: 'floodOnScreenMs', label: `flood start → last of ${MESSAGES} on screen (ms)` },
-  { key: 'serverRoutingMs', label: `server routing time of the same flood (ms)` },
-  { key: 'floodVsServer', label: 'on screen ÷ server routing time', goal: 1.2 },
-  { key: 'echoP50Ms', label: 'keystroke echo during the flood, p50 (ms)*' },
-  { key: 'echoP99Ms', label: 'keystroke echo during the flood, p99 (ms)*', goal: 16 },
-  { key: 'peakRssMiB', label: 'peak RSS (MiB)', goal: 90 },
-];
+/** The issue's goals hold for 2,000 contacts and 5,000 messages; other sizes show figures only (the ratio's goal holds for any). */
+const figuresFor = ({ contacts: CONTACTS, messages: MESSAGES }: { contacts: number | string; messages: number | string }): Figure[] => {
+  const goal = (value: number): { goal?: number } => (CONTACTS === 2000 && MESSAGES === 5000 ? { goal: value } : {});
+  return [
+    { key: 'firstFrameMs', label: 'first frame after launch (ms)', goal: 250 },
+    { key: 'rosterDrawnMs', label: `launch → ${CONTACTS}-contact roster drawn (ms)`, ...goal(500) },
+    { key: 'floodCpuS', label: `CPU to absorb ${MESSAGES} messages (s)`, ...goal(2) },
+    { key: 'floodOnScreenMs', label: `flood start → last of ${MESSAGES} on screen (ms)` },
+    { key: 'serverRoutingMs', label: `server routing time of the same flood (ms)` },
+    { key: 'floodVsServer', label: 'on screen ÷ server routing time', goal: 1.2 },
+    { key: 'echoP50Ms', label: 'keystroke echo during the flood, p50 (ms)*' },
+    { key: 'echoP99Ms', label: 'keystroke echo during the flood, p99 (ms)*', goal: 16 },
+    { key: 'peakRssMiB', label: 'peak RSS (MiB)', ...goal(90) },
+  ];
+};
 
 /** Nearest rank: the smallest sample with at least a fraction q of all samples at or below it. */
 function percentile(samples: readonly number[], q: number): number {
@@ -203,7 +208,10 @@ function percentile(samples: readonly number[], q: number): number {
 }
 
 const pooledEcho = new Map<string, number[]>();
-const info = await startProsody();
+// Prosody's file storage stops archiving at 10,000 messages an account and then rewrites the
+// whole archive every 100 messages, which stalled floods over ~10,000 (the archive is the
+// server's work, as on a real server; its size cap is not what is measured).
+const info = await startProsody({ archiveItemLimit: 1_000_000 });
 const bySize: Array<{ size: Size; results: Record<string, Record<string, number>[]> }> = [];
 try {
   const kinds = values.clients.split(',').map((name) => {

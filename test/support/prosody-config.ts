@@ -10,6 +10,11 @@ export interface ProsodyConfigOptions {
   user: string;
   allowRegistration: boolean;
   logLevel: string;
+  /**
+   * Prosody's file storage keeps at most this many archived messages an account (its default:
+   * 10,000). At the limit it rewrites the whole archive every 100 messages, which stalls a flood.
+   */
+  archiveItemLimit?: number;
 }
 
 const lua = (s: string): string => JSON.stringify(s);
@@ -48,7 +53,7 @@ allow_registration = ${o.allowRegistration}
 min_seconds_between_registrations = 0
 default_archive_policy = true
 archive_expires_after = "never"
-limits = { c2s = { rate = "100mb/s"; burst = "10s" } }
+${o.archiveItemLimit === undefined ? '' : `storage_archive_item_limit = ${o.archiveItemLimit}\n`}limits = { c2s = { rate = "100mb/s"; burst = "10s" } }
 modules_enabled = {
   "roster"; "saslauth"; "tls"; "disco"; "ping"; "carbons"; "mam"; "offline"; "smacks"; "blocklist";
   "vcard4"; "vcard_legacy"; "pep"; "private"; "bookmarks"; "time"; "version"; "register"; "http";
