@@ -67,6 +67,13 @@ function available(kind: ClientKind): boolean {
 
 const step = (kind: ClientKind, what: string): void => void process.stderr.write(`bench:   ${kind.name}: ${what}\n`);
 
+/** The client in a pseudo-terminal of the bench's size, with a home of its own. */
+function launch(info: ProsodyInfo, kind: ClientKind, account: Awaited<ReturnType<typeof registerAccount>>) {
+  const home = mkdtempSync(join(tmpdir(), `natter-bench-${kind.name}-`));
+  const setup = kind.prepare(home, account, info);
+  return { home, client: startInTerminal(setup.command, setup.args, { env: setup.env, cwd: setup.cwd, ...SIZE }) };
+}
+
 let serial = 0;
 async function oneRun(info: ProsodyInfo, kind: ClientKind, { contacts: CONTACTS, messages: MESSAGES }: Size, echoSamples: number[]): Promise<Record<string, number>> {
   const id = `${kind.name.slice(0, 3)}${process.pid}r${++serial}`;
@@ -74,9 +81,7 @@ async function oneRun(info: ProsodyInfo, kind: ClientKind, { contacts: CONTACTS,
   const [account, flooder, referenceFlooder] = await Promise.all([registerAccount(info, `b${id}`), registerAccount(info, `f${id}`), registerAccount(info, `g${id}`)]);
   writeRoster(info.dir, 'localhost', account.local, CONTACTS);
   const [peer, referencePeer] = await Promise.all([startFloodSender(info, flooder), startFloodSender(info, referenceFlooder)]);
-  const home = mkdtempSync(join(tmpdir(), `natter-bench-${kind.name}-`));
-  const setup = kind.prepare(home, account, info);
-  const client = startInTerminal(setup.command, setup.args, { env: setup.env, cwd: setup.cwd, ...SIZE });
+  const { home, client } = launch(info, kind, account);
   const figures: Record<string, number> = {};
   const floodBodies = Array.from({ length: MESSAGES }, (_, i) => `flood${i}x`);
   let reference: Awaited<ReturnType<typeof connectPeer>> | undefined;
@@ -136,10 +141,7 @@ async function oneRun(info: ProsodyInfo, kind: ClientKind, { contacts: CONTACTS,
  * for every launch but the first after an install. Not measured.
  */
 async function warmUp(info: ProsodyInfo, kind: ClientKind): Promise<void> {
-  const account = await registerAccount(info, `w${kind.name.slice(0, 3)}${process.pid}r${++serial}`);
-  const home = mkdtempSync(join(tmpdir(), `natter-bench-${kind.name}-`));
-  const setup = kind.prepare(home, account, info);
-  const client = startInTerminal(setup.command, setup.args, { env: setup.env, cwd: setup.cwd, ...SIZE });
+  const { home, client } = launch(info, kind, await registerAccount(info, `w${kind.name.slice(0, 3)}${process.pid}r${++serial}`));
   try {
     await client.waitFor(kind.firstFrame, 30_000);
   } finally {
