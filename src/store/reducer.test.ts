@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { CONSOLE_TAB_ID } from '../domain/tab.js';
 import { createStore } from './create-store.js';
 import { reduce } from './reducer.js';
-import { initialState, MAX_LINES_PER_TAB } from './state.js';
+import { initialState, MAX_LINES_PER_TAB, type Contact } from './state.js';
 
 describe('reducer', () => {
   it('starts with the console tab active', () => {
@@ -114,5 +114,19 @@ describe('roster', () => {
     expect([state.rosterFilter, state.rosterCollapsed]).toEqual(['cy', ['work']]);
     state = reduce(state, { type: 'roster/toggle-group', group: 'work' });
     expect(state.rosterCollapsed).toEqual([]);
+  });
+
+  it('updates a contact in its place, adds a new one, and keeps the state when nothing shown changed', () => {
+    const ann: Contact = { jid: 'a@x', name: 'Ann', presence: 'offline', groups: ['work'], account: 'me@x' };
+    const other = { ...ann, account: 'other@y' };
+    let state = reduce(initialState(), { type: 'roster/set', account: 'me@x', contacts: [ann, { jid: 'b@x', name: 'Bea', presence: 'away', account: 'me@x' }] });
+    state = reduce(state, { type: 'roster/set', account: 'other@y', contacts: [other] });
+    const online = reduce(state, { type: 'roster/upsert', account: 'me@x', contact: { ...ann, presence: 'online', status: 'here' } });
+    expect(online.roster.map((c) => [c.account, c.jid, c.presence])).toEqual([['me@x', 'a@x', 'online'], ['me@x', 'b@x', 'away'], ['other@y', 'a@x', 'offline']]);
+    expect(state.roster[0]?.presence).toBe('offline'); // the state it was given is as it was
+    expect(reduce(online, { type: 'roster/upsert', account: 'me@x', contact: { ...ann, groups: ['work'], presence: 'online', status: 'here' } })).toBe(online);
+    expect(reduce(online, { type: 'roster/upsert', account: 'me@x', contact: { ...ann, groups: ['home'], presence: 'online', status: 'here' } }).roster[0]?.groups).toEqual(['home']);
+    const added = reduce(online, { type: 'roster/upsert', account: 'me@x', contact: { jid: 'c@x', name: 'Cy', presence: 'chat', account: 'me@x' } });
+    expect(added.roster.map((c) => c.jid)).toEqual(['a@x', 'b@x', 'a@x', 'c@x']);
   });
 });
