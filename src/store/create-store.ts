@@ -1,6 +1,5 @@
 import type { Action } from './actions.js';
 import type { Line } from '../domain/line.js';
-import { appendLine } from './append-lines.js';
 import { reduce } from './reducer.js';
 import type { AppState } from './state.js';
 
@@ -104,7 +103,7 @@ export function createStore(
     getState: () => state,
     getFrameState: () => frameState,
     dispatch(action) {
-      state = action.type === 'line/append' ? appendLine(state, action, writable) : reduce(state, action);
+      state = reduce(state, action, writable);
       turns.changed();
       frames.changed();
     },

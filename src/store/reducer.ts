@@ -1,13 +1,17 @@
 import type { Room } from '../domain/room.js';
 import { CONSOLE_TAB_ID } from '../domain/tab.js';
 import type { Action, Line } from './actions.js';
-import { appendLine } from './append-lines.js';
+import { appendLine } from './append-line.js';
 import { MAX_LINES_PER_TAB, type AppState, type Contact } from './state.js';
 
-export function reduce(state: AppState, action: Action): AppState {
+/**
+ * The state after `action`. Without `writable` the state given is left as it was; with it (the
+ * store's: line arrays no one else holds yet), a new line is appended to such an array in place.
+ */
+export function reduce(state: AppState, action: Action, writable?: WeakSet<Line[]>): AppState {
   switch (action.type) {
     case 'line/append':
-      return appendLine(state, action);
+      return appendLine(state, action, writable);
     case 'line/delivery':
       return updateLine(state, action.tabId, action.key, (line) => ({
         ...line,

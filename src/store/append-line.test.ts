@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Line } from '../domain/line.js';
 import { CONSOLE_TAB_ID } from '../domain/tab.js';
-import { appendLine, type LineAppend } from './append-lines.js';
+import { appendLine, type LineAppend } from './append-line.js';
 import { reduce } from './reducer.js';
 import { initialState, MAX_LINES_PER_TAB, type AppState } from './state.js';
 
