@@ -140,5 +140,10 @@ function updateLine(state: AppState, tabId: string, key: string, change: (line: 
 }
 
 function sameContact(a: Contact, b: Contact): boolean {
-  return a.jid === b.jid && a.name === b.name && a.presence === b.presence && a.status === b.status && a.account === b.account && (a.groups ?? []).join('\n') === (b.groups ?? []).join('\n');
+  const groups = a.groups ?? [];
+  const others = b.groups ?? [];
+  return (
+    a.jid === b.jid && a.name === b.name && a.presence === b.presence && a.status === b.status && a.account === b.account &&
+    groups.length === others.length && groups.every((group, i) => group === others[i])
+  );
 }
