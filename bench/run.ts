@@ -103,8 +103,8 @@ async function oneRun(info: ProsodyInfo, kind: ClientKind, { contacts: CONTACTS,
     step(kind, 'warm-up message');
     await peer.send(account.jid, ['warmup']);
     const shown = Date.now() + 30_000;
-    while (!client.screen().includes('warmup')) {
-      if (Date.now() > shown) throw new Error(`${kind.name} never showed the warm-up message:\n${client.screen()}`);
+    for (let screen = await client.screen(); !screen.includes('warmup'); screen = await client.screen()) {
+      if (Date.now() > shown) throw new Error(`${kind.name} never showed the warm-up message:\n${screen}`);
       client.write(kind.switchToChat);
       await client.waitFor('warmup', 1000).catch(() => undefined);
     }
@@ -165,7 +165,7 @@ function measureEcho(client: ReturnType<typeof startInTerminal>) {
         await client.waitFor(typed, 2000).catch(() => undefined);
       }
       typed += 'Q';
-      if (client.screen().includes(typed)) {
+      if ((await client.screen()).includes(typed)) {
         typed = ''; // already there (the client did not clear its line): not measurable
         continue;
       }

@@ -1,8 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { spawn, type IPty } from '@lydell/node-pty';
-import xterm from '@xterm/headless';
-
-const { Terminal } = xterm;
+import { type FromScreen, type Pattern, startScreenWorker, type ToScreen } from './screen-worker.js';
 
 export interface ClientProcess {
   pid: number;
@@ -11,12 +9,13 @@ export interface ClientProcess {
   firstOutputAt(): number | undefined;
   /**
    * Resolves with the time (ms since epoch) the output that made the screen contain `text`
-   * arrived from the pseudo-terminal. The headless terminal parses in slices of a few ms, and in
-   * a flood it is behind: the time its parser got to a byte is the bench's delay, not the client's.
+   * arrived from the pseudo-terminal (stamped on this thread, which does nothing else; the
+   * headless terminal parses on a worker thread and may be behind).
    */
   waitFor(text: string | RegExp, timeoutMs: number): Promise<number>;
   write(data: string): void;
-  screen(): string;
+  /** The screen once all output read so far is parsed. */
+  screen(): Promise<string>;
   cpuSeconds(): number;
   peakRssMiB(): number;
   kill(): Promise<void>;
@@ -24,26 +23,38 @@ export interface ClientProcess {
 
 /** A program in a real pseudo-terminal, read through a headless xterm, as a person would see it. */
 export function startInTerminal(command: string, args: string[], options: { env: Record<string, string>; cwd: string; cols: number; rows: number }): ClientProcess {
-  const term = new Terminal({ cols: options.cols, rows: options.rows, allowProposedApi: true });
+  const worker = startScreenWorker(options.cols, options.rows);
+  const send = (message: ToScreen): void => worker.postMessage(message);
   const started = Date.now();
   const pty: IPty = spawn(command, args, { name: 'xterm-256color', cols: options.cols, rows: options.rows, cwd: options.cwd, env: options.env });
   let first: number | undefined;
-  const waiters = new Set<(arrivedAt: number) => void>();
+  let serial = 0;
+  const watches = new Map<number, (arrivedAt: number) => void>();
+  const screens = new Map<number, (text: string) => void>();
+  const exitWaiters = new Set<() => void>();
   let exited = false;
+  worker.on('message', (message: FromScreen) => {
+    if ('seen' in message) watches.get(message.seen)?.(message.arrivedAt);
+    else screens.get(message.screen)?.(message.text);
+  });
   pty.onData((data) => {
     const arrivedAt = Date.now();
     first ??= arrivedAt - started;
-    term.write(data, () => waiters.forEach((w) => w(arrivedAt)));
+    send({ chunk: data, arrivedAt });
   });
   pty.onExit(() => {
     exited = true;
-    waiters.forEach((w) => w(Date.now()));
+    exitWaiters.forEach((w) => w());
   });
-  const screen = (): string => {
-    const buffer = term.buffer.active;
-    return Array.from({ length: options.rows }, (_, y) => buffer.getLine(buffer.viewportY + y)?.translateToString(true) ?? '').join('\n');
-  };
-  const matches = (text: string | RegExp): boolean => (typeof text === 'string' ? screen().includes(text) : text.test(screen()));
+  const screen = (): Promise<string> =>
+    new Promise((resolve) => {
+      const id = ++serial;
+      screens.set(id, (text) => {
+        screens.delete(id);
+        resolve(text);
+      });
+      send({ screen: id });
+    });
   // Peak RSS is read from VmHWM at the end; CPU from /proc/PID/stat (utime + stime).
   const proc = (file: string): string => {
     try {
@@ -57,24 +68,28 @@ export function startInTerminal(command: string, args: string[], options: { env:
     started,
     firstOutputAt: () => first,
     waitFor(text, timeoutMs) {
-      if (matches(text)) return Promise.resolve(Date.now());
+      const pattern: Pattern = typeof text === 'string' ? text : { source: text.source, flags: text.flags };
       return new Promise((resolve, reject) => {
-        const timer = setTimeout(() => {
-          waiters.delete(check);
-          reject(new Error(`screen never showed ${String(text)} within ${timeoutMs} ms:\n${screen()}`));
-        }, timeoutMs);
-        const check = (arrivedAt: number): void => {
-          if (exited) {
-            clearTimeout(timer);
-            waiters.delete(check);
-            reject(new Error(`${command} exited before showing ${String(text)}:\n${screen()}`));
-          } else if (matches(text)) {
-            clearTimeout(timer);
-            waiters.delete(check);
-            resolve(arrivedAt);
-          }
+        const id = ++serial;
+        const done = (): void => {
+          clearTimeout(timer);
+          watches.delete(id);
+          exitWaiters.delete(onExit);
+          send({ unwatch: id });
         };
-        waiters.add(check);
+        const fail = (why: string): void => {
+          done();
+          void screen().then((shown) => reject(new Error(`${why}:\n${shown}`)));
+        };
+        const timer = setTimeout(() => fail(`screen never showed ${String(text)} within ${timeoutMs} ms`), timeoutMs);
+        const onExit = (): void => fail(`${command} exited before showing ${String(text)}`);
+        watches.set(id, (arrivedAt) => {
+          done();
+          resolve(arrivedAt);
+        });
+        exitWaiters.add(onExit);
+        if (exited) onExit();
+        else send({ watch: id, pattern });
       });
     },
     write: (data) => pty.write(data),
@@ -88,12 +103,13 @@ export function startInTerminal(command: string, args: string[], options: { env:
       return kb ? Number(kb) / 1024 : NaN;
     },
     async kill() {
-      if (exited) return;
+      if (exited) return void (await worker.terminate());
       const done = new Promise<void>((resolve) => pty.onExit(() => resolve()));
       pty.kill('SIGTERM');
       const timer = setTimeout(() => pty.kill('SIGKILL'), 3000);
       await done;
       clearTimeout(timer);
+      await worker.terminate();
     },
   };
 }
