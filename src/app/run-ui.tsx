@@ -50,7 +50,7 @@ export async function runUi(options: UiOptions): Promise<number> {
   const ui = config.get('ui');
   applyTheme(ui.theme ?? {});
   // History is written before it is shown: a batch's transaction commits before any frame
-  // shows what it holds (a frame follows a notification, or a key, which commits too).
+  // shows what it holds (the screen draws the state of its last notification, which commits).
   const store = createStore(initialState({ rosterVisible: ui.rosterVisible, rosterWidth: ui.rosterWidth }), { beforeNotify: () => history.flush() });
   const consoleInfo = (text: string): void => store.dispatch({ type: 'line/append', tabId: CONSOLE_TAB_ID, kind: 'info', text });
   consoleInfo(`natter ${options.version}. Type /help for the commands, Alt-H for the keys, /quit or Ctrl-C to leave.`);
@@ -116,8 +116,8 @@ export async function runUi(options: UiOptions): Promise<number> {
       // microtask and Ink (its throttles are off in the bundle) writes it at once, before any
       // network data waiting behind the key is read. What the key changed in the store (a tab switch)
       // is announced for that frame; traffic waiting for its own frame is not, unless the key
-      // changed the store too: a typed letter stays cheap.
-      history.flush();
+      // changed the store too (its announcement commits the history first): a typed letter
+      // stays cheap, and does not pay for the commit of traffic it does not show.
       if (store.getState() !== stateAtKey) store.flush();
     },
     editExternally(text: string): string | undefined {

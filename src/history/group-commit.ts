@@ -1,5 +1,12 @@
 import type { DatabaseSync } from 'node:sqlite';
 
+/**
+ * The longest writes wait for their commit when nothing asks for it sooner (a frame does, at
+ * most every 50 ms during a flood): what a crash can take back, and what MAM catch-up
+ * re-fetches, since the archive cursor commits with the messages.
+ */
+export const MAX_OPEN_MS = 100;
+
 const open = new Set<GroupCommit>();
 // process.exit() (the one-shot commands end with it) runs no more timers: commit on the way out.
 process.on('exit', () => {
@@ -7,28 +14,28 @@ process.on('exit', () => {
 });
 
 /**
- * The writes of one turn of the event loop share one transaction, committed by a setImmediate
- * queued at the first write. A TCP read that brings 200 messages costs one commit instead of
- * 200 (the FTS index is updated once too). Nothing reaches the screen unwritten: React and
- * Ink render from callbacks queued after the write (setImmediate runs in order) or later.
+ * Writes share one transaction until something must see them: the screen before a frame
+ * (its store commits first), another connection (flush), or MAX_OPEN_MS after the first.
+ * A flood's 5,000 messages cost some fifty commits instead of one per socket read, and each
+ * commit writes a page that many of them share once (the FTS index is updated once too).
  */
 export class GroupCommit {
-  #open = false;
+  #timer: NodeJS.Timeout | undefined;
 
   constructor(private readonly db: DatabaseSync) {}
 
-  /** Called before a write: opens this turn's transaction unless it is open. */
+  /** Called before a write: opens a transaction unless one is open. */
   join(): void {
-    if (this.#open) return;
+    if (this.#timer) return;
     this.db.exec('BEGIN');
-    this.#open = true;
     open.add(this);
-    setImmediate(() => this.commit());
+    this.#timer = setTimeout(() => this.commit(), MAX_OPEN_MS).unref();
   }
 
   commit(): void {
-    if (!this.#open) return;
-    this.#open = false;
+    if (!this.#timer) return;
+    clearTimeout(this.#timer);
+    this.#timer = undefined;
     open.delete(this);
     this.db.exec('COMMIT');
   }

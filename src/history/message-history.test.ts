@@ -1,10 +1,11 @@
 import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { MessageHistory, type NewMessage } from './message-history.js';
 import { HISTORY_FILE, HistoryError, openHistoryDatabase } from './open-history.js';
 import { MIGRATIONS } from './migrations.js';
+import { MAX_OPEN_MS } from './group-commit.js';
 
 const dirs: string[] = [];
 afterEach(() => {
@@ -137,21 +138,31 @@ describe('MessageHistory', () => {
     expect(history.outbox('alice@x').map((m) => m.originId)).toEqual(['o2']);
   });
 
-  it('commits the writes of one turn together, before the next; a failed transaction leaves nothing', async () => {
+  it('commits writes together, at a flush or MAX_OPEN_MS after the first; a failed transaction leaves nothing', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
     const { dir, history } = fresh();
     const reader = openHistoryDatabase(dir);
     const count = () => (reader.prepare('SELECT count(*) AS n FROM messages').get() as { n: number }).n;
-    for (let i = 0; i < 100; i++) history.add(msg({ body: `m${i}`, at: i }));
-    expect(count()).toBe(0); // still this turn's transaction
-    await new Promise((resolve) => setImmediate(resolve));
-    expect(count()).toBe(100);
+    try {
+      for (let i = 0; i < 100; i++) history.add(msg({ body: `m${i}`, at: i }));
+      await new Promise((resolve) => setImmediate(resolve));
+      history.add(msg({ body: 'next turn' }));
+      expect(count()).toBe(0); // one transaction across turns
+      vi.advanceTimersByTime(MAX_OPEN_MS - 1);
+      expect(count()).toBe(0);
+      vi.advanceTimersByTime(1);
+      expect(count()).toBe(101);
+    } finally {
+      vi.useRealTimers();
+    }
     expect(() => history.transaction(() => {
       history.add(msg({ body: 'half a page' }));
       throw new Error('bad page');
     })).toThrow('bad page');
     history.add(msg({ body: 'after it' }));
-    history.flush();
     expect(count()).toBe(101);
+    history.flush();
+    expect(count()).toBe(102);
     expect(history.search('half')).toEqual([]);
     reader.close();
   });

@@ -81,7 +81,7 @@ const adder = (listeners: Set<Listener>) => (listener: Listener) => {
  * watchers at the end of the turn, to the screen (useSyncExternalStore) at the end of the turn
  * and during a burst (a flood, a roster load, a MAM catch-up) at most every NOTIFY_INTERVAL_MS,
  * so the screen pays one React commit and one layout per frame, not one per stanza or read.
- * `beforeNotify` runs first: the history commits what is about to be shown.
+ * `beforeNotify` runs before the screen hears: the history commits what is about to be shown.
  * A tab's lines are copied at its first new line after a frame and appended to in place until
  * the next: the screen's state never changes under it, and a flood does not copy a tab's lines
  * per line. A `lines` array read with getState may grow until the next frame: read it, do not keep it.
@@ -92,7 +92,8 @@ export function createStore(
 ): Store {
   let state = initial;
   let writable = new WeakSet<Line[]>();
-  const turns = announcer(0, beforeNotify);
+  // The watchers show nothing: only the screen's announcement commits the history first.
+  const turns = announcer(0, undefined);
   let frameState = initial;
   const frames = announcer(intervalMs, () => {
     beforeNotify?.();

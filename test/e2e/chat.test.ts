@@ -1,6 +1,7 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { DatabaseSync } from 'node:sqlite';
 import xml from '@xmpp/xml';
 import { afterEach, expect, inject, it } from 'vitest';
 import { registerAccount, uniqueLocal, type ProsodyAccount } from '../support/prosody.js';
@@ -86,6 +87,26 @@ it('brings the conversation back from the history database after a restart', asy
   expect(text.indexOf('me: remember the milk')).toBeLessThan(text.indexOf('noted: milk'));
   second.type('/quit\r');
   expect((await second.waitForExit()).exitCode).toBe(0);
+});
+
+it('what is on the screen is in the history database, even when natter is killed the moment it is drawn', async () => {
+  const { a, b, bob, passwordFile } = await aliceAndBob();
+  const natter = natterAs(a.jid, passwordFile, { cols: 110, rows: 30 });
+  await natter.waitForText(`${a.jid}: online`);
+  natter.type(`/msg ${b.jid}\r`);
+  await natter.waitForText(`2:${b.jid}`);
+  const bodies = Array.from({ length: 40 }, (_, i) => `burst ${i} of 40`);
+  for (const body of bodies) await bob.send(a.jid, body);
+  await natter.waitForText(`${b.jid}: burst 39 of 40`);
+  natter.kill('SIGKILL'); // no exit handler runs: only what was committed survives
+  await natter.waitForExit();
+  const db = new DatabaseSync(join(natter.dirs.data, 'natter', 'history.sqlite'), { readOnly: true });
+  try {
+    const stored = (db.prepare("SELECT body FROM messages WHERE direction = 'in' AND peer = ? ORDER BY id").all(b.jid) as { body: string }[]).map((r) => r.body);
+    expect(stored).toEqual(bodies);
+  } finally {
+    db.close();
+  }
 });
 
 it('shows what the account sends and receives on another device (carbons) and ignores a spoofed carbon', async () => {
