@@ -80,7 +80,7 @@ describe('CachedOutput', () => {
       seed = (seed * 1103515245 + 12345) % 2147483648;
       return seed % n;
     };
-    const words = ['hi', 'alice', '漢字', '👍', 'naïve', 'a\u200bb', '  ', 'x'.repeat(15), '\n', 'été', '🇫🇷'];
+    const words = ['hi', 'alice', '漢字', '👍', 'naïve', 'a\u200bb', '  ', 'x'.repeat(15), '\n', 'été', '🇫🇷', 'cafe\u0301'];
     const styles = [(t: string): string => t, red, bold, (t: string): string => `\u001b[38;5;208m${t}\u001b[39m`, (t: string): string => `\u001b[7m${t}\u001b[27m`];
     const transformers: Transformer[] = [(line) => red(line), (line) => line.toUpperCase(), (line, i) => `${i}:${line}`];
     for (let frame = 0; frame < 3000; frame++) {

@@ -87,8 +87,9 @@ const widestLine = (text: string): number =>
   widestLines.get(text, () => Math.max(0, ...text.split('\n').map(width)));
 
 const slices = new GenerationCache<string, string>(1000);
-const sliceToColumns = (line: string, from: number, to: number): string => {
+const sliceToColumns = (line: string, from: number, to: number, columns: number): string => {
   if (from >= to) return '';
+  if (from === 0 && to >= columns) return line; // inside the clip: most lines, every frame
   return slices.get(`${from},${to},${line}`, () => {
     const result: StyledChar[] = [];
     let column = 0;
@@ -171,7 +172,7 @@ export default class CachedOutput {
         const x2 = clip.x2 as number;
         lines = lines.map((line) => {
           const columns = width(line);
-          return sliceToColumns(line, x < x1 ? x1 - x : 0, x + columns > x2 ? x2 - x : columns);
+          return sliceToColumns(line, x < x1 ? x1 - x : 0, x + columns > x2 ? x2 - x : columns, columns);
         });
         if (x < x1) x = x1;
       }
