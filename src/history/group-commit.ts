@@ -22,7 +22,11 @@ process.on('exit', () => {
 export class GroupCommit {
   #timer: NodeJS.Timeout | undefined;
 
-  constructor(private readonly db: DatabaseSync) {}
+  /** `beforeCommit` runs inside the transaction, just before it commits. */
+  constructor(
+    private readonly db: DatabaseSync,
+    private readonly beforeCommit: () => void = () => undefined,
+  ) {}
 
   /** Called before a write: opens a transaction unless one is open. */
   join(): void {
@@ -37,6 +41,7 @@ export class GroupCommit {
     clearTimeout(this.#timer);
     this.#timer = undefined;
     open.delete(this);
+    this.beforeCommit();
     this.db.exec('COMMIT');
   }
 }

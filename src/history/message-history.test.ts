@@ -138,6 +138,28 @@ describe('MessageHistory', () => {
     expect(history.outbox('alice@x').map((m) => m.originId)).toEqual(['o2']);
   });
 
+  it('indexes new messages for search before it commits them, once each, also across a failed transaction', () => {
+    const { dir, history, db } = fresh();
+    const reader = openHistoryDatabase(dir);
+    const readerSearch = () => (reader.prepare("SELECT rowid FROM messages_fts WHERE messages_fts MATCH 'pending'").all() as unknown[]).length;
+    history.add(msg({ body: 'pending one', at: 1 }));
+    history.add(msg({ body: 'pending two', at: 2 }));
+    expect(history.search('pending')).toHaveLength(2); // found before the commit
+    history.add(msg({ body: 'pending three', at: 3 }));
+    expect(() => history.transaction(() => {
+      history.add(msg({ body: 'pending four', at: 4 }));
+      expect(history.search('pending')).toHaveLength(4);
+      throw new Error('bad page');
+    })).toThrow('bad page');
+    expect(readerSearch()).toBe(0);
+    history.flush();
+    expect(history.search('pending').map((h) => h.body)).toEqual(['pending three', 'pending two', 'pending one']);
+    expect(readerSearch()).toBe(3);
+    // No row is in the index twice or missing from it.
+    db.exec("INSERT INTO messages_fts (messages_fts, rank) VALUES ('integrity-check', 1)");
+    reader.close();
+  });
+
   it('commits writes together, at a flush or MAX_OPEN_MS after the first; a failed transaction leaves nothing', async () => {
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
     const { dir, history } = fresh();

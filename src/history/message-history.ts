@@ -41,6 +41,9 @@ const COLUMNS = `m.id, m.account, m.peer, m.direction, m.sender, m.body, m.at, m
  * same origin-id in the same direction, for one conversation) are recognised and not stored
  * twice, so carbons, MAM catch-up and resent stanzas show once. Pages are read by keyset
  * (at, id), so opening a chat costs the same however long it is.
+ * The rows a transaction adds join the full-text index just before it commits (or before a
+ * search): one statement for all of them. A future UPDATE of a body or DELETE (their triggers
+ * take the row out of the index) must call #indexPending first.
  */
 export class MessageHistory {
   readonly #insert: StatementSync;
@@ -61,10 +64,14 @@ export class MessageHistory {
   readonly #setCursor: StatementSync;
   readonly #oldest: StatementSync;
 
+  readonly #index: StatementSync;
   readonly #batch: GroupCommit;
+  /** Row ids this transaction added that the FTS index does not have yet. */
+  #unindexed: { first: number; last: number } | undefined;
 
   constructor(private readonly db: DatabaseSync) {
-    this.#batch = new GroupCommit(db);
+    this.#batch = new GroupCommit(db, () => this.#indexPending());
+    this.#index = db.prepare('INSERT INTO messages_fts (rowid, body) SELECT id, body FROM messages WHERE id BETWEEN ? AND ?');
     this.#insert = db.prepare(`INSERT INTO messages (account, peer, direction, sender, body, at, received_at, stanza_id,
         origin_id, message_id, replaces, delivery)
       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`);
@@ -111,7 +118,12 @@ export class MessageHistory {
       message.stanzaId ?? null, message.originId ?? null, message.messageId ?? null, message.replaces ?? null,
       message.delivery ?? 'none',
     );
-    if (result.changes > 0) return { id: Number(result.lastInsertRowid), duplicate: false };
+    if (result.changes > 0) {
+      const id = Number(result.lastInsertRowid);
+      // Only this connection writes until the commit: the ids between are all its own.
+      this.#unindexed = { first: Math.min(this.#unindexed?.first ?? id, id), last: Math.max(this.#unindexed?.last ?? id, id) };
+      return { id, duplicate: false };
+    }
     const existing = this.#findDuplicate.get(message.account, message.peer, message.stanzaId ?? null, message.originId ?? null, message.direction) as
       | { id: number }
       | undefined;
@@ -125,20 +137,31 @@ export class MessageHistory {
 
   /** Runs `work` in one transaction: all of its writes or none. */
   transaction<T>(work: () => T): T {
-    // Part of this turn's group commit; a savepoint makes it all-or-nothing within it.
+    // Part of the pending group commit; a savepoint makes it all-or-nothing within it.
     this.#batch.join();
     this.db.exec('SAVEPOINT work');
+    const unindexed = this.#unindexed;
     try {
       const result = work();
       this.db.exec('RELEASE work');
       return result;
     } catch (error) {
       this.db.exec('ROLLBACK TO work; RELEASE work');
+      // Index entries made inside the savepoint are rolled back too: their rows are pending again.
+      const now = this.#unindexed;
+      this.#unindexed = unindexed && now ? { first: Math.min(unindexed.first, now.first), last: Math.max(unindexed.last, now.last) } : (unindexed ?? now);
       throw error;
     }
   }
 
-  /** Commits this turn's writes now (before another connection must see them). */
+  #indexPending(): void {
+    if (!this.#unindexed) return;
+    const { first, last } = this.#unindexed;
+    this.#unindexed = undefined;
+    this.#index.run(first, last);
+  }
+
+  /** Commits the pending writes now (before another connection must see them). */
   flush(): void {
     this.#batch.commit();
   }
@@ -171,6 +194,7 @@ export class MessageHistory {
     if (!query) return [];
     const account = options.account ?? null;
     const peer = options.peer ?? null;
+    this.#indexPending();
     return this.#search.all(query, account, account, peer, peer, options.limit ?? 100) as unknown as SearchHit[];
   }
 
