@@ -68,6 +68,34 @@ const sourcePatches = [
     from: '  // Remove all escaped sequences\n  const tmp = local',
     to: '  if (!/[ "&\'/:<>@\\\\]/.test(local)) return false;\n\n  // Remove all escaped sequences\n  const tmp = local',
   },
+  {
+    // Ink sanitizes every text node's text at every frame (a full ANSI tokenizing for any text
+    // with a colour): in a flood, ~90 nodes a frame whose text did not change. The sanitized
+    // text is remembered by the text it came from, two generations of 2,000 texts of up to
+    // 1,000 characters (what is on screen stays; what scrolled away is forgotten).
+    file: /[\\/]node_modules[\\/]ink[\\/]build[\\/]squash-text-nodes\.js$/,
+    edits: [
+      {
+        from: 'const squashTextNodes = (node) => {',
+        to: `let sanitizedNow = new Map();
+let sanitizedBefore = new Map();
+const sanitizeOnce = (text) => {
+    if (text.length > 1000) return sanitizeAnsi(text.replaceAll('\\r\\n', '\\n'));
+    let clean = sanitizedNow.get(text);
+    if (clean !== undefined) return clean;
+    clean = sanitizedBefore.get(text) ?? sanitizeAnsi(text.replaceAll('\\r\\n', '\\n'));
+    if (sanitizedNow.size >= 2000) {
+        sanitizedBefore = sanitizedNow;
+        sanitizedNow = new Map();
+    }
+    sanitizedNow.set(text, clean);
+    return clean;
+};
+const squashTextNodes = (node) => {`,
+      },
+      { from: "text = sanitizeAnsi(text.replaceAll('\\r\\n', '\\n'));", to: 'text = sanitizeOnce(text);' },
+    ],
+  },
 ];
 const patchSources = {
   name: 'natter-source-patches',
@@ -75,8 +103,12 @@ const patchSources = {
     for (const patch of sourcePatches) {
       bundle.onLoad({ filter: patch.file }, async (args) => {
         const source = await readFile(args.path, 'utf8');
-        if (!source.includes(patch.from)) throw new Error(`"${patch.from.split('\n')[0]}" was not found in ${args.path}: update scripts/bundle.mjs for this release`);
-        return { contents: source.replace(patch.from, patch.to), loader: 'js', resolveDir: dirname(args.path) };
+        let contents = source;
+        for (const { from, to } of patch.edits ?? [patch]) {
+          if (!contents.includes(from)) throw new Error(`"${from.split('\n')[0]}" was not found in ${args.path}: update scripts/bundle.mjs for this release`);
+          contents = contents.replace(from, to);
+        }
+        return { contents, loader: 'js', resolveDir: dirname(args.path) };
       });
     }
   },
