@@ -1,8 +1,8 @@
-import { styledCharsFromTokens, tokenize } from '@alcalzone/ansi-tokenize';
+import { styledCharsFromTokens, styledCharsToString, tokenize } from '@alcalzone/ansi-tokenize';
 import { describe, expect, it } from 'vitest';
 // Ink's own Output, by path: the package exports only its entry point.
 import InkOutput from '../../../node_modules/ink/build/output.js';
-import CachedOutput, { type Clip } from './cached-output.js';
+import CachedOutput, { plainFacts, type Clip } from './cached-output.js';
 
 type Transformer = (line: string, index: number) => string;
 type Step =
@@ -72,6 +72,33 @@ describe('CachedOutput', () => {
     const { ink, cached } = both(12, 5, steps);
     expect(screen(cached)).toEqual(screen(ink));
     expect(cached.split('\n')[1]).not.toBe('');
+  });
+
+  it('takes a styled ASCII line as it is only when it is exactly what Ink would normalize it to', () => {
+    let seed = 11;
+    const random = (n: number): number => {
+      seed = (seed * 1103515245 + 12345) % 2147483648;
+      return seed % n;
+    };
+    const pieces = ['ab', ' ', 'x y', '\u001b[31m', '\u001b[39m', '\u001b[1m', '\u001b[2m', '\u001b[22m', '\u001b[3m', '\u001b[23m', '\u001b[7m',
+      '\u001b[27m', '\u001b[38;5;208m', '\u001b[38;2;1;2;3m', '\u001b[44m', '\u001b[49m', '\u001b[0m', '\u001b[m', '\u001b[1;31m', '\u001b[4m', '\u001b[24m', '\u001b[90m', 'é'];
+    const pairs = [['31', '39'], ['1', '22'], ['2', '22'], ['3', '23'], ['7', '27'], ['38;5;208', '39'], ['44', '49'], ['90', '39'], ['4', '24']];
+    const styled = (): string => {
+      const [on, off] = pairs[random(pairs.length)] as [string, string];
+      const inner = random(3) === 0 ? styled() : (['ab', 'x y', ' '][random(3)] as string);
+      return `\u001b[${on}m${inner}${random(2) ? 'z' : ''}\u001b[${off}m`;
+    };
+    let taken = 0;
+    for (let n = 0; n < 20_000; n++) {
+      const line = Array.from({ length: 1 + random(5) }, () => (random(3) === 0 ? (pieces[random(pieces.length)] as string) : styled())).join('');
+      const fast = plainFacts(line);
+      if (fast === undefined) continue;
+      taken++;
+      const characters = styledCharsFromTokens(tokenize(line));
+      expect({ normalized: fast.normalized, advance: fast.advance }, JSON.stringify(line)).toEqual({ normalized: styledCharsToString(characters), advance: characters.length });
+    }
+    expect(taken).toBeGreaterThan(2000); // the generator reaches the fast path often
+    expect(plainFacts(`\u001b[90m12:34 \u001b[39mbob@example.org: hi`)).toEqual({ normalized: `\u001b[90m12:34 \u001b[39mbob@example.org: hi`, advance: 25, hasWide: false });
   });
 
   it('shows the same screen as Ink for 3,000 random frames', () => {

@@ -60,7 +60,53 @@ const factsFrom = (characters: StyledChar[]): LineFacts => {
   }
   return { normalized: styledCharsToString(characters), advance, hasWide };
 };
-const factsOf = (line: string): LineFacts => lineFacts.get(line, () => factsFrom(styledChars(line)));
+const factsOf = (line: string): LineFacts => lineFacts.get(line, () => plainFacts(line) ?? factsFrom(styledChars(line)));
+
+/** Printable ASCII and SGR sequences only: most of what natter draws (timestamps, nicks, bodies). */
+// eslint-disable-next-line no-control-regex -- ESC is what these match
+const PLAIN = /^(?:[\x20-\x7e]|\x1b\[[\d;]*m)*$/;
+// eslint-disable-next-line no-control-regex -- ESC is what these match
+const SGR = /\x1b\[([\d;]*)m/g;
+// The style class an SGR code opens, and the code that closes it (as ansi-styles pairs them).
+const CLASS_OF: Record<string, string> = { '1': 'weight', '2': 'weight', '3': 'italic', '4': 'underline', '7': 'inverse', '8': 'hidden', '9': 'strike' };
+const CLOSER: Record<string, string> = { weight: '22', italic: '23', underline: '24', inverse: '27', hidden: '28', strike: '29', fg: '39', bg: '49' };
+const classOf = (code: string): string | undefined => {
+  const n = Number(code);
+  if ((n >= 30 && n <= 37) || (n >= 90 && n <= 97) || /^38;(5;\d+|2;\d+;\d+;\d+)$/.test(code)) return 'fg';
+  if ((n >= 40 && n <= 47) || (n >= 100 && n <= 107) || /^48;(5;\d+|2;\d+;\d+;\d+)$/.test(code)) return 'bg';
+  return CLASS_OF[code];
+};
+
+/**
+ * A line of printable ASCII with its styles in the form Ink's normalizing gives (each escape
+ * opens a style not yet open or closes one that is, none next to another, all closed by the
+ * end) is its own normalized form: one column a character, no wide ones. Such a line (nearly
+ * every new line of a flood) is measured without tokenizing it into an object per character.
+ * Anything else: undefined, and the tokenizer decides.
+ */
+export function plainFacts(line: string): LineFacts | undefined {
+  if (!PLAIN.test(line)) return undefined;
+  const open = new Set<string>();
+  let escapes = 0;
+  let lastEnd = -1;
+  for (const match of line.matchAll(SGR)) {
+    if (match.index === lastEnd) return undefined; // two escapes in a row: Ink would merge them
+    lastEnd = match.index + match[0].length;
+    escapes += match[0].length;
+    const code = match[1] as string;
+    const opened = classOf(code);
+    if (opened !== undefined) {
+      if (open.has(opened)) return undefined;
+      open.add(opened);
+      continue;
+    }
+    const closed = Object.keys(CLOSER).find((name) => CLOSER[name] === code);
+    if (closed === undefined || !open.has(closed)) return undefined;
+    open.delete(closed);
+  }
+  if (open.size > 0) return undefined;
+  return { normalized: line, advance: line.length - escapes, hasWide: false };
+}
 
 const textLines = new GenerationCache<string, string[]>(1000);
 /**
@@ -71,6 +117,16 @@ const textLines = new GenerationCache<string, string[]>(1000);
  */
 const splitText = (text: string): string[] =>
   textLines.get(text, () => {
+    const plain = text.split('\n');
+    const facts = plain.map(plainFacts);
+    if (facts.every((fact) => fact !== undefined)) {
+      plain.forEach((line, index) => {
+        const fact = facts[index] as LineFacts;
+        lineFacts.get(line, () => fact);
+        widths.get(line, () => fact.advance);
+      });
+      return plain;
+    }
     const lines: StyledChar[][] = [[]];
     for (const character of styledChars(text)) {
       if (character.value === '\n') lines.push([]);
