@@ -25,7 +25,7 @@ const MAX_BACKLOG = 1024 * 1024;
 export async function startControlSocket(
   path: string,
   run: (line: string) => Promise<CommandResult>,
-): Promise<{ publish(event: ControlEvent): void; close(): Promise<void> }> {
+): Promise<{ publish(event: ControlEvent): void; listening(): boolean; close(): Promise<void> }> {
   const dir = join(path, '..');
   mkdirSync(dir, { recursive: true, mode: 0o700 });
   const owner = lstatSync(dir);
@@ -97,6 +97,8 @@ export async function startControlSocket(
     publish(event) {
       for (const socket of listeners) reply(socket, event);
     },
+    /** Whether any `natter ctl --events` is connected to hear an event. */
+    listening: () => listeners.size > 0,
     close: () =>
       new Promise<void>((resolve) => {
         for (const socket of listeners) socket.destroy();

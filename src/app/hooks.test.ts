@@ -1,5 +1,8 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { createHooks } from './hooks.js';
+import { createHooks, HOOK_TIMEOUT_MS } from './hooks.js';
 import { notification } from './notify.js';
 
 const reports = () => {
@@ -18,6 +21,21 @@ describe('event hooks', () => {
     await done;
     // The body arrives as data: the shell here is the hook's own program, given the body in a variable.
     expect(lines).toEqual(['info: hook message: bob@x|$(echo injected); `id`']);
+  });
+
+  it('runs beforeRun (the history commit) before each hook it starts, and only then', async () => {
+    const { lines, next, report } = reports();
+    const marker = join(mkdtempSync(join(tmpdir(), 'natter-hook-')), 'committed');
+    let commits = 0;
+    const run = createHooks({ message: ['/bin/cat', marker] }, report, HOOK_TIMEOUT_MS, () => writeFileSync(marker, `commit ${++commits}`));
+    run({ event: 'message', direction: 'out', peer: 'bob@x', body: 'mine: no hook' });
+    run({ event: 'presence', peer: 'bob@x' }); // no hook for it
+    expect(commits).toBe(0);
+    const done = next();
+    run({ event: 'message', direction: 'in', peer: 'bob@x', body: 'hi' });
+    await done;
+    expect(lines).toEqual(['info: hook message: commit 1']);
+    rmSync(join(marker, '..'), { recursive: true, force: true });
   });
 
   it('reports a failing, a missing and a hanging hook; ignores our own messages', async () => {

@@ -14,7 +14,13 @@ type Event = Record<string, unknown> & { event: string };
  * not inject a command. A hook that runs over 10 s is killed; its output and failures go to
  * the console tab.
  */
-export function createHooks(hooks: HooksConfig, report: (kind: 'info' | 'error', text: string) => void, timeoutMs = HOOK_TIMEOUT_MS) {
+export function createHooks(
+  hooks: HooksConfig,
+  report: (kind: 'info' | 'error', text: string) => void,
+  timeoutMs = HOOK_TIMEOUT_MS,
+  /** Runs before a hook's program starts: the history commits, so a hook that reads it finds the message. */
+  beforeRun: () => void = () => undefined,
+) {
   return (event: Event): void => {
     // Room chatter would run the message hook all day: rooms have the highlight hook (a message naming you).
     if (event.event === 'message' && (event.direction !== 'in' || (event.room !== undefined && event.private !== true))) return;
@@ -25,6 +31,7 @@ export function createHooks(hooks: HooksConfig, report: (kind: 'info' | 'error',
     for (const [key, value] of Object.entries(event)) {
       if (value !== undefined && value !== null) env[`NATTER_${key.replace(/[A-Z]/g, (c) => `_${c}`).toUpperCase()}`] = String(value);
     }
+    beforeRun();
     const child = spawn(program, args, { env, stdio: ['ignore', 'pipe', 'pipe'], shell: false });
     let output = '';
     const take = (chunk: Buffer): void => {

@@ -60,7 +60,9 @@ export async function runUi(options: UiOptions): Promise<number> {
   }
 
   const prompter = createPrompter(store);
-  const runHook = createHooks(config.get('hooks'), (kind, text) => store.dispatch({ type: 'line/append', tabId: CONSOLE_TAB_ID, kind, text }));
+  // What leaves natter about a message (a hook, an event on the control socket, a terminal
+  // notification with its text) is told after the message is in the history.
+  const runHook = createHooks(config.get('hooks'), (kind, text) => store.dispatch({ type: 'line/append', tabId: CONSOLE_TAB_ID, kind, text }), undefined, () => history.flush());
   const holder: { manager?: AccountManager; publish?: (event: ControlEvent) => void } = {};
   const tabs = createChatTabs(store, history, () => holder.manager?.defaultJid());
   const manager = createAccountManager({
@@ -78,7 +80,10 @@ export async function runUi(options: UiOptions): Promise<number> {
       const named = event.event === 'highlight' && store.getState().activeTabId !== roomTabId(String(event.room));
       if (chatIn || named) {
         const signal = notification(ui.notify, String(named ? `${String(event.nick)} in ${String(event.room)}` : event.peer), String(event.body));
-        if (signal) process.stdout.write(signal);
+        if (signal) {
+          history.flush();
+          process.stdout.write(signal);
+        }
       }
     },
     ...(options.account ? { oneRun: settingsFromCli(options.account) } : {}),
@@ -150,7 +155,10 @@ export async function runUi(options: UiOptions): Promise<number> {
     consoleInfo(`control socket off: ${error instanceof Error ? error.message : String(error)}`);
     return undefined;
   });
-  holder.publish = control?.publish;
+  holder.publish = control && ((event) => {
+    if (control.listening()) history.flush();
+    control.publish(event);
+  });
   if (manager.hasAccounts()) {
     manager.startAll();
     void runStartup(store, controller, manager.defaultJid(), join(options.configDir, 'startup'), options.startup);

@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { createConnection } from 'node:net';
 import { join } from 'node:path';
+import { DatabaseSync } from 'node:sqlite';
 import { afterEach, expect, inject, it } from 'vitest';
 import { oneRunLogin } from '../support/one-run-login.js';
 import { registerAccount, uniqueLocal } from '../support/prosody.js';
@@ -96,7 +97,7 @@ it('natter ctl runs commands in the running natter, streams its events, and surv
     let out = '';
     events.stdout.on('data', (d: Buffer) => {
       out += d.toString();
-      const line = out.split('\n').find((l) => l.includes('"event":"message"'));
+      const line = out.split('\n').find((l) => l.includes('"event":"message"') && l.includes('event please'));
       if (line) resolve(line);
     });
   });
@@ -107,9 +108,16 @@ it('natter ctl runs commands in the running natter, streams its events, and surv
       if (err.includes('streaming events')) resolve();
     });
   });
+  // A burst first: the screen draws it at most 20 times a second, so the history of the
+  // message after it is not committed for a frame yet when its event is due.
+  for (let i = 0; i < 20; i++) await bob.send(a.jid, `burst ${i}`);
   await bob.send(a.jid, 'event please');
   const event = JSON.parse(await firstEvent) as { peer: string; body: string; direction: string };
   expect(event).toMatchObject({ peer: b.jid, body: 'event please', direction: 'in' });
+  // Told only once it is in the history: a script that reacts by reading it finds it.
+  const db = new DatabaseSync(join(data, 'natter', 'history.sqlite'), { readOnly: true });
+  expect(db.prepare('SELECT body FROM messages WHERE body = ?').all('event please')).toHaveLength(1);
+  db.close();
   const exited = new Promise<number | null>((resolve) => events.once('exit', (code) => resolve(code)));
   events.kill('SIGINT');
   expect(await exited).toBe(0);
