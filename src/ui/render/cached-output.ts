@@ -250,6 +250,20 @@ export default class CachedOutput {
 
   private row(pieces: Piece[]): string {
     if (pieces.length === 0) return '';
+    // The usual row: pieces left to right, apart, narrow, on the screen: joined in one pass.
+    let out = '';
+    let column = 0;
+    for (const piece of pieces) {
+      const facts = factsOf(piece.line);
+      if (facts.advance === 0) continue;
+      if (piece.x < column || facts.hasWide || piece.x + facts.advance > this.width) return this.anyRow(pieces);
+      out += ' '.repeat(piece.x - column) + facts.normalized;
+      column = piece.x + facts.advance;
+    }
+    return out.trimEnd();
+  }
+
+  private anyRow(pieces: Piece[]): string {
     const facts = pieces.map((piece) => factsOf(piece.line));
     return this.joinable(pieces, facts) ? this.join(pieces, facts) : this.cells(pieces);
   }
