@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createHooks, HOOK_TIMEOUT_MS } from './hooks.js';
-import { notification } from './notify.js';
+import { NOTIFY_QUIET_MS, notification, notifier } from './notify.js';
 
 const reports = () => {
   const lines: string[] = [];
@@ -62,5 +62,17 @@ describe('terminal notifications', () => {
     expect(notification('bell', 'bob', 'hi')).toBe('\u0007');
     expect(notification('osc9', 'bob@x', 'hi\u0007\u001b]0;pwned')).toBe('\u001b]9;bob@x: hi\u0007'); // the OSC inside is stripped whole
     expect(notification('osc777', 'bob@x', 'a;b')).toBe('\u001b]777;notify;natter;bob@x: a,b\u0007');
+  });
+
+  it('notifies once per conversation in a burst, and again after a quiet spell', () => {
+    let clock = 1_000_000;
+    const notify = notifier('osc9', () => clock);
+    expect(notify('bob@x', 'bob@x', 'one')).toBe('\u001b]9;bob@x: one\u0007');
+    clock += 10;
+    expect(notify('bob@x', 'bob@x', 'two')).toBe(''); // the same burst
+    expect(notify('carol@x', 'carol@x', 'hi')).toBe('\u001b]9;carol@x: hi\u0007'); // another conversation
+    clock += NOTIFY_QUIET_MS;
+    expect(notify('bob@x', 'bob@x', 'later')).toBe('\u001b]9;bob@x: later\u0007');
+    expect(notifier('off')('bob@x', 'bob@x', 'x')).toBe('');
   });
 });

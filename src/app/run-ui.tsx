@@ -26,7 +26,7 @@ import { createPrompter, type Prompter } from './prompter.js';
 import { settled } from './settled.js';
 import { trackReading } from './read-markers.js';
 import { createHooks } from './hooks.js';
-import { notification } from './notify.js';
+import { notifier } from './notify.js';
 import { chatTabId, roomTabId } from '../domain/jid.js';
 import { controlSocketPath, startControlSocket, type ControlEvent } from './control-socket.js';
 import { coalescedStdout } from './coalesced-stdout.js';
@@ -60,6 +60,7 @@ export async function runUi(options: UiOptions): Promise<number> {
   }
 
   const prompter = createPrompter(store);
+  const notify = notifier(ui.notify);
   // What leaves natter about a message (a hook, an event on the control socket, a terminal
   // notification with its text) is told after the message is in the history.
   const runHook = createHooks(config.get('hooks'), (kind, text) => store.dispatch({ type: 'line/append', tabId: CONSOLE_TAB_ID, kind, text }), undefined, () => history.flush());
@@ -79,7 +80,8 @@ export async function runUi(options: UiOptions): Promise<number> {
       // In rooms only a message naming the user calls for attention (Profanity's and Poezio's habit).
       const named = event.event === 'highlight' && store.getState().activeTabId !== roomTabId(String(event.room));
       if (chatIn || named) {
-        const signal = notification(ui.notify, String(named ? `${String(event.nick)} in ${String(event.room)}` : event.peer), String(event.body));
+        const conversation = String(named ? event.room : event.peer);
+        const signal = notify(conversation, String(named ? `${String(event.nick)} in ${String(event.room)}` : event.peer), String(event.body));
         if (signal) {
           history.flush();
           process.stdout.write(signal);
