@@ -1,6 +1,7 @@
 // npm run bench [-- --contacts 2000 --messages 5000 --runs 3 --clients natter,profanity,poezio]
 // npm run bench -- --scaling 200/500,2000/5000,10000/50000   (the same figures at each size)
 // npm run bench -- --key-interval 100   (ms between keystrokes typed during the flood; 50 by default)
+// npm run bench -- --sender xmppjs      (floods sent one xmpp.js send at a time; batched by default)
 // One private Prosody; each client in a real pseudo-terminal of the same size, read from the
 // screen. Prints a table (median and spread per figure, natter ÷ best other) and writes
 // bench/results.json.
@@ -11,7 +12,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { registerAccount, startProsody, type ProsodyInfo } from '../test/support/prosody.js';
 import { connectPeer } from '../test/support/xmpp-peer.js';
-import { startFloodSender } from './flood-sender.js';
+import { startFloodSender, type SenderKind } from './flood-sender.js';
 import { natter, poezio, profanity, type ClientKind } from './clients.js';
 import { historyFigures } from './history-figures.js';
 import { contactName, writeRoster } from './roster-file.js';
@@ -33,6 +34,8 @@ const { values } = parseArgs({
     'key-interval': { type: 'string', default: '50' },
     // "200/500,2000/5000,10000/50000": the same figures at each contacts/messages size.
     scaling: { type: 'string' },
+    // How floods are sent: "batched" (100 stanzas a write) or "xmppjs" (one send at a time).
+    sender: { type: 'string', default: 'batched' },
   },
 });
 interface Size {
@@ -50,6 +53,8 @@ const RUNS = Number(values.runs);
 const SIZE = { cols: Number(values.cols), rows: Number(values.rows) };
 const TIMEOUT_MS = Number(values.timeout) * 1000;
 const KEY_INTERVAL_MS = Number(values['key-interval']);
+const SENDER = values.sender as SenderKind;
+if (SENDER !== 'batched' && SENDER !== 'xmppjs') throw new Error(`--sender takes batched or xmppjs; not "${values.sender}"`);
 if (!(KEY_INTERVAL_MS >= 0)) throw new Error(`--key-interval takes milliseconds, e.g. 50; not "${values['key-interval']}"`);
 const KINDS: Record<string, ClientKind> = { natter, profanity, poezio };
 
@@ -80,7 +85,7 @@ async function oneRun(info: ProsodyInfo, kind: ClientKind, { contacts: CONTACTS,
   // Two senders: each flood starts from the same server state (a sender's own archive grows too).
   const [account, flooder, referenceFlooder] = await Promise.all([registerAccount(info, `b${id}`), registerAccount(info, `f${id}`), registerAccount(info, `g${id}`)]);
   writeRoster(info.dir, 'localhost', account.local, CONTACTS);
-  const [peer, referencePeer] = await Promise.all([startFloodSender(info, flooder), startFloodSender(info, referenceFlooder)]);
+  const [peer, referencePeer] = await Promise.all([startFloodSender(info, flooder, SENDER), startFloodSender(info, referenceFlooder, SENDER)]);
   const { home, client } = launch(info, kind, account);
   const figures: Record<string, number> = {};
   const floodBodies = Array.from({ length: MESSAGES }, (_, i) => `flood${i}x`);
@@ -270,5 +275,5 @@ const history = await historyFigures(Number(values.stored), RUNS);
 console.log(`\nnatter's history (${Number(values.stored).toLocaleString('en')} stored messages in one chat, ${(2 * Number(values.stored)).toLocaleString('en')} in all):`);
 for (const [label, value] of Object.entries(history)) console.log(`  ${label}: ${value}`);
 const file = new URL('./results.json', import.meta.url).pathname.replace('/dist/bench/', '/bench/');
-writeFileSync(file, `${JSON.stringify({ date: new Date().toISOString(), parameters: { sizes: SIZES, runs: RUNS, size: SIZE }, tables, history }, null, 2)}\n`);
+writeFileSync(file, `${JSON.stringify({ date: new Date().toISOString(), parameters: { sizes: SIZES, runs: RUNS, size: SIZE, sender: SENDER, keyIntervalMs: KEY_INTERVAL_MS }, tables, history }, null, 2)}\n`);
 console.log(`\nwrote ${file}`);

@@ -13,6 +13,11 @@ export interface Peer {
   jid: string;
   send(to: string, body: string): Promise<void>;
   sendRaw(element: Element): Promise<void>;
+  /**
+   * Chat messages to `to`, one per body, written 100 to a socket write as serialized XML: the
+   * same stanzas as `send`, at a fraction of the sender's CPU (the bench's floods).
+   */
+  sendBatch(to: string, bodies: readonly string[]): Promise<void>;
   /** Sends an <iq/> and resolves with the answer (rejects on an error answer). */
   request(iq: Element): Promise<Element>;
   /** Resolves with the first message (received since connect) that matches. */
@@ -91,6 +96,17 @@ export async function connectPeer(info: ProsodyInfo, account: ProsodyAccount, re
     },
     sendRaw: async (element) => {
       await entity.send(element);
+    },
+    sendBatch: async (to, bodies) => {
+      const sm = (entity as unknown as { streamManagement: { outbound: number } }).streamManagement;
+      for (let start = 0; start < bodies.length; start += 100) {
+        const chunk = bodies.slice(start, start + 100);
+        const text = chunk.map((body, i) => xml('message', { to, type: 'chat', id: `batch-${Date.now()}-${start + i}` }, xml('body', {}, body)).toString()).join('');
+        // Written past xmpp.js's queue: count them as acknowledged already, or the server's
+        // next <a h/> (which counts them) would ask the queue for stanzas it never held.
+        sm.outbound += chunk.length;
+        await (entity as unknown as { write(text: string): Promise<void> }).write(text);
+      }
     },
     request: (iq) => entity.iqCaller.request(iq),
     iqGet: (to, child) => entity.iqCaller.get(child, to),
