@@ -69,7 +69,7 @@ const PLAIN = /^(?:[\x20-\x7e]|\x1b\[[\d;]*m)*$/;
 const SGR = /\x1b\[([\d;]*)m/g;
 // The style class an SGR code opens, and the code that closes it (as ansi-styles pairs them).
 const CLASS_OF: Record<string, string> = { '1': 'weight', '2': 'weight', '3': 'italic', '4': 'underline', '7': 'inverse', '8': 'hidden', '9': 'strike' };
-const CLOSER: Record<string, string> = { weight: '22', italic: '23', underline: '24', inverse: '27', hidden: '28', strike: '29', fg: '39', bg: '49' };
+const CLOSES: Record<string, string> = { '22': 'weight', '23': 'italic', '24': 'underline', '27': 'inverse', '28': 'hidden', '29': 'strike', '39': 'fg', '49': 'bg' };
 const classOf = (code: string): string | undefined => {
   const n = Number(code);
   if ((n >= 30 && n <= 37) || (n >= 90 && n <= 97) || /^38;(5;\d+|2;\d+;\d+;\d+)$/.test(code)) return 'fg';
@@ -100,7 +100,7 @@ export function plainFacts(line: string): LineFacts | undefined {
       open.add(opened);
       continue;
     }
-    const closed = Object.keys(CLOSER).find((name) => CLOSER[name] === code);
+    const closed = CLOSES[code];
     if (closed === undefined || !open.has(closed)) return undefined;
     open.delete(closed);
   }
@@ -118,8 +118,13 @@ const textLines = new GenerationCache<string, string[]>(1000);
 const splitText = (text: string): string[] =>
   textLines.get(text, () => {
     const plain = text.split('\n');
-    const facts = plain.map(plainFacts);
-    if (facts.every((fact) => fact !== undefined)) {
+    const facts: LineFacts[] = [];
+    for (const line of plain) {
+      const fact = plainFacts(line);
+      if (fact === undefined) break;
+      facts.push(fact);
+    }
+    if (facts.length === plain.length) {
       plain.forEach((line, index) => {
         const fact = facts[index] as LineFacts;
         lineFacts.get(line, () => fact);
@@ -143,9 +148,8 @@ const widestLine = (text: string): number =>
   widestLines.get(text, () => Math.max(0, ...text.split('\n').map(width)));
 
 const slices = new GenerationCache<string, string>(1000);
-const sliceToColumns = (line: string, from: number, to: number, columns: number): string => {
+const sliceToColumns = (line: string, from: number, to: number): string => {
   if (from >= to) return '';
-  if (from === 0 && to >= columns) return line; // inside the clip: most lines, every frame
   return slices.get(`${from},${to},${line}`, () => {
     const result: StyledChar[] = [];
     let column = 0;
@@ -228,7 +232,8 @@ export default class CachedOutput {
         const x2 = clip.x2 as number;
         lines = lines.map((line) => {
           const columns = width(line);
-          return sliceToColumns(line, x < x1 ? x1 - x : 0, x + columns > x2 ? x2 - x : columns, columns);
+          if (x >= x1 && x + columns <= x2) return line; // inside the clip: most lines, every frame
+          return sliceToColumns(line, x < x1 ? x1 - x : 0, x + columns > x2 ? x2 - x : columns);
         });
         if (x < x1) x = x1;
       }
