@@ -71,26 +71,16 @@ const sourcePatches = [
   {
     // Ink sanitizes every text node's text at every frame (a full ANSI tokenizing for any text
     // with a colour): in a flood, ~90 nodes a frame whose text did not change. The sanitized
-    // text is remembered by the text it came from, two generations of 2,000 texts of up to
-    // 1,000 characters (what is on screen stays; what scrolled away is forgotten).
+    // text is remembered by the text it came from in natter's GenerationCache (2,000 texts of
+    // up to 1,000 characters a generation: what is on screen stays, what scrolled away goes).
     file: /[\\/]node_modules[\\/]ink[\\/]build[\\/]squash-text-nodes\.js$/,
     edits: [
       {
         from: 'const squashTextNodes = (node) => {',
-        to: `let sanitizedNow = new Map();
-let sanitizedBefore = new Map();
-const sanitizeOnce = (text) => {
-    if (text.length > 1000) return sanitizeAnsi(text.replaceAll('\\r\\n', '\\n'));
-    let clean = sanitizedNow.get(text);
-    if (clean !== undefined) return clean;
-    clean = sanitizedBefore.get(text) ?? sanitizeAnsi(text.replaceAll('\\r\\n', '\\n'));
-    if (sanitizedNow.size >= 2000) {
-        sanitizedBefore = sanitizedNow;
-        sanitizedNow = new Map();
-    }
-    sanitizedNow.set(text, clean);
-    return clean;
-};
+        to: `import { GenerationCache } from ${JSON.stringify(fileURLToPath(new URL('../dist/src/ui/render/generation-cache.js', import.meta.url)))};
+const sanitized = new GenerationCache(2000);
+const clean = (text) => sanitizeAnsi(text.replaceAll('\\r\\n', '\\n'));
+const sanitizeOnce = (text) => (text.length > 1000 ? clean(text) : sanitized.get(text, clean));
 const squashTextNodes = (node) => {`,
       },
       { from: "text = sanitizeAnsi(text.replaceAll('\\r\\n', '\\n'));", to: 'text = sanitizeOnce(text);' },
