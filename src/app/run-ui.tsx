@@ -25,7 +25,7 @@ import { ExitCode } from './exit-codes.js';
 import { createPrompter, type Prompter } from './prompter.js';
 import { settled } from './settled.js';
 import { trackReading } from './read-markers.js';
-import { createHooks } from './hooks.js';
+import { createHooks, HOOK_TIMEOUT_MS } from './hooks.js';
 import { notifier } from './notify.js';
 import { chatTabId, roomTabId } from '../domain/jid.js';
 import { controlSocketPath, startControlSocket, type ControlEvent } from './control-socket.js';
@@ -63,7 +63,7 @@ export async function runUi(options: UiOptions): Promise<number> {
   const notify = notifier(ui.notify);
   // What leaves natter about a message (a hook, an event on the control socket, a terminal
   // notification with its text) is told after the message is in the history.
-  const runHook = createHooks(config.get('hooks'), (kind, text) => store.dispatch({ type: 'line/append', tabId: CONSOLE_TAB_ID, kind, text }), undefined, () => history.flush());
+  const runHook = createHooks(config.get('hooks'), (kind, text) => store.dispatch({ type: 'line/append', tabId: CONSOLE_TAB_ID, kind, text }), HOOK_TIMEOUT_MS, () => history.flush());
   const holder: { manager?: AccountManager; publish?: (event: ControlEvent) => void } = {};
   const tabs = createChatTabs(store, history, () => holder.manager?.defaultJid());
   const manager = createAccountManager({
