@@ -8,10 +8,11 @@ import resourceBinding from '@xmpp/resource-binding';
 import sasl from '@xmpp/sasl';
 import streamFeaturesFactory from '@xmpp/stream-features';
 import streamManagementFactory from '@xmpp/stream-management';
-import tcp from '@xmpp/tcp';
 import xml, { type Element } from '@xmpp/xml';
 import SASLFactory from 'saslmechanisms';
-import { AuthenticationError, DowngradeError, IqAbortedError, NoPasswordError, ServerProofError, TlsRequiredError } from './errors.js';
+import { AuthenticationError, DowngradeError, IqAbortedError, NoPasswordError, ServerProofError, TlsRequiredError, UnverifiedConnectionError } from './errors.js';
+import { guardInput } from './input-guard.js';
+import { boundedTcpTransport } from './tcp-transport.js';
 import { PlainMechanism } from './sasl-plain.js';
 import { reconnectDelay } from './backoff.js';
 import { resolveEndpoints, type Endpoint } from './endpoints.js';
@@ -46,7 +47,7 @@ export interface CreateClientOptions {
 const NS_TLS = 'urn:ietf:params:xml:ns:xmpp-tls';
 
 /** Failures that another attempt can not fix: the client stops reconnecting after them. */
-export const FINAL_ERRORS = new Set(['AuthenticationError', 'CertificateError', 'TlsRequiredError', 'DowngradeError', 'NoPasswordError', 'ServerProofError', 'RegistrationError']);
+export const FINAL_ERRORS = new Set(['AuthenticationError', 'CertificateError', 'TlsRequiredError', 'UnverifiedConnectionError', 'DowngradeError', 'NoPasswordError', 'ServerProofError', 'RegistrationError']);
 
 const STRENGTH: Record<string, number> = { PLAIN: 1, 'SCRAM-SHA-1': 2, 'SCRAM-SHA-256': 3 };
 
@@ -116,8 +117,9 @@ export function createXmppClient(options: CreateClientOptions) {
     retrying = false;
     stopRetrying();
   };
-  tcp({ entity });
-  entity.transports.push(verifyingTransport(policy) as unknown as (typeof entity.transports)[number]);
+  guardInput(entity);
+  type Transport = (typeof entity.transports)[number];
+  entity.transports.push(boundedTcpTransport() as unknown as Transport, verifyingTransport(policy) as unknown as Transport);
   const middleware = middlewareFactory({ entity });
   // Registered before the stream-features handlers, so it sees <stream:features/> first.
   // A clear connection whose features lack <starttls/> (none offered, or stripped on the
@@ -186,6 +188,12 @@ export function createXmppClient(options: CreateClientOptions) {
     if (!e.isSecure()) {
       reconnect.stop();
       throw new TlsRequiredError(`${host}:${port}`);
+    }
+    // No credential leaves unless the socket is TLS whose peer natter verified itself.
+    const socket = (e as unknown as { socket: unknown }).socket;
+    if (!(socket instanceof VerifyingSocket && socket.verified)) {
+      reconnect.stop();
+      throw new UnverifiedConnectionError(`${host}:${port}`);
     }
     const chosen = mechanisms[0];
     if (!chosen) throw new Error('the server offers no SASL mechanism natter supports');

@@ -15,6 +15,22 @@ export interface CertificateDetails {
   reason: string;
 }
 
+/** The server wrote before natter opened its stream: not a server that follows RFC 6120 §4.2. */
+export class EarlyDataError extends Error {
+  constructor(host: string) {
+    super(`the server for ${host} sent data before natter opened its stream; natter disconnected and will try again`);
+    this.name = 'EarlyDataError';
+  }
+}
+
+/** SASL was about to start on a connection that is not verified TLS: nothing was sent. */
+export class UnverifiedConnectionError extends Error {
+  constructor(where: string) {
+    super(`natter did not send the password: the connection to ${where} is not verified TLS`);
+    this.name = 'UnverifiedConnectionError';
+  }
+}
+
 export class CertificateError extends Error {
   constructor(
     readonly host: string,

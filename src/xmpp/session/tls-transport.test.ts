@@ -5,12 +5,35 @@ import { VerifyingSocket } from './tls-transport.js';
 const turn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
 describe('VerifyingSocket', () => {
-  it('hands on one chunk per turn of the event loop, and loses none', async () => {
+  it('reads nothing and emits no connect before the peer is verified', async () => {
     const socket = new VerifyingSocket({ domain: 'localhost' });
     const raw = new PassThrough();
     (socket as unknown as { _attachSocket(s: unknown): void })._attachSocket(raw);
-    const chunks: string[] = [];
-    socket.on('data', (data: Buffer) => chunks.push(data.toString()));
+    const seen: string[] = [];
+    socket.on('data', (data: Buffer) => seen.push(data.toString()));
+    socket.on('connect', () => seen.push('connect'));
+    raw.write('<stream:features/>');
+    socket.emit('connect');
+    for (let i = 0; i < 3; i++) await turn();
+    expect(seen).toEqual([]);
+    expect(socket.secure).toBe(false);
+  });
+
+  it('a verified peer that speaks before the stream is opened is cut with an error', async () => {
+    const socket = new VerifyingSocket({ domain: 'localhost' });
+    const raw = new PassThrough();
+    (socket as unknown as { _attachSocket(s: unknown): void })._attachSocket(raw);
+    socket.verified = true;
+    const errors: Error[] = [];
+    socket.on('error', (error: Error) => errors.push(error));
+    raw.write('<stream:features/>');
+    await turn();
+    expect(errors.map((e) => e.name)).toEqual(['EarlyDataError']);
+    expect(raw.destroyed).toBe(true);
+  });
+
+  it('hands on one chunk per turn of the event loop, and loses none', async () => {
+    const { raw, chunks } = attached();
     raw.write('<message>1</message>');
     raw.write('<message>2</message>');
     raw.write('<message>3</message>');
@@ -48,10 +71,13 @@ describe('VerifyingSocket', () => {
   });
 });
 
+/** A socket past its TLS handshake: verified (as its check would have found) and connected. */
 function attached() {
   const socket = new VerifyingSocket({ domain: 'localhost' });
   const raw = new PassThrough();
   (socket as unknown as { _attachSocket(s: unknown): void })._attachSocket(raw);
+  socket.verified = true;
+  socket.emit('connect');
   const chunks: string[] = [];
   socket.on('data', (data: Buffer) => chunks.push(data.toString()));
   return { socket, raw, chunks };

@@ -1,5 +1,8 @@
 import ConnectionTLS from '@xmpp/tls/lib/Connection.js';
 import TlsSocket from '@xmpp/tls/lib/Socket.js';
+import type { TLSSocket } from 'node:tls';
+import { BoundedParser } from './bounded-parser.js';
+import { EarlyDataError } from './errors.js';
 import { checkPeer, tlsConnectOptions, type TlsPolicy } from './tls-policy.js';
 import { utf8Boundary } from './utf8-boundary.js';
 
@@ -7,8 +10,11 @@ import { utf8Boundary } from './utf8-boundary.js';
 const SLICE_BYTES = 4096;
 
 /**
- * @xmpp/tls's socket wrapper with natter's certificate decision made before the stream
- * starts: an unverified, unpinned peer is cut and reported as a CertificateError.
+ * @xmpp/tls's socket wrapper with natter's certificate decision made the moment the TLS
+ * handshake ends, before a single byte from the peer is read: an unverified, unpinned peer is
+ * cut and reported as a CertificateError. (@xmpp/tls itself emits 'connect' a timer tick
+ * after a TLS 1.3 handshake, and forwards whatever arrives meanwhile: an impostor that spoke
+ * first was parsed before its certificate was looked at.)
  */
 export class VerifyingSocket extends TlsSocket {
   constructor(private readonly policy: TlsPolicy) {
@@ -16,20 +22,41 @@ export class VerifyingSocket extends TlsSocket {
     // A TLS error can arrive after the connection gave up on this socket; with no listener
     // Node would throw it and kill the process (stack.md, "late TLS socket error").
     this.on('error', () => undefined);
+    // Secure means verified: isSecure() is false until the peer passed the check.
+    this.secure = false;
   }
+
+  /** The peer's certificate passed natter's check (the CA chain and name, or a pin). */
+  verified = false;
+  /** 'connect' was emitted: natter may now send its stream header, and read the answer. */
+  private connected = false;
 
   /** Received, not yet handed to the XMPP parser. */
   private pending: Buffer = Buffer.alloc(0);
   private pacing = false;
 
+  override _attachSocket(socket: TLSSocket): void {
+    // Registered before @xmpp/tls's own listeners (super attaches them), so it runs first.
+    socket.once('secureConnect', () => this.judge(socket));
+    super._attachSocket(socket);
+  }
+
+  private judge(socket: TLSSocket): void {
+    const problem = checkPeer(socket, this.policy);
+    if (problem) {
+      socket.destroy();
+      super.emit('error', problem);
+      return;
+    }
+    this.verified = true;
+    this.secure = true;
+  }
+
   override emit(event: string | symbol, ...args: unknown[]): boolean {
     if (event === 'data' && this.socket) return this.receive(args);
-    if (event === 'connect' && this.socket) {
-      const problem = checkPeer(this.socket, this.policy);
-      if (problem) {
-        this.socket.destroy();
-        return super.emit('error', problem);
-      }
+    if (event === 'connect') {
+      if (!this.verified) return false; // judged and refused: the error was emitted instead
+      this.connected = true;
     }
     return super.emit(event, ...args);
   }
@@ -44,6 +71,13 @@ export class VerifyingSocket extends TlsSocket {
    * what arrives, and stops reading from the network when its buffer is full.
    */
   private receive(args: unknown[]): boolean {
+    // Nothing from a peer that is not verified is read; nor before natter has opened its
+    // stream, when a server has nothing to say (RFC 6120 §4.2: it answers the client's header).
+    if (!this.verified) return true;
+    if (!this.connected) {
+      this.socket?.destroy();
+      return super.emit('error', new EarlyDataError(this.policy.domain));
+    }
     const [chunk] = args;
     if (!Buffer.isBuffer(chunk)) return super.emit('data', ...args);
     this.pending = this.pending.length === 0 ? chunk : Buffer.concat([this.pending, chunk]);
@@ -78,6 +112,7 @@ export function verifyingTransport(policy: TlsPolicy) {
       return params && { ...params, ...tlsConnectOptions(policy) };
     }
   }
+  (VerifyingTls.prototype as unknown as { Parser: unknown }).Parser = BoundedParser;
   (VerifyingTls.prototype as unknown as { Socket: unknown }).Socket = class extends VerifyingSocket {
     constructor() {
       super(policy);

@@ -4,6 +4,10 @@ declare module '@xmpp/tls/lib/Connection.js' {
   const ConnectionTLS: new (...args: unknown[]) => object;
   export default ConnectionTLS;
 }
+declare module '@xmpp/tcp/lib/Connection.js' {
+  const ConnectionTCP: new (...args: unknown[]) => object;
+  export default ConnectionTCP;
+}
 declare module '@xmpp/tls/lib/Socket.js' {
   import type { EventEmitter } from 'node:events';
   import type { TLSSocket } from 'node:tls';
@@ -11,6 +15,7 @@ declare module '@xmpp/tls/lib/Socket.js' {
     socket: TLSSocket | null;
     secure: boolean;
     connect(options: object): void;
+    _attachSocket(socket: TLSSocket): void;
   }
   export default Socket;
 }
