@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { ENTER_SCREEN, LEAVE_SCREEN } from './terminal-modes.js';
 
 export type EditResult = { ok: true; text: string } | { ok: false; reason: string };
 
@@ -10,9 +11,6 @@ interface Terminal {
   stdout: { write(data: string): unknown };
 }
 
-// Leave the alternate screen (and bracketed paste) for the editor, show the cursor; then back.
-const LEAVE = '\u001b[?2004l\u001b[?25h\u001b[?1049l';
-const ENTER = '\u001b[?1049h\u001b[?2004h';
 
 /**
  * Hands the command line to $VISUAL or $EDITOR (else vi), as git and mutt do: the text goes
@@ -29,9 +27,9 @@ export function editInEditor(text: string, terminal: Terminal, env: NodeJS.Proce
     writeFileSync(file, text, { mode: 0o600 });
     const raw = terminal.stdin.isTTY === true;
     if (raw) terminal.stdin.setRawMode?.(false);
-    terminal.stdout.write(LEAVE);
+    terminal.stdout.write(LEAVE_SCREEN);
     const run = spawnSync('/bin/sh', ['-c', `${editor} "$1"`, 'sh', file], { stdio: 'inherit', env });
-    terminal.stdout.write(ENTER);
+    terminal.stdout.write(ENTER_SCREEN);
     if (raw) terminal.stdin.setRawMode?.(true);
     if (run.error) return { ok: false, reason: `could not run the editor "${editor}": ${run.error.message}` };
     if (run.status !== 0) return { ok: false, reason: `the editor "${editor}" exited with ${run.status ?? run.signal}; the line is unchanged` };

@@ -30,6 +30,7 @@ import { notifier } from './notify.js';
 import { chatTabId, roomTabId } from '../domain/jid.js';
 import { controlSocketPath, startControlSocket, type ControlEvent } from './control-socket.js';
 import { coalescedStdout } from './coalesced-stdout.js';
+import { exitCleanlyOnCrash } from './crash-exit.js';
 
 const SIGNALS = ['SIGTERM', 'SIGHUP', 'SIGINT'] as const;
 
@@ -153,6 +154,7 @@ export async function runUi(options: UiOptions): Promise<number> {
     maxFps: 1000,
   });
   screen.instance = instance;
+  exitCleanlyOnCrash({ flush: () => history.flush(), unmount: () => instance.unmount() });
   const control = await startControlSocket(controlSocketPath(options.runtimeDir), (line) => controller.run(line)).catch((error: unknown) => {
     consoleInfo(`control socket off: ${error instanceof Error ? error.message : String(error)}`);
     return undefined;

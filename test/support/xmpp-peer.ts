@@ -13,6 +13,8 @@ export interface Peer {
   jid: string;
   send(to: string, body: string): Promise<void>;
   sendRaw(element: Element): Promise<void>;
+  /** One stanza written as it is, serialized XML no xmpp.js element could hold (20,000 levels deep). */
+  sendXml(text: string): Promise<void>;
   /**
    * Chat messages to `to`, one per body, written 100 to a socket write as serialized XML: the
    * same stanzas as `send`, at a fraction of the sender's CPU (the bench's floods).
@@ -96,6 +98,10 @@ export async function connectPeer(info: ProsodyInfo, account: ProsodyAccount, re
     },
     sendRaw: async (element) => {
       await entity.send(element);
+    },
+    sendXml: async (text) => {
+      (entity as unknown as { streamManagement: { outbound: number } }).streamManagement.outbound += 1;
+      await (entity as unknown as { write(text: string): Promise<void> }).write(text);
     },
     sendBatch: async (to, bodies) => {
       const sm = (entity as unknown as { streamManagement: { outbound: number } }).streamManagement;
