@@ -9,6 +9,7 @@ import { runSend } from './send-command.js';
 import { systemKeychain } from '../credentials/keychain.js';
 import { ExitCode } from './exit-codes.js';
 import { runUi } from './run-ui.js';
+import { sanitizeStderr } from './safe-stderr.js';
 import { runSearch } from './search-command.js';
 import { ConfigError, loadConfig } from '../config/load-config.js';
 import { natterPaths } from '../config/paths.js';
@@ -17,6 +18,7 @@ import { HistoryError, openHistoryDatabase } from '../history/open-history.js';
 
 /** The program: returns the process exit code. */
 export async function main(argv: string[]): Promise<number> {
+  sanitizeStderr();
   const cli = parseCli(argv);
   if (cli.kind === 'usage-error') {
     process.stderr.write(`natter: ${cli.message}\n`);

@@ -1,6 +1,7 @@
 import type { Action } from './actions.js';
 import type { Line } from '../domain/line.js';
 import { reduce } from './reducer.js';
+import { safeAction } from './safe-action.js';
 import type { AppState } from './state.js';
 
 type Listener = () => void;
@@ -104,7 +105,7 @@ export function createStore(
     getState: () => state,
     getFrameState: () => frameState,
     dispatch(action) {
-      state = reduce(state, action, writable);
+      state = reduce(state, safeAction(action), writable);
       turns.changed();
       frames.changed();
     },

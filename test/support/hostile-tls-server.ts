@@ -30,9 +30,9 @@ export interface HostileTlsServer {
  * before the client has said anything, and records what comes back. With `relayTo` it first
  * passes connections through to the real server, until takeOver().
  */
-export async function startHostileTlsServer(greeting: string, relayTo?: { host: string; port: number }): Promise<HostileTlsServer> {
+export async function startHostileTlsServer(greeting: string, relayTo?: { host: string; port: number }, cert: { cn?: string; caCn?: string } = {}): Promise<HostileTlsServer> {
   const dir = mkdtempSync(join(tmpdir(), 'natter-mitm-'));
-  const certs = await makeCertificates(dir);
+  const certs = await makeCertificates(dir, cert);
   const program = new URL('./hostile-tls-server.mjs', import.meta.url).pathname;
   const child = spawn(process.execPath, [program, certs.certFile, certs.keyFile, Buffer.from(greeting).toString('base64'), ...(relayTo ? [relayTo.host, String(relayTo.port)] : [])], { stdio: ['pipe', 'pipe', 'inherit'] });
   let received = '';

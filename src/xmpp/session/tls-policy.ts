@@ -1,4 +1,5 @@
 import tls, { type PeerCertificate, type TLSSocket } from 'node:tls';
+import { sanitizeLine } from '../../domain/sanitize.js';
 import { CertificateError } from './errors.js';
 
 export interface TlsPolicy {
@@ -38,14 +39,22 @@ export function checkPeer(socket: TLSSocket, policy: TlsPolicy): CertificateErro
   return new CertificateError(policy.domain, describe(cert, reason));
 }
 
+/** A certificate field is whatever its maker wrote (a CN can hold escape sequences): inert, one line, bounded. */
+const field = (value: unknown): string => {
+  const text = sanitizeLine(String(value ?? '?'));
+  return text.length > MAX_FIELD ? `${text.slice(0, MAX_FIELD)}…` : text;
+};
+const MAX_FIELD = 200;
+
 function describe(cert: PeerCertificate, reason: string) {
-  const name = (x: PeerCertificate['subject'] | undefined) => (x && typeof x === 'object' ? String(x.CN ?? JSON.stringify(x)) : '?');
+  const name = (x: PeerCertificate['subject'] | undefined) => (x && typeof x === 'object' ? field(x.CN ?? JSON.stringify(x)) : '?');
   return {
-    fingerprint: cert.fingerprint256 ?? '?',
+    fingerprint: field(cert.fingerprint256),
     subject: name(cert.subject),
     issuer: name(cert.issuer),
-    validFrom: cert.valid_from ?? '?',
-    validTo: cert.valid_to ?? '?',
-    reason,
+    validFrom: field(cert.valid_from),
+    validTo: field(cert.valid_to),
+    // Node's reasons quote the certificate's names ("Host: x. is not in the cert's altnames: DNS:…").
+    reason: sanitizeLine(reason).slice(0, 2 * MAX_FIELD),
   };
 }

@@ -1,0 +1,69 @@
+import type { ConnectionState } from '../domain/connection-state.js';
+import type { Line } from '../domain/line.js';
+import { sanitizeLine, sanitizeText } from '../domain/sanitize.js';
+import type { Action } from './actions.js';
+import type { Contact, Prompt } from './state.js';
+
+/**
+ * The store's own guard: every text an action brings for display is made inert here, whatever
+ * its caller did, so one path that forgot to sanitize a network string cannot reach the
+ * terminal. Callers still sanitize where a string becomes text (and say so); this only makes a
+ * miss harmless. Identifiers (JIDs, room nicks: they address people, a nick may be written with
+ * a bidi mark) are kept as they are and sanitized where they are drawn. A clean action is
+ * returned as it is: one regex test per text, which a message flood does not notice.
+ */
+export function safeAction(action: Action): Action {
+  switch (action.type) {
+    case 'line/append': {
+      const text = sanitizeText(action.text);
+      const from = action.from === undefined ? undefined : sanitizeLine(action.from);
+      return text === action.text && from === action.from ? action : { ...action, text, ...(from === undefined ? {} : { from }) };
+    }
+    case 'line/replace':
+      return same(action.text, sanitizeText(action.text)) ? action : { ...action, text: sanitizeText(action.text) };
+    case 'line/delivery':
+      return action.reason === undefined || same(action.reason, sanitizeLine(action.reason)) ? action : { ...action, reason: sanitizeLine(action.reason) };
+    case 'lines/prepend':
+      return action.lines.every(cleanLine) ? action : { ...action, lines: action.lines.map(safeLine) };
+    case 'tab/open':
+      return same(action.title, sanitizeLine(action.title)) ? action : { ...action, title: sanitizeLine(action.title) };
+    case 'connection/state':
+      return action.state.kind !== 'failed' || same(action.state.reason, sanitizeLine(action.state.reason)) ? action : { ...action, state: safeState(action.state) };
+    case 'roster/set':
+      return action.contacts.every(cleanContact) ? action : { ...action, contacts: action.contacts.map(safeContact) };
+    case 'roster/upsert':
+      return cleanContact(action.contact) ? action : { ...action, contact: safeContact(action.contact) };
+    case 'prompt/set':
+      return action.prompt === undefined || same(action.prompt.label, sanitizeText(action.prompt.label)) ? action : { ...action, prompt: safePrompt(action.prompt) };
+    case 'room/occupant':
+      return action.occupant.status === undefined || same(action.occupant.status, sanitizeLine(action.occupant.status))
+        ? action
+        : { ...action, occupant: { ...action.occupant, status: sanitizeLine(action.occupant.status) } };
+    case 'room/set':
+      return same(action.room.subject, sanitizeLine(action.room.subject)) ? action : { ...action, room: { ...action.room, subject: sanitizeLine(action.room.subject) } };
+    case 'room/update':
+      return action.patch.subject === undefined || same(action.patch.subject, sanitizeLine(action.patch.subject))
+        ? action
+        : { ...action, patch: { ...action.patch, subject: sanitizeLine(action.patch.subject) } };
+    default:
+      return action;
+  }
+}
+
+const same = (a: string, b: string): boolean => a === b;
+
+type NewLine = Omit<Line, 'id'>;
+const cleanLine = (line: NewLine): boolean => line.text === sanitizeText(line.text) && (line.from === undefined || line.from === sanitizeLine(line.from));
+const safeLine = (line: NewLine): NewLine => ({ ...line, text: sanitizeText(line.text), ...(line.from === undefined ? {} : { from: sanitizeLine(line.from) }) });
+
+const cleanContact = (c: Contact): boolean =>
+  c.name === sanitizeLine(c.name) && (c.status === undefined || c.status === sanitizeLine(c.status)) && (c.groups ?? []).every((g) => g === sanitizeLine(g));
+const safeContact = (c: Contact): Contact => ({
+  ...c,
+  name: sanitizeLine(c.name),
+  ...(c.status === undefined ? {} : { status: sanitizeLine(c.status) }),
+  ...(c.groups === undefined ? {} : { groups: c.groups.map(sanitizeLine) }),
+});
+
+const safeState = (state: ConnectionState): ConnectionState => (state.kind === 'failed' ? { ...state, reason: sanitizeLine(state.reason) } : state);
+const safePrompt = (prompt: Prompt): Prompt => ({ ...prompt, label: sanitizeText(prompt.label) });
