@@ -47,7 +47,7 @@ export interface CreateClientOptions {
 const NS_TLS = 'urn:ietf:params:xml:ns:xmpp-tls';
 
 /** Failures that another attempt can not fix: the client stops reconnecting after them. */
-export const FINAL_ERRORS = new Set(['AuthenticationError', 'CertificateError', 'TlsRequiredError', 'UnverifiedConnectionError', 'DowngradeError', 'NoPasswordError', 'ServerProofError', 'RegistrationError']);
+export const FINAL_ERRORS = new Set(['AuthenticationError', 'CertificateError', 'TlsRequiredError', 'UnverifiedConnectionError', 'DowngradeError', 'NoPasswordError', 'ServerProofError', 'RegistrationError', 'ScramIterationsError']);
 
 const STRENGTH: Record<string, number> = { PLAIN: 1, 'SCRAM-SHA-1': 2, 'SCRAM-SHA-256': 3 };
 

@@ -70,6 +70,17 @@ export class ServerProofError extends Error {
   }
 }
 
+/** SCRAM: the server asked for more PBKDF2 iterations than natter computes (see scram.ts). */
+export class ScramIterationsError extends Error {
+  constructor(server: string, iterations: number, limit: number) {
+    super(
+      `refused to log in to ${server}: it asks for ${iterations} SCRAM iterations, more than natter's limit of ${limit} (servers use 4096 to 10000); ` +
+        'natter did not compute or send the password proof. A server asking this much can be hostile; if it is yours, lower its iteration count.',
+    );
+    this.name = 'ScramIterationsError';
+  }
+}
+
 /** An IQ whose answer can no longer come (RFC 6120 §8.2.3 answers are per stream). */
 export class IqAbortedError extends Error {
   constructor(reason: string) {
