@@ -1,12 +1,12 @@
 import { chmodSync, lstatSync, mkdirSync, unlinkSync } from 'node:fs';
 import { connect, createServer, type Server, type Socket } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import type { CommandResult } from '../commands/types.js';
+import { foreignSocket, privateDirProblem, socketPathProblem } from './control-socket-checks.js';
 
-/** Where the control socket of this user's running natter lives. */
-export function controlSocketPath(runtimeDir: string | undefined): string {
-  return join(runtimeDir ?? join(tmpdir(), `natter-${process.getuid?.() ?? 'user'}`), 'ctl.sock');
+/** Where the control socket of this user's running natter lives (`controlDir` of natterPaths). */
+export function controlSocketPath(controlDir: string): string {
+  return join(controlDir, 'ctl.sock');
 }
 
 /** An event a `natter ctl --events` client receives, one JSON object per line. */
@@ -26,11 +26,15 @@ export async function startControlSocket(
   path: string,
   run: (line: string) => Promise<CommandResult>,
 ): Promise<{ publish(event: ControlEvent): void; listening(): boolean; close(): Promise<void> }> {
-  const dir = join(path, '..');
+  const tooLong = socketPathProblem(path);
+  if (tooLong) throw new Error(tooLong);
+  const dir = dirname(path);
   mkdirSync(dir, { recursive: true, mode: 0o700 });
-  const owner = lstatSync(dir);
-  if (owner.uid !== process.getuid?.()) throw new Error(`${dir} belongs to another user; the control socket is off`);
-  chmodSync(dir, 0o700);
+  const problem = privateDirProblem(dir, lstatSync(dir), { modeToo: false });
+  if (problem) throw new Error(problem);
+  chmodSync(dir, 0o700); // made open by hand: private again (natter ctl refuses an open one)
+  // Put there by another user while the directory was open: removed, never talked to.
+  if (foreignSocket(path)) unlinkSync(path);
   if (await isLive(path)) throw new Error(`another natter is already listening on ${path}; this one has no control socket`);
   try {
     unlinkSync(path); // a stale socket from a natter that did not exit cleanly

@@ -1,5 +1,6 @@
 import { connect } from 'node:net';
 import { createInterface } from 'node:readline';
+import { checkControlSocket } from './control-socket-checks.js';
 import { ExitCode } from './exit-codes.js';
 import { terminalSafeJson } from './search-command.js';
 import { sanitizeText } from '../domain/sanitize.js';
@@ -10,6 +11,15 @@ import { sanitizeText } from '../domain/sanitize.js';
  * prints its events as JSON lines until interrupted.
  */
 export function runCtl(path: string, request: { command?: string; events: boolean; json: boolean }): Promise<number> {
+  const check = checkControlSocket(path);
+  if (!check.ok) {
+    process.stderr.write(
+      check.missing
+        ? `natter: no natter is running (nothing listens on ${path})\n`
+        : `natter: refused the control socket, nothing was sent: ${check.problem}.\n`,
+    );
+    return Promise.resolve(ExitCode.failure);
+  }
   return new Promise((resolve) => {
     const socket = connect(path);
     let answered = false;

@@ -44,7 +44,7 @@ export async function main(argv: string[]): Promise<number> {
     if (!history) return ExitCode.failure;
     return runCommands(cli.commands, { config, history, keychain: systemKeychain(), ...(cli.account ? { account: cli.account } : {}) });
   }
-  if (cli.kind === 'ctl') return runCtl(controlSocketPath(paths.runtimeDir), cli);
+  if (cli.kind === 'ctl') return runCtl(controlSocketPath(paths.controlDir), cli);
   if (cli.kind === 'account') return runAccountCommand(cli.command, config, systemKeychain());
   if (cli.kind === 'send' || cli.kind === 'listen') {
     const history = openHistory(paths.dataDir);
@@ -59,7 +59,7 @@ export async function main(argv: string[]): Promise<number> {
   }
   const history = openHistory(paths.dataDir);
   if (!history) return ExitCode.failure;
-  return runUi({ config, version: natterVersion(), history, configDir: paths.configDir, runtimeDir: paths.runtimeDir, ...(cli.account ? { account: cli.account } : {}), ...(cli.startup ? { startup: cli.startup } : {}) });
+  return runUi({ config, version: natterVersion(), history, configDir: paths.configDir, controlDir: paths.controlDir, ...(cli.account ? { account: cli.account } : {}), ...(cli.startup ? { startup: cli.startup } : {}) });
 }
 
 /** The history database, or undefined after printing why it can not be used. */

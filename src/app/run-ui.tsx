@@ -41,7 +41,8 @@ export interface UiOptions {
   account?: OneRunAccount;
   keychain?: readonly SecretStore[];
   configDir: string;
-  runtimeDir?: string | undefined;
+  /** Where the control socket goes (natterPaths().controlDir). */
+  controlDir: string;
   startup?: Startup;
 }
 
@@ -155,7 +156,7 @@ export async function runUi(options: UiOptions): Promise<number> {
   });
   screen.instance = instance;
   exitCleanlyOnCrash({ flush: () => history.flush(), unmount: () => instance.unmount() });
-  const control = await startControlSocket(controlSocketPath(options.runtimeDir), (line) => controller.run(line)).catch((error: unknown) => {
+  const control = await startControlSocket(controlSocketPath(options.controlDir), (line) => controller.run(line)).catch((error: unknown) => {
     consoleInfo(`control socket off: ${error instanceof Error ? error.message : String(error)}`);
     return undefined;
   });

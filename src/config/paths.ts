@@ -8,6 +8,13 @@ export interface NatterPaths {
   dataDir: string;
   stateDir: string;
   runtimeDir: string | undefined;
+  /**
+   * Where the control socket lives: the runtime dir, else (the basedir spec: "applications
+   * should fall back to a replacement directory with similar capabilities") `run` in the state
+   * dir, which is the user's own. Never the shared temp dir, where another local user can
+   * create the directory first and receive what `natter ctl` sends.
+   */
+  controlDir: string;
 }
 
 export function natterPaths(env: NodeJS.ProcessEnv = process.env): NatterPaths {
@@ -18,11 +25,14 @@ export function natterPaths(env: NodeJS.ProcessEnv = process.env): NatterPaths {
     return value && value.startsWith('/') ? value : join(home, fallback);
   };
   const configDir = join(base('XDG_CONFIG_HOME', '.config'), 'natter');
+  const stateDir = join(base('XDG_STATE_HOME', '.local/state'), 'natter');
+  const runtimeDir = env.XDG_RUNTIME_DIR?.startsWith('/') ? join(env.XDG_RUNTIME_DIR, 'natter') : undefined;
   return {
     configDir,
     configFile: join(configDir, 'config.json'),
     dataDir: join(base('XDG_DATA_HOME', '.local/share'), 'natter'),
-    stateDir: join(base('XDG_STATE_HOME', '.local/state'), 'natter'),
-    runtimeDir: env.XDG_RUNTIME_DIR?.startsWith('/') ? join(env.XDG_RUNTIME_DIR, 'natter') : undefined,
+    stateDir,
+    runtimeDir,
+    controlDir: runtimeDir ?? join(stateDir, 'run'),
   };
 }

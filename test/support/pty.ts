@@ -33,10 +33,11 @@ export function tempDirs(): Dirs & { env: Record<string, string>; remove(): void
   };
 }
 
-function childEnv(extra: Record<string, string>): Record<string, string> {
+/** The test's environment plus `extra`; a variable set to undefined in `extra` is left out. */
+function childEnv(extra: Record<string, string | undefined>): Record<string, string> {
   const env: Record<string, string> = {};
-  for (const [k, v] of Object.entries(process.env)) if (v !== undefined) env[k] = v;
-  return { ...env, TERM: 'xterm-256color', ...extra };
+  for (const [k, v] of Object.entries({ ...process.env, TERM: 'xterm-256color', ...extra })) if (v !== undefined) env[k] = v;
+  return env;
 }
 
 export interface PtySession {
@@ -59,7 +60,7 @@ export interface PtySession {
 
 /** Runs the built natter in a pseudo-terminal and reads its screen through a headless xterm. */
 /** `prefix` runs natter under another program, e.g. ['keyctl', 'session', 'name'] for a login keyring. */
-export function spawnNatter(options: { args?: string[]; cols?: number; rows?: number; env?: Record<string, string>; prefix?: string[] } = {}): PtySession {
+export function spawnNatter(options: { args?: string[]; cols?: number; rows?: number; env?: Record<string, string | undefined>; prefix?: string[] } = {}): PtySession {
   const cols = options.cols ?? 100;
   const rows = options.rows ?? 30;
   const dirs = tempDirs();
@@ -143,7 +144,7 @@ export function spawnNatter(options: { args?: string[]; cols?: number; rows?: nu
 }
 
 /** Runs the built natter without a terminal (stdin closed); for --help, usage errors, scripts. */
-export function runNatter(args: string[], options: { env?: Record<string, string>; input?: string; prefix?: string[] } = {}): Promise<{ code: number; stdout: string; stderr: string }> {
+export function runNatter(args: string[], options: { env?: Record<string, string | undefined>; input?: string; prefix?: string[] } = {}): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
     const [program = process.execPath, ...programArgs] = [...(options.prefix ?? []), process.execPath, NATTER_BIN, ...args];
     const child = spawnChild(program, programArgs, { env: childEnv(options.env ?? {}), stdio: ['pipe', 'pipe', 'pipe'] });
