@@ -3,6 +3,7 @@ import { homedir } from 'node:os';
 import { expandAliases } from '../commands/alias.js';
 import { completeLine, completeName } from '../commands/complete.js';
 import type { CommandRegistry } from '../commands/registry.js';
+import { redactSecrets, type RedactedLine } from '../commands/redact.js';
 import { MAX_SCRIPT_DEPTH, runScript } from '../commands/script.js';
 import { fail, type ClientApi, type CommandContext, type CommandResult, type Intent } from '../commands/types.js';
 import { chatPeer, privatePeer, tabRoom } from '../domain/jid.js';
@@ -17,6 +18,7 @@ import { createSearchTab } from './search-tab.js';
 export interface AppController extends UiController {
   run(line: string): Promise<CommandResult>;
   runFile(path: string): Promise<CommandResult>;
+  withoutSecrets(line: string): RedactedLine;
 }
 
 /**
@@ -33,8 +35,10 @@ export function createController(
 ): AppController {
   const search = createSearchTab(store, tabs);
   let depth = 0;
+  const withoutSecrets = (line: string): RedactedLine => redactSecrets(line, registry, api.aliases());
   const execute = async (line: string): Promise<CommandResult> => {
-    console('command', line);
+    // Typed, from a script, --cmd or natter ctl: a password is never echoed.
+    console('command', withoutSecrets(line).shown);
     const expanded = expandAliases(line, api.aliases(), (name) => registry.find(name) !== undefined);
     const result = expanded.ok ? await registry.execute(ctx, expanded.line) : fail(expanded.error);
     apply(result);
@@ -181,6 +185,7 @@ export function createController(
       api.typing(peer, text.trim() !== '', tabs.accountOf(tab.id));
     },
     run: execute,
+    withoutSecrets,
     runFile: (path: string) => ctx.runFile?.(path, { keepGoing: false }) ?? Promise.resolve(fail('no runner')),
     answer: (text) => prompter.answer(text),
     complete(line, cursor) {

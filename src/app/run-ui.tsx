@@ -189,7 +189,7 @@ async function runStartup(store: Store, controller: AppController, jid: string |
     const result = await controller.run(line.trim());
     if (!result.ok) {
       const rest = (startup?.commands.length ?? 0) - index - 1;
-      if (rest > 0) store.dispatch({ type: 'line/append', tabId: CONSOLE_TAB_ID, kind: 'error', text: `--cmd stopped: ${rest} command(s) after "${line}" were not run.` });
+      if (rest > 0) store.dispatch({ type: 'line/append', tabId: CONSOLE_TAB_ID, kind: 'error', text: `--cmd stopped: ${rest} command(s) after "${controller.withoutSecrets(line).shown}" were not run.` });
       return;
     }
   }

@@ -26,6 +26,11 @@ export interface ArgSpec {
   required: boolean;
   /** The last argument may take the rest of the line, spaces included (message text). */
   rest?: boolean;
+  /**
+   * A secret (a password): natter never echoes it in the console tab nor keeps it in the line
+   * history; from it to the end of the line shows as "[NAME hidden]" (see redact.ts).
+   */
+  secret?: boolean;
   description: string;
 }
 

@@ -154,7 +154,7 @@ function Screen({ controller, size, keys }: { controller: UiController; size: Pr
           controller.answer(commandLine.take(false));
           return true;
         }
-        const text = commandLine.take();
+        const text = commandLine.take((typed) => controller.withoutSecrets?.(typed).kept ?? typed);
         if (text.trim() !== '') controller.submit(text);
         setOffset(0);
       } else if (name === 'prompt.cancel') {

@@ -1,3 +1,5 @@
+import type { RedactedLine } from '../commands/redact.js';
+
 /** What the UI can ask of the app. The composition root implements it. */
 export interface UiController {
   /** A line typed in the command line: a /command, or a message for the active tab. */
@@ -19,6 +21,8 @@ export interface UiController {
    * echo of a keystroke does not wait behind a flood of incoming messages.
    */
   keyHandled?(): void;
+  /** A submitted line without its secrets (a room password): `kept` is what the line history may hold. */
+  withoutSecrets?(line: string): RedactedLine;
   /** Tab: the completed line and cursor, or undefined when nothing completes. */
   complete(line: string, cursor: number): { text: string; cursor: number } | undefined;
 }

@@ -15,7 +15,7 @@ export const joinCommand: CommandSpec = {
   summary: 'Join a chat room (XEP-0045), creating it if it does not exist.',
   args: [
     { name: 'room[/nick]', required: true, description: 'the room, e.g. ops@conference.example.org; /nick to choose your nickname there' },
-    { name: 'password', required: false, description: 'for rooms that need one' },
+    { name: 'password', required: false, secret: true, description: 'for rooms that need one; never shown in the console or kept in the line history' },
   ],
   description:
     'Opens the room in its own tab and joins it; the command ends once you are in (or says why not: nickname taken, members only, banned...). ' +

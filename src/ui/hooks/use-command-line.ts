@@ -113,12 +113,16 @@ export function useCommandLine(activeTab: () => string = () => '') {
     rerender();
   };
 
-  /** Empties the line, records it in history (unless it was a secret), and returns its text. */
-  const take = (record = true): string => {
+  /**
+   * Empties the line, records it in history, and returns its text. `record` false keeps it out
+   * (an answer to a prompt); a function gives what to keep instead (the line without a password).
+   */
+  const take = (record: boolean | ((text: string) => string) = true): string => {
     follow();
     const s = state.current;
     const text = lineText(s.line);
-    const history = record && text.trim() !== '' && s.history.at(-1) !== text ? [...s.history, text] : s.history;
+    const entry = typeof record === 'function' ? record(text) : text;
+    const history = record !== false && entry.trim() !== '' && s.history.at(-1) !== entry ? [...s.history, entry] : s.history;
     state.current = { line: { ...emptyLine(), killed: s.line.killed }, history, browsing: history.length, draft: '' };
     rerender();
     return text;
