@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -53,6 +53,76 @@ describe('event hooks', () => {
     createHooks({ message: ['/nonexistent/program'] }, report)({ event: 'message', direction: 'in', body: 'x' });
     await done;
     expect(lines.at(-1)).toMatch(/^error: hook message: \/nonexistent\/program could not run/);
+  });
+});
+
+/** Whether `pid` is a live process (a zombie waiting for its parent to read its status is not). */
+const alive = (pid: number): boolean => {
+  try {
+    return readFileSync(`/proc/${pid}/stat`, 'utf8').replace(/^.*\) /s, '')[0] !== 'Z';
+  } catch {
+    return false;
+  }
+};
+
+describe('event hooks against what a stranger can send', () => {
+  it('a hook that overruns is stopped with everything it started: its grandchild dies too', async () => {
+    const { lines, next, report } = reports();
+    const dir = mkdtempSync(join(tmpdir(), 'natter-hook-'));
+    const pidFile = join(dir, 'grandchild');
+    const run = createHooks({ message: ['/bin/sh', '-c', `sleep 1000 & echo $! > '${pidFile}'; wait`] }, report, 300);
+    const done = next();
+    run({ event: 'message', direction: 'in', peer: 'bob@x', body: 'x' });
+    await expect.poll(() => existsSync(pidFile) && readFileSync(pidFile, 'utf8').endsWith('\n')).toBe(true);
+    const grandchild = Number(readFileSync(pidFile, 'utf8'));
+    try {
+      expect(alive(grandchild)).toBe(true);
+      await expect.poll(() => alive(grandchild), { timeout: 5_000 }).toBe(false);
+      await done;
+      expect(lines).toEqual(['error: hook message: /bin/sh ran over 0.3 s and was stopped']);
+    } finally {
+      if (alive(grandchild)) process.kill(grandchild, 'SIGKILL');
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('a body with NUL or over 128 KiB of UTF-8 reaches the hook bounded, with a note, instead of throwing', async () => {
+    const { lines, next, report } = reports();
+    const run = createHooks({ message: ['/bin/sh', '-c', 'printf "%s %s" "${NATTER_BODY_TRUNCATED:-whole}" "$(printf %s "$NATTER_BODY" | wc -c)"'] }, report);
+    let done = next();
+    run({ event: 'message', direction: 'in', peer: 'bob@x', body: 'a\u0000b' });
+    await done;
+    expect(lines).toEqual(['info: hook message: whole 2']);
+    done = next();
+    run({ event: 'message', direction: 'in', peer: 'bob@x', body: '😀'.repeat(32_768) }); // 131,072 bytes
+    await done;
+    expect(lines.at(-1)).toBe("info: hook message: NATTER_BODY was cut to 65,536 bytes (NATTER_BODY_TRUNCATED=1 says so); the whole text is in natter's history");
+    await next();
+    expect(lines.at(-1)).toBe('info: hook message: 1 65536');
+  });
+
+  it('a program Node refuses to start (thrown, not emitted) is reported, and later hooks still run', async () => {
+    const { lines, next, report } = reports();
+    const run = createHooks({ message: ['/bin/echo\u0000x'], connection: ['/bin/echo', 'up'] }, report);
+    let done = next();
+    run({ event: 'message', direction: 'in', peer: 'bob@x', body: 'x' });
+    await done;
+    expect(lines.at(-1)).toMatch(/^error: hook message: \/bin\/echo.x could not run \(.*null bytes/);
+    done = next();
+    run({ event: 'connection', account: 'me@x', state: 'online' });
+    await done;
+    expect(lines.at(-1)).toBe('info: hook connection: up');
+  });
+
+  it('runs no hook for what the archive catch-up brings', () => {
+    const { lines, report } = reports();
+    let started = 0;
+    const run = createHooks({ message: ['/bin/true'], file: ['/bin/true'] }, report, HOOK_TIMEOUT_MS, () => started++);
+    run({ event: 'message', direction: 'in', peer: 'bob@x', body: 'old', archived: true });
+    run({ event: 'file', peer: 'bob@x', url: 'https://x/f', body: 'https://x/f', archived: true });
+    run({ event: 'message', direction: 'in', room: 'r@muc', nick: 'n', private: true, body: 'old', archived: true });
+    expect(started).toBe(0);
+    expect(lines).toEqual([]);
   });
 });
 
