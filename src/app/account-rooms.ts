@@ -97,7 +97,7 @@ export function accountRooms(account: string, deps: { store: Store; tabs: ChatTa
   };
 
   /** A private message through a room (§7.5), live or a copy (carbon, archive): its own tab, kept under "room/nick". */
-  const privateMessage = (event: { room: string; nick: string; body: string; at: number; id?: string; direction?: 'in' | 'out' }): void => {
+  const privateMessage = (event: { room: string; nick: string; body: string; at: number; id?: string; direction?: 'in' | 'out'; archived?: boolean }): void => {
     const peer = `${event.room}/${event.nick}`;
     const out = event.direction === 'out';
     const stored = history.add({
@@ -110,7 +110,10 @@ export function accountRooms(account: string, deps: { store: Store; tabs: ChatTa
       type: 'line/append', tabId, kind: out ? 'outgoing' : 'incoming', from: out ? 'me' : sanitizeLine(event.nick), text: sanitizeText(event.body),
       at: event.at, rowId: stored.id, ...(out ? {} : { highlight: true }),
     });
-    deps.onEvent?.({ event: 'message', account, room: event.room, nick: event.nick, private: true, direction: out ? 'out' : 'in', body: event.body, at: new Date(event.at).toISOString() });
+    deps.onEvent?.({
+      event: 'message', account, room: event.room, nick: event.nick, private: true, direction: out ? 'out' : 'in', body: event.body, at: new Date(event.at).toISOString(),
+      ...(event.archived ? { archived: true } : {}),
+    });
   };
 
   const markFailed = (jid: string, id: string, reason: string): void => {

@@ -233,7 +233,7 @@ export function createAccountRuntime(settings: AccountSettings, deps: AccountDep
     messagesFeature(
       client,
       {
-        onMessage: receive,
+        onMessage: (message) => receive(message),
         onDropped(reason) {
           consoleLine('error', `dropped a message (${reason})`);
         },
@@ -248,12 +248,14 @@ export function createAccountRuntime(settings: AccountSettings, deps: AccountDep
   /**
    * One chat message, live, carbon or from the archive. The tab opens with the stored
    * conversation; then the message is written to the history before it is shown, and a copy
-   * seen before (same stanza-id or origin-id) is not shown twice.
+   * seen before (same stanza-id or origin-id) is not shown twice. Its events say `archived`
+   * when it came with the catch-up: hooks leave those alone, `natter ctl --events` has them.
    */
-  const receive = (message: ChatMessage): void => {
+  const receive = (message: ChatMessage, fromArchive = false): void => {
+    const archived = fromArchive ? { archived: true } : {};
     if (message.occupant) {
       const { room, nick } = message.occupant;
-      rooms.privateCopy({ room, nick, body: message.body, at: message.at, direction: message.direction, ...(message.id ? { id: message.id } : {}) });
+      rooms.privateCopy({ room, nick, body: message.body, at: message.at, direction: message.direction, ...(message.id ? { id: message.id } : {}), ...archived });
       return;
     }
     const tabId = tabs.open(message.peer, false, jid);
@@ -267,9 +269,9 @@ export function createAccountRuntime(settings: AccountSettings, deps: AccountDep
     if (incoming && store.getState().activeTabId !== tabId) history.ensureReadMarker(jid, message.peer, stored.id - 1);
     deps.onEvent?.({
       event: 'message', account: jid, peer: message.peer, direction: message.direction, body: message.body,
-      at: new Date(message.at).toISOString(), ...(original ? { corrects: message.replaces } : {}),
+      at: new Date(message.at).toISOString(), ...(original ? { corrects: message.replaces } : {}), ...archived,
     });
-    if (incoming && message.file) deps.onEvent?.({ event: 'file', account: jid, peer: message.peer, url: sanitizeLine(message.file), body: message.body });
+    if (incoming && message.file) deps.onEvent?.({ event: 'file', account: jid, peer: message.peer, url: sanitizeLine(message.file), body: message.body, ...archived });
     const originalKey = original ? lineKey(original) : undefined;
     if (originalKey) {
       store.dispatch({ type: 'line/replace', tabId, key: originalKey, text: sanitizeText(message.body) });
@@ -291,7 +293,7 @@ export function createAccountRuntime(settings: AccountSettings, deps: AccountDep
   /** XEP-0313: what arrived while natter was away, from the account's own archive. */
   const catchUpArchive = (client: XmppClient): void => {
     catchUp(client, jid, history.archiveCursor(jid), {
-      onMessage: receive,
+      onMessage: (message) => receive(message, true),
       onRejected: (reason) => consoleLine('error', `ignored a forged archive result (${sanitizeLine(reason)})`),
     }).then(
       ({ count }) => {
