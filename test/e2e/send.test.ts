@@ -101,6 +101,23 @@ it('natter listen prints incoming messages as JSON lines until interrupted', asy
   expect(await exited).toBe(0);
 });
 
+it('natter listen prints a message of 65,536 spaces and a multi-line one each as one line', async () => {
+  const child = spawn(process.execPath, [NATTER_BIN, 'listen', ...login(), b.jid], { env: { ...process.env, ...dirs.env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  let out = '';
+  child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+  await new Promise<void>((resolve) => child.stderr.on('data', (d: Buffer) => d.toString().includes('listening as') && resolve()));
+  // A run of white space without a line break is where the old pattern was quadratic (seconds of CPU).
+  const spaces = ' '.repeat(65_534);
+  await bob.send(a.jid, `a${spaces}b`);
+  const run = ' '.repeat(30_000);
+  await bob.send(a.jid, `first line  \n\n  second line${run}\n${run}third`);
+  await expect.poll(() => out.split('\n').length, { timeout: 20_000 }).toBe(3);
+  expect(out).toBe(`${b.jid}: a${spaces}b\n${b.jid}: first line second line third\n`);
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  child.kill('SIGINT');
+  expect(await exited).toBe(0);
+});
+
 it('natter run logs in, runs commands in order with their results on stdout, and stops at the first failure', async () => {
   const ok = await runNatter(['run', ...login(), '/account list', `/msg ${b.jid} sent by natter run`], { env: dirs.env });
   expect(ok.stderr).toBe('');
