@@ -15,6 +15,11 @@ export interface ProsodyConfigOptions {
    * 10,000). At the limit it rewrites the whole archive every 100 messages, which stalls a flood.
    */
   archiveItemLimit?: number;
+  /**
+   * XEP-0198: how many unacknowledged stanzas Prosody keeps for a resumption (default 500).
+   * Small, a client that counts its `h` wrong can no longer resume.
+   */
+  smacksQueueSize?: number;
 }
 
 const lua = (s: string): string => JSON.stringify(s);
@@ -53,7 +58,7 @@ allow_registration = ${o.allowRegistration}
 min_seconds_between_registrations = 0
 default_archive_policy = true
 archive_expires_after = "never"
-${o.archiveItemLimit === undefined ? '' : `storage_archive_item_limit = ${o.archiveItemLimit}\n`}limits = { c2s = { rate = "100mb/s"; burst = "10s" } }
+${o.archiveItemLimit === undefined ? '' : `storage_archive_item_limit = ${o.archiveItemLimit}\n`}${o.smacksQueueSize === undefined ? '' : `smacks_max_queue_size = ${o.smacksQueueSize}\n`}limits = { c2s = { rate = "100mb/s"; burst = "10s" } }
 modules_enabled = {
   "roster"; "saslauth"; "tls"; "disco"; "ping"; "carbons"; "mam"; "offline"; "smacks"; "blocklist";
   "vcard4"; "vcard_legacy"; "pep"; "private"; "bookmarks"; "time"; "version"; "register"; "http";

@@ -53,7 +53,7 @@ export async function registerAccount(info: ProsodyInfo, local: string, password
  * stdin closes, so it dies with whatever started it, even on kill -9; a system Prosody
  * service is never touched.
  */
-export async function startProsody(options: { allowRegistration?: boolean; logLevel?: string; archiveItemLimit?: number } = {}): Promise<ProsodyServer> {
+export async function startProsody(options: { allowRegistration?: boolean; logLevel?: string; archiveItemLimit?: number; smacksQueueSize?: number } = {}): Promise<ProsodyServer> {
   requirePrograms(['prosody', 'prosodyctl'], 'prosody');
   requirePrograms(['openssl'], 'openssl');
   const dir = mkdtempSync(join(tmpdir(), 'natter-prosody-'));
@@ -70,6 +70,7 @@ export async function startProsody(options: { allowRegistration?: boolean; logLe
       allowRegistration: options.allowRegistration ?? false,
       logLevel: options.logLevel ?? 'info',
       ...(options.archiveItemLimit === undefined ? {} : { archiveItemLimit: options.archiveItemLimit }),
+      ...(options.smacksQueueSize === undefined ? {} : { smacksQueueSize: options.smacksQueueSize }),
     }),
   );
   const watchdog: ChildProcess = spawn('sh', ['-c', 'prosody --config "$1" -F </dev/null >"$2" 2>&1 & p=$!; cat >/dev/null; kill $p; wait $p', 'sh', configFile, join(dir, 'stdout.log')], {
