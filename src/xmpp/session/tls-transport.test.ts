@@ -7,7 +7,7 @@ const turn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve)
 describe('VerifyingSocket', () => {
   it('reads nothing and emits no connect before the peer is verified', async () => {
     const socket = new VerifyingSocket({ domain: 'localhost' });
-    const raw = new PassThrough();
+    const raw = Object.assign(new PassThrough(), { setNoDelay: () => undefined });
     (socket as unknown as { _attachSocket(s: unknown): void })._attachSocket(raw);
     const seen: string[] = [];
     socket.on('data', (data: Buffer) => seen.push(data.toString()));
@@ -21,7 +21,7 @@ describe('VerifyingSocket', () => {
 
   it('a verified peer that speaks before the stream is opened is cut with an error', async () => {
     const socket = new VerifyingSocket({ domain: 'localhost' });
-    const raw = new PassThrough();
+    const raw = Object.assign(new PassThrough(), { setNoDelay: () => undefined });
     (socket as unknown as { _attachSocket(s: unknown): void })._attachSocket(raw);
     socket.verified = true;
     const errors: Error[] = [];
@@ -74,7 +74,7 @@ describe('VerifyingSocket', () => {
 /** A socket past its TLS handshake: verified (as its check would have found) and connected. */
 function attached() {
   const socket = new VerifyingSocket({ domain: 'localhost' });
-  const raw = new PassThrough();
+  const raw = Object.assign(new PassThrough(), { setNoDelay: () => undefined });
   (socket as unknown as { _attachSocket(s: unknown): void })._attachSocket(raw);
   socket.verified = true;
   socket.emit('connect');
