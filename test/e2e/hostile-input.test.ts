@@ -1,9 +1,9 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { createServer, type Socket } from 'node:net';
 import { join } from 'node:path';
 import { afterEach, expect, inject, it } from 'vitest';
 import { makeContacts } from '../support/contacts.js';
 import { natterAndBob } from '../support/natter-and-bob.js';
+import { SERVER_STREAM_HEADER, startPlainFakeServer } from '../support/plain-fake-server.js';
 import { registerAccount, uniqueLocal } from '../support/prosody.js';
 import { spawnNatter, tempDirs } from '../support/pty.js';
 import { connectPeer } from '../support/xmpp-peer.js';
@@ -14,31 +14,14 @@ afterEach(async () => {
   for (const c of cleanup.splice(0).reverse()) await c();
 });
 
-/** A plain-TCP "server" that answers the client's stream header with `reply` (before STARTTLS). */
-async function hostileServer(reply: string): Promise<number> {
-  const sockets = new Set<Socket>();
-  const server = createServer((socket) => {
-    sockets.add(socket);
-    socket.on('error', () => undefined);
-    socket.once('data', () => socket.write(reply));
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  cleanup.push(() => new Promise<void>((resolve) => {
-    for (const s of sockets) s.destroy();
-    server.close(() => resolve());
-  }));
-  const address = server.address();
-  return typeof address === 'object' && address ? address.port : 0;
-}
-
-const STREAM_HEADER = "<?xml version='1.0'?><stream:stream xmlns='jabber:client' xmlns:stream='http://etherx.jabber.org/streams' from='example.localhost' id='x' version='1.0'>";
-
 it('a server that sends an undefined entity before STARTTLS fails its own account only; the other stays online (issue 17, item 6)', async () => {
   const [a, b] = await Promise.all([registerAccount(info, uniqueLocal('alice')), registerAccount(info, uniqueLocal('bob'))]);
   makeContacts(info, a, b);
   const bob = await connectPeer(info, b);
   cleanup.push(() => bob.stop());
-  const port = await hostileServer(`${STREAM_HEADER}&bogus;<stream:features/>`);
+  const server = await startPlainFakeServer(`${SERVER_STREAM_HEADER('example.localhost')}&bogus;<stream:features/>`);
+  cleanup.push(() => server.stop());
+  const port = server.port;
   const dirs = tempDirs();
   cleanup.push(dirs.remove);
   const pw = join(dirs.home, 'pw');

@@ -1,7 +1,7 @@
-import { createServer, type Socket } from 'node:net';
 import { afterEach, expect, inject, it } from 'vitest';
 import { startHostileTlsServer } from '../support/hostile-tls-server.js';
 import { oneRunLogin } from '../support/one-run-login.js';
+import { SERVER_STREAM_HEADER, startPlainFakeServer } from '../support/plain-fake-server.js';
 import { registerAccount, uniqueLocal } from '../support/prosody.js';
 import { runNatter, spawnNatter, tempDirs } from '../support/pty.js';
 
@@ -51,32 +51,18 @@ it('the trust prompt on the screen shows a hostile certificate name inert (issue
   expect(await natter.waitForExit()).toEqual({ exitCode: 0 });
 });
 
-/** A plain-TCP server that answers the stream header with a stream error whose text is hostile. */
-async function streamErrorServer(text: string): Promise<number> {
-  const sockets = new Set<Socket>();
-  const server = createServer((socket) => {
-    sockets.add(socket);
-    socket.on('error', () => undefined);
-    socket.once('data', () => socket.end(
-      "<?xml version='1.0'?><stream:stream xmlns='jabber:client' xmlns:stream='http://etherx.jabber.org/streams' from='localhost' id='x' version='1.0'>" +
-        `<stream:error><policy-violation xmlns='urn:ietf:params:xml:ns:xmpp-streams'/><text xmlns='urn:ietf:params:xml:ns:xmpp-streams'>${text}</text></stream:error></stream:stream>`,
-    ));
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  cleanup.push(() => new Promise<void>((resolve) => {
-    for (const s of sockets) s.destroy();
-    server.close(() => resolve());
-  }));
-  const address = server.address();
-  return typeof address === 'object' && address ? address.port : 0;
-}
-
 // XML can not carry ESC, but it carries C1 controls (U+009D is OSC in 8-bit terminals) and bidi overrides.
 const C1_TEXT = 'go away\u009d0;c1 title\u009c \u202eevil\u202c\nsecond line';
 
 it('a stream error text with C1 controls and bidi overrides reaches stderr and the screen inert (issue 17, item 3)', async () => {
   const account = await registerAccount(info, uniqueLocal('alice'));
-  const port = await streamErrorServer(C1_TEXT);
+  const server = await startPlainFakeServer(
+    `${SERVER_STREAM_HEADER('localhost')}<stream:error><policy-violation xmlns='urn:ietf:params:xml:ns:xmpp-streams'/>` +
+      `<text xmlns='urn:ietf:params:xml:ns:xmpp-streams'>${C1_TEXT}</text></stream:error></stream:stream>`,
+    { end: true },
+  );
+  cleanup.push(() => server.stop());
+  const port = server.port;
   const creds = oneRunLogin(info, account);
   cleanup.push(creds.remove);
   const dirs = tempDirs();
