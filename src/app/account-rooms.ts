@@ -61,13 +61,14 @@ export function accountRooms(account: string, deps: { store: Store; tabs: ChatTa
     const ours = out && event.originId ? event.originId : undefined;
     if (stored.duplicate) {
       // Our own message passed back by the room (§7.4): the server took it.
-      if (ours && history.setDelivery(account, event.room, ours, 'sent')) store.dispatch({ type: 'line/delivery', tabId: roomTabId(event.room), key: ours, delivery: 'sent' });
+      const rowId = ours ? history.setDelivery(account, event.room, ours, 'sent') : undefined;
+      if (rowId !== undefined) store.dispatch({ type: 'line/delivery', tabId: roomTabId(event.room), rowId, delivery: 'sent' });
       return;
     }
     const highlight = !out && !event.delayed && mentions(event.body, current.nick);
     store.dispatch({
       type: 'line/append', tabId: roomTabId(event.room), kind: out ? 'outgoing' : 'incoming', from: out ? 'me' : sanitizeLine(event.nick),
-      text: sanitizeText(event.body), at: event.at, rowId: stored.id, ...(ours ? { key: ours } : {}), ...(highlight ? { highlight: true } : {}),
+      text: sanitizeText(event.body), at: event.at, rowId: stored.id, ...(highlight ? { highlight: true } : {}),
     });
     if (event.delayed) return;
     const fields = { account, room: event.room, nick: event.nick, body: event.body, at: new Date(event.at).toISOString() };
@@ -117,9 +118,8 @@ export function accountRooms(account: string, deps: { store: Store; tabs: ChatTa
   };
 
   const markFailed = (jid: string, id: string, reason: string): void => {
-    if (history.setDelivery(account, jid, id, 'failed')) {
-      store.dispatch({ type: 'line/delivery', tabId: roomTabId(jid), key: id, delivery: 'failed', reason: `not delivered: ${sanitizeLine(reason)}` });
-    }
+    const rowId = history.setDelivery(account, jid, id, 'failed');
+    if (rowId !== undefined) store.dispatch({ type: 'line/delivery', tabId: roomTabId(jid), rowId, delivery: 'failed', reason: `not delivered: ${sanitizeLine(reason)}` });
   };
 
   const join = async (jid: string, nick: string, password?: string): Promise<string> => {
@@ -149,11 +149,11 @@ export function accountRooms(account: string, deps: { store: Store; tabs: ChatTa
     const joined = room(jid)?.joined === true && feature !== undefined;
     const stored = history.add({ account, peer: jid, direction: 'out', sender: room(jid)?.nick ?? account, body, at: Date.now(), originId: id, messageId: id, delivery: joined ? 'pending' : 'failed' });
     store.dispatch({
-      type: 'line/append', tabId: roomTabId(jid), kind: 'outgoing', from: 'me', text: sanitizeText(body), rowId: stored.id, key: id,
+      type: 'line/append', tabId: roomTabId(jid), kind: 'outgoing', from: 'me', text: sanitizeText(body), rowId: stored.id,
       delivery: joined ? 'pending' : 'failed',
     });
     if (!joined || !feature) {
-      store.dispatch({ type: 'line/delivery', tabId: roomTabId(jid), key: id, delivery: 'failed', reason: `not sent: not in ${jid}; /join ${jid} and send it again` });
+      store.dispatch({ type: 'line/delivery', tabId: roomTabId(jid), rowId: stored.id, delivery: 'failed', reason: `not sent: not in ${jid}; /join ${jid} and send it again` });
       return;
     }
     await feature.say(jid, body, id).catch((error: unknown) => markFailed(jid, id, error instanceof Error ? error.message : String(error)));
@@ -165,7 +165,7 @@ export function accountRooms(account: string, deps: { store: Store; tabs: ChatTa
     const peer = `${jid}/${nick}`;
     const stored = history.add({ account, peer, direction: 'out', sender: account, body, at: Date.now(), originId: id, messageId: id, delivery: 'sent' });
     const tabId = tabs.openPrivate(account, jid, nick, true);
-    store.dispatch({ type: 'line/append', tabId, kind: 'outgoing', from: 'me', text: sanitizeText(body), rowId: stored.id, key: id });
+    store.dispatch({ type: 'line/append', tabId, kind: 'outgoing', from: 'me', text: sanitizeText(body), rowId: stored.id });
     await feature.privateMessage(jid, nick, body, id);
   };
 

@@ -21,7 +21,7 @@ import { traceXml, type XmlTraceEntry } from '../xmpp/features/xml-console/trace
 import { createXmppClient, FINAL_ERRORS, type XmppClient } from '../xmpp/session/create-client.js';
 import type { CertificateError } from '../xmpp/session/errors.js';
 import type { AccountSettings } from './account-settings.js';
-import { lineKey, type ChatTabs } from './chat-tabs.js';
+import type { ChatTabs } from './chat-tabs.js';
 import { chatStateSender } from './chat-state-sender.js';
 import { natterVersion } from './natter-version.js';
 import { createOutbox, type Outbox } from './outbox.js';
@@ -272,12 +272,11 @@ export function createAccountRuntime(settings: AccountSettings, deps: AccountDep
       at: new Date(message.at).toISOString(), ...(original ? { corrects: message.replaces } : {}), ...archived,
     });
     if (incoming && message.file) deps.onEvent?.({ event: 'file', account: jid, peer: message.peer, url: sanitizeLine(message.file), body: message.body, ...archived });
-    const originalKey = original ? lineKey(original) : undefined;
-    if (originalKey) {
-      store.dispatch({ type: 'line/replace', tabId, key: originalKey, text: sanitizeText(message.body) });
+    if (original) {
+      // The original's own line (by history row): a stanza id is no address, anyone can reuse ours.
+      store.dispatch({ type: 'line/replace', tabId, rowId: original.id, text: sanitizeText(message.body) });
       return;
     }
-    const key = lineKey({ direction: message.direction, originId: message.originId ?? null, messageId: message.id ?? null });
     store.dispatch({
       type: 'line/append',
       tabId,
@@ -286,7 +285,6 @@ export function createAccountRuntime(settings: AccountSettings, deps: AccountDep
       text: sanitizeText(message.body),
       at: message.at,
       rowId: stored.id,
-      ...(key ? { key } : {}),
     });
   };
 
@@ -368,7 +366,7 @@ export function createAccountRuntime(settings: AccountSettings, deps: AccountDep
       const id = randomUUID();
       await session.client.send(buildCorrection(session.locks.target(peer), body, originalId, id));
       history.add({ account: jid, peer, direction: 'out', sender: jid, body, at: Date.now(), originId: id, messageId: id, replaces: original.id, delivery: 'sent' });
-      store.dispatch({ type: 'line/replace', tabId: chatTabId(peer), key: originalId, text: sanitizeText(body) });
+      store.dispatch({ type: 'line/replace', tabId: chatTabId(peer), rowId: original.id, text: sanitizeText(body) });
     },
     traceXml(sink) {
       xmlSink = sink;

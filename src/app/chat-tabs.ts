@@ -97,16 +97,10 @@ export function createChatTabs(store: Store, history: MessageHistory | undefined
   };
 }
 
-function lineDelivery(m: StoredMessage): { delivery?: LineDelivery; key?: string } {
-  const key = lineKey(m);
-  if (m.direction !== 'out' || !m.originId) return key ? { key } : {};
+function lineDelivery(m: StoredMessage): { delivery?: LineDelivery } {
+  if (m.direction !== 'out' || !m.originId) return {};
   const delivery = m.delivery === 'acked' ? 'sent' : m.delivery === 'none' ? undefined : m.delivery;
-  return { ...(delivery ? { delivery } : {}), ...(key ? { key } : {}) };
-}
-
-/** The key a line is found by for delivery marks and corrections: origin-id for ours, the message id for theirs. */
-export function lineKey(m: { direction: 'in' | 'out'; originId: string | null; messageId: string | null }): string | undefined {
-  return (m.direction === 'out' ? (m.originId ?? m.messageId) : (m.messageId ?? m.originId)) ?? undefined;
+  return delivery ? { delivery } : {};
 }
 
 export type ChatTabs = ReturnType<typeof createChatTabs>;

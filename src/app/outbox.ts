@@ -36,9 +36,11 @@ export function createOutbox(deps: {
   const unacked = new Map<string, string>();
   let flushing: Promise<void> = Promise.resolve();
 
-  const mark = (peer: string, id: string, delivery: LineDelivery, reason?: string): void => {
-    if (!history.setDelivery(account, peer, id, delivery)) return;
-    store.dispatch({ type: 'line/delivery', tabId: chatTabId(peer), key: id, delivery, ...(reason ? { reason } : {}) });
+  const mark = (peer: string, id: string, delivery: LineDelivery, reason?: string): boolean => {
+    const rowId = history.setDelivery(account, peer, id, delivery);
+    if (rowId === undefined) return false;
+    store.dispatch({ type: 'line/delivery', tabId: chatTabId(peer), rowId, delivery, ...(reason ? { reason } : {}) });
+    return true;
   };
 
   const transmit = async (peer: string, body: string, id: string): Promise<void> => {
@@ -65,7 +67,7 @@ export function createOutbox(deps: {
       // already hold this message, or it would show twice.
       const tabId = tabs.open(to, false, account);
       const row = history.add({ account, peer: to, direction: 'out', sender: account, body, at, originId: id, messageId: id, delivery: 'pending' });
-      store.dispatch({ type: 'line/append', tabId, kind: 'outgoing', from: 'me', text: sanitizeText(body), at, delivery: 'pending', key: id, rowId: row.id });
+      store.dispatch({ type: 'line/append', tabId, kind: 'outgoing', from: 'me', text: sanitizeText(body), at, delivery: 'pending', rowId: row.id });
       if (session.isOnline()) void transmit(to, body, id);
       return { id, at };
     },
@@ -100,9 +102,7 @@ export function createOutbox(deps: {
     refused(error: MessageError): boolean {
       const peer = unacked.get(error.id) ?? error.peer;
       unacked.delete(error.id);
-      if (!history.setDelivery(account, peer, error.id, 'failed')) return false;
-      store.dispatch({ type: 'line/delivery', tabId: chatTabId(peer), key: error.id, delivery: 'failed', reason: `not delivered: ${error.reason}` });
-      return true;
+      return mark(peer, error.id, 'failed', `not delivered: ${error.reason}`);
     },
     pendingCount: (): number => history.outbox(account).length,
   };

@@ -13,10 +13,12 @@ export interface Line {
   text: string;
   /** Sender shown before the text, for messages. */
   from?: string;
-  /** Outgoing messages: their delivery state, and the origin-id that updates it. */
+  /** Outgoing messages: their delivery state. */
   delivery?: LineDelivery;
-  key?: string;
-  /** The message's row in the history database (where older pages are read from). */
+  /**
+   * The message's row in the history database (where older pages are read from): delivery
+   * marks and corrections find their line by it.
+   */
   rowId?: number;
   /** Corrected by its sender (XEP-0308); `text` is the newest version. */
   edited?: boolean;

@@ -92,11 +92,11 @@ describe('MessageHistory', () => {
 
   it('updates the delivery state of an outgoing message by origin-id', () => {
     const { history } = fresh();
-    history.add(msg({ direction: 'out', originId: 'o9', delivery: 'pending' }));
-    expect(history.setDelivery('alice@x', 'bob@x', 'o9', 'delivered')).toBe(true);
+    const { id } = history.add(msg({ direction: 'out', originId: 'o9', delivery: 'pending' }));
+    expect(history.setDelivery('alice@x', 'bob@x', 'o9', 'delivered')).toBe(id);
     expect(history.page('alice@x', 'bob@x', 1)[0]?.delivery).toBe('delivered');
     // A late server ack does not undo the receipt.
-    expect(history.setDelivery('alice@x', 'bob@x', 'o9', 'sent')).toBe(false);
+    expect(history.setDelivery('alice@x', 'bob@x', 'o9', 'sent')).toBeUndefined();
     expect(history.page('alice@x', 'bob@x', 1)[0]?.delivery).toBe('delivered');
     expect(history.hasWrittenTo('alice@x', 'bob@x')).toBe(true);
     expect(history.hasWrittenTo('alice@x', 'carol@x')).toBe(false);

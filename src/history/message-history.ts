@@ -90,7 +90,7 @@ export class MessageHistory {
       ORDER BY m.at, m.id`);
     // A state only moves forward: a receipt (delivered) may overtake the server's ack (sent).
     this.#setDelivery = db.prepare(`UPDATE messages SET delivery = ? WHERE account = ? AND peer = ? AND origin_id = ? AND direction = 'out'
-      AND NOT (? = 'sent' AND delivery IN ('delivered', 'failed'))`);
+      AND NOT (? = 'sent' AND delivery IN ('delivered', 'failed')) RETURNING id`);
     this.#findOriginal = db.prepare(`SELECT ${COLUMNS} FROM messages m WHERE m.account = ? AND m.peer = ? AND m.direction = ?
       AND (m.message_id = ? OR m.origin_id = ?) AND m.replaces IS NULL ORDER BY m.id DESC LIMIT 1`);
     this.#lastOutgoing = db.prepare(`SELECT ${COLUMNS} FROM messages m WHERE m.account = ? AND m.peer = ? AND m.direction = 'out'
@@ -203,9 +203,10 @@ export class MessageHistory {
     return this.#outbox.all(account) as unknown as StoredMessage[];
   }
 
-  setDelivery(account: string, peer: string, originId: string, delivery: Delivery): boolean {
+  /** Moves our message `originId` to `peer` to `delivery`; its row id, or undefined when there is no such message or it is further already. */
+  setDelivery(account: string, peer: string, originId: string, delivery: Delivery): number | undefined {
     this.#batch.join();
-    return this.#setDelivery.run(delivery, account, peer, originId, delivery).changes > 0;
+    return (this.#setDelivery.get(delivery, account, peer, originId, delivery) as { id: number } | undefined)?.id;
   }
 
   /**

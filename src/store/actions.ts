@@ -15,14 +15,14 @@ export type Action =
       at?: number;
       fromHistory?: boolean;
       delivery?: LineDelivery;
-      key?: string;
       edited?: boolean;
       rowId?: number;
       /** It names the user (a room message with their nick): the tab is marked until seen. */
       highlight?: boolean;
     }
-  | { type: 'line/delivery'; tabId: string; key: string; delivery: LineDelivery; reason?: string }
-  | { type: 'line/replace'; tabId: string; key: string; text: string }
+  /** The line of history row `rowId` (the message, never another that shares its stanza id). */
+  | { type: 'line/delivery'; tabId: string; rowId: number; delivery: LineDelivery; reason?: string }
+  | { type: 'line/replace'; tabId: string; rowId: number; text: string }
   | { type: 'lines/clear'; tabId: string }
   | { type: 'lines/prepend'; tabId: string; lines: Omit<Line, 'id'>[] }
   | { type: 'tab/open'; id: string; kind: TabKind; title: string; focus: boolean }

@@ -18,7 +18,7 @@ const batch: LineAppend[] = [
   line('room:ops@x', 'chatter', { fromHistory: true }),
   line(CONSOLE_TAB_ID, 'connected', { kind: 'info' }),
   line('chat:gone', 'to a closed tab'),
-  line('chat:bob', 'sent', { kind: 'outgoing', delivery: 'pending', key: 'k1', rowId: 7 }),
+  line('chat:bob', 'sent', { kind: 'outgoing', delivery: 'pending', rowId: 7 }),
 ];
 
 describe('appendLine', () => {
@@ -26,7 +26,7 @@ describe('appendLine', () => {
     const state = batch.reduce((s, a) => appendLine(s, a), opened());
     expect(state.lines['chat:bob']).toHaveLength(MAX_LINES_PER_TAB);
     expect(state.lines['chat:bob']?.[0]?.text).toBe('flood 6');
-    expect(state.lines['chat:bob']?.at(-1)).toMatchObject({ text: 'sent', delivery: 'pending', key: 'k1', rowId: 7 });
+    expect(state.lines['chat:bob']?.at(-1)).toMatchObject({ text: 'sent', delivery: 'pending', rowId: 7 });
     expect(state.tabs.find((t) => t.id === 'chat:bob')?.unread).toBe(MAX_LINES_PER_TAB + 5);
     expect(state.tabs.find((t) => t.id === 'room:ops@x')).toMatchObject({ unread: 1, highlight: true });
     expect(state.lines[CONSOLE_TAB_ID]?.map((l) => l.text)).toEqual(['connected', 'to a closed tab']);

@@ -36,7 +36,6 @@ function toLine(action: LineAppend, id: number): Line {
     text: action.text,
     ...(action.from === undefined ? {} : { from: action.from }),
     ...(action.delivery === undefined ? {} : { delivery: action.delivery }),
-    ...(action.key === undefined ? {} : { key: action.key }),
     ...(action.edited ? { edited: true } : {}),
     ...(action.rowId === undefined ? {} : { rowId: action.rowId }),
   };

@@ -13,7 +13,7 @@ export function reduce(state: AppState, action: Action, writable?: WeakSet<Line[
     case 'line/append':
       return appendLine(state, action, writable);
     case 'line/delivery':
-      return updateLine(state, action.tabId, action.key, (line) => ({
+      return updateLine(state, action.tabId, action.rowId, (line) => ({
         ...line,
         delivery: action.delivery,
         ...(action.reason ? { text: `${line.text} [${action.reason}]` } : {}),
@@ -29,7 +29,7 @@ export function reduce(state: AppState, action: Action, writable?: WeakSet<Line[
     case 'lines/clear':
       return state.lines[action.tabId] ? { ...state, lines: { ...state.lines, [action.tabId]: [] } } : state;
     case 'line/replace':
-      return updateLine(state, action.tabId, action.key, (line) => ({ ...line, text: action.text, edited: true }));
+      return updateLine(state, action.tabId, action.rowId, (line) => ({ ...line, text: action.text, edited: true }));
     case 'tab/open': {
       const exists = state.tabs.some((t) => t.id === action.id);
       const tabs = exists
@@ -128,10 +128,13 @@ function updateRoom(state: AppState, room: string, change: (room: Room) => Room)
   return current ? { ...state, rooms: { ...state.rooms, [room]: change(current) } } : state;
 }
 
-/** The newest line of a tab with `key`, changed by `change`; the state as it was if none. */
-function updateLine(state: AppState, tabId: string, key: string, change: (line: Line) => Line): AppState {
+/**
+ * The line of a tab that shows history row `rowId`, changed by `change`; the state as it was if
+ * none. Addressed by row, not by a stanza id: anyone can send a message under the id of ours.
+ */
+function updateLine(state: AppState, tabId: string, rowId: number, change: (line: Line) => Line): AppState {
   const previous = state.lines[tabId];
-  const index = previous ? previous.findLastIndex((l) => l.key === key) : -1;
+  const index = previous ? previous.findLastIndex((l) => l.rowId === rowId) : -1;
   const line = previous?.[index];
   if (!previous || !line) return state;
   const lines = previous.slice();
