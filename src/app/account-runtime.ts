@@ -238,7 +238,11 @@ export function createAccountRuntime(settings: AccountSettings, deps: AccountDep
           consoleLine('error', `dropped a message (${reason})`);
         },
         onError(error) {
-          if (!getOutbox().refused(error)) consoleLine('error', `${sanitizeLine(error.peer)} refused a message: ${sanitizeLine(error.reason)}`);
+          const outcome = getOutbox().refused(error);
+          const who = sanitizeLine(error.peer) || 'an unknown sender';
+          if (outcome === 'unknown') consoleLine('error', `${who} refused a message: ${sanitizeLine(error.reason)}`);
+          // RFC 6120 §8.3: only the recipient, or its server, returns an error about a message.
+          else if (outcome === 'not-recipient') consoleLine('error', `ignored a delivery error from ${who}: the message went to someone else`);
         },
       },
       () => jid,

@@ -1,12 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import { chatTabId } from '../domain/jid.js';
 import type { LineDelivery } from '../domain/line.js';
-import { sanitizeText } from '../domain/sanitize.js';
+import { sanitizeLine, sanitizeText } from '../domain/sanitize.js';
 import type { MessageHistory } from '../history/message-history.js';
 import type { Store } from '../store/create-store.js';
 import type { MessagesFeature } from '../xmpp/features/messages/feature.js';
-import type { MessageError } from '../xmpp/features/messages/parse-error.js';
+import { mayRefuse, type MessageError } from '../xmpp/features/messages/parse-error.js';
 import type { ChatTabs } from './chat-tabs.js';
+
+/** How many sent messages' recipients the outbox remembers, to check who reports a failure. */
+const REMEMBERED_RECIPIENTS = 1000;
 
 /** What the outbox needs from the session (the seam its unit test fakes). */
 export interface OutboxSession {
@@ -34,6 +37,8 @@ export function createOutbox(deps: {
   const { account, session, messages, history, store, tabs } = deps;
   /** origin-id → peer of what went out on this stream and waits for the server's ack. */
   const unacked = new Map<string, string>();
+  /** origin-id → peer of the newest messages sent in this run: only that peer (or its server) may refuse one. */
+  const recipients = new Map<string, string>();
   let flushing: Promise<void> = Promise.resolve();
 
   const mark = (peer: string, id: string, delivery: LineDelivery, reason?: string): boolean => {
@@ -43,8 +48,15 @@ export function createOutbox(deps: {
     return true;
   };
 
+  const remember = (id: string, peer: string): void => {
+    recipients.delete(id);
+    recipients.set(id, peer);
+    if (recipients.size > REMEMBERED_RECIPIENTS) recipients.delete(recipients.keys().next().value as string);
+  };
+
   const transmit = async (peer: string, body: string, id: string): Promise<void> => {
     unacked.set(id, peer);
+    remember(id, peer);
     try {
       await messages.send(peer, body, id);
     } catch {
@@ -99,10 +111,18 @@ export function createOutbox(deps: {
     delivered(peer: string, id: string): void {
       mark(peer, id, 'delivered');
     },
-    refused(error: MessageError): boolean {
-      const peer = unacked.get(error.id) ?? error.peer;
+    /**
+     * A <message type="error"/> about `error.id`: 'failed' when it marked our message failed;
+     * 'not-recipient' when that message went to someone who neither sent the error nor
+     * serves it (the sender only learnt its id); 'unknown' when no message of ours has that id.
+     */
+    refused(error: MessageError): 'failed' | 'not-recipient' | 'unknown' {
+      const recipient = recipients.get(error.id);
+      if (recipient !== undefined && !mayRefuse(error, recipient, account)) return 'not-recipient';
+      // Not sent in this run: only a message to the error's own sender can be marked by it.
+      const peer = recipient ?? error.peer;
       unacked.delete(error.id);
-      return mark(peer, error.id, 'failed', `not delivered: ${error.reason}`);
+      return mark(peer, error.id, 'failed', `not delivered: ${sanitizeLine(error.reason)}`) ? 'failed' : 'unknown';
     },
     pendingCount: (): number => history.outbox(account).length,
   };

@@ -3,11 +3,12 @@ import { createInterface } from 'node:readline';
 import { readFile } from 'node:fs/promises';
 import xml, { type Element } from '@xmpp/xml';
 import { bareJid } from '../domain/jid.js';
+import { sanitizeLine } from '../domain/sanitize.js';
 import type { ConfigStore } from '../config/load-config.js';
 import type { SecretStore } from '../credentials/secret-store.js';
 import type { MessageHistory } from '../history/message-history.js';
 import { buildChatMessage } from '../xmpp/features/messages/build.js';
-import { parseMessageError } from '../xmpp/features/messages/parse-error.js';
+import { mayRefuse, parseMessageError } from '../xmpp/features/messages/parse-error.js';
 import { buildOutOfBand, readableFile, uploadFile } from '../xmpp/features/upload/upload.js';
 import type { XmppClient } from '../xmpp/session/create-client.js';
 import type { AccountChoice } from './cli.js';
@@ -95,6 +96,8 @@ export async function runSend(request: SendRequest, config: ConfigStore, keychai
 function messageSender(client: XmppClient, account: string, history: MessageHistory) {
   const waiting = new Map<string, { resolve(): void; reject(error: Error): void }>();
   const refused = new Map<string, OneShotError>();
+  /** id → the JID it went to: only that JID or its server may refuse it (RFC 6120 §8.3). */
+  const recipients = new Map<string, string>();
   const refusal = (id: string): Promise<never> =>
     new Promise((_, reject) => {
       const known = refused.get(id);
@@ -104,8 +107,9 @@ function messageSender(client: XmppClient, account: string, history: MessageHist
   client.streamManagement.on('ack', (stanza) => waiting.get(String(stanza.attrs.id))?.resolve());
   client.on('stanza', (stanza) => {
     const error = parseMessageError(stanza);
-    if (!error) return;
-    const failure = new OneShotError(`the server refused the message: ${error.reason}`, ExitCode.failure);
+    const to = error ? recipients.get(error.id) : undefined;
+    if (!error || to === undefined || !mayRefuse(error, to, account)) return;
+    const failure = new OneShotError(`the server refused the message: ${sanitizeLine(error.reason)}`, ExitCode.failure);
     refused.set(error.id, failure);
     waiting.get(error.id)?.reject(failure);
   });
@@ -116,6 +120,7 @@ function messageSender(client: XmppClient, account: string, history: MessageHist
     async send(to: string, body: string, extra: Element[] = []): Promise<string> {
       const id = randomUUID();
       const at = Date.now();
+      recipients.set(id, to);
       history.add({ account, peer: to, direction: 'out', sender: account, body, at, originId: id, messageId: id, delivery: 'pending' });
       const settled = new Promise<void>((resolve, reject) => {
         const timer = setTimeout(() => reject(new OneShotError(`no acknowledgement from the server within ${ACK_TIMEOUT_MS / 1000} s`, ExitCode.network)), ACK_TIMEOUT_MS);
@@ -138,6 +143,7 @@ function messageSender(client: XmppClient, account: string, history: MessageHist
         throw error;
       } finally {
         waiting.delete(id);
+        recipients.delete(id);
       }
     },
   };

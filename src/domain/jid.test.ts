@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bareJid, chatPeer, chatTabId, isBareJid, tabConversation } from './jid.js';
+import { bareJid, chatPeer, chatTabId, isBareJid, jidDomain, tabConversation } from './jid.js';
 
 describe('bareJid', () => {
   it.each([
@@ -14,6 +14,15 @@ describe('bareJid', () => {
     ['a@b..c', ''],
     ['a<script>@b', ''],
   ])('%j → %j', (input, expected) => expect(bareJid(input)).toBe(expected));
+});
+
+describe('jidDomain', () => {
+  it.each([
+    ['Bob@Example.org/phone', 'example.org'],
+    ['example.org', 'example.org'],
+    ['example.org/res', 'example.org'],
+    ['a@b@c', ''],
+  ])('%j → %j', (input, expected) => expect(jidDomain(input)).toBe(expected));
 });
 
 describe('isBareJid', () => {

@@ -14,6 +14,12 @@ export function bareJid(jid: string): string {
   return bare;
 }
 
+/** The domain of a JID ("user@host/res" → "host"), lower-cased; '' when it is not a plausible JID. */
+export function jidDomain(jid: string): string {
+  const bare = bareJid(jid);
+  return bare.slice(bare.indexOf('@') + 1);
+}
+
 const CHAT_PREFIX = 'chat:';
 
 /** The tab id of a one-to-one chat with `peer` (a bare JID). */

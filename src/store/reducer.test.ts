@@ -21,15 +21,15 @@ describe('reducer', () => {
     expect(state.tabs[1]?.unread).toBe(0);
   });
 
-  it('finds the line of a delivery mark or a correction by its history row', () => {
+  it('finds the line of a delivery mark or a correction by its history row, and keeps a refusal on one line', () => {
     let state = reduce(initialState(), { type: 'tab/open', id: 'chat:bob', kind: 'chat', title: 'bob', focus: true });
     state = reduce(state, { type: 'line/append', tabId: 'chat:bob', kind: 'outgoing', from: 'me', text: 'mine', rowId: 1, delivery: 'pending' });
     state = reduce(state, { type: 'line/append', tabId: 'chat:bob', kind: 'incoming', from: 'bob', text: 'his', rowId: 2 });
     state = reduce(state, { type: 'line/replace', tabId: 'chat:bob', rowId: 2, text: 'his, corrected' });
-    state = reduce(state, { type: 'line/delivery', tabId: 'chat:bob', rowId: 1, delivery: 'failed', reason: 'not delivered: gone' });
+    state = reduce(state, { type: 'line/delivery', tabId: 'chat:bob', rowId: 1, delivery: 'failed', reason: 'not delivered: a\nFORGED\tline' });
     state = reduce(state, { type: 'line/replace', tabId: 'chat:bob', rowId: 3, text: 'no such row' });
     expect(state.lines['chat:bob']?.map((l) => [l.text, l.delivery, l.edited])).toEqual([
-      ['mine [not delivered: gone]', 'failed', undefined],
+      ['mine [not delivered: a FORGED line]', 'failed', undefined],
       ['his, corrected', undefined, true],
     ]);
   });

@@ -1,4 +1,5 @@
 import type { Room } from '../domain/room.js';
+import { sanitizeLine } from '../domain/sanitize.js';
 import { CONSOLE_TAB_ID } from '../domain/tab.js';
 import type { Action, Line } from './actions.js';
 import { appendLine } from './append-line.js';
@@ -16,7 +17,8 @@ export function reduce(state: AppState, action: Action, writable?: WeakSet<Line[
       return updateLine(state, action.tabId, action.rowId, (line) => ({
         ...line,
         delivery: action.delivery,
-        ...(action.reason ? { text: `${line.text} [${action.reason}]` } : {}),
+        // One line whatever the reason says: a refusal's text comes from the network.
+        ...(action.reason ? { text: `${line.text} [${sanitizeLine(action.reason)}]` } : {}),
       }));
     case 'lines/prepend': {
       // Older lines read back from the history, up to the buffer's cap.
