@@ -11,7 +11,6 @@ import type { Store } from '../store/create-store.js';
 import { buildEnableCarbons } from '../xmpp/features/carbons/build.js';
 import { buildChatState, parseChatState } from '../xmpp/features/chat-states/chat-states.js';
 import { buildCorrection } from '../xmpp/features/corrections/corrections.js';
-import { catchUp } from '../xmpp/features/mam/mam.js';
 import { messagesFeature, type MessagesFeature } from '../xmpp/features/messages/feature.js';
 import { receiptsFeature } from '../xmpp/features/receipts/feature.js';
 import { discoFeature } from '../xmpp/features/disco/feature.js';
@@ -29,6 +28,7 @@ import { rosterSync } from './roster-sync.js';
 import { storedMessage } from './stored-message.js';
 import { disclosurePolicy } from './may-tell.js';
 import { subscriptionRequests } from './subscriptions.js';
+import { archiveCatchUp } from './archive-catch-up.js';
 import { createArchivePaging, type OlderResult } from './archive-paging.js';
 import { accountRooms, type AccountRooms } from './account-rooms.js';
 
@@ -112,6 +112,7 @@ export function createAccountRuntime(settings: AccountSettings, deps: AccountDep
     stopTrace = session && xmlSink ? traceXml(session.client, xmlSink) : undefined;
   };
   const archive = createArchivePaging(jid, history, (reason) => consoleLine('error', `ignored an archive result (${sanitizeLine(reason)})`));
+  const catchUp = archiveCatchUp(jid, { history, receive: (message, fromArchive) => receive(message, fromArchive), consoleLine });
 
   const getOutbox = (): Outbox => {
     outbox ??= createOutbox({
@@ -183,6 +184,7 @@ export function createAccountRuntime(settings: AccountSettings, deps: AccountDep
       consoleLine('info', 'online');
       learnMechanism(client.mechanism());
       current.locks.reset();
+      catchUp.sessionStarted();
       // A fresh session: the roster, initial presence, carbons, then what is still pending.
       roster.fetch().catch((error: unknown) => consoleLine('error', `could not fetch the roster (${describe(error)})`));
       void client.send(buildInitialPresence()).catch(() => undefined);
@@ -191,7 +193,7 @@ export function createAccountRuntime(settings: AccountSettings, deps: AccountDep
       });
       void box.flush();
       rooms.rejoin();
-      catchUpArchive(client);
+      catchUp.start(client);
     });
     client.streamManagement.on('resumed', () => {
       setState({ kind: 'online', resumed: true });
@@ -233,7 +235,7 @@ export function createAccountRuntime(settings: AccountSettings, deps: AccountDep
     messagesFeature(
       client,
       {
-        onMessage: (message) => receive(message),
+        onMessage: catchUp.live,
         onDropped(reason) {
           consoleLine('error', `dropped a message (${reason})`);
         },
@@ -245,8 +247,7 @@ export function createAccountRuntime(settings: AccountSettings, deps: AccountDep
           else if (outcome === 'not-recipient') consoleLine('error', `ignored a delivery error from ${who}: the message went to someone else`);
         },
       },
-      () => jid,
-      (from) => rooms.isRoom(from),
+      { ownJid: () => jid, isRoom: (from) => rooms.isRoom(from), delayFrom: catchUp.delayFrom },
     );
 
   /**
@@ -267,7 +268,6 @@ export function createAccountRuntime(settings: AccountSettings, deps: AccountDep
     if (!incoming) disclosure.wroteTo(message.peer);
     const { row, original } = storedMessage(history, jid, message);
     const stored = history.add(row);
-    if (message.stanzaId) history.advanceArchiveCursor(jid, message.stanzaId, message.at);
     if (stored.duplicate) return;
     // A conversation seen for the first time in a tab not in front starts unread from here.
     if (incoming && store.getState().activeTabId !== tabId) history.ensureReadMarker(jid, message.peer, stored.id - 1);
@@ -290,19 +290,6 @@ export function createAccountRuntime(settings: AccountSettings, deps: AccountDep
       at: message.at,
       rowId: stored.id,
     });
-  };
-
-  /** XEP-0313: what arrived while natter was away, from the account's own archive. */
-  const catchUpArchive = (client: XmppClient): void => {
-    catchUp(client, jid, history.archiveCursor(jid), {
-      onMessage: (message) => receive(message, true),
-      onRejected: (reason) => consoleLine('error', `ignored a forged archive result (${sanitizeLine(reason)})`),
-    }).then(
-      ({ count }) => {
-        if (count > 0) consoleLine('info', `${count} message${count === 1 ? '' : 's'} from the server archive`);
-      },
-      (error: unknown) => consoleLine('info', `the message archive is not available (${describe(error)})`),
-    );
   };
 
   const learnMechanism = (used: string | undefined): void => {
@@ -331,6 +318,7 @@ export function createAccountRuntime(settings: AccountSettings, deps: AccountDep
     if (!current) return;
     current.stopping = true;
     session = undefined;
+    catchUp.sessionEnded();
     current.messages.stop();
     current.locks.stop();
     rooms.detach();

@@ -38,7 +38,7 @@ export async function runListen(
           ? `${terminalSafeJson({ from: m.fullJid ?? m.peer, peer: m.peer, at: new Date(m.at).toISOString(), body: m.body })}\n`
           : `${sanitizeLine(m.peer)}: ${sanitizeLine(joinLines(m.body))}\n`);
       },
-    }, () => settings.jid);
+    }, { ownJid: () => settings.jid });
     await new Promise<void>((resolve) => {
       for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.once(signal, () => resolve());
       client.on('disconnect', () => resolve());

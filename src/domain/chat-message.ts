@@ -6,7 +6,10 @@ export interface ChatMessage {
   fullJid?: string;
   direction: 'in' | 'out';
   body: string;
-  /** Milliseconds since the epoch; the XEP-0203 delay stamp when present. */
+  /**
+   * Milliseconds since the epoch: when it arrived, or when our server or archive got it (a
+   * XEP-0203 delay that it stamped itself), never later than its arrival.
+   */
   at: number;
   /** The stanza's id attribute. */
   id?: string;

@@ -103,7 +103,7 @@ export class MessageHistory {
       WHERE r.account = ? GROUP BY r.peer`);
     this.#getCursor = db.prepare('SELECT last_id AS id FROM archive_cursor WHERE account = ?');
     this.#setCursor = db.prepare(`INSERT INTO archive_cursor (account, last_id, at) VALUES (?, ?, ?)
-      ON CONFLICT (account) DO UPDATE SET last_id = excluded.last_id, at = excluded.at WHERE excluded.at >= archive_cursor.at`);
+      ON CONFLICT (account) DO UPDATE SET last_id = excluded.last_id, at = excluded.at`);
     this.#oldest = db.prepare(`SELECT m.at AS at, (SELECT stanza_id FROM messages WHERE account = m.account AND peer = m.peer
       AND stanza_id IS NOT NULL ORDER BY at, id LIMIT 1) AS stanzaId FROM messages m WHERE m.account = ? AND m.peer = ? ORDER BY m.at, m.id LIMIT 1`);
     this.#hasSent = db.prepare("SELECT 1 FROM messages WHERE account = ? AND peer = ? AND direction = 'out' LIMIT 1");
@@ -242,10 +242,14 @@ export class MessageHistory {
     return (this.#getCursor.get(account) as { id: string } | undefined)?.id;
   }
 
-  /** Moves the archive cursor forward (never back to an older message). */
-  advanceArchiveCursor(account: string, id: string, at: number): void {
+  /**
+   * The archive id of the message that came last, in the order the archive gave them: where
+   * the next catch-up starts. Never compared by the messages' times, which their senders can
+   * claim (a date in 2999 would pin the cursor); `at` only records when it moved.
+   */
+  advanceArchiveCursor(account: string, id: string): void {
     this.#batch.join();
-    this.#setCursor.run(account, id, at);
+    this.#setCursor.run(account, id, Date.now());
   }
 
   /** Where the stored conversation starts: its oldest time and oldest archive id (paging back into MAM). */

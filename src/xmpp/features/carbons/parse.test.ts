@@ -13,6 +13,14 @@ describe('parseCarbon', () => {
     expect(result).toMatchObject({ ok: true, message: { peer: 'bob@x', direction: 'in', body: 'hi', id: 'm1' } });
   });
 
+  it('dates a copy by its arrival: a <delay/> in it is what its sender claimed (XEP-0203)', () => {
+    const before = Date.now();
+    const result = parseCarbon(carbon('alice@x', 'received', '<message from="bob@x/phone" type="chat"><body>hi</body><delay xmlns="urn:xmpp:delay" from="x" stamp="2999-01-01T00:00:00Z"/></message>'), 'alice@x');
+    const at = result?.ok ? result.message.at : NaN;
+    expect(at).toBeGreaterThanOrEqual(before);
+    expect(at).toBeLessThanOrEqual(Date.now());
+  });
+
   it('turns a sent carbon into an outgoing message to the peer', () => {
     const result = parseCarbon(carbon('alice@x', 'sent', '<message from="alice@x/phone" to="bob@x" type="chat"><body>yo</body><origin-id xmlns="urn:xmpp:sid:0" id="o1"/></message>'), 'alice@x');
     expect(result).toMatchObject({ ok: true, message: { peer: 'bob@x', direction: 'out', body: 'yo', originId: 'o1' } });

@@ -25,9 +25,10 @@ export function parseCarbon(stanza: Element, ownJid: string): CarbonResult | und
   const inner = wrapper.getChild('forwarded', NS_FORWARD)?.getChild('message');
   if (!inner) return { ok: false, reason: 'carbon without a forwarded message' };
   const sent = wrapper.name === 'sent';
-  // Parse the copy as if it came from the other party, then orient it.
+  // Parse the copy as if it came from the other party, then orient it. A copy is live: any
+  // <delay/> in it is the sender's claim, so its time is when it arrived.
   const party = String((sent ? inner.attrs.to : inner.attrs.from) ?? '');
-  const parsed = parseChatMessage(inner, Date.now, party);
+  const parsed = parseChatMessage(inner, { from: party });
   if (!parsed.ok) return parsed;
   return { ok: true, message: { ...parsed.message, direction: sent ? 'out' : 'in' } };
 }

@@ -4,9 +4,9 @@ import { describe, expect, it } from 'vitest';
 import { buildMamQuery, parseMamResult } from './mam.js';
 
 const el = (text: string) => parse(text) as unknown as ReturnType<typeof xml>;
-const result = (from: string | undefined, inner: string, queryid = 'q1') =>
+const result = (from: string | undefined, inner: string, queryid = 'q1', stamp = '2026-11-20T10:00:00Z') =>
   el(`<message ${from ? `from="${from}"` : ''} to="alice@x/natter"><result xmlns="urn:xmpp:mam:2" queryid="${queryid}" id="arch-1">
-    <forwarded xmlns="urn:xmpp:forward:0"><delay xmlns="urn:xmpp:delay" stamp="2026-11-20T10:00:00Z"/>${inner}</forwarded></result></message>`);
+    <forwarded xmlns="urn:xmpp:forward:0"><delay xmlns="urn:xmpp:delay" stamp="${stamp}"/>${inner}</forwarded></result></message>`);
 
 describe('MAM (XEP-0313)', () => {
   it('reads an incoming and an outgoing archived message with its archive id and time', () => {
@@ -14,6 +14,16 @@ describe('MAM (XEP-0313)', () => {
     expect(incoming).toMatchObject({ ok: true, message: { peer: 'bob@x', direction: 'in', body: 'hi', stanzaId: 'arch-1', at: Date.parse('2026-11-20T10:00:00Z') } });
     const outgoing = parseMamResult(result(undefined, '<message from="alice@x/laptop" to="bob@x" type="chat"><body>yo</body><origin-id xmlns="urn:xmpp:sid:0" id="o7"/></message>'), 'alice@x', 'q1');
     expect(outgoing).toMatchObject({ ok: true, message: { peer: 'bob@x', direction: 'out', body: 'yo', originId: 'o7' } });
+  });
+
+  it('takes the time from the archive\'s <forwarded/>, never from the archived message, and never later than now', () => {
+    const claimed = '<message from="bob@x/phone" to="alice@x" type="chat"><body>hi</body><delay xmlns="urn:xmpp:delay" from="x" stamp="1999-01-01T00:00:00Z"/></message>';
+    expect(parseMamResult(result('alice@x', claimed), 'alice@x', 'q1')).toMatchObject({ ok: true, message: { at: Date.parse('2026-11-20T10:00:00Z') } });
+    const before = Date.now();
+    const future = parseMamResult(result('alice@x', claimed, 'q1', '2999-01-01T00:00:00Z'), 'alice@x', 'q1');
+    const at = future?.ok ? future.message.at : NaN;
+    expect(at).toBeGreaterThanOrEqual(before);
+    expect(at).toBeLessThanOrEqual(Date.now());
   });
 
   it('rejects a result that does not come from the account\'s own archive, and ignores other queries', () => {

@@ -3,7 +3,7 @@ import xml, { type Element } from '@xmpp/xml';
 import type { ChatMessage } from '../../../domain/chat-message.js';
 import { bareJid } from '../../../domain/jid.js';
 import { parseChatMessage } from '../messages/parse.js';
-import { NS_DELAY } from '../messages/ns.js';
+import { archivedAt } from '../messages/delay.js';
 
 export const NS_MAM = 'urn:xmpp:mam:2';
 const NS_RSM = 'http://jabber.org/protocol/rsm';
@@ -34,21 +34,16 @@ export function parseMamResult(stanza: Element, ownJid: string, queryId: string)
   const forwarded = result.getChild('forwarded', NS_FORWARD);
   const inner = forwarded?.getChild('message');
   if (typeof id !== 'string' || !inner) return { ok: false, reason: 'archive result without id or message' };
-  const stamp = Date.parse(String(forwarded?.getChild('delay', NS_DELAY)?.attrs.stamp ?? ''));
+  // XEP-0313 §4.2: the <delay/> of <forwarded/> is when the archive (our server) got the
+  // message; one inside the archived message is its sender's claim and is not read.
+  const now = Date.now();
+  const at = (forwarded && archivedAt(forwarded, now)) ?? now;
   const sender = bareJid(String(inner.attrs.from ?? ''));
   const outgoing = sender === ownJid;
   const peer = outgoing ? String(inner.attrs.to ?? '') : String(inner.attrs.from ?? '');
-  const parsed = parseChatMessage(inner, () => (Number.isFinite(stamp) ? stamp : Date.now()), peer);
+  const parsed = parseChatMessage(inner, { now: () => at, from: peer });
   if (!parsed.ok) return parsed;
-  return {
-    ok: true,
-    message: {
-      ...parsed.message,
-      direction: outgoing ? 'out' : 'in',
-      stanzaId: id,
-      ...(Number.isFinite(stamp) ? { at: stamp } : {}),
-    },
-  };
+  return { ok: true, message: { ...parsed.message, direction: outgoing ? 'out' : 'in', stanzaId: id } };
 }
 
 export interface MamPort {
@@ -88,13 +83,16 @@ export async function runMamQuery(port: MamPort, ownJid: string, queryId: string
 
 /**
  * Catches up from the archive: every page after `after` (or the newest page when there is
- * no id yet), each result handed to `onResult` in archive order. Returns the last id seen.
+ * no id yet), each result handed to `onMessage` in archive order. Returns the last id seen.
  */
 export async function catchUp(
   port: MamPort,
   ownJid: string,
   after: string | undefined,
-  handlers: MamHandlers,
+  handlers: MamHandlers & {
+    /** The server answered the first query: whatever it sent before that query has arrived. */
+    onFirstAnswer?(): void;
+  },
   options: { max?: number; maxPages?: number } = {},
 ): Promise<{ last?: string; count: number }> {
   const max = options.max ?? 100;
@@ -103,6 +101,7 @@ export async function catchUp(
   for (let page = 0; page < (options.maxPages ?? 50); page++) {
     const queryId = randomUUID();
     const fin = await runMamQuery(port, ownJid, queryId, buildMamQuery(queryId, { max, ...(cursor ? { after: cursor } : {}) }), handlers);
+    if (page === 0) handlers.onFirstAnswer?.();
     count += fin.count;
     if (fin.last) cursor = fin.last;
     // Without an id we asked for the newest page only; with one, page until complete.

@@ -11,7 +11,7 @@ describe('messagesFeature', () => {
     const port = { on: (_e: 'stanza', l: (s: Element) => void) => (listener = l), off: () => undefined, send: async () => undefined };
     const got: string[] = [];
     const dropped: string[] = [];
-    messagesFeature(port, { onMessage: (m) => got.push(m.body), onDropped: (r) => dropped.push(r) }, () => 'me@x');
+    messagesFeature(port, { onMessage: (m) => got.push(m.body), onDropped: (r) => dropped.push(r) }, { ownJid: () => 'me@x' });
     listener?.(el('<message to="me@x/r"><result xmlns="urn:xmpp:mam:2" queryid="q" id="1"><forwarded xmlns="urn:xmpp:forward:0"><message from="b@x" to="me@x"><body>old</body></message></forwarded></result></message>'));
     listener?.(el('<message type="chat"><body>no sender</body></message>'));
     listener?.(el('<message type="chat" from="b@x/p"><body>live</body></message>'));

@@ -33,11 +33,19 @@ export function messagesFeature(
     /** A message we sent was refused (RFC 6120 §8.3). */
     onError?(error: MessageError): void;
   },
-  /** The account's bare JID; carbons (XEP-0280) are accepted only from it. */
-  ownJid?: () => string,
-  /** Rooms joined (XEP-0045): their messages, private ones and errors included, are the rooms feature's. */
-  isRoom?: (bareJid: string) => boolean,
+  context: {
+    /** The account's bare JID; carbons (XEP-0280) are accepted only from it. */
+    ownJid?: () => string;
+    /** Rooms joined (XEP-0045): their messages, private ones and errors included, are the rooms feature's. */
+    isRoom?: (bareJid: string) => boolean;
+    /**
+     * Whose <delay/> (XEP-0203) gives a live message its time, right now: the account's server
+     * while it hands over the messages it kept offline; undefined (the time of arrival) otherwise.
+     */
+    delayFrom?: () => string | undefined;
+  } = {},
 ): MessagesFeature {
+  const { ownJid, isRoom, delayFrom } = context;
   const listener = (stanza: Element): void => {
     if (!stanza.is('message')) return;
     if (isRoom?.(bareJid(String(stanza.attrs.from ?? '')))) return;
@@ -54,7 +62,9 @@ export function messagesFeature(
       else if (carbon.reason !== 'no body') handlers.onDropped?.(carbon.reason, stanza);
       return;
     }
-    const result = parseChatMessage(stanza, Date.now, undefined, ownJid?.());
+    const archive = ownJid?.();
+    const trusted = delayFrom?.();
+    const result = parseChatMessage(stanza, { ...(archive ? { archive } : {}), ...(trusted ? { delayFrom: trusted } : {}) });
     if (result.ok) handlers.onMessage(result.message);
     else if (result.reason !== 'no body' && !result.reason.startsWith('type ')) handlers.onDropped?.(result.reason, stanza);
   };

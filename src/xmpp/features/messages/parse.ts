@@ -3,10 +3,21 @@ import type { ChatMessage } from '../../../domain/chat-message.js';
 import { bareJid } from '../../../domain/jid.js';
 import { replacedId } from '../corrections/corrections.js';
 import { cutBody } from '../../../domain/body-limit.js';
-import { NS_DELAY, NS_MUC_USER, NS_OOB, NS_SID } from './ns.js';
+import { trustedDelay } from './delay.js';
+import { NS_MUC_USER, NS_OOB, NS_SID } from './ns.js';
 
 export type ParseResult = { ok: true; message: ChatMessage } | { ok: false; reason: string };
 
+export interface ParseContext {
+  /** The time of arrival (default: the clock); an archive result's is its archive's stamp. */
+  now?: () => number;
+  /** The sender to take instead of the stanza's `from` (a forwarded copy's other party). */
+  from?: string;
+  /** The account's bare JID: a XEP-0359 stanza-id is trusted only when its archive ("by") is ours. */
+  archive?: string;
+  /** Whose <delay/> gives the message's time (the account's server handing over offline messages); no one's by default. */
+  delayFrom?: string;
+}
 
 /**
  * Parses an incoming <message/> into a ChatMessage. Returns a reason instead of throwing, so
@@ -14,13 +25,8 @@ export type ParseResult = { ok: true; message: ChatMessage } | { ok: false; reas
  * "normal" with a body are chat messages (RFC 6121 §5.2.2: a client SHOULD treat a message
  * without type as "normal"); "groupchat", "headline" and "error" are for other features.
  */
-export function parseChatMessage(
-  stanza: Element,
-  now: () => number = Date.now,
-  fromOverride?: string,
-  /** The account's bare JID: a XEP-0359 stanza-id is trusted only when its archive ("by") is ours. */
-  archive?: string,
-): ParseResult {
+export function parseChatMessage(stanza: Element, context: ParseContext = {}): ParseResult {
+  const { now = Date.now, from: fromOverride, archive, delayFrom } = context;
   if (!stanza.is('message')) return { ok: false, reason: 'not a message' };
   const type = stanza.attrs.type ?? 'normal';
   if (type !== 'chat' && type !== 'normal') return { ok: false, reason: `type ${type}` };
@@ -31,8 +37,7 @@ export function parseChatMessage(
   if (body === null) return { ok: false, reason: 'no body' };
   const slash = from.indexOf('/');
   const occupant = stanza.getChild('x', NS_MUC_USER) && slash > 0 && slash < from.length - 1 ? { room: peer, nick: from.slice(slash + 1) } : undefined;
-  const delay = stanza.getChild('delay', NS_DELAY)?.attrs.stamp;
-  const stamp = typeof delay === 'string' ? Date.parse(delay) : NaN;
+  const arrived = now();
   const originId = stanza.getChild('origin-id', NS_SID)?.attrs.id;
   const replaced = replacedId(stanza);
   const file = fileUrl(stanza);
@@ -48,7 +53,8 @@ export function parseChatMessage(
       fullJid: from,
       direction: 'in',
       body: cutBody(body), // the rest of natter never sees more
-      at: Number.isFinite(stamp) ? stamp : now(),
+      // A sender's own <delay/> is a claim: the time is when it arrived, unless delayFrom stamped it.
+      at: trustedDelay(stanza, delayFrom, arrived) ?? arrived,
       ...(typeof stanza.attrs.id === 'string' ? { id: stanza.attrs.id } : {}),
       ...(typeof originId === 'string' ? { originId } : {}),
       ...(typeof stanzaId === 'string' ? { stanzaId } : {}),

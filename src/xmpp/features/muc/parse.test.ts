@@ -5,7 +5,8 @@ import { mentions } from '../../../domain/room.js';
 import { parseRoomStanza } from './parse.js';
 
 const rooms = new Set(['ops@conference.example']);
-const read = (text: string) => parseRoomStanza(parse(text) as unknown as Element, rooms, () => 1000);
+const NOW = Date.parse('2026-12-05T00:00:00Z');
+const read = (text: string) => parseRoomStanza(parse(text) as unknown as Element, rooms, () => NOW);
 
 describe('parseRoomStanza (XEP-0045)', () => {
   it('leaves stanzas of rooms not joined to the other features', () => {
@@ -15,9 +16,18 @@ describe('parseRoomStanza (XEP-0045)', () => {
 
   it('reads a groupchat message with its delay, origin-id, and the room\'s own stanza-id only', () => {
     const result = read(`<message from="ops@conference.example/bob" type="groupchat" id="m1"><body>deploy done</body>
-      <delay xmlns="urn:xmpp:delay" stamp="2026-12-04T10:00:00Z"/><origin-id xmlns="urn:xmpp:sid:0" id="o1"/>
+      <delay xmlns="urn:xmpp:delay" from="ops@conference.example" stamp="2026-12-04T10:00:00Z"/><origin-id xmlns="urn:xmpp:sid:0" id="o1"/>
       <stanza-id xmlns="urn:xmpp:sid:0" by="bob@example.org" id="forged"/><stanza-id xmlns="urn:xmpp:sid:0" by="ops@conference.example" id="s1"/></message>`);
     expect(result).toEqual({ ok: true, event: { kind: 'message', room: 'ops@conference.example', nick: 'bob', body: 'deploy done', at: Date.parse('2026-12-04T10:00:00Z'), delayed: true, id: 'm1', originId: 'o1', stanzaId: 's1' } });
+  });
+
+  it('takes a time only from the room\'s own <delay/> (its discussion history, XEP-0045 §7.2.15), never later than now', () => {
+    const message = (delay: string) => read(`<message from="ops@conference.example/bob" type="groupchat"><body>x</body><delay xmlns="urn:xmpp:delay" ${delay}/></message>`);
+    expect(message('from="bob@example.org" stamp="1999-01-01T00:00:00Z"')).toMatchObject({ ok: true, event: { at: NOW, delayed: false } });
+    expect(message('stamp="1999-01-01T00:00:00Z"')).toMatchObject({ ok: true, event: { at: NOW, delayed: false } });
+    expect(message('from="ops@conference.example" stamp="2999-01-01T00:00:00Z"')).toMatchObject({ ok: true, event: { at: NOW, delayed: true } });
+    const whisper = read('<message from="ops@conference.example/bob" type="chat"><body>psst</body><delay xmlns="urn:xmpp:delay" stamp="1999-01-01T00:00:00Z"/></message>');
+    expect(whisper).toMatchObject({ ok: true, event: { kind: 'private', at: NOW } });
   });
 
   it('reads a subject change (no body), and an empty subject as cleared', () => {
@@ -29,7 +39,7 @@ describe('parseRoomStanza (XEP-0045)', () => {
 
   it('reads a private message from an occupant (§7.5)', () => {
     expect(read('<message from="ops@conference.example/bob" type="chat" id="p1"><body>psst</body><x xmlns="http://jabber.org/protocol/muc#user"/></message>')).toEqual({
-      ok: true, event: { kind: 'private', room: 'ops@conference.example', nick: 'bob', body: 'psst', at: 1000, id: 'p1' },
+      ok: true, event: { kind: 'private', room: 'ops@conference.example', nick: 'bob', body: 'psst', at: NOW, id: 'p1' },
     });
   });
 

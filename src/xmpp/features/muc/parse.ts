@@ -3,7 +3,8 @@ import { cutBody } from '../../../domain/body-limit.js';
 import { bareJid } from '../../../domain/jid.js';
 import type { Occupant } from '../../../domain/room.js';
 import { errorCondition } from '../messages/parse-error.js';
-import { NS_DELAY, NS_MUC_USER, NS_SID } from '../messages/ns.js';
+import { trustedDelay } from '../messages/delay.js';
+import { NS_MUC_USER, NS_SID } from '../messages/ns.js';
 
 /** RFC 7622 §3.3: a resourcepart (the nick) is at most 1023 bytes. */
 const MAX_NICK_BYTES = 1023;
@@ -45,7 +46,11 @@ export function parseRoomStanza(stanza: Element, rooms: ReadonlySet<string>, now
   if (stanza.is('presence')) return nick ? occupantPresence(stanza, room, nick) : { ok: false, room, reason: 'a presence without a nickname' };
   if (!stanza.is('message')) return undefined;
   const body = stanza.getChildText('body');
-  const at = stampOf(stanza) ?? now();
+  // XEP-0045 §7.2.15: the room stamps the discussion history it sends with a <delay/> from its
+  // own JID (and drops one an occupant wrote claiming to be from it). Any other is a claim.
+  const arrived = now();
+  const history = trustedDelay(stanza, room, arrived);
+  const at = history ?? arrived;
   const id = typeof stanza.attrs.id === 'string' ? stanza.attrs.id : undefined;
   if (type === 'groupchat') {
     // §8.1: a subject change is a groupchat message with <subject/> and no body.
@@ -58,7 +63,7 @@ export function parseRoomStanza(stanza: Element, rooms: ReadonlySet<string>, now
     return {
       ok: true,
       event: {
-        kind: 'message', room, nick, body: cutBody(body), at, delayed: stanza.getChild('delay', NS_DELAY) !== undefined,
+        kind: 'message', room, nick, body: cutBody(body), at, delayed: history !== undefined,
         ...(id ? { id } : {}), ...(typeof originId === 'string' ? { originId } : {}), ...(typeof stanzaId === 'string' ? { stanzaId } : {}),
       },
     };
@@ -93,10 +98,4 @@ function occupantPresence(stanza: Element, room: string, nick: string): RoomPars
   };
   // §7.2.3: status 110 marks the presence of this client's own occupant.
   return { ok: true, event: { kind: 'occupant', room, occupant, self: codes.includes('110'), left, codes, ...(newNick ? { newNick } : {}), ...(reason ? { reason } : {}) } };
-}
-
-function stampOf(stanza: Element): number | undefined {
-  const stamp = stanza.getChild('delay', NS_DELAY)?.attrs.stamp;
-  const at = typeof stamp === 'string' ? Date.parse(stamp) : NaN;
-  return Number.isFinite(at) ? at : undefined;
 }
