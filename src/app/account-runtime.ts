@@ -19,6 +19,7 @@ import { buildInitialPresence, buildUnavailablePresence } from '../xmpp/features
 import { traceXml, type XmlTraceEntry } from '../xmpp/features/xml-console/trace.js';
 import { createXmppClient, FINAL_ERRORS, type XmppClient } from '../xmpp/session/create-client.js';
 import type { CertificateError } from '../xmpp/session/errors.js';
+import { randomResource } from '../xmpp/session/resource.js';
 import type { AccountSettings } from './account-settings.js';
 import type { ChatTabs } from './chat-tabs.js';
 import { chatStateSender } from './chat-state-sender.js';
@@ -96,6 +97,8 @@ export function createAccountRuntime(settings: AccountSettings, deps: AccountDep
     store.dispatch({ type: 'line/append', tabId: CONSOLE_TAB_ID, kind, text: `${jid}: ${text}` });
   let session: { client: XmppClient; messages: MessagesFeature; locks: ResourceLocks; stopping: boolean } | undefined;
   const oncePins: string[] = [];
+  // Random, so no stranger can guess the full JID; one per run, kept across reconnects.
+  const resource = randomResource();
   // Chat states reveal activity: only to contacts and people we wrote to, like receipts.
   const disclosure = disclosurePolicy(jid, store, history);
   const mayTell = disclosure.mayTell;
@@ -146,6 +149,7 @@ export function createAccountRuntime(settings: AccountSettings, deps: AccountDep
     if (!wanted || session) return;
     const client = createXmppClient({
       jid,
+      resource,
       getPassword: deps.getPassword,
       directTls: settings.directTls,
       pinnedFingerprints: [...settings.pinnedCertificates, ...oncePins],

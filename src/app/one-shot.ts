@@ -6,6 +6,7 @@ import type { SecretStore } from '../credentials/secret-store.js';
 import { discoFeature } from '../xmpp/features/disco/feature.js';
 import { buildInitialPresence } from '../xmpp/features/presence/build.js';
 import { createXmppClient, type XmppClient } from '../xmpp/session/create-client.js';
+import { randomResource } from '../xmpp/session/resource.js';
 import { settingsFromCli, settingsFromConfig, type AccountSettings } from './account-settings.js';
 import type { AccountChoice } from './cli.js';
 import { ExitCode } from './exit-codes.js';
@@ -53,7 +54,7 @@ export async function loginOnce(
   const caPem = settings.caFile ? [await readFile(settings.caFile, 'utf8')] : undefined;
   const client = createXmppClient({
     jid: settings.jid,
-    resource: `natter-cli-${process.pid}`,
+    resource: randomResource('natter-cli'),
     directTls: settings.directTls,
     pinnedFingerprints: settings.pinnedCertificates,
     ...(settings.host === undefined ? {} : { host: settings.host }),

@@ -7,6 +7,7 @@ import streamFeaturesFactory from '@xmpp/stream-features';
 import { connectThroughEndpoints } from './endpoint-connect.js';
 import { resolveEndpoints, type Endpoint } from './endpoints.js';
 import { guardInput } from './input-guard.js';
+import { randomResource } from './resource.js';
 import { settlePendingIqs } from './pending-iqs.js';
 import { reconnectPolicy } from './reconnect-policy.js';
 import { requireTls } from './require-tls.js';
@@ -81,7 +82,7 @@ export function createXmppClient(options: CreateClientOptions) {
   const caller = iqCaller({ middleware, entity });
   const callee = iqCallee({ middleware, entity });
   const login = saslLogin({ entity, streamFeatures, caller, where, stop, account: { jid: options.jid, local, domain, getPassword: options.getPassword, ...pick(options) } });
-  resourceBinding({ iqCaller: caller, streamFeatures }, options.resource ?? `natter-${process.pid}`);
+  resourceBinding({ iqCaller: caller, streamFeatures }, options.resource ?? randomResource());
 
   const { streamManagement } = session;
   settlePendingIqs(entity, caller, () => retrying() && streamManagement.id !== '');
