@@ -171,7 +171,7 @@ export function createAccountRuntime(settings: AccountSettings, deps: AccountDep
       // Receipts reveal that natter is online: only to contacts and people we wrote to.
       mayAnswer: mayTell,
     });
-    discoFeature(client, { version: natterVersion() });
+    discoFeature(client, { version: natterVersion(), mayAnswer: (from) => disclosure.mayAnswerQuery(from, rooms.isRoom) });
     session = current;
     rooms.attach(client);
     retrace();

@@ -29,3 +29,16 @@ it('tells contacts of this account and people it wrote to, nobody else; learns n
   expect(policy.mayTell('mallory@x')).toBe(true);
   history.close();
 });
+
+it('answers queries from the account, its server (or no from), rooms it is in and whom it may tell; nobody else', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'natter-tell-'));
+  dirs.push(dir);
+  const history = new MessageHistory(openHistoryDatabase(dir));
+  const store = createStore(initialState());
+  store.dispatch({ type: 'roster/set', account: 'alice@x', contacts: [{ jid: 'bob@x', name: 'bob', presence: 'online', account: 'alice@x' }] });
+  const policy = disclosurePolicy('alice@x', store, history);
+  const isRoom = (jid: string): boolean => jid === 'ops@rooms.x';
+  const asked = [undefined, 'x', 'alice@x/phone', 'alice@x', 'bob@x/laptop', 'ops@rooms.x/carol', 'mallory@x/r', 'other.x', 'not a jid'];
+  expect(asked.map((from) => policy.mayAnswerQuery(from, isRoom))).toEqual([true, true, true, true, true, true, false, false, false]);
+  history.close();
+});

@@ -10,6 +10,7 @@ import { randomResource } from '../xmpp/session/resource.js';
 import { settingsFromCli, settingsFromConfig, type AccountSettings } from './account-settings.js';
 import type { AccountChoice } from './cli.js';
 import { ExitCode } from './exit-codes.js';
+import { mayAnswerQuery } from './may-tell.js';
 import { natterVersion } from './natter-version.js';
 
 /** A failure of a one-shot command, with the exit code scripts rely on. */
@@ -74,7 +75,9 @@ export async function loginOnce(
   });
   client.reconnect.stop();
   client.on('error', () => undefined); // start() rejects with the same error
-  discoFeature(client, { version: natterVersion() }); // its presence carries caps: answer for them
+  // Its presence carries caps: answer for them, but only to the account itself and its server
+  // (no roster here to know who else may learn that this session is online).
+  discoFeature(client, { version: natterVersion(), mayAnswer: (from) => mayAnswerQuery(settings.jid, from, () => false) });
   const ready = new Promise<void>((resolve) => client.once('session-ready', () => resolve()));
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => {

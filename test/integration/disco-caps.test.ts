@@ -21,7 +21,8 @@ async function natterOnline(account: { jid: string; password: string }): Promise
   const client = createXmppClient({ jid: account.jid, resource: 'natter', host: info.host, port: info.c2sPort, caPem: [info.caPem], getPassword: async () => account.password });
   client.on('error', () => undefined);
   open.push(client);
-  discoFeature(client, { version: natterVersion() });
+  // Whom natter answers is the app's policy (test/e2e/iq-privacy.test.ts); here everyone.
+  discoFeature(client, { version: natterVersion(), mayAnswer: () => true });
   await startSession(client);
   await client.send(buildInitialPresence());
   return `${account.jid}/natter`;
@@ -31,8 +32,8 @@ it("answers disco#info, plain and node#ver, with what its presence's caps hash",
   const [a, b] = await Promise.all([registerAccount(info, uniqueLocal('natter')), registerAccount(info, uniqueLocal('asker'))]);
   // Another resource of the same account gets natter's initial presence (RFC 6121 §4.2.2).
   const twin = await connectPeer(info, a, 'twin');
-  const stranger = await connectPeer(info, b);
-  open.push(twin, stranger);
+  const asker = await connectPeer(info, b);
+  open.push(twin, asker);
   const full = await natterOnline(a);
 
   const presence = await twin.waitForPresence((p) => p.attrs.from === full && p.attrs.type === undefined);
@@ -42,32 +43,32 @@ it("answers disco#info, plain and node#ver, with what its presence's caps hash",
   expect(node).toMatch(/^https:\/\//);
   expect(ver).toMatch(/^[A-Za-z0-9+/]{27}=$/);
 
-  const answer = await stranger.iqGet(full, xml('query', { xmlns: NS_INFO }));
+  const answer = await asker.iqGet(full, xml('query', { xmlns: NS_INFO }));
   const identities = (answer?.getChildren('identity') ?? []).map((i) => ({ category: String(i.attrs.category), type: String(i.attrs.type), name: String(i.attrs.name) }));
   const features = (answer?.getChildren('feature') ?? []).map((f) => String(f.attrs.var));
   expect(identities).toEqual([{ category: 'client', type: 'console', name: 'natter' }]);
   expect(features).toEqual(expect.arrayContaining([NS_INFO, 'http://jabber.org/protocol/caps', 'urn:xmpp:receipts', 'urn:xmpp:ping', 'jabber:iq:version']));
   expect(capsVer(identities, features)).toBe(ver);
 
-  const byNode = await stranger.iqGet(full, xml('query', { xmlns: NS_INFO, node: `${node}#${ver}` }));
+  const byNode = await asker.iqGet(full, xml('query', { xmlns: NS_INFO, node: `${node}#${ver}` }));
   expect(byNode?.attrs.node).toBe(`${node}#${ver}`);
   expect((byNode?.getChildren('feature') ?? []).map((f) => String(f.attrs.var))).toEqual(features);
 
-  await expect(stranger.iqGet(full, xml('query', { xmlns: NS_INFO, node: `${node}#not-this-one` }))).rejects.toMatchObject({ condition: 'item-not-found' });
+  await expect(asker.iqGet(full, xml('query', { xmlns: NS_INFO, node: `${node}#not-this-one` }))).rejects.toMatchObject({ condition: 'item-not-found' });
 });
 
 it('answers ping and software version (without the OS) to another account', async () => {
   const [a, b] = await Promise.all([registerAccount(info, uniqueLocal('natter')), registerAccount(info, uniqueLocal('asker'))]);
-  const stranger = await connectPeer(info, b);
-  open.push(stranger);
+  const asker = await connectPeer(info, b);
+  open.push(asker);
   const full = await natterOnline(a);
 
-  await expect(stranger.iqGet(full, xml('ping', { xmlns: 'urn:xmpp:ping' }))).resolves.toBeUndefined();
-  const version = await stranger.iqGet(full, xml('query', { xmlns: 'jabber:iq:version' }));
+  await expect(asker.iqGet(full, xml('ping', { xmlns: 'urn:xmpp:ping' }))).resolves.toBeUndefined();
+  const version = await asker.iqGet(full, xml('query', { xmlns: 'jabber:iq:version' }));
   expect(version?.getChildText('name')).toBe('natter');
   expect(version?.getChildText('version')).toBe(natterVersion());
   expect(version?.getChildText('version')).toMatch(/^\d+\.\d+\.\d+/);
   expect(version?.getChild('os')).toBeUndefined();
   // Anything else is still refused, by xmpp.js (RFC 6120 §8.4).
-  await expect(stranger.iqGet(full, xml('query', { xmlns: 'jabber:iq:last' }))).rejects.toMatchObject({ condition: 'service-unavailable' });
+  await expect(asker.iqGet(full, xml('query', { xmlns: 'jabber:iq:last' }))).rejects.toMatchObject({ condition: 'service-unavailable' });
 });

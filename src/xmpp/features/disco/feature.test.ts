@@ -6,14 +6,14 @@ import { discoFeature } from './feature.js';
 type Handler = (ctx: { stanza: Element }) => unknown;
 
 /** The handlers discoFeature registers, keyed "ns name", called as xmpp.js's iqCallee would. */
-function registered(): Map<string, Handler> {
+function registered(mayAnswer: (from: string | undefined) => boolean = () => true): Map<string, Handler> {
   const handlers = new Map<string, Handler>();
-  discoFeature({ iqCallee: { get: (ns, name, handler) => void handlers.set(`${ns} ${name}`, handler) } }, { version: '9.8.7' });
+  discoFeature({ iqCallee: { get: (ns, name, handler) => void handlers.set(`${ns} ${name}`, handler) } }, { version: '9.8.7', mayAnswer });
   return handlers;
 }
 
-const ask = (handlers: Map<string, Handler>, ns: string, name: string, attrs: Record<string, string> = {}): unknown => {
-  const stanza = xml('iq', { type: 'get', from: 'peer@localhost/x', id: '1' }, xml(name, { xmlns: ns, ...attrs }));
+const ask = (handlers: Map<string, Handler>, ns: string, name: string, attrs: Record<string, string> = {}, from = 'peer@localhost/x'): unknown => {
+  const stanza = xml('iq', { type: 'get', ...(from ? { from } : {}), id: '1' }, xml(name, { xmlns: ns, ...attrs }));
   return handlers.get(`${ns} ${name}`)?.({ stanza });
 };
 
@@ -47,5 +47,20 @@ describe('disco feature', () => {
     expect(version.getChildText('name')).toBe('natter');
     expect(version.getChildText('version')).toBe('9.8.7');
     expect(version.getChild('os')).toBeUndefined();
+  });
+
+  it('refuses every query with service-unavailable to whom the policy does not allow, and asks it with the from (undefined when absent)', () => {
+    const asked: Array<string | undefined> = [];
+    const guarded = registered((from) => (asked.push(from), from === 'friend@localhost/x'));
+    const queries: Array<[string, string]> = [['http://jabber.org/protocol/disco#info', 'query'], ['urn:xmpp:ping', 'ping'], ['jabber:iq:version', 'query']];
+    for (const [ns, name] of queries) {
+      const refused = ask(guarded, ns, name, {}, 'stranger@localhost/x') as Element;
+      expect(refused.is('error')).toBe(true);
+      expect(refused.getChild('service-unavailable', 'urn:ietf:params:xml:ns:xmpp-stanzas')).toBeDefined();
+      const answered = ask(guarded, ns, name, {}, 'friend@localhost/x');
+      expect(answered === true || (answered as Element).is('query')).toBe(true);
+    }
+    ask(guarded, 'urn:xmpp:ping', 'ping', {}, '');
+    expect(asked.at(-1)).toBeUndefined();
   });
 });
