@@ -23,7 +23,8 @@ export function accountRooms(account: string, deps: { store: Store; tabs: ChatTa
   const wanted = new Map<string, { nick: string; password?: string }>();
   let feature: RoomsFeature | undefined;
   const room = (jid: string): Room | undefined => store.getState().rooms[jid];
-  const say = (jid: string, kind: 'info' | 'error', text: string): void => store.dispatch({ type: 'line/append', tabId: roomTabId(jid), kind, text });
+  // Room lines carry nicks, reasons and attributes from the network: made inert here, once for all.
+  const say = (jid: string, kind: 'info' | 'error', text: string): void => store.dispatch({ type: 'line/append', tabId: roomTabId(jid), kind, text: sanitizeText(text) });
 
   const onEvent = (event: RoomEvent): void => {
     const current = room(event.room);

@@ -93,8 +93,9 @@ export function createAccountRuntime(settings: AccountSettings, deps: AccountDep
     store.dispatch({ type: 'connection/state', account: jid, state });
     deps.onEvent?.({ event: 'connection', account: jid, state: next.kind, ...(next.kind === 'failed' ? { reason: next.reason } : {}) });
   };
+  // Console lines carry JIDs, reasons and error texts from the network: made inert here, once for all.
   const consoleLine = (kind: 'info' | 'error', text: string): void =>
-    store.dispatch({ type: 'line/append', tabId: CONSOLE_TAB_ID, kind, text: `${jid}: ${text}` });
+    store.dispatch({ type: 'line/append', tabId: CONSOLE_TAB_ID, kind, text: sanitizeText(`${jid}: ${text}`) });
   let session: { client: XmppClient; messages: MessagesFeature; locks: ResourceLocks; stopping: boolean } | undefined;
   const oncePins: string[] = [];
   // Random, so no stranger can guess the full JID; one per run, kept across reconnects.

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { expandAliases } from '../commands/alias.js';
-import { completeLine, completeName } from '../commands/complete.js';
+import { candidatesLine, completeLine, completeName } from '../commands/complete.js';
 import type { CommandRegistry } from '../commands/registry.js';
 import { redactSecrets, type RedactedLine } from '../commands/redact.js';
 import { MAX_SCRIPT_DEPTH, runScript } from '../commands/script.js';
@@ -192,7 +192,7 @@ export function createController(
       const room = tabRoom(store.getState().activeTabId);
       const nicks = room && !line.startsWith('/') ? (store.getState().rooms[room]?.occupants.map((o) => o.nick) ?? []) : undefined;
       const completion = nicks ? completeName(line, cursor, nicks) : completeLine(registry, ctx, line, cursor);
-      if (completion && completion.candidates.length > 1) console('info', completion.candidates.join('  '));
+      if (completion && completion.candidates.length > 1) console('info', candidatesLine(completion.candidates));
       return completion;
     },
   };

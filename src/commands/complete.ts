@@ -1,3 +1,4 @@
+import { sanitizeLine } from '../domain/sanitize.js';
 import type { CommandRegistry } from './registry.js';
 import { lastToken, quoteToken, tokenize } from './tokenize.js';
 import type { CommandContext } from './types.js';
@@ -63,20 +64,32 @@ function insertCompletion(before: string, after: string, word: Word, candidates:
 
 /**
  * Completes the word before the cursor in a message from `names` (a room's nicks), any case;
- * at the start of the line one name gets ": " after it, as IRC and Poezio do.
+ * at the start of the line one name gets ": " after it, as IRC and Poezio do. Nicks come from
+ * the network: they are completed as shown (sanitizeLine), never with the control or bidi
+ * characters they may carry into the command line.
  */
 export function completeName(line: string, cursor: number, names: readonly string[]): Completion | undefined {
   const before = line.slice(0, cursor);
   const wordStart = Math.max(before.lastIndexOf(' '), before.lastIndexOf('\t')) + 1;
   const partial = before.slice(wordStart).toLowerCase();
   if (partial === '') return undefined;
-  const candidates = [...new Set(names.filter((n) => n.toLowerCase().startsWith(partial)))].sort();
+  const candidates = [...new Set(names.map(sanitizeLine).filter((n) => n.toLowerCase().startsWith(partial)))].sort();
   if (candidates.length === 0) return undefined;
   const only = candidates.length === 1 ? candidates[0] : undefined;
   const insert = only !== undefined ? `${only}${wordStart === 0 ? ':' : ''} ` : commonPrefix(candidates);
   if (insert.length < partial.length) return { text: line, cursor, candidates };
   const text = before.slice(0, wordStart) + insert + line.slice(cursor);
   return { text, cursor: wordStart + insert.length, candidates };
+}
+
+/** Candidates listed in the console at most; a room of thousands must not make a line of megabytes. */
+export const MAX_LISTED_CANDIDATES = 50;
+
+/** The candidates of an ambiguous completion as one console line: inert, and at most MAX_LISTED_CANDIDATES of them. */
+export function candidatesLine(candidates: readonly string[]): string {
+  const listed = candidates.slice(0, MAX_LISTED_CANDIDATES).map(sanitizeLine).join('  ');
+  const rest = candidates.length - MAX_LISTED_CANDIDATES;
+  return rest > 0 ? `${listed}  … and ${rest} more` : listed;
 }
 
 function commonPrefix(words: string[]): string {

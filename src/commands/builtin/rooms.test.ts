@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Room } from '../../domain/room.js';
 import { initialState, type AppState } from '../../store/state.js';
-import { completeLine, completeName } from '../complete.js';
+import { candidatesLine, completeLine, completeName, MAX_LISTED_CANDIDATES } from '../complete.js';
 import { fakeApi } from '../fake-api.js';
 import type { ClientApi, CommandContext } from '../types.js';
 import { createRegistry } from './index.js';
@@ -102,5 +102,29 @@ describe('completeName (nicks in a room message)', () => {
     expect(completeName('bo', 2, nicks)?.candidates).toEqual(['Bobby', 'bob']);
     expect(completeName('hi ', 3, nicks)).toBeUndefined();
     expect(completeName('zed', 3, nicks)).toBeUndefined();
+  });
+  it('completes nicks as shown: control and bidi characters from the network never reach the line', () => {
+    const hostile = ['mal\u009b31m\u202eory', 'mallet\u009d0;title\u009c'];
+    expect(completeName('mal', 3, hostile)?.candidates).toEqual(['mallet', 'malory']);
+    expect(completeName('mall', 4, hostile)).toEqual({ text: 'mallet: ', cursor: 8, candidates: ['mallet'] });
+  });
+  it('lists at most MAX_LISTED_CANDIDATES candidates in one inert line', () => {
+    const many = Array.from({ length: 500 }, (_, i) => `n${i}\u202e`);
+    const line = candidatesLine(many);
+    expect(line.split('  ')).toHaveLength(MAX_LISTED_CANDIDATES + 1);
+    expect(line).toMatch(/… and 450 more$/);
+    expect(line).not.toContain('\u202e');
+    expect(candidatesLine(['a', 'b'])).toBe('a  b');
+  });
+});
+
+describe('/msg NICK with a nick as shown', () => {
+  it('writes to the occupant whose nick carries control characters when written as natter shows it', async () => {
+    const { ctx, calls } = context('room:ops@conference.x');
+    const room = ctx.state().rooms[ops.room]!;
+    ctx.state().rooms[ops.room] = { ...room, occupants: [...room.occupants, { nick: 'eve\u202e', role: 'participant', affiliation: 'none', presence: 'online' }] };
+    expect(completeLine(registry, ctx, '/msg ev', 7)?.candidates).toEqual(['eve']);
+    expect(await registry.execute(ctx, '/msg eve hi')).toEqual({ ok: true, intents: [{ type: 'open-private', room: 'ops@conference.x', nick: 'eve\u202e' }] });
+    expect(calls).toEqual([['private', 'ops@conference.x', 'eve\u202e', 'hi']]);
   });
 });

@@ -2,6 +2,7 @@ import type { Element } from '@xmpp/xml';
 import { cutBody } from '../../../domain/body-limit.js';
 import { bareJid } from '../../../domain/jid.js';
 import type { Occupant } from '../../../domain/room.js';
+import { sanitizeLine } from '../../../domain/sanitize.js';
 import { errorCondition } from '../messages/parse-error.js';
 import { trustedDelay } from '../messages/delay.js';
 import { NS_MUC_USER, NS_SID } from '../messages/ns.js';
@@ -72,7 +73,7 @@ export function parseRoomStanza(stanza: Element, rooms: ReadonlySet<string>, now
   if ((type === 'chat' || type === undefined || type === 'normal') && nick && body !== null) {
     return { ok: true, event: { kind: 'private', room, nick, body: cutBody(body), at, ...(id ? { id } : {}) } };
   }
-  return { ok: false, room, reason: body === null ? 'no body' : `a ${String(type)} message` };
+  return { ok: false, room, reason: body === null ? 'no body' : `a message of type "${shownAttribute(type)}"` };
 }
 
 function occupantPresence(stanza: Element, room: string, nick: string): RoomParse {
@@ -82,7 +83,7 @@ function occupantPresence(stanza: Element, room: string, nick: string): RoomPars
   const role = String(item?.attrs.role ?? 'none');
   const affiliation = String(item?.attrs.affiliation ?? 'none');
   const left = stanza.attrs.type === 'unavailable';
-  if (stanza.attrs.type !== undefined && !left) return { ok: false, room, reason: `a presence of type ${String(stanza.attrs.type)}` };
+  if (stanza.attrs.type !== undefined && !left) return { ok: false, room, reason: `a presence of type "${shownAttribute(stanza.attrs.type)}"` };
   const show = stanza.getChildText('show') ?? '';
   const realJid = typeof item?.attrs.jid === 'string' ? bareJid(item.attrs.jid) : '';
   const newNick = typeof item?.attrs.nick === 'string' && codes.includes('303') ? item.attrs.nick : undefined;
@@ -98,4 +99,10 @@ function occupantPresence(stanza: Element, room: string, nick: string): RoomPars
   };
   // §7.2.3: status 110 marks the presence of this client's own occupant.
   return { ok: true, event: { kind: 'occupant', room, occupant, self: codes.includes('110'), left, codes, ...(newNick ? { newNick } : {}), ...(reason ? { reason } : {}) } };
+}
+
+/** An attribute's value for a reason that is shown: inert, and at most 32 characters (an attribute can be 200 KB). */
+function shownAttribute(value: unknown): string {
+  const text = sanitizeLine(String(value));
+  return text.length > 32 ? `${text.slice(0, 32)}…` : text;
 }
