@@ -13,3 +13,15 @@ export function cutBody(body: string): string {
   const note = `\n[… natter keeps ${formatCount(MAX_BODY_CHARS)} characters of a message; this one had ${formatCount(body.length)}]`;
   return body.slice(0, MAX_BODY_CHARS - note.length) + note;
 }
+
+/**
+ * `text` when it has at most `max` characters; otherwise its first ones and "…", `max` in all
+ * (never half a surrogate pair). For short fields from the network: a note, a nick.
+ */
+export function cutText(text: string, max: number): string {
+  if (text.length <= max) return text;
+  let end = max - 1;
+  const last = text.charCodeAt(end - 1);
+  if (last >= 0xd800 && last <= 0xdbff) end--;
+  return `${text.slice(0, end)}…`;
+}

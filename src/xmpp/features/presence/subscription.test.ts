@@ -1,7 +1,7 @@
 import type { Element } from '@xmpp/xml';
 import { parse } from 'ltx';
 import { expect, it } from 'vitest';
-import { buildSubscriptionAnswer, parseSubscriptionRequest } from './subscription.js';
+import { buildSubscriptionAnswer, MAX_NICK_CHARS, MAX_NOTE_CHARS, parseSubscriptionRequest } from './subscription.js';
 
 const read = (text: string) => parseSubscriptionRequest(parse(text) as unknown as Element);
 
@@ -23,4 +23,11 @@ it('approves (asking back when wanted) or refuses', () => {
   expect(buildSubscriptionAnswer('bob@x', true, true).map(String)).toEqual(['<presence to="bob@x" type="subscribed"/>', '<presence to="bob@x" type="subscribe"/>']);
   expect(buildSubscriptionAnswer('bob@x', true, false).map(String)).toEqual(['<presence to="bob@x" type="subscribed"/>']);
   expect(buildSubscriptionAnswer('bob@x', false, true).map(String)).toEqual(['<presence to="bob@x" type="unsubscribed"/>']);
+});
+
+it('cuts a long nick and note: a stranger can send 256 KiB of them', () => {
+  const request = read(`<presence from="bob@x" type="subscribe"><nick xmlns="http://jabber.org/protocol/nick">${'n'.repeat(5000)}</nick><status>${'s'.repeat(100_000)}</status></presence>`);
+  expect(request?.nick).toHaveLength(MAX_NICK_CHARS);
+  expect(request?.status).toHaveLength(MAX_NOTE_CHARS);
+  expect(request?.status?.endsWith('…')).toBe(true);
 });

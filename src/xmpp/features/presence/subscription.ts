@@ -1,14 +1,22 @@
 import xml, { type Element } from '@xmpp/xml';
+import { cutText } from '../../../domain/body-limit.js';
 import { bareJid } from '../../../domain/jid.js';
 
 const NS_NICK = 'http://jabber.org/protocol/nick';
+/**
+ * A stranger's note with a request is one line in the console, a hook's environment and an
+ * event: kept to this many characters (a stanza can carry 256 KiB of it).
+ */
+export const MAX_NOTE_CHARS = 200;
+/** The name they give (XEP-0172), cut likewise. */
+export const MAX_NICK_CHARS = 64;
 
 export interface SubscriptionRequest {
   /** Bare JID of who asks to see the account's presence. */
   jid: string;
-  /** The name they give (XEP-0172), as received. */
+  /** The name they give (XEP-0172), as received, cut to MAX_NICK_CHARS. */
   nick?: string;
-  /** Their note with the request, as received. */
+  /** Their note with the request, as received, cut to MAX_NOTE_CHARS. */
   status?: string;
 }
 
@@ -22,7 +30,7 @@ export function parseSubscriptionRequest(stanza: Element): SubscriptionRequest |
   if (!jid || !jid.includes('@')) return undefined;
   const nick = stanza.getChildText('nick', NS_NICK);
   const status = stanza.getChildText('status');
-  return { jid, ...(nick ? { nick } : {}), ...(status ? { status } : {}) };
+  return { jid, ...(nick ? { nick: cutText(nick, MAX_NICK_CHARS) } : {}), ...(status ? { status: cutText(status, MAX_NOTE_CHARS) } : {}) };
 }
 
 /**
