@@ -1,7 +1,7 @@
 import { parse } from 'ltx';
 import type { Element } from '@xmpp/xml';
 import { describe, expect, it } from 'vitest';
-import { resourceLocks } from './resource-lock.js';
+import { MAX_LOCKS, resourceLocks } from './resource-lock.js';
 
 const el = (text: string) => parse(text) as unknown as Element;
 
@@ -53,5 +53,22 @@ describe('resourceLocks', () => {
     expect(locks.target('bob@x')).toBe('bob@x');
     locks.stop();
     expect(listening()).toBe(false);
+  });
+});
+
+describe('resourceLocks under a flood of strangers', () => {
+  it('keeps at most MAX_LOCKS peers, dropping the least recently locked', () => {
+    let listener: ((s: Element) => void) | undefined;
+    const locks = resourceLocks({ on: (_e: 'stanza', l: (s: Element) => void) => (listener = l), off: () => undefined }, () => 'me@x');
+    const write = (peer: string): void => listener?.(el(`<message type="chat" from="${peer}/r"><body>hi</body></message>`));
+    write('bob@x');
+    for (let i = 0; i < MAX_LOCKS * 5; i++) {
+      write(`stranger${i}@x`);
+      if (i % 100 === 0) write('bob@x'); // bob keeps writing: never the oldest
+    }
+    expect(locks.size()).toBe(MAX_LOCKS);
+    expect(locks.target('bob@x')).toBe('bob@x/r');
+    expect(locks.target('stranger0@x')).toBe('stranger0@x');
+    expect(locks.target(`stranger${MAX_LOCKS * 5 - 1}@x`)).toBe(`stranger${MAX_LOCKS * 5 - 1}@x/r`);
   });
 });

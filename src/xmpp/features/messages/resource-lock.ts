@@ -3,12 +3,21 @@ import { bareJid } from '../../../domain/jid.js';
 import { NS_CHATSTATES, NS_DELAY } from './ns.js';
 import type { StanzaPort } from './feature.js';
 
+/**
+ * Peers whose lock is kept at most, the least recently locked dropped first: anyone can write,
+ * and 100,000 strangers must not make 100,000 entries. A peer whose lock was dropped gets the
+ * next message at the bare JID, as before its first reply (RFC 6121 §5.1).
+ */
+export const MAX_LOCKS = 1000;
+
 export interface ResourceLocks {
   /** Where a message to `peer` (a bare JID) goes: the locked full JID, or the bare JID. */
   target(peer: string): string;
   /** A fresh session: every lock is dropped (the peers' resources may have changed meanwhile). */
   reset(): void;
   stop(): void;
+  /** How many peers are locked (for tests). */
+  size(): number;
 }
 
 /**
@@ -18,8 +27,14 @@ export interface ResourceLocks {
  * Only live messages lock: an offline or archived message says nothing about where the
  * peer is now.
  */
-export function resourceLocks(port: Pick<StanzaPort, 'on' | 'off'>, ownJid: () => string): ResourceLocks {
+export function resourceLocks(port: Pick<StanzaPort, 'on' | 'off'>, ownJid: () => string, maxLocks = MAX_LOCKS): ResourceLocks {
+  // A Map iterates in insertion order: deleting before setting keeps the most recent last.
   const locks = new Map<string, string>();
+  const lock = (peer: string, full: string): void => {
+    locks.delete(peer);
+    locks.set(peer, full);
+    if (locks.size > maxLocks) locks.delete(locks.keys().next().value as string);
+  };
   const unlockIfFrom = (from: string): void => {
     const peer = bareJid(from);
     if (peer && locks.get(peer) === from) locks.delete(peer);
@@ -38,12 +53,13 @@ export function resourceLocks(port: Pick<StanzaPort, 'on' | 'off'>, ownJid: () =
     }
     const peer = bareJid(from);
     if (!peer || peer === ownJid() || stanza.getChild('delay', NS_DELAY)) return;
-    if (stanza.getChildText('body') !== null) locks.set(peer, from);
+    if (stanza.getChildText('body') !== null) lock(peer, from);
   };
   port.on('stanza', listener);
   return {
     target: (peer) => locks.get(peer) ?? peer,
     reset: () => locks.clear(),
     stop: () => void port.off('stanza', listener),
+    size: () => locks.size,
   };
 }
