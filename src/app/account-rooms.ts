@@ -1,12 +1,13 @@
 import { randomUUID } from 'node:crypto';
-import { roomTabId } from '../domain/jid.js';
+import { privateTabId, roomTabId } from '../domain/jid.js';
 import { mentions, type Room } from '../domain/room.js';
 import { sanitizeLine, sanitizeText } from '../domain/sanitize.js';
 import type { MessageHistory } from '../history/message-history.js';
 import type { Store } from '../store/create-store.js';
 import type { RoomEvent } from '../xmpp/features/muc/parse.js';
 import { roomsFeature, type RoomsFeature, type RoomsPort } from '../xmpp/features/muc/rooms.js';
-import type { ChatTabs } from './chat-tabs.js';
+import { MAX_STRANGER_TABS, type ChatTabs } from './chat-tabs.js';
+import { untabbedNotes } from './untabbed-notes.js';
 
 type Event = Record<string, unknown> & { event: string };
 
@@ -18,8 +19,16 @@ const REMOVED: Record<string, string> = { '301': 'you were banned', '307': 'you 
  * history and the room's tab (written before shown), highlights, private chats, and what the
  * user says in them. Messages to a room the account is not in are marked failed, never lost silently.
  */
-export function accountRooms(account: string, deps: { store: Store; tabs: ChatTabs; history: MessageHistory; onEvent?(event: Event): void }) {
+export function accountRooms(
+  account: string,
+  deps: { store: Store; tabs: ChatTabs; history: MessageHistory; consoleLine(kind: 'info' | 'error', text: string): void; onEvent?(event: Event): void },
+) {
   const { store, tabs, history } = deps;
+  // Occupants' private messages open tabs within the strangers' limit, as chats do (chat-tabs.ts).
+  const untabbed = untabbedNotes((text) => deps.consoleLine('info', text), {
+    first: (peer) => `a private message from ${peer} is kept in the history without a tab: ${MAX_STRANGER_TABS} tabs opened by strangers are open. Closing tabs makes room`,
+    more: (messages, people) => `${messages} in private from ${people} in rooms kept in the history without a tab; /search finds them`,
+  });
   const wanted = new Map<string, { nick: string; password?: string }>();
   let feature: RoomsFeature | undefined;
   const room = (jid: string): Room | undefined => store.getState().rooms[jid];
@@ -107,14 +116,16 @@ export function accountRooms(account: string, deps: { store: Store; tabs: ChatTa
       ...(event.id ? { messageId: event.id } : {}), ...(out ? { delivery: 'sent' as const } : {}),
     });
     if (stored.duplicate) return;
+    deps.onEvent?.({
+      event: 'message', account, room: event.room, nick: event.nick, private: true, direction: out ? 'out' : 'in', body: event.body, at: new Date(event.at).toISOString(),
+      ...(event.archived ? { archived: true } : {}),
+    });
+    // Someone the account never wrote to in private is a stranger here.
+    if (!out && !history.hasWrittenTo(account, peer) && !tabs.admitsStranger(privateTabId(event.room, event.nick))) return untabbed.kept(peer);
     const tabId = tabs.openPrivate(account, event.room, event.nick, false);
     store.dispatch({
       type: 'line/append', tabId, kind: out ? 'outgoing' : 'incoming', from: out ? 'me' : sanitizeLine(event.nick), text: sanitizeText(event.body),
       at: event.at, rowId: stored.id, ...(out ? {} : { highlight: true }),
-    });
-    deps.onEvent?.({
-      event: 'message', account, room: event.room, nick: event.nick, private: true, direction: out ? 'out' : 'in', body: event.body, at: new Date(event.at).toISOString(),
-      ...(event.archived ? { archived: true } : {}),
     });
   };
 

@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import type { Element } from '@xmpp/xml';
-import type { ChatMessage } from '../domain/chat-message.js';
 import type { ConnectionState } from '../domain/connection-state.js';
 import { chatTabId } from '../domain/jid.js';
 import { sanitizeLine, sanitizeText } from '../domain/sanitize.js';
@@ -22,11 +21,11 @@ import type { CertificateError } from '../xmpp/session/errors.js';
 import { randomResource } from '../xmpp/session/resource.js';
 import type { AccountSettings } from './account-settings.js';
 import type { ChatTabs } from './chat-tabs.js';
+import { chatReceiver } from './chat-receiver.js';
 import { chatStateSender } from './chat-state-sender.js';
 import { natterVersion } from './natter-version.js';
 import { createOutbox, type Outbox } from './outbox.js';
 import { rosterSync } from './roster-sync.js';
-import { storedMessage } from './stored-message.js';
 import { disclosurePolicy } from './may-tell.js';
 import { subscriptionRequests } from './subscriptions.js';
 import { archiveCatchUp } from './archive-catch-up.js';
@@ -107,8 +106,9 @@ export function createAccountRuntime(settings: AccountSettings, deps: AccountDep
     if (session?.client.isReady()) void session.client.send(buildChatState(session.locks.target(peer), state)).catch(() => undefined);
   }, mayTell);
   let outbox: Outbox | undefined;
-  const rooms = accountRooms(jid, { store, tabs, history, ...(deps.onEvent ? { onEvent: deps.onEvent } : {}) });
+  const rooms = accountRooms(jid, { store, tabs, history, consoleLine, ...(deps.onEvent ? { onEvent: deps.onEvent } : {}) });
   const requests = subscriptionRequests(jid, { store, consoleLine, ...(deps.onEvent ? { onEvent: deps.onEvent } : {}) });
+  const receive = chatReceiver(jid, { store, tabs, history, rooms, disclosure, consoleLine, ...(deps.onEvent ? { onEvent: deps.onEvent } : {}) });
   let xmlSink: ((entry: XmlTraceEntry) => void) | undefined;
   let stopTrace: (() => void) | undefined;
   const retrace = (): void => {
@@ -254,48 +254,6 @@ export function createAccountRuntime(settings: AccountSettings, deps: AccountDep
       },
       { ownJid: () => jid, isRoom: (from) => rooms.isRoom(from), delayFrom: catchUp.delayFrom },
     );
-
-  /**
-   * One chat message, live, carbon or from the archive. The tab opens with the stored
-   * conversation; then the message is written to the history before it is shown, and a copy
-   * seen before (same stanza-id or origin-id) is not shown twice. Its events say `archived`
-   * when it came with the catch-up: hooks leave those alone, `natter ctl --events` has them.
-   */
-  const receive = (message: ChatMessage, fromArchive = false): void => {
-    const archived = fromArchive ? { archived: true } : {};
-    if (message.occupant) {
-      const { room, nick } = message.occupant;
-      rooms.privateCopy({ room, nick, body: message.body, at: message.at, direction: message.direction, ...(message.id ? { id: message.id } : {}), ...archived });
-      return;
-    }
-    const tabId = tabs.open(message.peer, false, jid);
-    const incoming = message.direction === 'in';
-    if (!incoming) disclosure.wroteTo(message.peer);
-    const { row, original } = storedMessage(history, jid, message);
-    const stored = history.add(row);
-    if (stored.duplicate) return;
-    // A conversation seen for the first time in a tab not in front starts unread from here.
-    if (incoming && store.getState().activeTabId !== tabId) history.ensureReadMarker(jid, message.peer, stored.id - 1);
-    deps.onEvent?.({
-      event: 'message', account: jid, peer: message.peer, direction: message.direction, body: message.body,
-      at: new Date(message.at).toISOString(), ...(original ? { corrects: message.replaces } : {}), ...archived,
-    });
-    if (incoming && message.file) deps.onEvent?.({ event: 'file', account: jid, peer: message.peer, url: sanitizeLine(message.file), body: message.body, ...archived });
-    if (original) {
-      // The original's own line (by history row): a stanza id is no address, anyone can reuse ours.
-      store.dispatch({ type: 'line/replace', tabId, rowId: original.id, text: sanitizeText(message.body) });
-      return;
-    }
-    store.dispatch({
-      type: 'line/append',
-      tabId,
-      kind: incoming ? 'incoming' : 'outgoing',
-      from: incoming ? sanitizeLine(message.peer) : 'me',
-      text: sanitizeText(message.body),
-      at: message.at,
-      rowId: stored.id,
-    });
-  };
 
   const learnMechanism = (used: string | undefined): void => {
     if (!settings.saved || !used || used === settings.mechanism) return;

@@ -8,6 +8,13 @@ import type { Store } from '../store/create-store.js';
 export const RECENT_PAGE = 200;
 
 /**
+ * Tabs that messages from people who are not contacts (nor written to) may open, at most, at
+ * once: 200 strangers must not make 200 tabs. Past it, their messages are kept in the history
+ * without a tab (/msg JID opens one); closing such tabs makes room again.
+ */
+export const MAX_STRANGER_TABS = 20;
+
+/**
  * Opens chat tabs for the app: a tab that is not open yet starts with the newest stored
  * messages of that conversation, so a restart brings the conversation back.
  */
@@ -38,6 +45,9 @@ export function createChatTabs(store: Store, history: MessageHistory | undefined
   };
   /** Which account a chat tab talks from: the one that last sent or received in it. */
   const accounts = new Map<string, string>();
+  const isOpen = (id: string): boolean => store.getState().tabs.some((t) => t.id === id);
+  /** Tabs opened by strangers' messages (some maybe closed since): at most MAX_STRANGER_TABS. */
+  const strangerTabs = new Set<string>();
   /** Opens a room or private tab of `account`, with its newest stored messages when it was not open. */
   const openConversation = (id: string, kind: 'room' | 'private', title: string, account: string, focus: boolean): string => {
     const exists = store.getState().tabs.some((t) => t.id === id);
@@ -64,6 +74,17 @@ export function createChatTabs(store: Store, history: MessageHistory | undefined
       return id;
     },
     accountOf: (tabId: string): string | undefined => accounts.get(tabId),
+    /**
+     * Whether a stranger's message may open (or show in) the tab `tabId`: yes when it is open
+     * already, or when fewer than MAX_STRANGER_TABS tabs opened by strangers are still open.
+     */
+    admitsStranger(tabId: string): boolean {
+      if (isOpen(tabId)) return true;
+      for (const id of strangerTabs) if (!isOpen(id)) strangerTabs.delete(id);
+      if (strangerTabs.size >= MAX_STRANGER_TABS) return false;
+      strangerTabs.add(tabId);
+      return true;
+    },
     /** Scrolling back: the page of stored messages before the oldest line of a chat tab. False when there is none. */
     loadOlder(tabId: string): boolean {
       const me = accounts.get(tabId) ?? defaultAccount();
