@@ -5,6 +5,7 @@ import { forgetPassword, savePassword } from '../credentials/keychain.js';
 import { resolvePassword } from '../credentials/resolve-password.js';
 import type { SecretStore } from '../credentials/secret-store.js';
 import { bareJid, chatTabId, isBareJid } from '../domain/jid.js';
+import { sanitizeText } from '../domain/sanitize.js';
 import { CONSOLE_TAB_ID } from '../domain/tab.js';
 import type { MessageHistory } from '../history/message-history.js';
 import type { Store } from '../store/create-store.js';
@@ -35,8 +36,9 @@ export interface AccountManagerDeps {
 export function createAccountManager(deps: AccountManagerDeps) {
   const { config, store, keychain, prompter } = deps;
   const runtimes = new Map<string, AccountRuntime>();
+  // Lines carry what a server sent (a certificate's names, error texts): made inert here.
   const info = (text: string, kind: 'info' | 'error' = 'info'): void =>
-    store.dispatch({ type: 'line/append', tabId: CONSOLE_TAB_ID, kind, text });
+    store.dispatch({ type: 'line/append', tabId: CONSOLE_TAB_ID, kind, text: sanitizeText(text) });
 
   const passwordSource = (settings: AccountSettings): (() => Promise<string>) => {
     // A typed password is kept in memory for reconnects of this run only.

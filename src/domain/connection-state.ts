@@ -1,3 +1,5 @@
+import { sanitizeLine } from './sanitize.js';
+
 /** The connection state machine of one account, as the status line shows it. */
 export type ConnectionState =
   | { kind: 'offline' }
@@ -15,7 +17,8 @@ export function describeConnectionState(state: ConnectionState, now = Date.now()
       return `reconnecting (attempt ${state.attempt}, next in ${seconds}s)`;
     }
     case 'failed':
-      return `failed: ${state.reason}`;
+      // The reason can quote the server (a certificate's names, an error's text).
+      return `failed: ${sanitizeLine(state.reason)}`;
     case 'online':
       return state.resumed ? 'online (resumed)' : 'online';
     default:

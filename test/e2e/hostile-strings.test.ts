@@ -1,9 +1,13 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import xml from '@xmpp/xml';
 import { afterEach, expect, inject, it } from 'vitest';
 import { oneRunLogin } from '../support/one-run-login.js';
 import { registerAccount, uniqueLocal } from '../support/prosody.js';
 import { spawnNatter } from '../support/pty.js';
 import { startRewritingProxy } from '../support/rewriting-proxy.js';
+import { execFileAsync } from '../support/run.js';
 import { connectPeer } from '../support/xmpp-peer.js';
 
 const info = inject('prosody');
@@ -94,4 +98,25 @@ it('JIDs, nicks and attributes from a hostile server reach the screen, the conso
   expect(screen).toMatch(/spoofed carbon from mallory-evil[^ ]*@localhost\/phone-evil/);
 
   expect(leaksIn(natter.output()), 'the whole run').toEqual([]);
+});
+
+it("a man in the middle's certificate names (its subject and issuer) reach the console and the status line inert", async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'natter-mitm-'));
+  cleanup.push(() => rmSync(dir, { recursive: true, force: true }));
+  const [cert, key] = [join(dir, 'cert.pem'), join(dir, 'key.pem')];
+  await execFileAsync('openssl', ['req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:P-256', '-nodes', '-days', '1', '-utf8',
+    '-subj', `/CN=localhost${HOSTILE}`, '-keyout', key, '-out', cert]);
+  const a = await registerAccount(info, uniqueLocal('alice'));
+  const proxy = await startRewritingProxy(info, MARKER, HOSTILE, { cert: readFileSync(cert, 'utf8'), key: readFileSync(key, 'utf8') });
+  cleanup.push(() => proxy.stop());
+  const login = oneRunLogin(info, a, { port: proxy.port });
+  cleanup.push(login.remove);
+  // Wide enough for the status line to hold the whole reason, names and all.
+  const natter = spawnNatter({ cols: 400, rows: 30, args: [...login.args, '--direct-tls'] });
+  cleanup.push(() => natter.dispose());
+  // The certificate is not the server's: natter says why (its names in it) and asks.
+  await natter.waitForText('Trust this certificate? (always/once/refuse)');
+  await natter.waitForText(/issued to localhostevil by localhostevil, valid/);
+  await natter.waitForText(/natter \| .*: failed: .*issued to localhostevil/);
+  expect(leaksIn(natter.output())).toEqual([]);
 });

@@ -12,10 +12,12 @@ import type { ProsodyInfo } from './prosody.js';
  * resourceprep forbids, such as C1 controls and bidi overrides. natter connects with
  * `--direct-tls --port PORT`.
  */
-export async function startRewritingProxy(info: ProsodyInfo, marker: string, replacement: string) {
+export async function startRewritingProxy(info: ProsodyInfo, marker: string, replacement: string, identity?: { cert: string; key: string }) {
   const certs = dirname(info.caFile); // the server's certificate and key lie beside its CA
   const sockets = new Set<tls.TLSSocket>();
-  const server = tls.createServer({ cert: readFileSync(join(certs, 'localhost.crt')), key: readFileSync(join(certs, 'localhost.key')) }, (client) => {
+  // `identity` (PEM) replaces the server's certificate: a man in the middle's own.
+  const own = identity ?? { cert: readFileSync(join(certs, 'localhost.crt'), 'utf8'), key: readFileSync(join(certs, 'localhost.key'), 'utf8') };
+  const server = tls.createServer(own, (client) => {
     const upstream = tls.connect({ host: info.host, port: info.directTlsPort, servername: 'localhost', ca: info.caPem });
     sockets.add(client).add(upstream);
     client.pipe(upstream);
