@@ -31,4 +31,9 @@ describe('completeLine', () => {
     expect(completeLine(registry, ctx, 'hello', 5)).toBeUndefined();
     expect(completeLine(registry, ctx, '/zz', 3)).toBeUndefined();
   });
+
+  it('inserts candidates as shown: control and bidi characters from the network never reach the line', () => {
+    const hostile: CommandContext = { state: () => state, registry, api: fakeApi({ subscriptionRequests: () => ['mal\u009b38;5;201m\u202eory@evil.example'] }) };
+    expect(completeLine(registry, hostile, '/accept ', 8)).toEqual({ text: '/accept malory@evil.example ', cursor: 28, candidates: ['malory@evil.example'] });
+  });
 });

@@ -51,8 +51,10 @@ interface Word {
  * into it); several are reduced to their longest common prefix (readline behaviour).
  */
 function insertCompletion(before: string, after: string, word: Word, candidates: string[]): Completion | undefined {
-  if (candidates.length === 0) return undefined;
-  const unique = [...new Set(candidates)];
+  // Candidates can come from the network (a requester's JID, a contact's): as shown, never
+  // with control or bidi characters into the command line.
+  const unique = [...new Set(candidates.map(sanitizeLine).filter((c) => c !== ''))];
+  if (unique.length === 0) return undefined;
   const only = unique.length === 1 ? unique[0] : undefined;
   const completed = only ?? commonPrefix(unique);
   if (completed.length < word.value.length) return { text: before + after, cursor: before.length, candidates: unique };

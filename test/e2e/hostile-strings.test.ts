@@ -60,6 +60,12 @@ it('JIDs, nicks and attributes from a hostile server reach the screen, the conso
   await natter.waitForText('asks to see your presence');
   expect.soft(leaksIn(since(mark)), 'the subscription request').toEqual([]);
   mark = natter.output().length;
+  natter.type('/accept ');
+  natter.press('tab');
+  await natter.waitForText(/> \/accept mallory-evil/);
+  expect.soft(leaksIn(since(mark)), 'the requester completed after /accept').toEqual([]);
+  natter.type('\u0015'); // Ctrl-U: the line emptied
+  mark = natter.output().length;
   const forged = xml('message', { from: a.jid, to: a.jid, type: 'chat' }, xml('body', {}, 'forged'));
   await stranger.sendRaw(xml('message', { to: a.jid }, xml('received', { xmlns: 'urn:xmpp:carbons:2' }, xml('forwarded', { xmlns: 'urn:xmpp:forward:0' }, forged))));
   await natter.waitForText('spoofed carbon from');
