@@ -116,17 +116,22 @@ export function accountRooms(
       ...(event.id ? { messageId: event.id } : {}), ...(out ? { delivery: 'sent' as const } : {}),
     });
     if (stored.duplicate) return;
-    deps.onEvent?.({
-      event: 'message', account, room: event.room, nick: event.nick, private: true, direction: out ? 'out' : 'in', body: event.body, at: new Date(event.at).toISOString(),
-      ...(event.archived ? { archived: true } : {}),
-    });
+    const told = (): void =>
+      deps.onEvent?.({
+        event: 'message', account, room: event.room, nick: event.nick, private: true, direction: out ? 'out' : 'in', body: event.body, at: new Date(event.at).toISOString(),
+        ...(event.archived ? { archived: true } : {}),
+      });
     // Someone the account never wrote to in private is a stranger here.
-    if (!out && !history.hasWrittenTo(account, peer) && !tabs.admitsStranger(privateTabId(event.room, event.nick))) return untabbed.kept(peer);
+    if (!out && !history.hasWrittenTo(account, peer) && !tabs.admitsStranger(privateTabId(event.room, event.nick))) {
+      untabbed.kept(peer);
+      return told();
+    }
     const tabId = tabs.openPrivate(account, event.room, event.nick, false);
     store.dispatch({
       type: 'line/append', tabId, kind: out ? 'outgoing' : 'incoming', from: out ? 'me' : sanitizeLine(event.nick), text: sanitizeText(event.body),
       at: event.at, rowId: stored.id, ...(out ? {} : { highlight: true }),
     });
+    told();
   };
 
   const markFailed = (jid: string, id: string, reason: string): void => {
