@@ -5,11 +5,13 @@ import tseslint from 'typescript-eslint';
 /**
  * Layers (folders under src/) and who may import whom. Dependencies point one way:
  * domain is innermost; ui never reaches the XMPP layer; the XMPP layer never reaches the UI
- * or the store; only app/ (the composition root) knows every layer.
+ * or the store; the headless client (client/) never reaches the UI or the hosts; only app/
+ * (the hosts: the CLI verbs and the screen) knows every layer. See ARCHITECTURE.md.
  */
-const LAYERS = ['app', 'domain', 'config', 'credentials', 'xmpp', 'store', 'history', 'commands', 'ui'];
+const LAYERS = ['app', 'client', 'domain', 'config', 'credentials', 'xmpp', 'store', 'history', 'commands', 'ui'];
 const MAY_IMPORT = {
   app: LAYERS,
+  client: ['domain', 'config', 'credentials', 'xmpp', 'store', 'history', 'commands', 'client'],
   domain: ['domain'],
   config: ['domain', 'config'],
   credentials: ['domain', 'config', 'credentials'],
@@ -21,6 +23,7 @@ const MAY_IMPORT = {
 };
 /** Packages a layer must never import, whatever path it takes. */
 const FORBIDDEN_PACKAGES = {
+  client: ['react', 'react/*', 'ink', 'ink-*', '@inkjs/*', '**/ui/*', '**/app/*'],
   ui: ['@xmpp/*', '@napi-rs/keyring', 'node:sqlite', 'conf', '**/xmpp/*', '**/credentials/*', '**/history/*', '**/config/*'],
   xmpp: ['react', 'react/*', 'ink', 'ink-*', '@inkjs/*', '**/ui/*', '**/store/*'],
   store: ['react', 'ink', '@xmpp/*'],

@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { RECENT_PAGE } from '../src/app/chat-tabs.js';
+import { RECENT_PAGE } from '../src/client/conversations/chat-tabs.js';
 import { MessageHistory, type NewMessage } from '../src/history/message-history.js';
 import { openHistoryDatabase } from '../src/history/open-history.js';
 

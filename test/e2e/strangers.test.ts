@@ -1,6 +1,6 @@
 import xml from '@xmpp/xml';
 import { afterEach, expect, inject, it } from 'vitest';
-import { MAX_STRANGER_TABS } from '../../src/app/chat-tabs.js';
+import { MAX_STRANGER_TABS } from '../../src/client/conversations/chat-tabs.js';
 import { MAX_NOTE_CHARS } from '../../src/xmpp/features/presence/subscription.js';
 import { natterAndBob } from '../support/natter-and-bob.js';
 import { registerAccount, uniqueLocal, type ProsodyAccount, type ProsodyInfo } from '../support/prosody.js';

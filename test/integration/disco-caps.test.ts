@@ -1,6 +1,6 @@
 import xml from '@xmpp/xml';
 import { afterEach, expect, inject, it } from 'vitest';
-import { natterVersion } from '../../src/app/natter-version.js';
+import { natterVersion } from '../../src/client/natter-version.js';
 import { capsVer } from '../../src/xmpp/features/disco/caps.js';
 import { discoFeature } from '../../src/xmpp/features/disco/feature.js';
 import { buildInitialPresence } from '../../src/xmpp/features/presence/build.js';

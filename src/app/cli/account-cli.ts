@@ -1,0 +1,126 @@
+import { configuredAccounts, defaultAccount, putAccount, removeAccount } from '../../config/accounts.js';
+import type { ConfigStore } from '../../config/load-config.js';
+import { forgetPassword, savePassword } from '../../credentials/keychain.js';
+import { SecretStoreUnavailableError, type SecretStore } from '../../credentials/secret-store.js';
+import { settingsFromCli } from '../../client/account/account-settings.js';
+import type { AccountAction, OneRunAccount } from './cli.js';
+import { loginOnce, OneShotError } from './one-shot.js';
+import { ExitCode } from './exit-codes.js';
+import { readSecret } from './read-secret.js';
+
+interface Io {
+  out: NodeJS.WritableStream;
+  err: NodeJS.WritableStream;
+  readPassword(prompt: string): Promise<string | undefined>;
+}
+
+const defaultIo: Io = { out: process.stdout, err: process.stderr, readPassword: (prompt) => readSecret(prompt) };
+
+/** `natter account list|add|password|remove`: the config and the keychain, without the UI. */
+export async function runAccountCommand(command: AccountAction, config: ConfigStore, keychain: readonly SecretStore[], io: Io = defaultIo): Promise<number> {
+  switch (command.action) {
+    case 'list': {
+      const accounts = configuredAccounts(config);
+      const chosen = defaultAccount(config);
+      if (Object.keys(accounts).length === 0) {
+        io.err.write('No accounts yet. Add one with: natter account add name@server\n');
+        return ExitCode.ok;
+      }
+      for (const [jid, a] of Object.entries(accounts)) {
+        const server = a.host ? `${a.host}:${a.port ?? (a.directTls ? 5223 : 5222)}` : 'server from DNS';
+        const flags = [jid === chosen ? 'default' : '', a.enabled === false ? 'disabled' : '', a.passwordCommand ? 'password command' : ''].filter(Boolean);
+        io.out.write(`${jid}\t${server}${flags.length ? `\t${flags.join(', ')}` : ''}\n`);
+      }
+      return ExitCode.ok;
+    }
+    case 'add': {
+      const { jid, ...settings } = command.account;
+      if (configuredAccounts(config)[jid]) {
+        io.err.write(`natter: ${jid} is already an account. Change its password with: natter account password ${jid}\n`);
+        return ExitCode.failure;
+      }
+      putAccount(config, jid, { ...settings, directTls: settings.directTls || undefined, enabled: true });
+      if (!config.get('defaultAccount')) config.set('defaultAccount', jid);
+      io.err.write(`Added ${jid} to ${config.path}.\n`);
+      if (settings.passwordCommand) return ExitCode.ok;
+      return storePassword(jid, keychain, io, true);
+    }
+    case 'register':
+      return register(command.account, config, keychain, io);
+    case 'password':
+      if (!configuredAccounts(config)[command.jid]) {
+        io.err.write(`natter: ${command.jid} is not an account. Add it with: natter account add ${command.jid}\n`);
+        return ExitCode.failure;
+      }
+      return storePassword(command.jid, keychain, io, false);
+    case 'remove': {
+      if (!removeAccount(config, command.jid)) {
+        io.err.write(`natter: ${command.jid} is not an account (see natter account list).\n`);
+        return ExitCode.failure;
+      }
+      const stores = await forgetPassword(keychain, command.jid);
+      io.err.write(`Removed ${command.jid}${stores.length ? ` and its password from the ${stores.join(' and ')}` : ''}; its history is kept.\n`);
+      return ExitCode.ok;
+    }
+  }
+}
+
+/** XEP-0077: creates the account on the server, then saves it like `add` (password in the keychain). */
+async function register(account: OneRunAccount, config: ConfigStore, keychain: readonly SecretStore[], io: Io): Promise<number> {
+  const { jid, passwordCommand: _unused, ...settings } = account;
+  if (configuredAccounts(config)[jid]) {
+    io.err.write(`natter: ${jid} is already an account here.\n`);
+    return ExitCode.failure;
+  }
+  const password = await io.readPassword(`New password for ${jid}: `);
+  if (!password) {
+    io.err.write('natter: no password was entered; nothing registered.\n');
+    return ExitCode.failure;
+  }
+  const again = await io.readPassword('The same password again: ');
+  if (again !== undefined && again !== password) {
+    io.err.write('natter: the two passwords differ; nothing registered.\n');
+    return ExitCode.failure;
+  }
+  try {
+    const client = await loginOnce(settingsFromCli(account), [], { presence: false, register: { password } });
+    await client.shutdown();
+  } catch (error) {
+    if (!(error instanceof OneShotError)) throw error;
+    io.err.write(`natter: ${error.message}\n`);
+    return error.code;
+  }
+  putAccount(config, jid, { ...settings, directTls: settings.directTls || undefined, enabled: true });
+  if (!config.get('defaultAccount')) config.set('defaultAccount', jid);
+  io.err.write(`Registered ${jid} on the server and added it to ${config.path}.\n`);
+  try {
+    const saved = await savePassword(keychain, jid, password);
+    io.err.write(`Password saved in the ${saved.store}.\n`);
+  } catch (error) {
+    io.err.write(`natter: the password was not saved (${error instanceof Error ? error.message : String(error)}); natter will ask for it.\n`);
+  }
+  return ExitCode.ok;
+}
+
+async function storePassword(jid: string, keychain: readonly SecretStore[], io: Io, optional: boolean): Promise<number> {
+  const password = await io.readPassword(`Password for ${jid}${optional ? ' (Enter to be asked at login instead)' : ''}: `);
+  if (password === undefined || password === '') {
+    if (optional) {
+      io.err.write('No password stored; natter will ask for it when it connects.\n');
+      return ExitCode.ok;
+    }
+    io.err.write('natter: no password was entered; nothing changed.\n');
+    return ExitCode.failure;
+  }
+  try {
+    const saved = await savePassword(keychain, jid, password);
+    for (const notice of saved.notices) io.err.write(`${notice}\n`);
+    const lasting = saved.store.includes('until reboot') ? ' It is forgotten at reboot; set a passwordCommand for a lasting one.' : '';
+    io.err.write(`Password for ${jid} saved in the ${saved.store}.${lasting}\n`);
+    return ExitCode.ok;
+  } catch (error) {
+    const reason = error instanceof SecretStoreUnavailableError ? error.message : String(error);
+    io.err.write(`natter: the password was not saved: ${reason}\nUse a password command instead: natter account remove ${jid}; natter account add ${jid} --password-command 'pass show xmpp/${jid}'\n`);
+    return ExitCode.failure;
+  }
+}

@@ -1,0 +1,224 @@
+import { trackChatFocus } from '../../client/chat-states/chat-focus.js';
+import { applyTheme } from '../../ui/theme/theme.js';
+import { editInEditor } from './external-editor.js';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { render } from 'ink';
+import { parseServer } from '../../commands/builtin/account.js';
+import { createRegistry } from '../../commands/builtin/index.js';
+import type { ConfigStore } from '../../config/load-config.js';
+import { systemKeychain } from '../../credentials/keychain.js';
+import type { SecretStore } from '../../credentials/secret-store.js';
+import { sanitizeLine } from '../../domain/sanitize.js';
+import { CONSOLE_TAB_ID } from '../../domain/tab.js';
+import type { MessageHistory } from '../../history/message-history.js';
+import { createStore, type Store } from '../../store/create-store.js';
+import { initialState } from '../../store/state.js';
+import { App } from '../../ui/app.js';
+import { ACTIONS } from '../../ui/input/keybindings.js';
+import { createAccountManager, type AccountManager } from '../../client/account/account-manager.js';
+import { settingsFromCli } from '../../client/account/account-settings.js';
+import { createChatTabs } from '../../client/conversations/chat-tabs.js';
+import type { OneRunAccount, Startup } from '../cli/cli.js';
+import { createCommandRunner, type CommandRunner } from '../../client/runner/command-runner.js';
+import { ExitCode } from '../cli/exit-codes.js';
+import { createPrompter, type Prompter } from '../../client/account/prompter.js';
+import { settled } from '../../client/account/settled.js';
+import { trackReading } from '../../client/conversations/read-markers.js';
+import { createHooks, HOOK_TIMEOUT_MS } from './event-hooks.js';
+import { notifier } from './notify.js';
+import { chatTabId, roomTabId } from '../../domain/jid.js';
+import { controlSocketPath, startControlSocket, type ControlEvent } from './control-socket.js';
+import { coalescedStdout } from '../../ui/render/coalesced-stdout.js';
+import { exitCleanlyOnCrash } from './crash-exit.js';
+
+const SIGNALS = ['SIGTERM', 'SIGHUP', 'SIGINT'] as const;
+
+export interface UiOptions {
+  config: ConfigStore;
+  version: string;
+  history: MessageHistory;
+  account?: OneRunAccount;
+  keychain?: readonly SecretStore[];
+  configDir: string;
+  /** Where the control socket goes (natterPaths().controlDir). */
+  controlDir: string;
+  startup?: Startup;
+}
+
+/** Opens the full-screen UI and resolves with the exit code when the user leaves. */
+export async function runUi(options: UiOptions): Promise<number> {
+  const { config, history } = options;
+  const ui = config.get('ui');
+  applyTheme(ui.theme ?? {});
+  // History is written before it is shown: a batch's transaction commits before any frame
+  // shows what it holds (the screen draws the state of its last notification, which commits).
+  const store = createStore(initialState({ rosterVisible: ui.rosterVisible, rosterWidth: ui.rosterWidth }), { beforeNotify: () => history.flush() });
+  const consoleInfo = (text: string): void => store.dispatch({ type: 'line/append', tabId: CONSOLE_TAB_ID, kind: 'info', text });
+  consoleInfo(`natter ${options.version}. Type /help for the commands, Alt-H for the keys, /quit or Ctrl-C to leave.`);
+  const unknownKeys = Object.keys(ui.keys).filter((action) => !ACTIONS.has(action));
+  if (unknownKeys.length > 0) {
+    store.dispatch({ type: 'line/append', tabId: CONSOLE_TAB_ID, kind: 'error', text: `ui.keys in the config names unknown actions: ${unknownKeys.join(', ')}. Alt-H lists the actions; their defaults stay.` });
+  }
+
+  const prompter = createPrompter(store);
+  const notify = notifier(ui.notify);
+  // What leaves natter about a message (a hook, an event on the control socket, a terminal
+  // notification with its text) is told after the message is in the history.
+  const runHook = createHooks(config.get('hooks'), (kind, text) => store.dispatch({ type: 'line/append', tabId: CONSOLE_TAB_ID, kind, text }), HOOK_TIMEOUT_MS, () => history.flush());
+  const holder: { manager?: AccountManager; publish?: (event: ControlEvent) => void } = {};
+  const tabs = createChatTabs(store, history, () => holder.manager?.defaultJid());
+  const manager = createAccountManager({
+    config,
+    store,
+    tabs,
+    history,
+    prompter,
+    keychain: options.keychain ?? systemKeychain(),
+    onEvent: (event) => {
+      holder.publish?.(event);
+      runHook(event);
+      const chatIn = event.event === 'message' && event.direction === 'in' && event.room === undefined && store.getState().activeTabId !== chatTabId(String(event.peer));
+      // In rooms only a message naming the user calls for attention (Profanity's and Poezio's habit).
+      const named = event.event === 'highlight' && store.getState().activeTabId !== roomTabId(String(event.room));
+      if (chatIn || named) {
+        const conversation = String(named ? event.room : event.peer);
+        const signal = notify(conversation, String(named ? `${String(event.nick)} in ${String(event.room)}` : event.peer), String(event.body));
+        if (signal) {
+          history.flush();
+          process.stdout.write(signal);
+        }
+      }
+    },
+    ...(options.account ? { oneRun: settingsFromCli(options.account) } : {}),
+  });
+  holder.manager = manager;
+  const reading = trackReading(store, history, tabs, () => manager.defaultJid());
+  trackChatFocus(store, manager.api, tabs);
+  for (const account of manager.api.accounts()) reading.restore(account.jid);
+
+  let quitting = false;
+  const screen: { instance?: ReturnType<typeof render> } = {};
+  const quit = (): void => {
+    if (quitting) return;
+    quitting = true;
+    void manager.stopAll().finally(() => screen.instance?.unmount());
+  };
+  // SSH drop (SIGHUP), kill (SIGTERM) and SIGINT (a Ctrl-C typed before raw mode is on) leave
+  // as cleanly as /quit. Registered before the first frame and kept to the end, so a signal
+  // never finds natter without a handler while the terminal is in the alternate screen.
+  for (const signal of SIGNALS) process.on(signal, quit);
+  // A library promise nobody awaits (xmpp.js middleware) must not take the screen down with
+  // it: say what happened in the console tab and keep running.
+  process.on('unhandledRejection', (error: unknown) => {
+    const reason = error instanceof Error ? error.message : String(error);
+    store.dispatch({ type: 'line/append', tabId: CONSOLE_TAB_ID, kind: 'error', text: `internal error (natter kept running): ${sanitizeLine(reason)}` });
+  });
+  let stateAtKey = store.getState();
+  const controller = {
+    ...createCommandRunner(store, createRegistry(), manager.api, tabs, prompter, quit),
+    keyStarted(): void {
+      stateAtKey = store.getState();
+    },
+    keyHandled(): void {
+      // A keystroke's frame is drawn in this turn of the event loop: React commits it in a
+      // microtask and Ink (its throttles are off in the bundle) writes it at once, before any
+      // network data waiting behind the key is read. What the key changed in the store (a tab switch)
+      // is announced for that frame; traffic waiting for its own frame is not, unless the key
+      // changed the store too (its announcement commits the history first): a typed letter
+      // stays cheap, and does not pay for the commit of traffic it does not show.
+      if (store.getState() !== stateAtKey) store.flush();
+    },
+    editExternally(text: string): string | undefined {
+      const result = editInEditor(text, { stdin: process.stdin, stdout: process.stdout });
+      screen.instance?.clear(); // the screen was the editor's: the next frame is drawn whole
+      if (result.ok) return result.text;
+      store.dispatch({ type: 'line/append', tabId: store.getState().activeTabId, kind: 'error', text: sanitizeLine(result.reason) });
+      return undefined;
+    },
+  };
+  const instance = render(<App store={store} controller={controller} keys={ui.keys} />, {
+    // One write per frame instead of three (coalesced-stdout.ts).
+    stdout: coalescedStdout(process.stdout) as unknown as NodeJS.WriteStream,
+    // main() opened the screen only on a terminal: a CI variable in the person's environment
+    // (Ink reads it as "no terminal" and paints only the last frame) must not blank it.
+    interactive: true,
+    alternateScreen: true,
+    exitOnCtrlC: false,
+    patchConsole: false,
+    // Only the rows that changed are written, each at its absolute place (natter's own
+    // log-update, src/ui/render/screen-update.ts; Ink's relative-cursor one drifted under load).
+    incrementalRendering: true,
+    // The store already holds traffic to 20 frames a second (create-store.ts); Ink's own
+    // throttles only delayed keystrokes, and the bundle switches them off (scripts/bundle.mjs).
+    // Where Ink runs unbundled, 1000 is its floor: 1 ms between two frames.
+    maxFps: 1000,
+  });
+  screen.instance = instance;
+  exitCleanlyOnCrash({ flush: () => history.flush(), unmount: () => instance.unmount() });
+  const control = await startControlSocket(controlSocketPath(options.controlDir), (line) => controller.run(line)).catch((error: unknown) => {
+    consoleInfo(`control socket off: ${error instanceof Error ? error.message : String(error)}`);
+    return undefined;
+  });
+  holder.publish = control && ((event) => {
+    if (control.listening()) history.flush();
+    control.publish(event);
+  });
+  if (manager.hasAccounts()) {
+    manager.startAll();
+    void runStartup(store, controller, manager.defaultJid(), join(options.configDir, 'startup'), options.startup);
+  } else void firstRun(store, prompter, manager);
+  await instance.waitUntilExit();
+  await control?.close();
+  return ExitCode.ok;
+}
+
+/**
+ * After the default account's first login (or its first failure): the startup file in the config
+ * dir, then --script, then each --cmd, in order, each waiting for the one before; a failure
+ * stops the rest (and says so).
+ */
+async function runStartup(store: Store, controller: CommandRunner, jid: string | undefined, startupFile: string, startup: Startup | undefined): Promise<void> {
+  if (jid) await settled(store, jid);
+  const files = [...(existsSync(startupFile) ? [startupFile] : []), ...(startup?.script ? [startup.script] : [])];
+  for (const file of files) {
+    const result = await controller.runFile(file);
+    if (!result.ok) return;
+  }
+  for (const [index, line] of (startup?.commands ?? []).entries()) {
+    const result = await controller.run(line.trim());
+    if (!result.ok) {
+      const rest = (startup?.commands.length ?? 0) - index - 1;
+      if (rest > 0) store.dispatch({ type: 'line/append', tabId: CONSOLE_TAB_ID, kind: 'error', text: `--cmd stopped: ${rest} command(s) after "${controller.withoutSecrets(line).shown}" were not run.` });
+      return;
+    }
+  }
+}
+
+/** No account yet: ask for one on the command line, then its password (with a save offer). */
+async function firstRun(store: Store, prompter: Prompter, manager: AccountManager): Promise<void> {
+  const say = (kind: 'info' | 'error', text: string): void => store.dispatch({ type: 'line/append', tabId: CONSOLE_TAB_ID, kind, text });
+  say('info', [
+    'Welcome to natter. No account is set up yet.',
+    'Type your JID (name@server) below and press Enter, then the server address if it is not',
+    'found from the JID; natter then asks for the password and offers to keep it in the keychain.',
+    'Escape skips this; /account add JID [HOST[:PORT]] does it later.',
+  ].join('\n'));
+  for (;;) {
+    const jid = (await prompter.ask('Your JID:'))?.trim();
+    if (!jid) return;
+    const server = (await prompter.ask('Server address, HOST or HOST:PORT (Enter: found from the JID):'))?.trim();
+    if (server === undefined) return;
+    const options = server === '' ? {} : parseServer(server);
+    if (typeof options === 'string') {
+      say('error', `${options}; try again.`);
+      continue;
+    }
+    try {
+      say('info', await manager.api.addAccount(jid, options));
+      return;
+    } catch (error) {
+      say('error', error instanceof Error ? error.message : String(error));
+    }
+  }
+}

@@ -1,0 +1,79 @@
+import type { ChatMessage } from '../../domain/chat-message.js';
+import { jidDomain } from '../../domain/jid.js';
+import { sanitizeLine } from '../../domain/sanitize.js';
+import type { MessageHistory } from '../../history/message-history.js';
+import { catchUp, type MamPort } from '../../xmpp/features/mam/mam.js';
+
+/**
+ * What arrived while natter was away (XEP-0313, from the account's own archive), and the two
+ * things that follow for live messages: whose <delay/> gives a message its time, and whether
+ * a message moves the archive cursor (where the next catch-up starts).
+ */
+export function archiveCatchUp(account: string, deps: {
+  history: MessageHistory;
+  /** Stores and shows one message, live or from the archive (which runs no hook). */
+  receive(message: ChatMessage, fromArchive: boolean): void;
+  consoleLine(kind: 'info' | 'error', text: string): void;
+}) {
+  const { history } = deps;
+  /**
+   * XEP-0160 §2: the server hands over what it kept while no client was online in answer to
+   * the initial presence, with a <delay/> from its domain. RFC 6120 §10.1: it handles a
+   * client's stanzas in order, so all of that arrives before its answer to the archive query
+   * sent after the presence. Only in between is a <delay/> from the domain believed: at any
+   * other time it is a sender's claim (anyone can write from="example.org" into a delay).
+   */
+  let offlineDelivery = false;
+  /** A catch-up runs: it moves the cursor itself, in the archive's order. */
+  let catchingUp = false;
+  /** Which catch-up is the current one (one of a session that ended may still be answered). */
+  let run = 0;
+
+  const archived = (message: ChatMessage): void => {
+    deps.receive(message, true);
+    if (message.stanzaId) history.advanceArchiveCursor(account, message.stanzaId);
+  };
+
+  return {
+    /** A fresh session, before its initial presence: what the server kept offline comes next. */
+    sessionStarted(): void {
+      offlineDelivery = true;
+    },
+    sessionEnded(): void {
+      offlineDelivery = false;
+    },
+    /** Whose <delay/> gives a live message its time right now; undefined: the time it arrived. */
+    delayFrom: (): string | undefined => (offlineDelivery ? jidDomain(account) : undefined),
+    /** A live message; the archive keeps messages in the order it routes them, so one it kept is its newest. */
+    live(message: ChatMessage): void {
+      deps.receive(message, false);
+      if (message.stanzaId && !catchingUp) history.advanceArchiveCursor(account, message.stanzaId);
+    },
+    /** Asks the archive for everything after the cursor (sent after the initial presence). */
+    start(port: MamPort): void {
+      catchingUp = true;
+      const current = ++run;
+      const answered = (): void => {
+        if (current === run) offlineDelivery = false;
+      };
+      const done = (): void => {
+        answered();
+        if (current === run) catchingUp = false;
+      };
+      catchUp(port, account, history.archiveCursor(account), {
+        onMessage: archived,
+        onRejected: (reason) => deps.consoleLine('error', `ignored a forged archive result (${sanitizeLine(reason)})`),
+        onFirstAnswer: answered,
+      }).then(
+        ({ count }) => {
+          done();
+          if (count > 0) deps.consoleLine('info', `${count} message${count === 1 ? '' : 's'} from the server archive`);
+        },
+        (error: unknown) => {
+          done();
+          deps.consoleLine('info', `the message archive is not available (${error instanceof Error ? error.message : String(error)})`);
+        },
+      );
+    },
+  };
+}

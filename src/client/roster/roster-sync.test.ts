@@ -1,0 +1,71 @@
+import xml, { type Element } from '@xmpp/xml';
+import { expect, it } from 'vitest';
+import { createStore } from '../../store/create-store.js';
+import { initialState } from '../../store/state.js';
+import { MAX_EARLY_PEERS, MAX_RESOURCES, rosterSync } from './roster-sync.js';
+
+const NS_ROSTER = 'jabber:iq:roster';
+
+/** A session whose roster result the test hands over when it wants, and whose stanzas it sends in. */
+function session() {
+  const listeners: Array<(s: Element) => void> = [];
+  let answer: ((query: Element) => void) | undefined;
+  let push: ((ctx: { stanza: Element }) => unknown) | undefined;
+  const port = {
+    on: (_event: 'stanza', fn: (s: Element) => void) => listeners.push(fn),
+    iqCaller: { get: () => new Promise<Element | undefined>((resolve) => (answer = resolve)) },
+    iqCallee: { set: (_ns: string, _name: string, handler: (ctx: { stanza: Element }) => unknown) => void (push = handler) },
+  };
+  const store = createStore(initialState());
+  const sync = rosterSync(port, 'alice@x', store, () => undefined);
+  const contact = (jid: string) => store.getState().roster.find((c) => c.jid === jid);
+  return {
+    store,
+    contact,
+    presence: (from: string, status?: string, priority = 0) =>
+      listeners.forEach((fn) => fn(xml('presence', { from }, xml('priority', {}, String(priority)), ...(status ? [xml('status', {}, status)] : [])))),
+    roster: async (...jids: string[]) => {
+      const fetched = sync.fetch();
+      answer?.(xml('query', { xmlns: NS_ROSTER }, ...jids.map((jid) => xml('item', { jid, subscription: 'both' }))));
+      await fetched;
+    },
+    push: (jid: string) => push?.({ stanza: xml('iq', { type: 'set' }, xml('query', { xmlns: NS_ROSTER }, xml('item', { jid, subscription: 'from' }))) }),
+  };
+}
+
+it("keeps a presence read before the roster's result for the contacts in it, and drops the strangers'", async () => {
+  const s = session();
+  s.presence('bob@x/phone', 'here early');
+  s.presence('mallory@x/r', 'a stranger');
+  await s.roster('bob@x');
+  expect(s.contact('bob@x')).toMatchObject({ presence: 'online', status: 'here early' });
+  // A stranger added later starts offline: their presence before the roster was not kept.
+  s.push('mallory@x');
+  expect(s.contact('mallory@x')).toMatchObject({ presence: 'offline' });
+  expect(s.contact('mallory@x')?.status).toBeUndefined();
+});
+
+it('ignores presences of people not in the roster once it is known; a contact added by a push shows their next one', async () => {
+  const s = session();
+  await s.roster('bob@x');
+  s.presence('carol@x/laptop', 'directed at you');
+  s.push('carol@x');
+  expect(s.contact('carol@x')).toMatchObject({ presence: 'offline' });
+  s.presence('carol@x/laptop', 'now a contact');
+  expect(s.contact('carol@x')).toMatchObject({ presence: 'online', status: 'now a contact' });
+});
+
+it(`keeps at most ${MAX_EARLY_PEERS} strangers before the roster, and ${MAX_RESOURCES} resources a contact`, async () => {
+  const s = session();
+  for (let i = 0; i < MAX_EARLY_PEERS + 10; i++) s.presence(`stranger${i}@x/r`);
+  s.presence('bob@x/phone', 'kept: among the first');
+  // bob came after the limit: not kept, and so offline once the roster says he is a contact.
+  await s.roster('stranger0@x', 'bob@x');
+  expect(s.contact('stranger0@x')).toMatchObject({ presence: 'online' });
+  expect(s.contact('bob@x')).toMatchObject({ presence: 'offline' });
+  for (let i = 0; i < MAX_RESOURCES; i++) s.presence(`bob@x/r${i}`, `resource ${i}`);
+  s.presence('bob@x/one-too-many', 'not kept', 10);
+  expect(s.contact('bob@x')).toMatchObject({ presence: 'online', status: 'resource 0' });
+  s.presence('bob@x/r5', 'a known resource changes', 10);
+  expect(s.contact('bob@x')).toMatchObject({ status: 'a known resource changes' });
+});
