@@ -1,4 +1,5 @@
 import type { Schema } from 'conf';
+import type { NatterEventName } from '../domain/events.js';
 
 /** One account's connection settings. No password: secrets live in the OS keychain only. */
 export interface AccountConfig {
@@ -26,7 +27,7 @@ export interface UiConfig {
 }
 
 /** Event → program and arguments, run without a shell (see src/app/hooks.ts). */
-export type HooksConfig = Partial<Record<'message' | 'highlight' | 'connection' | 'presence' | 'subscription' | 'file', string[]>>;
+export type HooksConfig = Partial<Record<NatterEventName, string[]>>;
 
 export interface NatterConfig {
   accounts: Record<string, AccountConfig>;

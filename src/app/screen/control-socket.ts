@@ -3,6 +3,7 @@ import { connect, createServer, type Server, type Socket } from 'node:net';
 import { dirname, join } from 'node:path';
 import type { CommandResult } from '../../commands/types.js';
 import { foreignSocket, privateDirProblem, socketPathProblem } from './control-socket-checks.js';
+import type { NatterEvent } from '../../domain/events.js';
 
 /** Where the control socket of this user's running natter lives (`controlDir` of natterPaths). */
 export function controlSocketPath(controlDir: string): string {
@@ -10,7 +11,7 @@ export function controlSocketPath(controlDir: string): string {
 }
 
 /** An event a `natter ctl --events` client receives, one JSON object per line. */
-export type ControlEvent = Record<string, unknown> & { event: string };
+export type ControlEvent = NatterEvent;
 
 const MAX_LINE = 64 * 1024;
 /** A reader that lets this much pile up is dropped, so a slow reader never holds natter back. */

@@ -12,12 +12,15 @@ const reports = () => {
   return { lines, next, report: (kind: string, text: string) => (lines.push(`${kind}: ${text}`), wake()) };
 };
 
+/** What every message event carries besides its own fields. */
+const BASE = { account: 'me@x', at: '2026-12-07T10:00:00.000Z' } as const;
+
 describe('event hooks', () => {
   it('runs the program without a shell, the event in its environment', async () => {
     const { lines, next, report } = reports();
     const run = createHooks({ message: ['/bin/sh', '-c', 'printf "%s|%s" "$NATTER_PEER" "$NATTER_BODY"'] }, report);
     const done = next();
-    run({ event: 'message', direction: 'in', peer: 'bob@x', body: '$(echo injected); `id`' });
+    run({ ...BASE, event: 'message', direction: 'in', peer: 'bob@x', body: '$(echo injected); `id`' });
     await done;
     // The body arrives as data: the shell here is the hook's own program, given the body in a variable.
     expect(lines).toEqual(['info: hook message: bob@x|$(echo injected); `id`']);
@@ -28,11 +31,11 @@ describe('event hooks', () => {
     const marker = join(mkdtempSync(join(tmpdir(), 'natter-hook-')), 'committed');
     let commits = 0;
     const run = createHooks({ message: ['/bin/cat', marker] }, report, HOOK_TIMEOUT_MS, () => writeFileSync(marker, `commit ${++commits}`));
-    run({ event: 'message', direction: 'out', peer: 'bob@x', body: 'mine: no hook' });
-    run({ event: 'presence', peer: 'bob@x' }); // no hook for it
+    run({ ...BASE, event: 'message', direction: 'out', peer: 'bob@x', body: 'mine: no hook' });
+    run({ ...BASE, event: 'presence', peer: 'bob@x', show: 'online' }); // no hook for it
     expect(commits).toBe(0);
     const done = next();
-    run({ event: 'message', direction: 'in', peer: 'bob@x', body: 'hi' });
+    run({ ...BASE, event: 'message', direction: 'in', peer: 'bob@x', body: 'hi' });
     await done;
     expect(lines).toEqual(['info: hook message: commit 1']);
     rmSync(join(marker, '..'), { recursive: true, force: true });
@@ -41,16 +44,16 @@ describe('event hooks', () => {
   it('reports a failing, a missing and a hanging hook; ignores our own messages', async () => {
     const { lines, next, report } = reports();
     const run = createHooks({ message: ['/bin/sh', '-c', 'echo oops >&2; exit 3'], connection: ['/bin/sleep', '5'] }, report, 200);
-    run({ event: 'message', direction: 'out', peer: 'bob@x', body: 'mine' });
+    run({ ...BASE, event: 'message', direction: 'out', peer: 'bob@x', body: 'mine' });
     let done = next();
-    run({ event: 'message', direction: 'in', peer: 'bob@x', body: 'x' });
+    run({ ...BASE, event: 'message', direction: 'in', peer: 'bob@x', body: 'x' });
     await done;
     done = next();
     run({ event: 'connection', account: 'me@x', state: 'online' });
     await done;
     expect(lines).toEqual(['error: hook message: /bin/sh exited with 3: oops', 'error: hook connection: /bin/sleep ran over 0.2 s and was stopped']);
     done = next();
-    createHooks({ message: ['/nonexistent/program'] }, report)({ event: 'message', direction: 'in', body: 'x' });
+    createHooks({ message: ['/nonexistent/program'] }, report)({ ...BASE, event: 'message', direction: 'in', peer: 'bob@x', body: 'x' });
     await done;
     expect(lines.at(-1)).toMatch(/^error: hook message: \/nonexistent\/program could not run/);
   });
@@ -72,7 +75,7 @@ describe('event hooks against what a stranger can send', () => {
     const pidFile = join(dir, 'grandchild');
     const run = createHooks({ message: ['/bin/sh', '-c', `sleep 1000 & echo $! > '${pidFile}'; wait`] }, report, 300);
     const done = next();
-    run({ event: 'message', direction: 'in', peer: 'bob@x', body: 'x' });
+    run({ ...BASE, event: 'message', direction: 'in', peer: 'bob@x', body: 'x' });
     await expect.poll(() => existsSync(pidFile) && readFileSync(pidFile, 'utf8').endsWith('\n')).toBe(true);
     const grandchild = Number(readFileSync(pidFile, 'utf8'));
     try {
@@ -90,11 +93,11 @@ describe('event hooks against what a stranger can send', () => {
     const { lines, next, report } = reports();
     const run = createHooks({ message: ['/bin/sh', '-c', 'printf "%s %s" "${NATTER_BODY_TRUNCATED:-whole}" "$(printf %s "$NATTER_BODY" | wc -c)"'] }, report);
     let done = next();
-    run({ event: 'message', direction: 'in', peer: 'bob@x', body: 'a\u0000b' });
+    run({ ...BASE, event: 'message', direction: 'in', peer: 'bob@x', body: 'a\u0000b' });
     await done;
     expect(lines).toEqual(['info: hook message: whole 2']);
     done = next();
-    run({ event: 'message', direction: 'in', peer: 'bob@x', body: '😀'.repeat(32_768) }); // 131,072 bytes
+    run({ ...BASE, event: 'message', direction: 'in', peer: 'bob@x', body: '😀'.repeat(32_768) }); // 131,072 bytes
     await done;
     expect(lines.at(-1)).toBe("info: hook message: NATTER_BODY was cut to 65,536 bytes (NATTER_BODY_TRUNCATED=1 says so); the whole text is in natter's history");
     await next();
@@ -105,7 +108,7 @@ describe('event hooks against what a stranger can send', () => {
     const { lines, next, report } = reports();
     const run = createHooks({ message: ['/bin/echo\u0000x'], connection: ['/bin/echo', 'up'] }, report);
     let done = next();
-    run({ event: 'message', direction: 'in', peer: 'bob@x', body: 'x' });
+    run({ ...BASE, event: 'message', direction: 'in', peer: 'bob@x', body: 'x' });
     await done;
     expect(lines.at(-1)).toMatch(/^error: hook message: \/bin\/echo.x could not run \(.*null bytes/);
     done = next();
@@ -118,9 +121,9 @@ describe('event hooks against what a stranger can send', () => {
     const { lines, report } = reports();
     let started = 0;
     const run = createHooks({ message: ['/bin/true'], file: ['/bin/true'] }, report, HOOK_TIMEOUT_MS, () => started++);
-    run({ event: 'message', direction: 'in', peer: 'bob@x', body: 'old', archived: true });
-    run({ event: 'file', peer: 'bob@x', url: 'https://x/f', body: 'https://x/f', archived: true });
-    run({ event: 'message', direction: 'in', room: 'r@muc', nick: 'n', private: true, body: 'old', archived: true });
+    run({ ...BASE, event: 'message', direction: 'in', peer: 'bob@x', body: 'old', archived: true });
+    run({ ...BASE, event: 'file', peer: 'bob@x', url: 'https://x/f', body: 'https://x/f', archived: true });
+    run({ ...BASE, event: 'message', direction: 'in', room: 'r@muc', nick: 'n', private: true, body: 'old', archived: true });
     expect(started).toBe(0);
     expect(lines).toEqual([]);
   });

@@ -4,11 +4,11 @@ import { formatCount } from '../../domain/plain-format.js';
 import { sanitizeLine } from '../../domain/sanitize.js';
 import { hookEnvironment, MAX_HOOK_VALUE_BYTES } from './hook-env.js';
 import { hookQueue, MAX_RUNNING_HOOKS, MAX_WAITING_HOOKS } from './hook-queue.js';
+import type { NatterEvent } from '../../domain/events.js';
 
 export const HOOK_TIMEOUT_MS = 10_000;
 const MAX_OUTPUT = 2000;
 
-type Event = Record<string, unknown> & { event: string };
 type Report = (kind: 'info' | 'error', text: string) => void;
 
 /**
@@ -27,9 +27,9 @@ export function createHooks(
   beforeRun: () => void = () => undefined,
 ) {
   const enqueue = hookQueue({ running: MAX_RUNNING_HOOKS, waiting: MAX_WAITING_HOOKS }, (dropped) => report('error', droppedLine(dropped)));
-  return (event: Event): void => {
+  return (event: NatterEvent): void => {
     if (!wantsHook(event)) return;
-    const [program, ...args] = hooks[event.event as keyof HooksConfig] ?? [];
+    const [program, ...args] = hooks[event.event] ?? [];
     if (!program) return;
     enqueue(event.event, (done) => runHook({ event, program, args, timeoutMs, report, beforeRun }, done));
   };
@@ -41,8 +41,8 @@ export function createHooks(
  * console line ("N messages from the server archive"), and one hook per message would let a
  * stranger's flood fork a process per message at every login.
  */
-function wantsHook(event: Event): boolean {
-  if (event.archived === true) return false;
+function wantsHook(event: NatterEvent): boolean {
+  if ('archived' in event && event.archived === true) return false;
   return !(event.event === 'message' && (event.direction !== 'in' || (event.room !== undefined && event.private !== true)));
 }
 
@@ -53,7 +53,7 @@ function droppedLine(dropped: ReadonlyMap<string, number>): string {
 }
 
 interface HookRun {
-  event: Event;
+  event: NatterEvent;
   program: string;
   args: string[];
   timeoutMs: number;

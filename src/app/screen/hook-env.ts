@@ -18,7 +18,7 @@ export const hookVariable = (key: string): string => `NATTER_${key.replace(/[A-Z
  * character boundary; a cut value has NATTER_<NAME>_TRUNCATED=1 beside it, and its variable
  * name is listed in `cut`.
  */
-export function hookEnvironment(event: Record<string, unknown>, inherited: NodeJS.ProcessEnv): { env: Record<string, string>; cut: string[] } {
+export function hookEnvironment(event: object, inherited: NodeJS.ProcessEnv): { env: Record<string, string>; cut: string[] } {
   const env: Record<string, string> = {};
   for (const [name, value] of Object.entries(inherited)) if (value !== undefined) env[name] = value;
   const cut: string[] = [];

@@ -1,4 +1,6 @@
 import type { UiConfig } from '../../config/schema.js';
+import type { NatterEvent } from '../../domain/events.js';
+import { chatTabId, roomTabId } from '../../domain/jid.js';
 import { sanitizeLine } from '../../domain/sanitize.js';
 
 /**
@@ -38,4 +40,19 @@ export function notifier(mode: UiConfig['notify'], now: () => number = Date.now)
     last.set(conversation, at);
     return notification(mode, title, body);
   };
+}
+
+/**
+ * What calls for the person's attention, when they are not looking at its tab: a message to
+ * them in a chat, or a room message that names them (only that, in rooms: Profanity's and
+ * Poezio's habit). Undefined for anything else.
+ */
+export function attentionOf(event: NatterEvent, activeTabId: string): { conversation: string; title: string; body: string } | undefined {
+  if (event.event === 'message' && event.direction === 'in' && event.peer !== undefined && activeTabId !== chatTabId(event.peer)) {
+    return { conversation: event.peer, title: event.peer, body: event.body };
+  }
+  if (event.event === 'highlight' && activeTabId !== roomTabId(event.room)) {
+    return { conversation: event.room, title: `${event.nick} in ${event.room}`, body: event.body };
+  }
+  return undefined;
 }

@@ -26,8 +26,7 @@ import { createPrompter, type Prompter } from '../../client/account/prompter.js'
 import { settled } from '../../client/account/settled.js';
 import { trackReading } from '../../client/conversations/read-markers.js';
 import { createHooks, HOOK_TIMEOUT_MS } from './event-hooks.js';
-import { notifier } from './notify.js';
-import { chatTabId, roomTabId } from '../../domain/jid.js';
+import { attentionOf, notifier } from './notify.js';
 import { controlSocketPath, startControlSocket, type ControlEvent } from './control-socket.js';
 import { coalescedStdout } from '../../ui/render/coalesced-stdout.js';
 import { exitCleanlyOnCrash } from './crash-exit.js';
@@ -78,16 +77,11 @@ export async function runUi(options: UiOptions): Promise<number> {
     onEvent: (event) => {
       holder.publish?.(event);
       runHook(event);
-      const chatIn = event.event === 'message' && event.direction === 'in' && event.room === undefined && store.getState().activeTabId !== chatTabId(String(event.peer));
-      // In rooms only a message naming the user calls for attention (Profanity's and Poezio's habit).
-      const named = event.event === 'highlight' && store.getState().activeTabId !== roomTabId(String(event.room));
-      if (chatIn || named) {
-        const conversation = String(named ? event.room : event.peer);
-        const signal = notify(conversation, String(named ? `${String(event.nick)} in ${String(event.room)}` : event.peer), String(event.body));
-        if (signal) {
-          history.flush();
-          process.stdout.write(signal);
-        }
+      const attention = attentionOf(event, store.getState().activeTabId);
+      const signal = attention && notify(attention.conversation, attention.title, attention.body);
+      if (signal) {
+        history.flush();
+        process.stdout.write(signal);
       }
     },
     ...(options.account ? { oneRun: settingsFromCli(options.account) } : {}),

@@ -15,6 +15,7 @@ import { settingsFromConfig, type AccountSettings } from './account-settings.js'
 import type { ChatTabs } from '../conversations/chat-tabs.js';
 import { choose, type Prompter } from './prompter.js';
 import { openXmlConsole, xmlTabId } from '../xml-console/xml-console.js';
+import type { EventSink } from '../../domain/events.js';
 
 export interface AccountManagerDeps {
   config: ConfigStore;
@@ -24,7 +25,7 @@ export interface AccountManagerDeps {
   keychain: readonly SecretStore[];
   prompter: Prompter;
   /** Messages and connection states, for the control socket's event stream. */
-  onEvent?(event: Record<string, unknown> & { event: string }): void;
+  onEvent?: EventSink;
   /** An account given with --jid: the only one this run, nothing about it is saved. */
   oneRun?: AccountSettings;
 }

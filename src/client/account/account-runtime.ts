@@ -31,6 +31,7 @@ import { subscriptionRequests } from '../roster/subscriptions.js';
 import { archiveCatchUp } from '../archive/archive-catch-up.js';
 import { createArchivePaging, type OlderResult } from '../archive/archive-paging.js';
 import { accountRooms, type AccountRooms } from '../rooms/account-rooms.js';
+import type { EventSink } from '../../domain/events.js';
 
 export interface AccountRuntime {
   readonly jid: string;
@@ -65,7 +66,7 @@ export interface AccountDeps {
   /** Asks the user what to do with a certificate natter could not verify; undefined = refuse. */
   onUntrustedCertificate?(error: CertificateError): Promise<'always' | 'once' | 'refuse'>;
   /** For `natter ctl --events`: messages and connection states as they happen. */
-  onEvent?(event: Record<string, unknown> & { event: string }): void;
+  onEvent?: EventSink;
   /** Settings learnt while connecting (a pinned certificate, the SASL mechanism used). */
   onLearnt?(patch: { pinnedCertificates?: string[]; mechanism?: string }): void;
 }

@@ -7,6 +7,7 @@ import type { AccountRooms } from '../rooms/account-rooms.js';
 import { MAX_STRANGER_TABS, type ChatTabs } from './chat-tabs.js';
 import { storedMessage } from './stored-message.js';
 import { untabbedNotes } from './untabbed-notes.js';
+import type { EventSink } from '../../domain/events.js';
 
 export interface ChatReceiverDeps {
   store: Store;
@@ -16,7 +17,7 @@ export interface ChatReceiverDeps {
   /** Contacts and people the account wrote to (may-tell.ts); anyone else is a stranger. */
   disclosure: { mayTell(peer: string): boolean; wroteTo(peer: string): void };
   consoleLine(kind: 'info' | 'error', text: string): void;
-  onEvent?(event: Record<string, unknown> & { event: string }): void;
+  onEvent?: EventSink;
 }
 
 /**
@@ -36,7 +37,7 @@ export function chatReceiver(account: string, deps: ChatReceiverDeps): (message:
     more: (messages, people) => `${messages} from ${people} not in your roster kept in the history without a tab; /search finds them, /msg JID opens one`,
   });
   return (message, fromArchive = false) => {
-    const archived = fromArchive ? { archived: true } : {};
+    const archived = fromArchive ? { archived: true as const } : {};
     if (message.occupant) {
       const { room, nick } = message.occupant;
       deps.rooms.privateCopy({ room, nick, body: message.body, at: message.at, direction: message.direction, ...(message.id ? { id: message.id } : {}), ...archived });

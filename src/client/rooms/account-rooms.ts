@@ -8,8 +8,8 @@ import type { RoomEvent } from '../../xmpp/features/muc/parse.js';
 import { roomsFeature, type RoomsFeature, type RoomsPort } from '../../xmpp/features/muc/rooms.js';
 import { MAX_STRANGER_TABS, type ChatTabs } from '../conversations/chat-tabs.js';
 import { untabbedNotes } from '../conversations/untabbed-notes.js';
+import type { EventSink } from '../../domain/events.js';
 
-type Event = Record<string, unknown> & { event: string };
 
 /** Status codes (XEP-0045 §15.6) that end our own presence in a room, and what they mean. */
 const REMOVED: Record<string, string> = { '301': 'you were banned', '307': 'you were kicked', '321': 'you lost your membership', '332': 'the room service is shutting down' };
@@ -21,7 +21,7 @@ const REMOVED: Record<string, string> = { '301': 'you were banned', '307': 'you 
  */
 export function accountRooms(
   account: string,
-  deps: { store: Store; tabs: ChatTabs; history: MessageHistory; consoleLine(kind: 'info' | 'error', text: string): void; onEvent?(event: Event): void },
+  deps: { store: Store; tabs: ChatTabs; history: MessageHistory; consoleLine(kind: 'info' | 'error', text: string): void; onEvent?: EventSink },
 ) {
   const { store, tabs, history } = deps;
   // Occupants' private messages open tabs within the strangers' limit, as chats do (chat-tabs.ts).

@@ -4,6 +4,7 @@ import { createStore } from '../../store/create-store.js';
 import { initialState } from '../../store/state.js';
 import { MAX_NOTE_CHARS } from '../../xmpp/features/presence/subscription.js';
 import { subscriptionRequests } from './subscriptions.js';
+import type { NatterEvent } from '../../domain/events.js';
 
 const ask = (from: string, note?: string) => xml('presence', { from, type: 'subscribe' }, ...(note === undefined ? [] : [xml('status', {}, note)]));
 
@@ -23,9 +24,9 @@ it('keeps at most maxPending requests, the first ones, and says once that more w
 
 it(`cuts a note to ${MAX_NOTE_CHARS} characters in the console and the event`, () => {
   const lines: string[] = [];
-  const events: Array<Record<string, unknown>> = [];
+  const events: NatterEvent[] = [];
   const requests = subscriptionRequests('alice@x', { store: createStore(initialState()), consoleLine: (_kind, text) => lines.push(text), onEvent: (e) => events.push(e) });
   requests.onStanza(ask('bob@x', 'x'.repeat(100_000)));
-  expect(events[0]?.status).toBe(`${'x'.repeat(MAX_NOTE_CHARS - 1)}…`);
+  expect(events[0]?.event === 'subscription' && events[0].status).toBe(`${'x'.repeat(MAX_NOTE_CHARS - 1)}…`);
   expect(lines[0]!.length).toBeLessThan(MAX_NOTE_CHARS + 150);
 });

@@ -2,6 +2,7 @@ import { sanitizeLine } from '../../domain/sanitize.js';
 import type { Store } from '../../store/create-store.js';
 import { buildSubscriptionAnswer, parseSubscriptionRequest, type SubscriptionRequest } from '../../xmpp/features/presence/subscription.js';
 import type { Element } from '@xmpp/xml';
+import type { EventSink } from '../../domain/events.js';
 
 /**
  * Requests natter keeps waiting for an answer at most: anyone can ask, so a flood of strangers
@@ -18,7 +19,7 @@ export const MAX_PENDING_REQUESTS = 100;
  */
 export function subscriptionRequests(
   account: string,
-  deps: { store: Store; consoleLine(kind: 'info' | 'error', text: string): void; onEvent?(event: Record<string, unknown> & { event: string }): void },
+  deps: { store: Store; consoleLine(kind: 'info' | 'error', text: string): void; onEvent?: EventSink },
   maxPending = MAX_PENDING_REQUESTS,
 ) {
   const pending = new Map<string, SubscriptionRequest>();
