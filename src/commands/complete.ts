@@ -1,7 +1,8 @@
 import { sanitizeLine } from '../domain/sanitize.js';
 import type { CommandRegistry } from './registry.js';
+import { followWords, subCommandCandidates } from './sub-commands.js';
 import { lastToken, quoteToken, tokenize } from './tokenize.js';
-import type { CommandContext } from './types.js';
+import { isCommandGroup, type CommandContext } from './types.js';
 
 export interface Completion {
   /** The line with the word before the cursor replaced by the completion. */
@@ -12,9 +13,10 @@ export interface Completion {
 }
 
 /**
- * Completes the word before the cursor: a command name after "/", otherwise the argument
- * at that position through the command's own `complete`. One candidate is inserted with a
- * trailing space; several are reduced to their longest common prefix (readline behaviour).
+ * Completes the word before the cursor: a command name after "/", a sub-command's name after
+ * a command made of them, otherwise the argument at that position through the command's own
+ * `complete`. One candidate is inserted with a trailing space; several are reduced to their
+ * longest common prefix (readline behaviour).
  */
 export function completeLine(registry: CommandRegistry, ctx: CommandContext, line: string, cursor: number): Completion | undefined {
   const before = line.slice(0, cursor);
@@ -35,9 +37,22 @@ export function completeLine(registry: CommandRegistry, ctx: CommandContext, lin
   }
   const head = tokenize(before.slice(0, word.start));
   if (!head.ok) return undefined;
-  const [name = '', ...args] = head.tokens;
-  const spec = registry.find(name);
-  return insertCompletion(before, after, word, spec?.complete?.(ctx, args.length, word.value) ?? []);
+  const [name = '', ...words] = head.tokens;
+  return insertCompletion(before, after, word, argumentCandidates(registry, ctx, name, words, word.value));
+}
+
+/**
+ * Candidates for the word after `name` and `words`: a sub-command's name where one is expected
+ * (`/account ` → add, remove, …), else what the (sub-)command's own `complete` offers for the
+ * argument at that position (`/account remove ` → the accounts).
+ */
+function argumentCandidates(registry: CommandRegistry, ctx: CommandContext, name: string, words: readonly string[], partial: string): string[] {
+  const top = registry.find(name);
+  if (!top) return [];
+  const { spec, used } = followWords(top, words);
+  const args = words.slice(used);
+  if (isCommandGroup(spec)) return args.length === 0 ? subCommandCandidates(spec, partial) : [];
+  return spec.complete?.(ctx, args.length, partial, args) ?? [];
 }
 
 /** The word being typed: where it starts in the line, and its text with quotes and escapes undone. */

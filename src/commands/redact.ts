@@ -1,6 +1,7 @@
 import { expandAliases } from './alias.js';
+import { descend, hasSecret } from './sub-commands.js';
 import { tokenize } from './tokenize.js';
-import type { CommandLookup } from './types.js';
+import { isCommandGroup, type CommandLookup } from './types.js';
 
 /** A typed command line as natter may show and keep it, its secret arguments left out. */
 export interface RedactedLine {
@@ -28,18 +29,32 @@ export function redactSecrets(line: string, commands: CommandLookup, aliases: Re
   return { shown: `${name} [arguments hidden]`, kept: name };
 }
 
-/** The redaction of a line running a command with a secret argument given, or undefined. */
+/**
+ * The redaction of a line running a command with a secret argument given, or undefined. The
+ * secret may belong to a sub-command (`/NAME ACTION … PASSWORD`): its position counts the
+ * sub-command words before the arguments.
+ */
 function redactCommand(line: string, commands: CommandLookup): RedactedLine | undefined {
   const match = /^\s*(\/\S+)(\s*)(.*)$/s.exec(line);
-  const command = match && commands.find(match[1] ?? '');
-  const secretAt = command?.args.findIndex((a) => a.secret) ?? -1;
-  if (!match || !command || secretAt < 0) return undefined;
+  const top = match && commands.find(match[1] ?? '');
+  if (!match || !top || !hasSecret(top)) return undefined;
   const [, name = '', space = '', rest = ''] = match;
+  const hidden = { shown: `${name} [arguments hidden]`, kept: name };
+  const descent = descend(top, rest);
+  if (!descent.ok) return hidden;
+  if (isCommandGroup(descent.value.spec)) {
+    // A word that names no sub-command (a typo in the action) may still be followed by a password.
+    return descent.value.unknown === undefined ? undefined : hidden;
+  }
+  const { spec: command, words } = descent.value;
+  const argAt = command.args.findIndex((a) => a.secret);
+  if (argAt < 0) return undefined;
+  const secretAt = words + argAt;
   // The words before the secret as typed, then the rest of the line verbatim from the secret on.
   const split = tokenize(rest, secretAt + 1);
-  if (!split.ok) return { shown: `${name} [arguments hidden]`, kept: name };
+  if (!split.ok) return hidden;
   if (split.tokens.length <= secretAt) return undefined;
-  const secret = command.args[secretAt]?.name ?? 'secret';
+  const secret = command.args[argAt]?.name ?? 'secret';
   const before = rest.slice(0, rest.trimEnd().length - (split.tokens.at(-1) ?? '').length).trimEnd();
   const kept = before === '' ? name : `${name}${space}${before}`;
   return { shown: `${kept} [${secret} hidden]`, kept };

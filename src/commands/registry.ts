@@ -1,17 +1,15 @@
+import { checkSubCommands, commandName, descend, subCommandError, usageOf } from './sub-commands.js';
 import { tokenize } from './tokenize.js';
-import { fail, type CommandContext, type CommandLookup, type CommandResult, type CommandSpec } from './types.js';
+import { fail, isCommandGroup, type CommandContext, type CommandLookup, type CommandResult, type CommandSpec, type RunnableCommandSpec } from './types.js';
+
+export { usageOf } from './sub-commands.js';
 
 export interface ParsedInput {
-  command: CommandSpec;
+  /** The command that runs: the one named, or the sub-command the words after it name. */
+  command: RunnableCommandSpec;
+  /** Its names from the top: ['account', 'add']. */
+  path: string[];
   args: string[];
-}
-
-export function usageOf(spec: CommandSpec): string {
-  const args = spec.args.map((a) => {
-    const name = a.rest ? `${a.name}...` : a.name;
-    return a.required ? name : `[${name}]`;
-  });
-  return ['/' + spec.name, ...args].join(' ');
 }
 
 /** The one place commands are registered, looked up, parsed and run. */
@@ -20,6 +18,7 @@ export class CommandRegistry implements CommandLookup {
   readonly #specs: CommandSpec[] = [];
 
   register(spec: CommandSpec): void {
+    checkSubCommands(spec);
     for (const name of [spec.name, ...(spec.aliases ?? [])]) {
       if (this.#byName.has(name)) throw new Error(`command /${name} is registered twice`);
       this.#byName.set(name, spec);
@@ -35,22 +34,29 @@ export class CommandRegistry implements CommandLookup {
     return this.#byName.get(name.replace(/^\//, '').toLowerCase());
   }
 
-  /** Parses `/name args...`; returns the command and its arguments, or an error to show. */
+  /**
+   * Parses `/name [sub-command...] args...`; returns the command that runs and its arguments,
+   * or an error to show: which command or action is unknown, or the usage.
+   */
   parse(line: string): { ok: true; value: ParsedInput } | { ok: false; error: string } {
     const match = /^\/(\S+)\s*(.*)$/s.exec(line.trim());
     if (!match) return { ok: false, error: 'Commands start with /. Type /help for the list.' };
     const [, name = '', rest = ''] = match;
-    const command = this.find(name);
-    if (!command) return { ok: false, error: `Unknown command /${name}. Type /help for the list of commands.` };
+    const top = this.find(name);
+    if (!top) return { ok: false, error: `Unknown command /${name}. Type /help for the list of commands.` };
+    const descent = descend(top, rest);
+    if (!descent.ok) return descent;
+    const { spec: command, path } = descent.value;
+    if (isCommandGroup(command)) return { ok: false, error: subCommandError(command, path, descent.value.unknown) };
     const hasRest = command.args.at(-1)?.rest === true;
-    const tokens = tokenize(rest, hasRest ? command.args.length : Infinity);
-    if (!tokens.ok) return { ok: false, error: `/${command.name}: ${tokens.error}` };
+    const tokens = tokenize(descent.value.rest, hasRest ? command.args.length : Infinity);
+    if (!tokens.ok) return { ok: false, error: `${commandName(path)}: ${tokens.error}` };
     const args = tokens.tokens;
     const required = command.args.filter((a) => a.required).length;
     if (args.length < required || args.length > command.args.length) {
-      return { ok: false, error: `Wrong number of arguments. Usage: ${usageOf(command)}  (see /help ${command.name})` };
+      return { ok: false, error: `Wrong number of arguments. Usage: ${usageOf(command, path)}  (see /help ${path.join(' ')})` };
     }
-    return { ok: true, value: { command, args } };
+    return { ok: true, value: { command, path, args } };
   }
 
   async execute(ctx: CommandContext, line: string): Promise<CommandResult> {
@@ -60,7 +66,7 @@ export class CommandRegistry implements CommandLookup {
       return await parsed.value.command.run(ctx, parsed.value.args);
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error);
-      return fail(`/${parsed.value.command.name} failed: ${reason}`);
+      return fail(`${commandName(parsed.value.path)} failed: ${reason}`);
     }
   }
 }

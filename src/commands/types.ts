@@ -120,18 +120,49 @@ export interface CommandLookup {
   find(name: string): CommandSpec | undefined;
 }
 
-export interface CommandSpec {
+/** What /help shows of a command or a sub-command. */
+interface CommandDocs {
   name: string;
   aliases?: string[];
-  /** One line, shown by /help. */
+  /** One line, shown by /help (and by /help COMMAND for each sub-command). */
   summary: string;
-  args: ArgSpec[];
   /** Longer help for /help NAME. */
   description?: string;
   examples?: string[];
+}
+
+/** A command that runs: `/quit`, `/msg JID TEXT`, or a sub-command such as `/account add JID`. */
+export interface RunnableCommandSpec extends CommandDocs {
+  args: ArgSpec[];
   run(ctx: CommandContext, args: string[]): CommandResult | Promise<CommandResult>;
-  /** Candidates for the argument at `index` that start with `partial`. */
-  complete?(ctx: CommandContext, index: number, partial: string): string[];
+  /**
+   * Candidates for the argument at `index` that start with `partial`; `before` holds the
+   * arguments typed before it (after the command's and sub-command's names).
+   */
+  complete?(ctx: CommandContext, index: number, partial: string, before?: readonly string[]): string[];
+  subCommands?: never;
+  defaultSubCommand?: never;
+}
+
+/**
+ * A command made of sub-commands (`/account add JID`, `/roster size N`): the first word after
+ * its name names one, whose own args, run and complete then apply. A sub-command may itself
+ * have sub-commands (`/roster group add NAME`).
+ */
+export interface CommandGroupSpec extends CommandDocs {
+  subCommands: readonly CommandSpec[];
+  /** The sub-command run when none is named (`/account` is `/account list`); without it one must be named. */
+  defaultSubCommand?: string;
+  // A group runs and completes through its sub-commands (absent here so either kind reads the same).
+  args?: never;
+  run?: never;
+  complete?: never;
+}
+
+export type CommandSpec = RunnableCommandSpec | CommandGroupSpec;
+
+export function isCommandGroup(spec: CommandSpec): spec is CommandGroupSpec {
+  return spec.subCommands !== undefined;
 }
 
 export function ok(text?: string, intents?: Intent[]): CommandResult {
