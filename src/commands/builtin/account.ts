@@ -1,47 +1,60 @@
 import { describeConnectionState } from '../../domain/connection-state.js';
 import { fail, ok, type AccountOptions, type CommandContext, type CommandResult, type CommandSpec } from '../types.js';
 
-const ACTIONS = ['list', 'add', 'remove', 'enable', 'disable', 'default'] as const;
-const USAGE = 'Usage: /account list | add JID [HOST[:PORT]] | remove JID | enable JID | disable JID | default JID';
+const accountJids = (ctx: CommandContext, partial: string): string[] => ctx.api.accounts().map((a) => a.jid).filter((j) => j.startsWith(partial));
+
+/** An action on one saved account, `/account ACTION JID`; Tab completes the accounts. */
+function onAccount(name: string, summary: string, run: (ctx: CommandContext, jid: string) => Promise<string> | string): CommandSpec {
+  return {
+    name,
+    summary,
+    args: [{ name: 'jid', required: true, description: 'the account, e.g. alice@example.org' }],
+    examples: [`/account ${name} alice@example.org`],
+    run: async (ctx, [jid = '']) => ok(await run(ctx, jid)),
+    complete: (ctx, index, partial) => (index === 0 ? accountJids(ctx, partial) : []),
+  };
+}
+
+const listAccounts: CommandSpec = {
+  name: 'list',
+  summary: 'List the accounts: their state, server, and which is the default (*).',
+  args: [],
+  examples: ['/account list'],
+  run: (ctx) => list(ctx),
+};
+
+const addAccount: CommandSpec = {
+  name: 'add',
+  summary: 'Add an account: natter asks for its password, offers to save it in the keychain, and connects it.',
+  args: [
+    { name: 'jid', required: true, description: 'the account, e.g. alice@example.org' },
+    { name: 'server', required: false, description: 'HOST or HOST:PORT when the server is not found from the JID' },
+  ],
+  examples: ['/account add alice@example.org', '/account add me@office.example chat.office.example:5222'],
+  async run(ctx, [jid = '', server]) {
+    const options = server === undefined ? {} : parseServer(server);
+    if (typeof options === 'string') return fail(options);
+    return ok(await ctx.api.addAccount(jid, options));
+  },
+};
 
 export const accountCommand: CommandSpec = {
   name: 'account',
   summary: 'List, add, remove, enable, disable accounts, or choose the default one.',
-  args: [
-    { name: 'list|add|remove|enable|disable|default', required: false, description: 'what to do (default: list)' },
-    { name: 'jid', required: false, description: 'the account, e.g. alice@example.org' },
-    { name: 'server', required: false, description: 'for add: HOST or HOST:PORT when the server is not found from the JID' },
-  ],
   description:
     'Several accounts can be online at once; each has its own connection. Passwords are kept in the OS keychain, never in ' +
     'the config file: /account add asks for the password and offers to save it. remove deletes the account from the ' +
     'config and its password from the keychain; its history is kept.',
   examples: ['/account', '/account add alice@example.org', '/account add me@office.example chat.office.example:5222', '/account default alice@example.org'],
-  async run(ctx, [action = 'list', jid, server]) {
-    if (!(ACTIONS as readonly string[]).includes(action)) return fail(`Unknown /account action "${action}". ${USAGE}`);
-    if (action === 'list') return jid === undefined ? list(ctx) : fail(`/account list takes no JID. ${USAGE}`);
-    if (jid === undefined) return fail(`/account ${action} needs a JID. ${USAGE}`);
-    if (server !== undefined && action !== 'add') return fail(`Only /account add takes a server. ${USAGE}`);
-    switch (action) {
-      case 'add': {
-        const options = server === undefined ? {} : parseServer(server);
-        if (typeof options === 'string') return fail(options);
-        return ok(await ctx.api.addAccount(jid, options));
-      }
-      case 'remove':
-        return ok(await ctx.api.removeAccount(jid));
-      case 'enable':
-      case 'disable':
-        return ok(await ctx.api.setEnabled(jid, action === 'enable'));
-      default:
-        return ok(ctx.api.setDefault(jid));
-    }
-  },
-  complete(ctx, index, partial) {
-    if (index === 0) return ACTIONS.filter((a) => a.startsWith(partial));
-    if (index === 1) return ctx.api.accounts().map((a) => a.jid).filter((j) => j.startsWith(partial));
-    return [];
-  },
+  defaultSubCommand: 'list',
+  subCommands: [
+    listAccounts,
+    addAccount,
+    onAccount('remove', 'Remove an account from the config and its password from the keychain; its history is kept.', (ctx, jid) => ctx.api.removeAccount(jid)),
+    onAccount('enable', 'Enable an account and connect it.', (ctx, jid) => ctx.api.setEnabled(jid, true)),
+    onAccount('disable', 'Disconnect an account and keep it offline until enabled again.', (ctx, jid) => ctx.api.setEnabled(jid, false)),
+    onAccount('default', 'Make an account the default one (used when a command names none).', (ctx, jid) => ctx.api.setDefault(jid)),
+  ],
 };
 
 function list(ctx: CommandContext): CommandResult {
@@ -74,7 +87,7 @@ export const connectCommand: CommandSpec = {
   args: accountArg('the account; default: the default account'),
   examples: ['/connect', '/connect alice@example.org'],
   run: (ctx, [jid]) => ok(ctx.api.connect(jid)),
-  complete: (ctx, index, partial) => (index === 0 ? ctx.api.accounts().map((a) => a.jid).filter((j) => j.startsWith(partial)) : []),
+  complete: (ctx, index, partial) => (index === 0 ? accountJids(ctx, partial) : []),
 };
 
 export const disconnectCommand: CommandSpec = {
@@ -83,5 +96,5 @@ export const disconnectCommand: CommandSpec = {
   args: accountArg('the account; default: the default account'),
   examples: ['/disconnect', '/disconnect alice@example.org'],
   run: async (ctx, [jid]) => ok(await ctx.api.disconnect(jid)),
-  complete: (ctx, index, partial) => (index === 0 ? ctx.api.accounts().map((a) => a.jid).filter((j) => j.startsWith(partial)) : []),
+  complete: (ctx, index, partial) => (index === 0 ? accountJids(ctx, partial) : []),
 };
