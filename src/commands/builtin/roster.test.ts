@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { initialState } from '../../store/state.js';
 import type { CommandContext } from '../types.js';
 import { createRegistry } from './index.js';
+import { completeLine } from '../complete.js';
 import { fakeApi } from '../fake-api.js';
 
 const registry = createRegistry();
@@ -23,18 +24,33 @@ describe('/roster', () => {
   it.each([
     ['/roster size 5', '/roster size needs a whole number of columns from 12 to 80, e.g. /roster size 30'],
     ['/roster size wide', '/roster size needs a whole number of columns from 12 to 80, e.g. /roster size 30'],
-    ['/roster size', '/roster size needs a whole number of columns from 12 to 80, e.g. /roster size 30'],
-    ['/roster fold', 'Unknown /roster action "fold". Usage: /roster hide|show|size N|filter TEXT|group NAME|status [on|off]'],
+    ['/roster size', 'Wrong number of arguments. Usage: /roster size columns  (see /help roster size)'],
+    ['/roster fold', 'Unknown /roster action "fold". Usage: /roster hide|show|size|filter|group|status  (see /help roster)'],
+    ['/roster', '/roster needs an action. Usage: /roster hide|show|size|filter|group|status  (see /help roster)'],
     ['/roster status maybe', '/roster status takes on or off, not "maybe". Usage: /roster status [on|off]'],
-    ['/roster group', '/roster group needs the name of a group, e.g. /roster group work'],
-    ['/roster hide 3', '/roster hide takes no value. Usage: /roster hide|show|size N'],
+    ['/roster group', 'Wrong number of arguments. Usage: /roster group name...  (see /help roster group)'],
+    ['/roster hide 3', 'Wrong number of arguments. Usage: /roster hide  (see /help roster hide)'],
   ])('%s is refused', async (line, error) => {
     expect(await registry.execute(ctx, line)).toEqual({ ok: false, error });
   });
 
   it('has help and completes its actions', async () => {
     expect((await registry.execute(ctx, '/help roster')).ok).toBe(true);
-    expect(registry.find('roster')?.complete?.(ctx, 0, 's')).toEqual(['show', 'size', 'status']);
+    expect(completeLine(registry, ctx, '/roster s', 9)?.candidates).toEqual(['show', 'size', 'status']);
+  });
+
+  it('completes the groups after /roster group, on and off after /roster status, and nothing after size', async () => {
+    const withGroups: CommandContext = {
+      ...ctx,
+      state: () => ({ ...state, roster: [{ jid: 'b@x', name: 'B', presence: 'online', groups: ['work', 'my friends'] }] }),
+    };
+    const complete = (line: string) => completeLine(registry, withGroups, line, line.length)?.candidates;
+    expect(complete('/roster group w')).toEqual(['work']);
+    expect(complete('/roster group ')).toEqual(['work', 'my friends']);
+    expect(complete('/roster status o')).toEqual(['on', 'off']);
+    expect(complete('/roster size ')).toBeUndefined();
+    const help = await registry.execute(ctx, '/help roster');
+    expect(help.ok && help.text).toMatch(/\n {2}\/roster size columns +Set the width of the roster pane, 12 to 80 columns/);
   });
 });
 

@@ -1,47 +1,66 @@
-import { fail, ok, type CommandSpec } from '../types.js';
-
 import { MAX_ROSTER_WIDTH, MIN_ROSTER_WIDTH } from '../../store/state.js';
+import { fail, ok, type CommandContext, type CommandSpec } from '../types.js';
+
+const groupsOfContacts = (ctx: CommandContext, partial: string): string[] =>
+  [...new Set(ctx.state().roster.flatMap((c) => c.groups ?? []))].filter((g) => g.startsWith(partial));
+
+function visibility(visible: boolean): CommandSpec {
+  return {
+    name: visible ? 'show' : 'hide',
+    summary: visible ? 'Show the roster pane (Alt-T shows or hides it).' : 'Hide the roster pane (Alt-T shows or hides it).',
+    args: [],
+    examples: [visible ? '/roster show' : '/roster hide'],
+    run: () => ok(undefined, [{ type: 'roster-visible', visible }]),
+  };
+}
+
+const size: CommandSpec = {
+  name: 'size',
+  summary: `Set the width of the roster pane, ${MIN_ROSTER_WIDTH} to ${MAX_ROSTER_WIDTH} columns (Alt-- and Alt-= resize it).`,
+  args: [{ name: 'columns', required: true, description: `a whole number from ${MIN_ROSTER_WIDTH} to ${MAX_ROSTER_WIDTH}` }],
+  examples: ['/roster size 30'],
+  run(_ctx, [value]) {
+    const width = Number(value);
+    if (!Number.isInteger(width) || width < MIN_ROSTER_WIDTH || width > MAX_ROSTER_WIDTH) {
+      return fail(`/roster size needs a whole number of columns from ${MIN_ROSTER_WIDTH} to ${MAX_ROSTER_WIDTH}, e.g. /roster size 30`);
+    }
+    return ok(undefined, [{ type: 'roster-width', width }]);
+  },
+};
+
+const filter: CommandSpec = {
+  name: 'filter',
+  summary: 'Show only contacts whose name or JID contains the text; none shows all again (Alt-R starts it).',
+  args: [{ name: 'text', required: false, rest: true, description: 'what a name or JID must contain; none: all contacts' }],
+  examples: ['/roster filter ali', '/roster filter'],
+  run: (_ctx, [text]) => ok(undefined, [{ type: 'roster-filter', filter: text?.trim() ?? '' }]),
+};
+
+const group: CommandSpec = {
+  name: 'group',
+  summary: 'Fold a group of the roster, or unfold it.',
+  args: [{ name: 'name', required: true, rest: true, description: 'the group, spaces and all (Tab completes the groups)' }],
+  examples: ['/roster group work', '/roster group my friends'],
+  run: (_ctx, [name = '']) => ok(undefined, [{ type: 'roster-toggle-group', group: name.trim() }]),
+  complete: (ctx, index, partial) => (index === 0 ? groupsOfContacts(ctx, partial) : []),
+};
+
+const status: CommandSpec = {
+  name: 'status',
+  summary: 'Show contacts\' status texts beside their names, or hide them (Alt-S switches).',
+  args: [{ name: 'on|off', required: false, description: 'on shows them, off hides them; none switches' }],
+  examples: ['/roster status on', '/roster status'],
+  run(_ctx, [mode]) {
+    if (mode !== undefined && mode !== 'on' && mode !== 'off') return fail(`/roster status takes on or off, not "${mode}". Usage: /roster status [on|off]`);
+    return ok(undefined, [{ type: 'roster-status', ...(mode ? { show: mode === 'on' } : {}) }]);
+  },
+  complete: (_ctx, index, partial) => (index === 0 ? ['on', 'off'].filter((m) => m.startsWith(partial)) : []),
+};
 
 export const rosterCommand: CommandSpec = {
   name: 'roster',
   summary: 'Show, hide, resize or filter the roster pane; fold a group.',
-  args: [
-    { name: 'hide|show|size|filter|group|status', required: true, description: 'what to do with the pane' },
-    {
-      name: 'value',
-      required: false,
-      rest: true,
-      description: `size: columns (${MIN_ROSTER_WIDTH} to ${MAX_ROSTER_WIDTH}); filter: text a name or JID must contain (none: all); group: the group to fold or unfold; status: on or off (none: switch)`,
-    },
-  ],
   description: 'Alt-R starts /roster filter; Alt-S shows or hides status texts; Alt-PageUp and Alt-PageDown scroll the roster.',
   examples: ['/roster hide', '/roster show', '/roster size 30', '/roster filter ali', '/roster filter', '/roster group work', '/roster status on'],
-  run(_ctx, [action = '', value]) {
-    if (action === 'hide' || action === 'show') {
-      if (value !== undefined) return fail(`/roster ${action} takes no value. Usage: /roster hide|show|size N`);
-      return ok(undefined, [{ type: 'roster-visible', visible: action === 'show' }]);
-    }
-    if (action === 'size') {
-      const width = Number(value);
-      if (value === undefined || !Number.isInteger(width) || width < MIN_ROSTER_WIDTH || width > MAX_ROSTER_WIDTH) {
-        return fail(`/roster size needs a whole number of columns from ${MIN_ROSTER_WIDTH} to ${MAX_ROSTER_WIDTH}, e.g. /roster size 30`);
-      }
-      return ok(undefined, [{ type: 'roster-width', width }]);
-    }
-    if (action === 'filter') return ok(undefined, [{ type: 'roster-filter', filter: value?.trim() ?? '' }]);
-    if (action === 'group') {
-      if (!value?.trim()) return fail('/roster group needs the name of a group, e.g. /roster group work');
-      return ok(undefined, [{ type: 'roster-toggle-group', group: value.trim() }]);
-    }
-    if (action === 'status') {
-      const mode = value?.trim();
-      if (mode !== undefined && mode !== 'on' && mode !== 'off') return fail(`/roster status takes on or off, not "${mode}". Usage: /roster status [on|off]`);
-      return ok(undefined, [{ type: 'roster-status', ...(mode ? { show: mode === 'on' } : {}) }]);
-    }
-    return fail(`Unknown /roster action "${action}". Usage: /roster hide|show|size N|filter TEXT|group NAME|status [on|off]`);
-  },
-  complete(ctx, index, partial) {
-    if (index === 0) return ['hide', 'show', 'size', 'filter', 'group', 'status'].filter((a) => a.startsWith(partial));
-    return [...new Set(ctx.state().roster.flatMap((c) => c.groups ?? []))].filter((g) => g.startsWith(partial));
-  },
+  subCommands: [visibility(false), visibility(true), size, filter, group, status],
 };
