@@ -105,8 +105,8 @@ function messageSender(client: XmppClient, account: string, history: MessageHist
       else waiting.set(id, { resolve: () => undefined, reject });
     });
   client.streamManagement.on('ack', (stanza) => waiting.get(String(stanza.attrs.id))?.resolve());
-  client.on('stanza', (stanza) => {
-    const error = parseMessageError(stanza);
+  client.onMessage((message) => {
+    const error = message.via === 'live' ? parseMessageError(message.stanza) : undefined;
     const to = error ? recipients.get(error.id) : undefined;
     if (!error || to === undefined || !mayRefuse(error, to, account)) return;
     const failure = new OneShotError(`the server refused the message: ${sanitizeLine(error.reason)}`, ExitCode.failure);

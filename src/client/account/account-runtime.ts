@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
-import type { Element } from '@xmpp/xml';
 import type { ConnectionState } from '../../domain/connection-state.js';
 import { chatTabId } from '../../domain/jid.js';
 import { sanitizeLine, sanitizeText } from '../../domain/sanitize.js';
@@ -161,13 +160,15 @@ export function createAccountRuntime(settings: AccountSettings, deps: AccountDep
       ...(settings.mechanism ? { pinnedMechanism: settings.mechanism } : {}),
     });
     const current = { client, messages: wireMessages(client), locks: resourceLocks(client, () => jid), stopping: false };
-    client.on('stanza', (stanza: Element) => {
-      requests.onStanza(stanza);
-      const chatState = parseChatState(stanza);
+    client.onPresence((stanza) => requests.onStanza(stanza));
+    client.onMessage((message) => {
+      const chatState = message.via === 'live' ? parseChatState(message.stanza) : undefined;
       if (chatState && store.getState().tabs.some((t) => t.id === chatTabId(chatState.peer))) {
         store.dispatch({ type: 'tab/peer-state', id: chatTabId(chatState.peer), state: chatState.state });
       }
     });
+    // A carbon or archive result that is not from the account's own JID: a forgery.
+    client.on('rejected', (reason: string) => consoleLine('error', `dropped a message (${reason})`));
     receiptsFeature(client, {
       onDelivered: (peer, id) => getOutbox().delivered(peer, id),
       // Receipts reveal that natter is online: only to contacts and people we wrote to.

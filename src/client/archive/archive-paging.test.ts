@@ -1,11 +1,11 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { EventEmitter } from 'node:events';
 import xml, { type Element } from '@xmpp/xml';
 import { afterEach, describe, expect, it } from 'vitest';
 import { MessageHistory } from '../../history/message-history.js';
 import { openHistoryDatabase } from '../../history/open-history.js';
+import { fakeSession } from '../../xmpp/session/fake-session.js';
 import { createArchivePaging } from './archive-paging.js';
 
 const dirs: string[] = [];
@@ -21,27 +21,26 @@ function history(): MessageHistory {
 
 /** A fake server archive of alice@x: `messages` in archive order, answering RSM "before" pages. */
 function archive(messages: Array<{ id: string; from: string; to: string; body: string; at: number }>) {
-  const port = new EventEmitter() as EventEmitter & { iqCaller: { request(stanza: Element): Promise<Element> } };
+  const session = fakeSession('alice@x');
   const asked: Element[] = [];
-  port.iqCaller = {
-    async request(iq) {
-      asked.push(iq);
-      const query = iq.getChild('query')!;
-      const set = query.getChild('set')!;
-      const max = Number(set.getChildText('max'));
-      const before = set.getChildText('before');
-      const end = before ? messages.findIndex((m) => m.id === before) : messages.length;
-      const page = messages.slice(Math.max(0, end - max), end);
-      for (const m of page) {
-        port.emit('stanza', xml('message', { to: 'alice@x/natter' }, xml('result', { xmlns: 'urn:xmpp:mam:2', queryid: query.attrs.queryid, id: m.id },
-          xml('forwarded', { xmlns: 'urn:xmpp:forward:0' }, xml('delay', { xmlns: 'urn:xmpp:delay', stamp: new Date(m.at).toISOString() }),
-            xml('message', { from: m.from, to: m.to, type: 'chat' }, xml('body', {}, m.body))))));
-      }
-      const first = page[0]?.id;
-      return xml('iq', { type: 'result' }, xml('fin', { xmlns: 'urn:xmpp:mam:2', ...(end - max <= 0 ? { complete: 'true' } : {}) },
-        xml('set', { xmlns: 'http://jabber.org/protocol/rsm' }, ...(first ? [xml('first', {}, first), xml('last', {}, page.at(-1)!.id)] : []))));
-    },
-  };
+  const port = { onArchive: session.onArchive, iqCaller: { request: answer } };
+  async function answer(iq: Element): Promise<Element> {
+    asked.push(iq);
+    const query = iq.getChild('query')!;
+    const set = query.getChild('set')!;
+    const max = Number(set.getChildText('max'));
+    const before = set.getChildText('before');
+    const end = before ? messages.findIndex((m) => m.id === before) : messages.length;
+    const page = messages.slice(Math.max(0, end - max), end);
+    for (const m of page) {
+      session.receive(xml('message', { to: 'alice@x/natter' }, xml('result', { xmlns: 'urn:xmpp:mam:2', queryid: query.attrs.queryid, id: m.id },
+        xml('forwarded', { xmlns: 'urn:xmpp:forward:0' }, xml('delay', { xmlns: 'urn:xmpp:delay', stamp: new Date(m.at).toISOString() }),
+          xml('message', { from: m.from, to: m.to, type: 'chat' }, xml('body', {}, m.body))))));
+    }
+    const first = page[0]?.id;
+    return xml('iq', { type: 'result' }, xml('fin', { xmlns: 'urn:xmpp:mam:2', ...(end - max <= 0 ? { complete: 'true' } : {}) },
+      xml('set', { xmlns: 'http://jabber.org/protocol/rsm' }, ...(first ? [xml('first', {}, first), xml('last', {}, page.at(-1)!.id)] : []))));
+  }
   return { port, asked };
 }
 

@@ -12,7 +12,10 @@ function session() {
   let answer: ((query: Element) => void) | undefined;
   let push: ((ctx: { stanza: Element }) => unknown) | undefined;
   const port = {
-    on: (_event: 'stanza', fn: (s: Element) => void) => listeners.push(fn),
+    onPresence: (fn: (s: Element) => void) => {
+      listeners.push(fn);
+      return () => undefined;
+    },
     iqCaller: { get: () => new Promise<Element | undefined>((resolve) => (answer = resolve)) },
     iqCallee: { set: (_ns: string, _name: string, handler: (ctx: { stanza: Element }) => unknown) => void (push = handler) },
   };

@@ -1,10 +1,10 @@
-import type { Element } from '@xmpp/xml';
 import type { RosterItem } from '../../domain/roster.js';
 import { sanitizeLine } from '../../domain/sanitize.js';
 import type { Contact } from '../../store/state.js';
 import type { Store } from '../../store/create-store.js';
 import { parsePresence, type PresenceUpdate, type Show } from '../../xmpp/features/presence/parse.js';
 import { rosterFeature, type RosterPort } from '../../xmpp/features/roster/feature.js';
+import type { InboundPort } from '../../xmpp/features/forwarding/inbound-port.js';
 
 const RANK: Record<Show, number> = { chat: 5, online: 4, away: 3, dnd: 2, xa: 1, offline: 0 };
 /** Resources kept per contact: a contact's server could announce thousands. */
@@ -22,7 +22,7 @@ export const MAX_EARLY_PEERS = 2000;
  * can send a directed presence (RFC 6121 §4.6), and strangers' would pile up for the session.
  */
 export function rosterSync(
-  port: RosterPort & { on(event: 'stanza', fn: (s: Element) => void): unknown },
+  port: RosterPort & Pick<InboundPort, 'onPresence'>,
   account: string,
   store: Store,
   report: (text: string) => void,
@@ -75,7 +75,7 @@ export function rosterSync(
   /** Whether a presence of `jid` (not a contact) is kept: only before this session's roster is known, and boundedly. */
   const keepsUnknown = (jid: string): boolean => !rosterLoaded && (resources.has(jid) || resources.size < MAX_EARLY_PEERS);
 
-  port.on('stanza', (stanza) => {
+  port.onPresence((stanza) => {
     const update = parsePresence(stanza);
     if (!update) return;
     const item = items.get(update.jid);

@@ -7,6 +7,7 @@ import streamFeaturesFactory from '@xmpp/stream-features';
 import { connectThroughEndpoints } from './endpoint-connect.js';
 import { resolveEndpoints, type Endpoint } from './endpoints.js';
 import { guardInput } from './input-guard.js';
+import { inboundRouter } from './inbound-router.js';
 import { randomResource } from './resource.js';
 import { settlePendingIqs } from './pending-iqs.js';
 import { reconnectPolicy } from './reconnect-policy.js';
@@ -85,6 +86,8 @@ export function createXmppClient(options: CreateClientOptions) {
   resourceBinding({ iqCaller: caller, streamFeatures }, options.resource ?? randomResource());
 
   const { streamManagement } = session;
+  // The one inbound pipeline: every feature reads its messages and presences from here.
+  const inbound = inboundRouter(entity, options.jid.toLowerCase(), (reason, stanza) => entity.emit('rejected', reason, stanza));
   settlePendingIqs(entity, caller, () => retrying() && streamManagement.id !== '');
   entity.on('online', resetBackoff);
   streamManagement.on('resumed', resetBackoff);
@@ -99,6 +102,11 @@ export function createXmppClient(options: CreateClientOptions) {
     streamManagement,
     isReady: session.isReady,
     mechanism: login.mechanism,
+    onMessage: inbound.onMessage,
+    onPresence: inbound.onPresence,
+    onArchive: inbound.onArchive,
+    /** Adds a step every inbound message passes through first (decryption will). */
+    useInbound: inbound.use,
   });
 }
 

@@ -1,7 +1,15 @@
 import { parse } from 'ltx';
 import type xml from '@xmpp/xml';
 import { describe, expect, it } from 'vitest';
-import { buildMamQuery, parseMamResult } from './mam.js';
+import { unwrapForwarded } from '../forwarding/unwrap.js';
+import { buildMamQuery, parseArchived, type MamResult } from './mam.js';
+
+/** As the inbound router and the query read a result: unwrapped (and checked), then parsed, when it is for `queryId`. */
+function parseMamResult(stanza: ReturnType<typeof xml>, ownJid: string, queryId: string): MamResult | undefined {
+  const unwrapped = unwrapForwarded(stanza, ownJid);
+  if (unwrapped.via === 'rejected') return unwrapped.queryId === queryId ? { ok: false, reason: unwrapped.reason } : undefined;
+  return unwrapped.via === 'archive' && unwrapped.queryId === queryId ? parseArchived(unwrapped, ownJid) : undefined;
+}
 
 const el = (text: string) => parse(text) as unknown as ReturnType<typeof xml>;
 const result = (from: string | undefined, inner: string, queryid = 'q1', stamp = '2026-11-20T10:00:00Z') =>

@@ -2,12 +2,12 @@ import { randomUUID } from 'node:crypto';
 import xml, { type Element } from '@xmpp/xml';
 import type { ChatMessage } from '../../../domain/chat-message.js';
 import { bareJid } from '../../../domain/jid.js';
+import type { InboundPort } from '../forwarding/inbound-port.js';
+import { NS_MAM, type InboundMessage } from '../forwarding/unwrap.js';
 import { parseChatMessage } from '../messages/parse.js';
-import { archivedAt } from '../messages/delay.js';
 
-export const NS_MAM = 'urn:xmpp:mam:2';
+export { NS_MAM };
 const NS_RSM = 'http://jabber.org/protocol/rsm';
-const NS_FORWARD = 'urn:xmpp:forward:0';
 
 /** XEP-0313 §4: one page of the account's own archive, after an archive id or the newest. */
 export function buildMamQuery(queryId: string, page: { after?: string; max: number }): Element {
@@ -21,34 +21,23 @@ export function buildMamQuery(queryId: string, page: { after?: string; max: numb
 export type MamResult = { ok: true; message: ChatMessage } | { ok: false; reason: string };
 
 /**
- * A <message><result queryid=… id=…><forwarded>… from the archive. Undefined when the stanza
- * is not a result of `queryId`. XEP-0313 §4.2: results come from the account's own archive,
- * so a result with a `from` other than the account's bare JID is a forgery and rejected.
+ * An archived message (XEP-0313 §4.2, taken off its <result/> and checked by the inbound
+ * router, forwarding/unwrap.ts) as a chat message of the account: oriented by its sender,
+ * with its archive id and the time the archive got it.
  */
-export function parseMamResult(stanza: Element, ownJid: string, queryId: string): MamResult | undefined {
-  const result = stanza.is('message') ? stanza.getChild('result', NS_MAM) : undefined;
-  if (!result || result.attrs.queryid !== queryId) return undefined;
-  const from = stanza.attrs.from;
-  if (from !== undefined && bareJid(String(from)) !== ownJid) return { ok: false, reason: `archive result from ${String(from)}, not from the account's own archive` };
-  const id = result.attrs.id;
-  const forwarded = result.getChild('forwarded', NS_FORWARD);
-  const inner = forwarded?.getChild('message');
-  if (typeof id !== 'string' || !inner) return { ok: false, reason: 'archive result without id or message' };
-  // XEP-0313 §4.2: the <delay/> of <forwarded/> is when the archive (our server) got the
-  // message; one inside the archived message is its sender's claim and is not read.
-  const now = Date.now();
-  const at = (forwarded && archivedAt(forwarded, now)) ?? now;
-  const sender = bareJid(String(inner.attrs.from ?? ''));
-  const outgoing = sender === ownJid;
+export function parseArchived(result: ArchivedMessage, ownJid: string): MamResult {
+  const inner = result.stanza;
+  const outgoing = bareJid(String(inner.attrs.from ?? '')) === ownJid;
   const peer = outgoing ? String(inner.attrs.to ?? '') : String(inner.attrs.from ?? '');
-  const parsed = parseChatMessage(inner, { now: () => at, from: peer });
+  const parsed = parseChatMessage(inner, { now: () => result.at, from: peer });
   if (!parsed.ok) return parsed;
-  return { ok: true, message: { ...parsed.message, direction: outgoing ? 'out' : 'in', stanzaId: id } };
+  return { ok: true, message: { ...parsed.message, direction: outgoing ? 'out' : 'in', stanzaId: result.archiveId } };
 }
 
-export interface MamPort {
-  on(event: 'stanza', listener: (stanza: Element) => void): unknown;
-  off(event: 'stanza', listener: (stanza: Element) => void): unknown;
+type ArchivedMessage = Extract<InboundMessage, { via: 'archive' }>;
+
+/** What an archive query needs of a session (the seam tests fake). */
+export interface MamPort extends Pick<InboundPort, 'onArchive'> {
   iqCaller: { request(stanza: Element): Promise<Element> };
 }
 
@@ -60,20 +49,19 @@ export interface MamHandlers {
 /** One query: its results go to `handlers` while it runs; resolves with the <fin/> (XEP-0313 §4.3). */
 export async function runMamQuery(port: MamPort, ownJid: string, queryId: string, query: Element, handlers: MamHandlers): Promise<{ first?: string; last?: string; complete: boolean; count: number }> {
   let count = 0;
-  const listener = (stanza: Element): void => {
-    const result = parseMamResult(stanza, ownJid, queryId);
-    if (!result) return;
-    if (!result.ok) return handlers.onRejected(result.reason);
+  const stop = port.onArchive(queryId, (result) => {
+    if (result.via === 'rejected') return handlers.onRejected(result.reason);
+    const parsed = parseArchived(result, ownJid);
+    if (!parsed.ok) return handlers.onRejected(parsed.reason);
     count++;
-    handlers.onMessage(result.message);
-  };
-  port.on('stanza', listener);
+    handlers.onMessage(parsed.message);
+  });
   let fin: Element | undefined;
   try {
     const answer = await port.iqCaller.request(xml('iq', { type: 'set' }, query));
     fin = answer.getChild('fin', NS_MAM) ?? undefined;
   } finally {
-    port.off('stanza', listener);
+    stop();
   }
   const set = fin?.getChild('set', NS_RSM);
   const first = set?.getChildText('first') ?? undefined;

@@ -2,16 +2,14 @@ import type { Element } from '@xmpp/xml';
 import type { ChatMessage } from '../../../domain/chat-message.js';
 import { bareJid } from '../../../domain/jid.js';
 import { buildChatMessage } from './build.js';
-import { parseCarbon } from '../carbons/parse.js';
+import { parseCarbonCopy } from '../carbons/parse.js';
+import type { InboundPort } from '../forwarding/inbound-port.js';
+import type { InboundMessage } from '../forwarding/unwrap.js';
 import { parseChatMessage } from './parse.js';
 import { parseMessageError, type MessageError } from './parse-error.js';
 
-const NS_MAM = 'urn:xmpp:mam:2';
-
-/** The part of an xmpp.js entity this feature uses (the seam tests fake). */
-export interface StanzaPort {
-  on(event: 'stanza', listener: (stanza: Element) => void): unknown;
-  off(event: 'stanza', listener: (stanza: Element) => void): unknown;
+/** What a feature that reads messages and sends stanzas needs of a session (the seam tests fake). */
+export interface StanzaPort extends Pick<InboundPort, 'onMessage' | 'onPresence'> {
   send(element: Element): Promise<unknown>;
 }
 
@@ -22,8 +20,10 @@ export interface MessagesFeature {
 }
 
 /**
- * One-to-one chat messages: incoming chat/normal messages with a body are parsed and handed
- * to `onMessage`; malformed ones go to `onDropped` with the reason and are otherwise ignored.
+ * One-to-one chat messages: incoming chat/normal messages with a body, and carbons of those
+ * exchanged on other devices, are parsed and handed to `onMessage`; malformed ones go to
+ * `onDropped` with the reason and are otherwise ignored. (Archive results are the archive
+ * query's: the inbound router hands them to it, not here.)
  */
 export function messagesFeature(
   port: StanzaPort,
@@ -46,20 +46,11 @@ export function messagesFeature(
   } = {},
 ): MessagesFeature {
   const { ownJid, isRoom, delayFrom } = context;
-  const listener = (stanza: Element): void => {
-    if (!stanza.is('message')) return;
+  const live = (stanza: Element): void => {
     if (isRoom?.(bareJid(String(stanza.attrs.from ?? '')))) return;
-    // Archive results (XEP-0313) are the MAM catch-up's to read, not live messages.
-    if (stanza.getChild('result', NS_MAM)) return;
     const error = parseMessageError(stanza);
     if (error) {
       handlers.onError?.(error);
-      return;
-    }
-    const carbon = ownJid ? parseCarbon(stanza, ownJid()) : undefined;
-    if (carbon) {
-      if (carbon.ok) handlers.onMessage(carbon.message);
-      else if (carbon.reason !== 'no body') handlers.onDropped?.(carbon.reason, stanza);
       return;
     }
     const archive = ownJid?.();
@@ -68,7 +59,13 @@ export function messagesFeature(
     if (result.ok) handlers.onMessage(result.message);
     else if (result.reason !== 'no body' && !result.reason.startsWith('type ')) handlers.onDropped?.(result.reason, stanza);
   };
-  port.on('stanza', listener);
+  const listener = (message: Exclude<InboundMessage, { via: 'archive' }>): void => {
+    if (message.via === 'live') return live(message.stanza);
+    const copy = parseCarbonCopy(message.stanza, message.sent);
+    if (copy.ok) handlers.onMessage(copy.message);
+    else if (copy.reason !== 'no body') handlers.onDropped?.(copy.reason, message.stanza);
+  };
+  const unsubscribe = port.onMessage(listener);
   return {
     async send(to, body, id) {
       const stanza = buildChatMessage(to, body, id);
@@ -76,6 +73,6 @@ export function messagesFeature(
       const sentId = String(stanza.attrs.id);
       return { peer: to, direction: 'out', body, at: Date.now(), id: sentId, originId: sentId };
     },
-    stop: () => void port.off('stanza', listener),
+    stop: unsubscribe,
   };
 }

@@ -1,15 +1,15 @@
 import { parse } from 'ltx';
 import type { Element } from '@xmpp/xml';
 import { describe, expect, it } from 'vitest';
+import { fakeSession } from '../../session/fake-session.js';
 import { MAX_LOCKS, resourceLocks } from './resource-lock.js';
 
 const el = (text: string) => parse(text) as unknown as Element;
 
 function setup() {
-  let listener: ((s: Element) => void) | undefined;
-  const port = { on: (_e: 'stanza', l: (s: Element) => void) => (listener = l), off: () => (listener = undefined) };
-  const locks = resourceLocks(port, () => 'me@x');
-  return { locks, receive: (xml: string) => listener?.(el(xml)), listening: () => listener !== undefined };
+  const session = fakeSession('me@x');
+  const locks = resourceLocks(session, () => 'me@x');
+  return { locks, receive: (xml: string) => session.receive(el(xml)) };
 }
 
 describe('resourceLocks', () => {
@@ -47,20 +47,20 @@ describe('resourceLocks', () => {
   });
 
   it('forgets every lock on a fresh session and stops listening when stopped', () => {
-    const { locks, receive, listening } = setup();
+    const { locks, receive } = setup();
     receive('<message type="chat" from="bob@x/laptop"><body>hi</body></message>');
     locks.reset();
     expect(locks.target('bob@x')).toBe('bob@x');
     locks.stop();
-    expect(listening()).toBe(false);
+    receive('<message type="chat" from="bob@x/phone"><body>after the end</body></message>');
+    expect(locks.target('bob@x')).toBe('bob@x');
   });
 });
 
 describe('resourceLocks under a flood of strangers', () => {
   it('keeps at most MAX_LOCKS peers, dropping the least recently locked', () => {
-    let listener: ((s: Element) => void) | undefined;
-    const locks = resourceLocks({ on: (_e: 'stanza', l: (s: Element) => void) => (listener = l), off: () => undefined }, () => 'me@x');
-    const write = (peer: string): void => listener?.(el(`<message type="chat" from="${peer}/r"><body>hi</body></message>`));
+    const { locks, receive } = setup();
+    const write = (peer: string): void => receive(`<message type="chat" from="${peer}/r"><body>hi</body></message>`);
     write('bob@x');
     for (let i = 0; i < MAX_LOCKS * 5; i++) {
       write(`stranger${i}@x`);

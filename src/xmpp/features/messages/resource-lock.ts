@@ -2,6 +2,7 @@ import type { Element } from '@xmpp/xml';
 import { bareJid } from '../../../domain/jid.js';
 import { NS_CHATSTATES, NS_DELAY } from './ns.js';
 import type { StanzaPort } from './feature.js';
+import type { InboundMessage } from '../forwarding/unwrap.js';
 
 /**
  * Peers whose lock is kept at most, the least recently locked dropped first: anyone can write,
@@ -27,7 +28,7 @@ export interface ResourceLocks {
  * Only live messages lock: an offline or archived message says nothing about where the
  * peer is now.
  */
-export function resourceLocks(port: Pick<StanzaPort, 'on' | 'off'>, ownJid: () => string, maxLocks = MAX_LOCKS): ResourceLocks {
+export function resourceLocks(port: Pick<StanzaPort, 'onMessage' | 'onPresence'>, ownJid: () => string, maxLocks = MAX_LOCKS): ResourceLocks {
   // A Map iterates in insertion order: deleting before setting keeps the most recent last.
   const locks = new Map<string, string>();
   const lock = (peer: string, full: string): void => {
@@ -39,14 +40,18 @@ export function resourceLocks(port: Pick<StanzaPort, 'on' | 'off'>, ownJid: () =
     const peer = bareJid(from);
     if (peer && locks.get(peer) === from) locks.delete(peer);
   };
-  const listener = (stanza: Element): void => {
+  const fullFrom = (stanza: Element): string | undefined => {
     const from = typeof stanza.attrs.from === 'string' ? stanza.attrs.from : '';
-    if (!from.includes('/')) return;
-    if (stanza.is('presence')) {
-      unlockIfFrom(from);
-      return;
-    }
-    if (!stanza.is('message') || stanza.attrs.type !== 'chat') return;
+    return from.includes('/') ? from : undefined;
+  };
+  const presence = (stanza: Element): void => {
+    const from = fullFrom(stanza);
+    if (from) unlockIfFrom(from);
+  };
+  const message = (inbound: Exclude<InboundMessage, { via: 'archive' }>): void => {
+    const stanza = inbound.stanza;
+    const from = fullFrom(stanza);
+    if (inbound.via !== 'live' || !from || stanza.attrs.type !== 'chat') return;
     if (stanza.getChild('gone', NS_CHATSTATES)) {
       unlockIfFrom(from);
       return;
@@ -55,11 +60,11 @@ export function resourceLocks(port: Pick<StanzaPort, 'on' | 'off'>, ownJid: () =
     if (!peer || peer === ownJid() || stanza.getChild('delay', NS_DELAY)) return;
     if (stanza.getChildText('body') !== null) lock(peer, from);
   };
-  port.on('stanza', listener);
+  const stops = [port.onPresence(presence), port.onMessage(message)];
   return {
     target: (peer) => locks.get(peer) ?? peer,
     reset: () => locks.clear(),
-    stop: () => void port.off('stanza', listener),
+    stop: () => stops.forEach((stop) => stop()),
     size: () => locks.size,
   };
 }

@@ -1,18 +1,19 @@
 import { parse } from 'ltx';
 import type { Element } from '@xmpp/xml';
 import { describe, expect, it } from 'vitest';
+import { fakeSession } from '../../session/fake-session.js';
 import { joinRoom } from './join.js';
 
 const el = (text: string) => parse(text) as unknown as Element;
 
 /** A fake session whose "server" answers each sent stanza with the given replies. */
 function fakeRoom(answer: (sent: Element) => string[], info = '<query xmlns="http://jabber.org/protocol/disco#info"><feature var="http://jabber.org/protocol/muc"/></query>') {
-  const listeners = new Set<(s: Element) => void>();
+  const session = fakeSession('me@x');
   return {
-    on: (_e: 'stanza', l: (s: Element) => void) => listeners.add(l),
-    off: (_e: 'stanza', l: (s: Element) => void) => listeners.delete(l),
+    onMessage: session.onMessage,
+    onPresence: session.onPresence,
     send: async (sent: Element) => {
-      for (const reply of answer(sent)) queueMicrotask(() => listeners.forEach((l) => l(el(reply))));
+      for (const reply of answer(sent)) queueMicrotask(() => session.receive(el(reply)));
     },
     iqCaller: { get: async () => el(info) },
   };

@@ -3,15 +3,13 @@ import xml, { type Element } from '@xmpp/xml';
 import { NS_DISCO_INFO } from '../disco/entity.js';
 import { errorCondition } from '../messages/parse-error.js';
 import { NS_MUC_USER } from '../messages/ns.js';
+import type { StanzaPort } from '../messages/feature.js';
 import { waitForStanza as waitFor } from './wait-for.js';
 
 export const NS_MUC = 'http://jabber.org/protocol/muc';
 
 /** The part of a session this uses (the seam tests fake). */
-export interface RoomPort {
-  on(event: 'stanza', listener: (stanza: Element) => void): unknown;
-  off(event: 'stanza', listener: (stanza: Element) => void): unknown;
-  send(element: Element): Promise<unknown>;
+export interface RoomPort extends StanzaPort {
   iqCaller: { get(payload: Element, to?: string, timeout?: number): Promise<Element | undefined> };
 }
 
@@ -49,7 +47,7 @@ export interface JoinedRoom {
  * alone, so its available presence is enough), telling whether the room was created (201).
  * An error presence from the occupant or the room rejects with what it means.
  */
-export async function enterRoom(port: Pick<RoomPort, 'on' | 'off' | 'send'>, room: string, nick: string, children: Element[], timeoutMs: number): Promise<{ created: boolean }> {
+export async function enterRoom(port: StanzaPort, room: string, nick: string, children: Element[], timeoutMs: number): Promise<{ created: boolean }> {
   const occupant = `${room}/${nick}`;
   let created = false;
   await waitFor(port, timeoutMs, new RoomError(`no answer from ${room} to the join within ${timeoutMs / 1000} s`), (stanza) => {

@@ -1,15 +1,13 @@
 import xml, { type Element } from '@xmpp/xml';
 import { NS_MUC_USER, NS_SID } from '../messages/ns.js';
+import type { StanzaPort } from '../messages/feature.js';
 import { enterRoom } from './join.js';
 import { parseRoomStanza, type RoomEvent } from './parse.js';
 
 const NS_MUC_OWNER = 'http://jabber.org/protocol/muc#owner';
 
 /** The part of a session rooms use (the seam unit tests fake). */
-export interface RoomsPort {
-  on(event: 'stanza', listener: (stanza: Element) => void): unknown;
-  off(event: 'stanza', listener: (stanza: Element) => void): unknown;
-  send(element: Element): Promise<unknown>;
+export interface RoomsPort extends StanzaPort {
   iqCaller: { set(payload: Element, to?: string, timeout?: number): Promise<Element | undefined> };
 }
 
@@ -42,7 +40,8 @@ export function roomsFeature(port: RoomsPort, handlers: { onEvent(event: RoomEve
     if (parsed.ok) handlers.onEvent(parsed.event);
     else if (parsed.reason !== 'no body') handlers.onDropped(parsed.room, parsed.reason);
   };
-  port.on('stanza', listener);
+  // Live stanzas only: a carbon comes from our own JID, never from a room.
+  const stops = [port.onPresence(listener), port.onMessage((m) => (m.via === 'live' ? listener(m.stanza) : undefined))];
 
   const join = async (room: string, nick: string, options: JoinOptions = {}): Promise<{ created: boolean }> => {
     const timeoutMs = options.timeoutMs ?? 15_000;
@@ -71,6 +70,6 @@ export function roomsFeature(port: RoomsPort, handlers: { onEvent(event: RoomEve
       rooms.delete(room);
       await port.send(xml('presence', { to: `${room}/${nick}`, type: 'unavailable' }));
     },
-    stop: () => void port.off('stanza', listener),
+    stop: () => stops.forEach((stop) => stop()),
   };
 }

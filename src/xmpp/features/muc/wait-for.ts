@@ -1,12 +1,12 @@
 import type { Element } from '@xmpp/xml';
-import type { RoomPort } from './join.js';
+import type { StanzaPort } from '../messages/feature.js';
 
 /** Sends with `start` and resolves when `match` returns a value for a stanza (or rejects when it throws). */
-export function waitForStanza(port: Pick<RoomPort, 'on' | 'off'>, timeoutMs: number, late: Error, match: (stanza: Element) => true | undefined, start: () => Promise<unknown>): Promise<void> {
+export function waitForStanza(port: Pick<StanzaPort, 'onMessage' | 'onPresence'>, timeoutMs: number, late: Error, match: (stanza: Element) => true | undefined, start: () => Promise<unknown>): Promise<void> {
   return new Promise<void>((resolve, reject) => {
     const done = (error?: Error): void => {
       clearTimeout(timer);
-      port.off('stanza', listener);
+      for (const stop of stops) stop();
       if (error) reject(error);
       else resolve();
     };
@@ -18,7 +18,8 @@ export function waitForStanza(port: Pick<RoomPort, 'on' | 'off'>, timeoutMs: num
       }
     };
     const timer = setTimeout(() => done(late), timeoutMs);
-    port.on('stanza', listener);
+    // Live stanzas only: a room's answer never comes as a carbon.
+    const stops = [port.onPresence(listener), port.onMessage((m) => (m.via === 'live' ? listener(m.stanza) : undefined))];
     start().catch((error: unknown) => done(error instanceof Error ? error : new Error(String(error))));
   });
 }

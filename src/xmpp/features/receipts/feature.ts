@@ -1,4 +1,4 @@
-import type { Element } from '@xmpp/xml';
+import type { InboundMessage } from '../forwarding/unwrap.js';
 import type { StanzaPort } from '../messages/feature.js';
 import { buildReceipt } from './build.js';
 import { parseReceipt } from './parse.js';
@@ -9,12 +9,13 @@ import { parseReceipt } from './parse.js';
  * this client is online, so strangers get none).
  */
 export function receiptsFeature(port: StanzaPort, handlers: { onDelivered(peer: string, id: string): void; mayAnswer(peer: string): boolean }) {
-  const listener = (stanza: Element): void => {
-    const event = parseReceipt(stanza);
+  const listener = (message: Exclude<InboundMessage, { via: 'archive' }>): void => {
+    // Only live: a carbon of a receipt is between our other device and its peer.
+    if (message.via !== 'live') return;
+    const event = parseReceipt(message.stanza);
     if (!event) return;
     if (event.kind === 'received') handlers.onDelivered(event.peer, event.id);
     else if (handlers.mayAnswer(event.peer)) void port.send(buildReceipt(event.from, event.id)).catch(() => undefined);
   };
-  port.on('stanza', listener);
-  return { stop: () => void port.off('stanza', listener) };
+  return { stop: port.onMessage(listener) };
 }
