@@ -21,6 +21,8 @@ import { visibleRows } from './text/visible-rows.js';
 import { lineText } from './input/line-editor.js';
 import type { CommandLineAction } from './hooks/use-command-line.js';
 import { quoteToken } from '../commands/tokenize.js';
+import { ThemeProvider } from './theme/theme-context.js';
+import type { ThemeOverrides } from './theme/theme.js';
 
 export const MIN_COLUMNS = 40;
 export const MIN_ROWS = 12;
@@ -32,12 +34,18 @@ interface Props {
   size?: { columns: number; rows: number };
   /** The user's keys from the config: action → keys, replacing the defaults of that action. */
   keys?: Readonly<Record<string, string[]>>;
+  /** The user's colours from the config (`ui.theme`): token → colour, over the defaults. */
+  theme?: ThemeOverrides;
+  /** Where NO_COLOR is read: the process's environment unless a test gives one. */
+  env?: Readonly<Record<string, string | undefined>>;
 }
 
-export function App({ store, controller, size, keys }: Props) {
+export function App({ store, controller, size, keys, theme, env }: Props) {
   return (
     <StoreContext.Provider value={store}>
-      <Screen controller={controller} size={size} keys={keys} />
+      <ThemeProvider overrides={theme} env={env}>
+        <Screen controller={controller} size={size} keys={keys} />
+      </ThemeProvider>
     </StoreContext.Provider>
   );
 }

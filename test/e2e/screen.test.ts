@@ -161,4 +161,20 @@ describe('colours', () => {
     expect(await natter.waitForExit()).toEqual({ exitCode: 0 });
     dirs.remove();
   });
+
+  it('draws the console\'s command and error lines in the colours ui.theme gives them', async () => {
+    const dirs = tempDirs();
+    mkdirSync(join(dirs.config, 'natter'), { recursive: true });
+    writeFileSync(join(dirs.config, 'natter', 'config.json'), JSON.stringify({ ui: { theme: { error: 'redBright', command: 'blueBright' } } }));
+    const natter = start({ cols: 100, rows: 30, env: dirs.env });
+    await skipFirstRun(natter);
+    natter.type('/nosuch\r');
+    await natter.waitForText('Unknown command /nosuch');
+    // SGR 91 and 94 (bright red, bright blue) are no default colour: only the config's.
+    expect(natter.output()).toContain('\u001b[94m/nosuch');
+    expect(natter.output()).toContain('\u001b[91mUnknown command /nosuch');
+    natter.type('/quit\r');
+    expect(await natter.waitForExit()).toEqual({ exitCode: 0 });
+    dirs.remove();
+  });
 });

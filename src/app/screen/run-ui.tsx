@@ -1,5 +1,4 @@
 import { trackChatFocus } from '../../client/chat-states/chat-focus.js';
-import { applyTheme } from '../../ui/theme/theme.js';
 import { editInEditor } from './external-editor.js';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -49,7 +48,6 @@ export interface UiOptions {
 export async function runUi(options: UiOptions): Promise<number> {
   const { config, history } = options;
   const ui = config.get('ui');
-  applyTheme(ui.theme ?? {});
   // History is written before it is shown: a batch's transaction commits before any frame
   // shows what it holds (the screen draws the state of its last notification, which commits).
   const store = createStore(initialState({ rosterVisible: ui.rosterVisible, rosterWidth: ui.rosterWidth }), { beforeNotify: () => history.flush() });
@@ -131,7 +129,7 @@ export async function runUi(options: UiOptions): Promise<number> {
       return undefined;
     },
   };
-  const instance = render(<App store={store} controller={controller} keys={ui.keys} />, {
+  const instance = render(<App store={store} controller={controller} keys={ui.keys} theme={ui.theme} />, {
     // One write per frame instead of three (coalesced-stdout.ts).
     stdout: coalescedStdout(process.stdout) as unknown as NodeJS.WriteStream,
     // main() opened the screen only on a terminal: a CI variable in the person's environment

@@ -1,6 +1,6 @@
 import { Box, Text } from 'ink';
 import type { LineState } from '../input/line-editor.js';
-import { theme } from '../theme/theme.js';
+import { useTheme } from '../theme/theme-context.js';
 
 interface Props {
   line: LineState;
@@ -11,6 +11,7 @@ interface Props {
 
 /** The prompt with a visible block cursor; scrolls horizontally to keep the cursor in view. */
 export function CommandLine({ line, width, prompt }: Props) {
+  const theme = useTheme();
   const label = prompt ? `${prompt.label} ` : '> ';
   const room = Math.max(1, width - label.length - 1);
   const start = Math.max(0, line.cursor - room + 1);

@@ -1,6 +1,6 @@
 import { Box, Text } from 'ink';
 import type { KeyBinding } from '../input/keybindings.js';
-import { theme } from '../theme/theme.js';
+import { useTheme } from '../theme/theme-context.js';
 
 interface Props {
   bindings: readonly KeyBinding[];
@@ -10,6 +10,7 @@ interface Props {
 
 /** Every key and what it does (Alt-H or Escape closes it); /help lists the commands. */
 export function HelpOverlay({ bindings, width, height }: Props) {
+  const theme = useTheme();
   const keyWidth = Math.min(28, Math.max(...bindings.map((b) => b.keys.join(', ').length)) + 2);
   const rows = bindings.slice(0, Math.max(0, height - 2));
   return (

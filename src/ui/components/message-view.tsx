@@ -2,7 +2,8 @@ import { Box, Text } from 'ink';
 import { memo } from 'react';
 import type { Line, LineKind } from '../../domain/line.js';
 import { visibleRows, type Row } from '../text/visible-rows.js';
-import { theme } from '../theme/theme.js';
+import { useTheme } from '../theme/theme-context.js';
+import type { ThemeToken } from '../theme/theme.js';
 
 interface Props {
   lines: readonly Line[];
@@ -17,21 +18,24 @@ interface Props {
   anchor?: number | undefined;
 }
 
-const COLOR: Record<LineKind, string | undefined> = {
+/** The token each kind of line is drawn in; info lines keep the terminal's colour. */
+const TOKEN: Record<LineKind, ThemeToken | undefined> = {
   info: undefined,
-  error: theme.error,
-  command: theme.command,
-  incoming: undefined,
-  outgoing: theme.outgoing,
+  error: 'error',
+  command: 'command',
+  incoming: 'incoming',
+  outgoing: 'outgoing',
 };
 
 const MessageRow = memo(function MessageRow({ row }: { row: Row }) {
+  const theme = useTheme();
   // "/me waves" is shown as "* bob waves", in its own colour and italic (XEP-0245).
   const action = row.line.from !== undefined && row.line.text.startsWith('/me ');
+  const token = action ? 'action' : TOKEN[row.line.kind];
   return (
     <Text wrap="truncate">
       <Text color={theme.timestamp}>{row.time.padEnd(6)}</Text>
-      <Text color={action ? theme.action : COLOR[row.line.kind]} italic={action}>
+      <Text color={token && theme[token]} italic={action}>
         {row.text}
       </Text>
     </Text>

@@ -2,7 +2,7 @@ import { Box, Text } from 'ink';
 import { memo } from 'react';
 import type { Contact } from '../../store/state.js';
 import type { RosterRow } from '../roster/roster-rows.js';
-import { theme } from '../theme/theme.js';
+import { useTheme } from '../theme/theme-context.js';
 
 const GLYPH: Record<Contact['presence'], string> = {
   chat: '+',
@@ -33,6 +33,7 @@ interface Props {
 }
 
 const Row = memo(function Row({ row, showStatus, selected, unreadCount }: { row: RosterRow; showStatus: boolean; selected: boolean; unreadCount: number }) {
+  const theme = useTheme();
   if (row.kind === 'account') {
     return (
       <Text color={theme.title} bold wrap="truncate">
@@ -60,6 +61,7 @@ const Row = memo(function Row({ row, showStatus, selected, unreadCount }: { row:
 
 /** The contact list on the left. Renders only the rows that fit (2,000 contacts stay cheap). */
 export const RosterPane = memo(function RosterPane({ rows, width, height, offset, filter, showStatus = false, title: heading = 'Roster', empty = '(no contacts)', selected, unread }: Props) {
+  const theme = useTheme();
   const inner = Math.max(0, height - 3);
   const start = Math.max(0, Math.min(offset, rows.length - inner));
   const visible = rows.slice(start, start + inner);

@@ -1,7 +1,7 @@
 import { Box, Text } from 'ink';
 import { memo } from 'react';
 import { describeConnectionState, type ConnectionState } from '../../domain/connection-state.js';
-import { theme } from '../theme/theme.js';
+import { useTheme } from '../theme/theme-context.js';
 
 interface Props {
   width: number;
@@ -12,6 +12,7 @@ interface Props {
 }
 
 export const StatusLine = memo(function StatusLine({ width, connections, tabTitle, peerActivity }: Props) {
+  const theme = useTheme();
   // By JID, not by which account reported first: the order stays put from run to run.
   const accounts = Object.entries(connections).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
   const state =

@@ -1,7 +1,7 @@
 import { Box, Text } from 'ink';
 import { memo } from 'react';
 import type { Tab } from '../../domain/tab.js';
-import { theme } from '../theme/theme.js';
+import { useTheme } from '../theme/theme-context.js';
 
 interface Props {
   tabs: readonly Tab[];
@@ -10,6 +10,7 @@ interface Props {
 }
 
 export const TabBar = memo(function TabBar({ tabs, activeTabId, width }: Props) {
+  const theme = useTheme();
   return (
     <Box width={width} height={1} overflow="hidden">
       <Text wrap="truncate">

@@ -3,6 +3,9 @@
  * truecolor from TERM/COLORTERM) but does not read NO_COLOR (https://no-color.org): when it
  * is set and not empty, every token is undefined and text keeps its terminal colours.
  * Inverse video (the cursor) is not a colour and stays.
+ *
+ * Components read the resolved theme with useTheme() (theme-context.tsx), never from a module:
+ * the config's colours are known only once the App is rendered.
  */
 const colours = {
   border: 'gray',
@@ -16,28 +19,24 @@ const colours = {
   error: 'red',
   info: 'gray',
   command: 'blue',
-  incoming: 'green',
+  // Incoming messages keep the terminal's own colour unless the config names one.
+  incoming: undefined,
   outgoing: 'magenta',
   action: 'yellow',
   timestamp: 'gray',
-} as const;
+} satisfies Record<string, string | undefined>;
 
 export type ThemeToken = keyof typeof colours;
 export const THEME_TOKENS = Object.keys(colours) as ThemeToken[];
-type Theme = { readonly [K in ThemeToken]: string | undefined };
+export type Theme = { readonly [K in ThemeToken]: string | undefined };
+/** The config's `ui.theme`: a colour by token, in place of the default. */
+export type ThemeOverrides = Readonly<Partial<Record<ThemeToken, string>>>;
 
 /**
  * The default colours with the user's (config `ui.theme`: a colour name as chalk knows it,
  * "#rrggbb", "rgb(r,g,b)" or "ansi256(n)") in their place; NO_COLOR still wins.
  */
-export function makeTheme(env: Record<string, string | undefined>, overrides: Partial<Record<ThemeToken, string>> = {}): Theme {
+export function makeTheme(env: Readonly<Record<string, string | undefined>>, overrides: ThemeOverrides = {}): Theme {
   const noColor = (env.NO_COLOR ?? '') !== '';
   return Object.fromEntries(THEME_TOKENS.map((k) => [k, noColor ? undefined : (overrides[k] ?? colours[k])])) as unknown as Theme;
-}
-
-export const theme: Theme = makeTheme(process.env);
-
-/** Applies the config's colours before the first frame (components read `theme` as they render). */
-export function applyTheme(overrides: Partial<Record<ThemeToken, string>>, env: Record<string, string | undefined> = process.env): void {
-  Object.assign(theme, makeTheme(env, overrides));
 }

@@ -1,0 +1,71 @@
+import { render } from 'ink-testing-library';
+import { describe, expect, it, vi } from 'vitest';
+import { CONSOLE_TAB_ID } from '../domain/tab.js';
+import { createStore } from '../store/create-store.js';
+import { initialState } from '../store/state.js';
+import { App } from './app.js';
+import type { UiController } from './controller.js';
+import type { ThemeOverrides } from './theme/theme.js';
+
+// chalk (under Ink) decides at import whether to colour; the frames of this file must carry
+// their colours, as on a truecolor terminal.
+vi.hoisted(() => {
+  process.env.FORCE_COLOR = '3';
+});
+
+/** SGR foreground for a "#rrggbb" colour on a truecolor terminal. */
+const fg = (hex: string): string => `\u001b[38;2;${[1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16)).join(';')}m`;
+
+async function frameWith(view: ReturnType<typeof render>, text: string): Promise<string> {
+  await vi.waitFor(() => expect(view.lastFrame()).toContain(text), { timeout: 5000 });
+  return view.lastFrame() ?? '';
+}
+
+function setup(theme: ThemeOverrides | undefined, env: Record<string, string | undefined> = {}) {
+  const store = createStore(initialState());
+  const controller: UiController = { submit: vi.fn(), answer: vi.fn(), quit: vi.fn(), complete: () => undefined };
+  const say = (kind: 'info' | 'error' | 'command', text: string): void => store.dispatch({ type: 'line/append', tabId: CONSOLE_TAB_ID, kind, text });
+  store.dispatch({ type: 'tab/open', id: 'chat:bob@x', kind: 'chat', title: 'bob@x', focus: true });
+  const chat = (kind: 'incoming' | 'outgoing', from: string, text: string): void => store.dispatch({ type: 'line/append', tabId: 'chat:bob@x', kind, from, text });
+  const view = render(<App store={store} controller={controller} size={{ columns: 80, rows: 20 }} {...(theme ? { theme } : {})} env={env} />);
+  return { store, view, say, chat };
+}
+
+const OVERRIDES = { error: '#ff0001', command: '#f4f400', incoming: '#00ff02', outgoing: '#0000f3' } as const;
+
+describe('ui.theme', () => {
+  it("draws error and command lines in the config's colours", async () => {
+    const { view, store, say } = setup(OVERRIDES);
+    store.dispatch({ type: 'tab/focus', id: CONSOLE_TAB_ID });
+    say('command', '/nosuch');
+    say('error', 'Unknown command /nosuch');
+    const frame = await frameWith(view, 'Unknown command /nosuch');
+    expect(frame).toContain(`${fg(OVERRIDES.error)}Unknown command /nosuch`);
+    expect(frame).toContain(`${fg(OVERRIDES.command)}/nosuch`);
+    view.unmount();
+  });
+
+  it("draws incoming and outgoing messages in the config's colours", async () => {
+    const { view, chat } = setup(OVERRIDES);
+    chat('incoming', 'bob@x', 'hello there');
+    chat('outgoing', 'me', 'hi bob');
+    const frame = await frameWith(view, 'hi bob');
+    expect(frame).toContain(`${fg(OVERRIDES.incoming)}bob@x: hello there`);
+    expect(frame).toContain(`${fg(OVERRIDES.outgoing)}me: hi bob`);
+    view.unmount();
+  });
+
+  it('keeps the defaults without a theme (incoming text in the terminal colour), and no colour at all with NO_COLOR', async () => {
+    const plain = setup(undefined);
+    plain.chat('incoming', 'bob@x', 'hello there');
+    const frame = await frameWith(plain.view, 'hello there');
+    expect(frame).toContain('\u001b[39mbob@x: hello there'); // after the grey time, no colour of its own
+    plain.view.unmount();
+
+    const none = setup(OVERRIDES, { NO_COLOR: '1' });
+    none.chat('incoming', 'bob@x', 'hello there');
+    // eslint-disable-next-line no-control-regex
+    expect(await frameWith(none.view, 'hello there')).not.toMatch(/\u001b\[(3[0-8]|4[0-8]|9[0-7]|10[0-7])[;m]/);
+    none.view.unmount();
+  });
+});
