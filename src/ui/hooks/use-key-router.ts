@@ -1,11 +1,11 @@
 import { useInput, usePaste } from 'ink';
 import { useMemo } from 'react';
 import { keyName } from '../input/key-name.js';
-import { keyMap } from '../input/keybindings.js';
+import { keyMap, type KeyAction, type KeyOverrides } from '../input/keybindings.js';
 
 export interface KeyHandlers {
-  /** Returns true when the action was handled. */
-  action(name: string): boolean;
+  /** Returns true when the action was handled (src/ui/key-actions/key-table.ts runs it). */
+  action(name: KeyAction): boolean;
   text(text: string): void;
   /** Before each key or paste. */
   before?(): void;
@@ -18,7 +18,7 @@ export interface KeyHandlers {
  * a named action goes to `action`, printable input and pastes to `text`. A multi-line paste
  * arrives whole (bracketed paste), so it becomes one message, never several sends.
  */
-export function useKeyRouter(handlers: KeyHandlers, overrides?: Readonly<Record<string, string[]>>): void {
+export function useKeyRouter(handlers: KeyHandlers, overrides?: KeyOverrides): void {
   const map = useMemo(() => keyMap(overrides), [overrides]);
   useInput((input, key) => {
     handlers.before?.();
