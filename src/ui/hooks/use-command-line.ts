@@ -136,3 +136,6 @@ export function useCommandLine(activeTab: () => string = () => '') {
 
   return { line: state.current.line, current, dispatch, take, setText, searching };
 }
+
+/** The command line as the keys see it. */
+export type CommandLine = ReturnType<typeof useCommandLine>;
