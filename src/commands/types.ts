@@ -1,21 +1,25 @@
 import type { ConnectionState } from '../domain/connection-state.js';
+import type { Action } from '../store/actions.js';
 import type { AppState } from '../store/state.js';
 
-/** What a command asks the UI or the app to do; commands never draw on screen themselves. */
-export type Intent =
+/**
+ * The store actions a command may ask for: what the screen shows (the tab in front, the
+ * roster pane). They are applied to the store as they are, not copied into intents of their own.
+ */
+export type ViewAction = Extract<Action, {
+  type: 'tab/focus' | 'tab/close' | 'tab/expand' | 'roster/visible' | 'roster/width' | 'roster/filter' | 'roster/show-status' | 'roster/toggle-group';
+}>;
+
+/** What the app does for a command beyond the store: leave, open a conversation, show search results. */
+export type AppIntent =
   | { type: 'quit' }
   | { type: 'open-chat'; peer: string; focus: boolean }
   | { type: 'open-private'; room: string; nick: string }
-  | { type: 'focus-tab'; id: string }
-  | { type: 'close-tab'; id: string }
-  | { type: 'expand'; id: string; expanded: boolean }
-  | { type: 'roster-visible'; visible: boolean }
-  | { type: 'roster-width'; width: number }
-  | { type: 'roster-filter'; filter: string }
-  | { type: 'roster-status'; show?: boolean }
-  | { type: 'roster-toggle-group'; group: string }
   | { type: 'search-results'; query: string; hits: SearchResult[] }
   | { type: 'jump'; index: number };
+
+/** What a command asks the UI or the app to do; commands never draw on screen themselves. */
+export type Intent = ViewAction | AppIntent;
 
 export type CommandResult =
   | { ok: true; text?: string; data?: unknown; intents?: Intent[] }

@@ -99,30 +99,6 @@ export function createCommandRunner(
         if (account) tabs.openPrivate(account, intent.room, intent.nick, true);
         break;
       }
-      case 'focus-tab':
-        store.dispatch({ type: 'tab/focus', id: intent.id });
-        break;
-      case 'close-tab':
-        store.dispatch({ type: 'tab/close', id: intent.id });
-        break;
-      case 'expand':
-        store.dispatch({ type: 'tab/expand', id: intent.id, expanded: intent.expanded });
-        break;
-      case 'roster-visible':
-        store.dispatch({ type: 'roster/visible', visible: intent.visible });
-        break;
-      case 'roster-width':
-        store.dispatch({ type: 'roster/width', width: intent.width });
-        break;
-      case 'roster-filter':
-        store.dispatch({ type: 'roster/filter', filter: intent.filter });
-        break;
-      case 'roster-status':
-        store.dispatch({ type: 'roster/show-status', show: intent.show ?? !store.getState().rosterShowStatus });
-        break;
-      case 'roster-toggle-group':
-        store.dispatch({ type: 'roster/toggle-group', group: intent.group });
-        break;
       case 'search-results':
         search.show(intent.query, intent.hits);
         break;
@@ -131,6 +107,10 @@ export function createCommandRunner(
         if (problem) console('error', problem);
         break;
       }
+      default:
+        // What is left is a store action (what the screen shows), applied as it is; an app
+        // intent without its case above would not type-check here.
+        store.dispatch(intent);
     }
   };
 

@@ -12,6 +12,6 @@ export const closeCommand: CommandSpec = {
     if (id === CONSOLE_TAB_ID) return fail('The console tab can not be closed. Use /quit to leave natter.');
     const room = tabRoom(id);
     if (room && ctx.state().rooms[room]) await ctx.api.leaveRoom(room);
-    return ok(undefined, [{ type: 'close-tab', id }]);
+    return ok(undefined, [{ type: 'tab/close', id }]);
   },
 };

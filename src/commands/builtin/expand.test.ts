@@ -16,7 +16,7 @@ describe('/expand', () => {
     ['/expand off', false],
   ])('%s applies to the current tab', async (line, expanded) => {
     const result = await registry.execute(ctx, line);
-    expect(result).toMatchObject({ ok: true, intents: [{ type: 'expand', id: 'chat:bob@x', expanded }] });
+    expect(result).toMatchObject({ ok: true, intents: [{ type: 'tab/expand', id: 'chat:bob@x', expanded }] });
   });
 
   it('refuses anything but on or off, with the usage', async () => {

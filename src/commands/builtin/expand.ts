@@ -11,7 +11,7 @@ export const expandCommand: CommandSpec = {
     if (mode !== 'on' && mode !== 'off') return fail(`/expand takes on or off, not "${mode}". Usage: /expand [on|off]`);
     const id = ctx.state().activeTabId;
     return ok(mode === 'on' ? 'Long messages in this tab are shown in full (/expand off to cut them).' : 'Long messages in this tab are cut again.', [
-      { type: 'expand', id, expanded: mode === 'on' },
+      { type: 'tab/expand', id, expanded: mode === 'on' },
     ]);
   },
   complete: (_ctx, index, partial) => (index === 0 ? ['on', 'off'].filter((m) => m.startsWith(partial)) : []),

@@ -61,7 +61,7 @@ describe('/close', () => {
     const state = { ...initialState(), activeTabId: 'chat:bob@example.org' };
     expect(await registry.execute({ ...ctx, state: () => state }, '/close')).toEqual({
       ok: true,
-      intents: [{ type: 'close-tab', id: 'chat:bob@example.org' }],
+      intents: [{ type: 'tab/close', id: 'chat:bob@example.org' }],
     });
   });
 });

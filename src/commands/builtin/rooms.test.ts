@@ -31,7 +31,7 @@ function context(activeTabId: string, api: Partial<ClientApi> = {}): { ctx: Comm
 describe('/join', () => {
   it('joins ROOM, or ROOM/NICK, with an optional password, and brings the room tab to the front', async () => {
     const { ctx, calls } = context('console');
-    expect(await registry.execute(ctx, '/join Ops@Conference.x')).toEqual({ ok: true, text: 'join done', intents: [{ type: 'focus-tab', id: 'room:ops@conference.x' }] });
+    expect(await registry.execute(ctx, '/join Ops@Conference.x')).toEqual({ ok: true, text: 'join done', intents: [{ type: 'tab/focus', id: 'room:ops@conference.x' }] });
     await registry.execute(ctx, '/join ops@conference.x/Alice Laptop');
     await registry.execute(ctx, '/join secret@conference.x hunter2');
     expect(calls).toEqual([

@@ -29,7 +29,7 @@ export const joinCommand: CommandSpec = {
     if (!isBareJid(room)) return fail(`"${target}" is not a room address. Write it as name@conference.server, e.g. /join ops@conference.example.org`);
     if (nick !== undefined && nick.trim() === '') return fail(`the nickname after "/" is empty; e.g. /join ${room}/alice`);
     const text = await ctx.api.joinRoom(room, nick, password);
-    return ok(text, [{ type: 'focus-tab', id: roomTabId(room) }]);
+    return ok(text, [{ type: 'tab/focus', id: roomTabId(room) }]);
   },
   complete: (ctx, index, partial) => (index === 0 ? knownRooms(ctx, partial) : []),
 };

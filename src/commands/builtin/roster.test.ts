@@ -11,14 +11,19 @@ const ctx: CommandContext = { state: () => state, registry, api: fakeApi() };
 
 describe('/roster', () => {
   it.each([
-    ['/roster hide', [{ type: 'roster-visible', visible: false }]],
-    ['/roster show', [{ type: 'roster-visible', visible: true }]],
-    ['/roster size 30', [{ type: 'roster-width', width: 30 }]],
-    ['/roster status', [{ type: 'roster-status' }]],
-    ['/roster status on', [{ type: 'roster-status', show: true }]],
-    ['/roster status off', [{ type: 'roster-status', show: false }]],
+    ['/roster hide', [{ type: 'roster/visible', visible: false }]],
+    ['/roster show', [{ type: 'roster/visible', visible: true }]],
+    ['/roster size 30', [{ type: 'roster/width', width: 30 }]],
+    ['/roster status', [{ type: 'roster/show-status', show: true }]], // hidden now: shown
+    ['/roster status on', [{ type: 'roster/show-status', show: true }]],
+    ['/roster status off', [{ type: 'roster/show-status', show: false }]],
   ])('%s', async (line, intents) => {
     expect(await registry.execute(ctx, line)).toEqual({ ok: true, intents });
+  });
+
+  it('/roster status with the status texts shown hides them', async () => {
+    const shown = { ...state, rosterShowStatus: true };
+    expect(await registry.execute({ ...ctx, state: () => shown }, '/roster status')).toEqual({ ok: true, intents: [{ type: 'roster/show-status', show: false }] });
   });
 
   it.each([
@@ -56,9 +61,9 @@ describe('/roster', () => {
 
 describe('/roster filter and group', () => {
   it('sets or clears the filter and folds a group', async () => {
-    expect(await registry.execute(ctx, '/roster filter ali ce')).toEqual({ ok: true, intents: [{ type: 'roster-filter', filter: 'ali ce' }] });
-    expect(await registry.execute(ctx, '/roster filter')).toEqual({ ok: true, intents: [{ type: 'roster-filter', filter: '' }] });
-    expect(await registry.execute(ctx, '/roster group my friends')).toEqual({ ok: true, intents: [{ type: 'roster-toggle-group', group: 'my friends' }] });
+    expect(await registry.execute(ctx, '/roster filter ali ce')).toEqual({ ok: true, intents: [{ type: 'roster/filter', filter: 'ali ce' }] });
+    expect(await registry.execute(ctx, '/roster filter')).toEqual({ ok: true, intents: [{ type: 'roster/filter', filter: '' }] });
+    expect(await registry.execute(ctx, '/roster group my friends')).toEqual({ ok: true, intents: [{ type: 'roster/toggle-group', group: 'my friends' }] });
   });
 });
 
@@ -67,7 +72,7 @@ describe('/win', () => {
     const registry = createRegistry();
     const tabs = { ...initialState(), tabs: [...initialState().tabs, { id: 'chat:b@x', kind: 'chat' as const, title: 'b@x', unread: 0, highlight: false }] };
     const ctx: CommandContext = { state: () => tabs, registry, api: fakeApi() };
-    expect(await registry.execute(ctx, '/win 2')).toEqual({ ok: true, intents: [{ type: 'focus-tab', id: 'chat:b@x' }] });
+    expect(await registry.execute(ctx, '/win 2')).toEqual({ ok: true, intents: [{ type: 'tab/focus', id: 'chat:b@x' }] });
     expect(await registry.execute(ctx, '/win 3')).toEqual({ ok: false, error: 'There is no tab 3; there are 2 tabs.' });
     expect(await registry.execute(ctx, '/win x')).toMatchObject({ ok: false, error: expect.stringContaining('"x" is not a tab number') });
   });

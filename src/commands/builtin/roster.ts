@@ -10,7 +10,7 @@ function visibility(visible: boolean): CommandSpec {
     summary: visible ? 'Show the roster pane (Alt-T shows or hides it).' : 'Hide the roster pane (Alt-T shows or hides it).',
     args: [],
     examples: [visible ? '/roster show' : '/roster hide'],
-    run: () => ok(undefined, [{ type: 'roster-visible', visible }]),
+    run: () => ok(undefined, [{ type: 'roster/visible', visible }]),
   };
 }
 
@@ -24,7 +24,7 @@ const size: CommandSpec = {
     if (!Number.isInteger(width) || width < MIN_ROSTER_WIDTH || width > MAX_ROSTER_WIDTH) {
       return fail(`/roster size needs a whole number of columns from ${MIN_ROSTER_WIDTH} to ${MAX_ROSTER_WIDTH}, e.g. /roster size 30`);
     }
-    return ok(undefined, [{ type: 'roster-width', width }]);
+    return ok(undefined, [{ type: 'roster/width', width }]);
   },
 };
 
@@ -33,7 +33,7 @@ const filter: CommandSpec = {
   summary: 'Show only contacts whose name or JID contains the text; none shows all again (Alt-R starts it).',
   args: [{ name: 'text', required: false, rest: true, description: 'what a name or JID must contain; none: all contacts' }],
   examples: ['/roster filter ali', '/roster filter'],
-  run: (_ctx, [text]) => ok(undefined, [{ type: 'roster-filter', filter: text?.trim() ?? '' }]),
+  run: (_ctx, [text]) => ok(undefined, [{ type: 'roster/filter', filter: text?.trim() ?? '' }]),
 };
 
 const group: CommandSpec = {
@@ -41,7 +41,7 @@ const group: CommandSpec = {
   summary: 'Fold a group of the roster, or unfold it.',
   args: [{ name: 'name', required: true, rest: true, description: 'the group, spaces and all (Tab completes the groups)' }],
   examples: ['/roster group work', '/roster group my friends'],
-  run: (_ctx, [name = '']) => ok(undefined, [{ type: 'roster-toggle-group', group: name.trim() }]),
+  run: (_ctx, [name = '']) => ok(undefined, [{ type: 'roster/toggle-group', group: name.trim() }]),
   complete: (ctx, index, partial) => (index === 0 ? groupsOfContacts(ctx, partial) : []),
 };
 
@@ -50,9 +50,10 @@ const status: CommandSpec = {
   summary: 'Show contacts\' status texts beside their names, or hide them (Alt-S switches).',
   args: [{ name: 'on|off', required: false, description: 'on shows them, off hides them; none switches' }],
   examples: ['/roster status on', '/roster status'],
-  run(_ctx, [mode]) {
+  run(ctx, [mode]) {
     if (mode !== undefined && mode !== 'on' && mode !== 'off') return fail(`/roster status takes on or off, not "${mode}". Usage: /roster status [on|off]`);
-    return ok(undefined, [{ type: 'roster-status', ...(mode ? { show: mode === 'on' } : {}) }]);
+    // No mode: the other way round from now.
+    return ok(undefined, [{ type: 'roster/show-status', show: mode ? mode === 'on' : !ctx.state().rosterShowStatus }]);
   },
   complete: (_ctx, index, partial) => (index === 0 ? ['on', 'off'].filter((m) => m.startsWith(partial)) : []),
 };

@@ -11,6 +11,6 @@ export const winCommand: CommandSpec = {
     if (!Number.isInteger(index) || index < 1) return fail(`"${value}" is not a tab number. Usage: /win N, e.g. /win 2`);
     const tab = tabs[index - 1];
     if (!tab) return fail(`There is no tab ${index}; there ${tabs.length === 1 ? 'is 1 tab' : `are ${tabs.length} tabs`}.`);
-    return ok(undefined, [{ type: 'focus-tab', id: tab.id }]);
+    return ok(undefined, [{ type: 'tab/focus', id: tab.id }]);
   },
 };

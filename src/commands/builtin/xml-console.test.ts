@@ -19,7 +19,7 @@ const ctx: CommandContext = { state: () => initialState(), registry, api };
 
 describe('/xmlconsole', () => {
   it('opens the default account\'s console, or the one named, and brings its tab to the front', async () => {
-    expect(await registry.execute(ctx, '/xmlconsole')).toEqual({ ok: true, intents: [{ type: 'focus-tab', id: 'xml:alice@x' }] });
+    expect(await registry.execute(ctx, '/xmlconsole')).toEqual({ ok: true, intents: [{ type: 'tab/focus', id: 'xml:alice@x' }] });
     expect(await registry.execute(ctx, '/xmlconsole alice@x')).toMatchObject({ ok: true, intents: [{ id: 'xml:alice@x' }] });
     expect(opened).toEqual([undefined, 'alice@x']);
   });
