@@ -195,3 +195,35 @@ describe('MessageHistory', () => {
     reader.close();
   });
 });
+
+describe('message kinds (migration 6)', () => {
+  it('keeps a room message out of the chat outbox, and lists it apart', () => {
+    const { history } = fresh();
+    history.add(msg({ peer: 'bob@x', direction: 'out', originId: 'c1', delivery: 'pending' }));
+    history.add(msg({ peer: 'ops@muc.x', kind: 'groupchat', direction: 'out', originId: 'g1', delivery: 'pending' }));
+    expect(history.outbox('alice@x').map((m) => [m.peer, m.kind])).toEqual([['bob@x', 'chat']]);
+    expect(history.outbox('alice@x', 'groupchat').map((m) => [m.peer, m.kind])).toEqual([['ops@muc.x', 'groupchat']]);
+  });
+
+  it('marks the rooms of a history written before it as groupchat: their senders are nicks, not JIDs', async () => {
+    const dir = join(mkdtempSync(join(tmpdir(), 'natter-history-')), 'natter');
+    dirs.push(join(dir, '..'));
+    const { mkdirSync } = await import('node:fs');
+    mkdirSync(dir, { recursive: true, mode: 0o700 });
+    const { DatabaseSync } = await import('node:sqlite');
+    const old = new DatabaseSync(join(dir, HISTORY_FILE));
+    for (const step of MIGRATIONS.slice(0, 5)) old.exec(step);
+    old.exec('PRAGMA user_version = 5');
+    const add = old.prepare("INSERT INTO messages (account, peer, direction, sender, body, at, received_at, origin_id, delivery) VALUES ('alice@x', ?, ?, ?, 'x', 1, 1, ?, ?)");
+    add.run('ops@muc.x', 'in', 'bob', null, 'none');
+    add.run('ops@muc.x', 'out', 'alice', 'g1', 'pending');
+    add.run('bob@x', 'in', 'bob@x/phone', null, 'none');
+    add.run('bob@x', 'out', 'alice@x', 'c1', 'pending');
+    add.run('ops@muc.x/bob', 'in', 'ops@muc.x/bob', null, 'none');
+    old.close();
+    const history = new MessageHistory(openHistoryDatabase(dir));
+    expect(history.outbox('alice@x').map((m) => m.peer)).toEqual(['bob@x']);
+    expect(history.outbox('alice@x', 'groupchat').map((m) => m.peer)).toEqual(['ops@muc.x']);
+    expect(history.page('alice@x', 'ops@muc.x/bob', 10).map((m) => m.kind)).toEqual(['chat']);
+  });
+});

@@ -16,7 +16,11 @@ export interface NewMessage {
   messageId?: string;
   replaces?: number;
   delivery?: Delivery;
+  /** A room's groupchat, or (the default) a one-to-one chat, a room's private messages included. */
+  kind?: MessageKind;
 }
+
+export type MessageKind = 'chat' | 'groupchat';
 
 export interface StoredMessage extends Required<Pick<NewMessage, 'account' | 'peer' | 'direction' | 'body' | 'at'>> {
   id: number;
@@ -26,6 +30,7 @@ export interface StoredMessage extends Required<Pick<NewMessage, 'account' | 'pe
   messageId: string | null;
   replaces: number | null;
   delivery: Delivery;
+  kind: MessageKind;
 }
 
 export interface SearchHit extends StoredMessage {
@@ -34,7 +39,7 @@ export interface SearchHit extends StoredMessage {
 
 
 const COLUMNS = `m.id, m.account, m.peer, m.direction, m.sender, m.body, m.at, m.stanza_id AS stanzaId,
-  m.origin_id AS originId, m.message_id AS messageId, m.replaces, m.delivery`;
+  m.origin_id AS originId, m.message_id AS messageId, m.replaces, m.delivery, m.kind`;
 
 /**
  * Messages in SQLite, written before they are shown. Duplicates (the same stanza-id, or the
@@ -73,8 +78,8 @@ export class MessageHistory {
     this.#batch = new GroupCommit(db, () => this.#indexPending());
     this.#index = db.prepare('INSERT INTO messages_fts (rowid, body) SELECT id, body FROM messages WHERE id BETWEEN ? AND ?');
     this.#insert = db.prepare(`INSERT INTO messages (account, peer, direction, sender, body, at, received_at, stanza_id,
-        origin_id, message_id, replaces, delivery)
-      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`);
+        origin_id, message_id, replaces, delivery, kind)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`);
     this.#findDuplicate = db.prepare(`SELECT id FROM messages WHERE account = ? AND peer = ?
       AND ((stanza_id IS NOT NULL AND stanza_id = ?) OR (origin_id IS NOT NULL AND origin_id = ? AND direction = ?)) LIMIT 1`);
     this.#pageBefore = db.prepare(`SELECT ${COLUMNS} FROM messages m WHERE m.account = ? AND m.peer = ? AND (m.at < ? OR (m.at = ? AND m.id < ?))
@@ -87,7 +92,7 @@ export class MessageHistory {
       WHERE messages_fts MATCH ? AND (? IS NULL OR m.account = ?) AND (? IS NULL OR m.peer = ?)
       ORDER BY m.at DESC LIMIT ?`);
     this.#outbox = db.prepare(`SELECT ${COLUMNS} FROM messages m WHERE m.account = ? AND m.direction = 'out' AND m.delivery = 'pending'
-      ORDER BY m.at, m.id`);
+      AND m.kind = ? ORDER BY m.at, m.id`);
     // A state only moves forward: a receipt (delivered) may overtake the server's ack (sent).
     this.#setDelivery = db.prepare(`UPDATE messages SET delivery = ? WHERE account = ? AND peer = ? AND origin_id = ? AND direction = 'out'
       AND NOT (? = 'sent' AND delivery IN ('delivered', 'failed')) RETURNING id`);
@@ -116,7 +121,7 @@ export class MessageHistory {
     const result = this.#insert.run(
       message.account, message.peer, message.direction, message.sender ?? null, body, message.at, Date.now(),
       message.stanzaId ?? null, message.originId ?? null, message.messageId ?? null, message.replaces ?? null,
-      message.delivery ?? 'none',
+      message.delivery ?? 'none', message.kind ?? 'chat',
     );
     if (result.changes > 0) {
       const id = Number(result.lastInsertRowid);
@@ -199,8 +204,9 @@ export class MessageHistory {
   }
 
   /** Outgoing messages of `account` still waiting for the server's acknowledgement, oldest first. */
-  outbox(account: string): StoredMessage[] {
-    return this.#outbox.all(account) as unknown as StoredMessage[];
+  /** Our messages of `kind` no server or room has confirmed yet, oldest first (for chats: the outbox). */
+  outbox(account: string, kind: MessageKind = 'chat'): StoredMessage[] {
+    return this.#outbox.all(account, kind) as unknown as StoredMessage[];
   }
 
   /** Moves our message `originId` to `peer` to `delivery`; its row id, or undefined when there is no such message or it is further already. */

@@ -42,4 +42,11 @@ export const MIGRATIONS: readonly string[] = [
   // 5: new messages reach the FTS index from MessageHistory, one INSERT ... SELECT for the rows
   // of a transaction, before it commits: the trigger ran a statement per row, half of an insert.
   `DROP TRIGGER messages_ai;`,
+  // 6: what kind of conversation a message is in: a one-to-one chat (private messages through a
+  // room included), or a room's groupchat. The outbox resends only chat messages: a room message
+  // sent as a one-to-one chat to the room's JID is refused, or worse. Rooms already stored are
+  // found by their incoming rows, whose sender is a nick rather than a JID.
+  `ALTER TABLE messages ADD COLUMN kind TEXT NOT NULL DEFAULT 'chat' CHECK (kind IN ('chat', 'groupchat'));
+   UPDATE messages SET kind = 'groupchat' WHERE instr(peer, '/') = 0 AND peer IN
+     (SELECT DISTINCT peer FROM messages WHERE direction = 'in' AND sender IS NOT NULL AND instr(sender, '@') = 0);`,
 ];

@@ -4,13 +4,14 @@ import { connect, createServer, type Socket } from 'node:net';
 export async function startTcpProxy(target: { host: string; port: number }) {
   const pairs = new Set<[Socket, Socket]>();
   let accepted = 0;
+  let held: false | 'down' | 'both' = false;
   const server = createServer((client) => {
     accepted++;
     const upstream = connect(target);
     const pair: [Socket, Socket] = [client, upstream];
     pairs.add(pair);
-    client.pipe(upstream);
-    upstream.pipe(client);
+    if (held !== 'both') client.pipe(upstream);
+    if (!held) upstream.pipe(client);
     for (const s of pair) {
       s.on('error', () => undefined);
       s.on('close', () => {
@@ -25,6 +26,24 @@ export async function startTcpProxy(target: { host: string; port: number }) {
   return {
     port: typeof address === 'object' && address ? address.port : 0,
     accepted: () => accepted,
+    /**
+     * A stalled link: what the server sends (`down`), or what either side sends (`both`), waits
+     * here and reaches nobody until release().
+     */
+    hold(direction: 'down' | 'both' = 'down'): void {
+      held = direction;
+      for (const [client, upstream] of pairs) {
+        upstream.unpipe(client);
+        if (direction === 'both') client.unpipe(upstream);
+      }
+    },
+    release(): void {
+      for (const [client, upstream] of pairs) {
+        upstream.pipe(client);
+        if (held === 'both') client.pipe(upstream);
+      }
+      held = false;
+    },
     /** Destroys every open connection (both directions) at once. */
     cut(): void {
       for (const [a, b] of pairs) {

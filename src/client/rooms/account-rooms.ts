@@ -43,6 +43,7 @@ export function accountRooms(
         return message(event, current);
       case 'subject':
         store.dispatch({ type: 'room/update', room: event.room, patch: { subject: sanitizeLine(event.subject) } });
+        if (awaitingHistory.has(event.room)) failUnconfirmed(event.room, 'the connection dropped before the room passed it on');
         // §7.2.16: the room sends its subject (maybe empty) as the last step of a join.
         if (!current.joined) {
           if (event.subject) say(event.room, 'info', `Subject: ${sanitizeLine(event.subject)}`);
@@ -64,7 +65,7 @@ export function accountRooms(
   const message = (event: Extract<RoomEvent, { kind: 'message' }>, current: Room): void => {
     const out = event.nick === current.nick;
     const stored = history.add({
-      account, peer: event.room, direction: out ? 'out' : 'in', sender: event.nick, body: event.body, at: event.at,
+      account, peer: event.room, kind: 'groupchat', direction: out ? 'out' : 'in', sender: event.nick, body: event.body, at: event.at,
       ...(event.stanzaId ? { stanzaId: event.stanzaId } : {}), ...(event.originId ? { originId: event.originId } : {}),
       ...(event.id ? { messageId: event.id } : {}), ...(out ? { delivery: 'sent' as const } : {}),
     });
@@ -134,16 +135,24 @@ export function accountRooms(
     told();
   };
 
+  /** Rooms joined again whose history may confirm messages of ours still pending. */
+  const awaitingHistory = new Set<string>();
+  const failUnconfirmed = (jid: string, why: string): void => {
+    awaitingHistory.delete(jid);
+    for (const m of history.outbox(account, 'groupchat')) if (m.peer === jid && m.originId) markFailed(jid, m.originId, `${why}; it may not have reached the room`);
+  };
+
   const markFailed = (jid: string, id: string, reason: string): void => {
     const rowId = history.setDelivery(account, jid, id, 'failed');
     if (rowId !== undefined) store.dispatch({ type: 'line/delivery', tabId: roomTabId(jid), rowId, delivery: 'failed', reason: `not delivered: ${sanitizeLine(reason)}` });
   };
 
-  const join = async (jid: string, nick: string, password?: string): Promise<string> => {
+  /** Joins `jid` (and shows its tab; `focus`: in front, as when the user asks; not on a rejoin after a reconnect). */
+  const join = async (jid: string, nick: string, password?: string, focus = true): Promise<string> => {
     if (!feature) throw new Error(`${account} is not connected; /connect first, then /join ${jid}`);
     wanted.set(jid, { nick, ...(password ? { password } : {}) });
     store.dispatch({ type: 'room/set', room: { room: jid, account, nick, joined: false, subject: room(jid)?.subject ?? '', occupants: [] } });
-    tabs.openRoom(account, jid, true);
+    tabs.openRoom(account, jid, focus);
     const last = history.page(account, jid, 1)[0];
     try {
       const { created } = await feature.join(jid, nick, { ...(password ? { password } : {}), ...(last ? { since: last.at } : {}) });
@@ -164,7 +173,9 @@ export function accountRooms(
   const sayIn = async (jid: string, body: string): Promise<void> => {
     const id = randomUUID();
     const joined = room(jid)?.joined === true && feature !== undefined;
-    const stored = history.add({ account, peer: jid, direction: 'out', sender: room(jid)?.nick ?? account, body, at: Date.now(), originId: id, messageId: id, delivery: joined ? 'pending' : 'failed' });
+    const stored = history.add({
+      account, peer: jid, kind: 'groupchat', direction: 'out', sender: room(jid)?.nick ?? account, body, at: Date.now(), originId: id, messageId: id, delivery: joined ? 'pending' : 'failed',
+    });
     store.dispatch({
       type: 'line/append', tabId: roomTabId(jid), kind: 'outgoing', from: 'me', text: sanitizeText(body), rowId: stored.id,
       delivery: joined ? 'pending' : 'failed',
@@ -192,8 +203,21 @@ export function accountRooms(
       feature = roomsFeature(port, { onEvent, onDropped: (jid, reason) => say(jid, 'error', `dropped a stanza from the room (${reason})`) });
       return feature;
     },
+    /**
+     * A fresh session (none resumed): the rooms the user is in are joined again, not in front.
+     * A room message the room never passed back (§7.4) is not confirmed on a stream that is
+     * gone. Sending it again could repeat it; so it waits for the room's discussion history,
+     * which holds it if the room got it (it is then marked sent, as a duplicate of our own),
+     * and whatever is still unconfirmed when the history ends (the subject comes last, §7.2.16)
+     * is marked failed, visibly. In a room that is not joined again, at once.
+     */
     rejoin(): void {
-      for (const [jid, { nick, password }] of wanted) join(jid, nick, password).catch(() => undefined);
+      const unconfirmed = new Set(history.outbox(account, 'groupchat').map((m) => m.peer));
+      for (const jid of unconfirmed) if (!wanted.has(jid)) failUnconfirmed(jid, 'natter left the room before it passed the message on');
+      for (const [jid, { nick, password }] of wanted) {
+        if (unconfirmed.has(jid)) awaitingHistory.add(jid);
+        join(jid, nick, password, false).catch(() => failUnconfirmed(jid, 'natter could not join the room again to see whether it passed the message on'));
+      }
     },
     /** The session ended: nobody is known to be in any room until the next join. */
     detach(): void {
