@@ -77,3 +77,5 @@ export function archiveCatchUp(account: string, deps: {
     },
   };
 }
+
+export type ArchiveCatchUp = ReturnType<typeof archiveCatchUp>;

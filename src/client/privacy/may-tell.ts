@@ -55,3 +55,5 @@ export function mayAnswerQuery(account: string, from: string | undefined, truste
   if (!bare) return false;
   return bare === account || bare === account.slice(account.indexOf('@') + 1) || trusted(bare);
 }
+
+export type DisclosurePolicy = ReturnType<typeof disclosurePolicy>;

@@ -50,3 +50,5 @@ export function subscriptionRequests(
     },
   };
 }
+
+export type SubscriptionRequests = ReturnType<typeof subscriptionRequests>;

@@ -1,0 +1,196 @@
+import type { EventSink } from '../../domain/events.js';
+import { chatTabId } from '../../domain/jid.js';
+import { sanitizeLine } from '../../domain/sanitize.js';
+import type { ConnectionState } from '../../domain/connection-state.js';
+import type { Store } from '../../store/create-store.js';
+import { buildEnableCarbons } from '../../xmpp/features/carbons/build.js';
+import { parseChatState } from '../../xmpp/features/chat-states/chat-states.js';
+import { discoFeature } from '../../xmpp/features/disco/feature.js';
+import { messagesFeature, type MessagesFeature } from '../../xmpp/features/messages/feature.js';
+import { resourceLocks, type ResourceLocks } from '../../xmpp/features/messages/resource-lock.js';
+import { buildInitialPresence } from '../../xmpp/features/presence/build.js';
+import { receiptsFeature } from '../../xmpp/features/receipts/feature.js';
+import { FINAL_ERRORS, type XmppClient } from '../../xmpp/session/create-client.js';
+import type { CertificateError } from '../../xmpp/session/errors.js';
+import type { ArchiveCatchUp } from '../archive/archive-catch-up.js';
+import { natterVersion } from '../natter-version.js';
+import { createOutbox, type Outbox } from '../outbox/outbox.js';
+import type { MessageHistory } from '../../history/message-history.js';
+import type { ChatTabs } from '../conversations/chat-tabs.js';
+import type { DisclosurePolicy } from '../privacy/may-tell.js';
+import type { AccountRooms } from '../rooms/account-rooms.js';
+import { rosterSync } from '../roster/roster-sync.js';
+import type { SubscriptionRequests } from '../roster/subscriptions.js';
+
+/** What an account lends each of its sessions: the parts that outlive sessions. */
+export interface AccountParts {
+  jid: string;
+  store: Store;
+  consoleLine(kind: 'info' | 'error', text: string): void;
+  setState(state: ConnectionState): void;
+  outbox(): Outbox;
+  rooms: AccountRooms;
+  requests: SubscriptionRequests;
+  catchUp: ArchiveCatchUp;
+  disclosure: DisclosurePolicy;
+  onEvent?: EventSink;
+  /** The SASL mechanism this login used (pinned for the next). */
+  learnMechanism(used: string | undefined): void;
+  /** A certificate natter could not verify, on a final failure: ask whether to trust it. */
+  certificateRefused(error: CertificateError): Promise<void>;
+}
+
+export interface Session {
+  client: XmppClient;
+  messages: MessagesFeature;
+  locks: ResourceLocks;
+  /** Set when natter ends the session itself: its last states are not shown. */
+  stopping: boolean;
+}
+
+/** xmpp.js status names → the state machine the status line shows. */
+const STATUS: Record<string, ConnectionState> = {
+  connecting: { kind: 'connecting' },
+  connect: { kind: 'securing' },
+  opening: { kind: 'securing' },
+  open: { kind: 'authenticating' },
+};
+
+/**
+ * One session of an account: every feature reads from the client's inbound router, and the
+ * session's life (login, resumption, acks, drops, failures) moves the account's state. Starts it.
+ */
+export function startSession(client: XmppClient, parts: AccountParts): Session {
+  const session: Session = { client, messages: readMessages(client, parts), locks: resourceLocks(client, () => parts.jid), stopping: false };
+  const roster = wireFeatures(client, parts);
+  wireLife(session, parts, roster);
+  return session;
+}
+
+/** One-to-one messages, their errors (a refusal of ours) and what could not be read. */
+function readMessages(client: XmppClient, parts: AccountParts): MessagesFeature {
+  const { consoleLine, rooms, catchUp } = parts;
+  return messagesFeature(
+    client,
+    {
+      onMessage: catchUp.live,
+      onDropped: (reason) => consoleLine('error', `dropped a message (${reason})`),
+      onError(error) {
+        const outcome = parts.outbox().refused(error);
+        const who = sanitizeLine(error.peer) || 'an unknown sender';
+        if (outcome === 'unknown') consoleLine('error', `${who} refused a message: ${sanitizeLine(error.reason)}`);
+        // RFC 6120 §8.3: only the recipient, or its server, returns an error about a message.
+        else if (outcome === 'not-recipient') consoleLine('error', `ignored a delivery error from ${who}: the message went to someone else`);
+      },
+    },
+    { ownJid: () => parts.jid, isRoom: (from) => rooms.isRoom(from), delayFrom: catchUp.delayFrom },
+  );
+}
+
+/** The features besides chat messages: presence subscriptions, chat states, receipts, disco, rooms, roster. */
+function wireFeatures(client: XmppClient, parts: AccountParts): ReturnType<typeof rosterSync> {
+  const { jid, store, consoleLine, disclosure, rooms } = parts;
+  client.onPresence((stanza) => parts.requests.onStanza(stanza));
+  client.onMessage((message) => {
+    const chatState = message.via === 'live' ? parseChatState(message.stanza) : undefined;
+    if (chatState && store.getState().tabs.some((t) => t.id === chatTabId(chatState.peer))) {
+      store.dispatch({ type: 'tab/peer-state', id: chatTabId(chatState.peer), state: chatState.state });
+    }
+  });
+  // A carbon or archive result that is not from the account's own JID: a forgery.
+  client.on('rejected', (reason: string) => consoleLine('error', `dropped a message (${reason})`));
+  // Receipts reveal that natter is online: only to contacts and people we wrote to.
+  receiptsFeature(client, { onDelivered: (peer, id) => parts.outbox().delivered(peer, id), mayAnswer: disclosure.mayTell });
+  discoFeature(client, { version: natterVersion(), mayAnswer: (from) => disclosure.mayAnswerQuery(from, rooms.isRoom) });
+  rooms.attach(client);
+  return rosterSync(client, jid, store, (text) => consoleLine('error', text), (peer, show, status) =>
+    parts.onEvent?.({ event: 'presence', account: jid, peer, show, ...(status === undefined ? {} : { status }) }));
+}
+
+/** The session's life moves the account's state, and a fresh session starts the account's work. */
+function wireLife(session: Session, parts: AccountParts, roster: ReturnType<typeof rosterSync>): void {
+  const { client } = session;
+  const { consoleLine, setState } = parts;
+  const box = parts.outbox();
+  client.on('status', (status: string) => {
+    const next = STATUS[status];
+    if (next && !session.stopping) setState(next);
+  });
+  client.on('session-ready', () => {
+    setState({ kind: 'online', resumed: false });
+    consoleLine('info', 'online');
+    parts.learnMechanism(client.mechanism());
+    session.locks.reset();
+    parts.catchUp.sessionStarted();
+    // A fresh session: the roster, initial presence, carbons, then what is still pending.
+    roster.fetch().catch((error: unknown) => consoleLine('error', `could not fetch the roster (${describe(error)})`));
+    void client.send(buildInitialPresence()).catch(() => undefined);
+    client.iqCaller.set(buildEnableCarbons()).catch((error: unknown) => consoleLine('info', `message carbons are not available (${describe(error)})`));
+    void box.flush();
+    parts.rooms.rejoin();
+    parts.catchUp.start(client);
+  });
+  client.streamManagement.on('resumed', () => {
+    setState({ kind: 'online', resumed: true });
+    consoleLine('info', 'online again (stream resumed)');
+    void box.flush(true);
+  });
+  client.streamManagement.on('ack', (stanza: { attrs: Record<string, unknown> }) => box.acknowledged(typeof stanza.attrs.id === 'string' ? stanza.attrs.id : undefined));
+  client.on('offline', () => roster.reset());
+  client.on('reconnect-scheduled', ({ attempt, retryAt }: { attempt: number; retryAt: number }) => {
+    if (!session.stopping && client.status === 'disconnect') setState({ kind: 'reconnecting', attempt, retryAt });
+  });
+  reportFailures(client, parts);
+}
+
+/** Errors once each; a final one (authentication, TLS) shows as the account's state, not "reconnecting". */
+function reportFailures(client: XmppClient, parts: AccountParts): void {
+  let lastError = '';
+  const report = (text: string): void => {
+    // start() rejects with the error the client also emitted: show it once.
+    if (text !== lastError) parts.consoleLine('error', text);
+    lastError = text;
+  };
+  client.on('error', (error: Error) => {
+    // A final failure on a reconnect attempt (password changed meanwhile, certificate
+    // changed) ends the retries; the status line must say so instead of "reconnecting".
+    if (FINAL_ERRORS.has(error.name) && client.status !== 'online') parts.setState({ kind: 'failed', reason: error.message });
+    report(error.message);
+  });
+  client.start().catch(async (error: unknown) => {
+    const reason = describe(error);
+    // Authentication and TLS failures are final; anything else (network) is retried by the
+    // client with backoff, and its reconnecting state is already on the status line.
+    const final = error instanceof Error && FINAL_ERRORS.has(error.name);
+    if (final || client.status !== 'disconnect') parts.setState({ kind: 'failed', reason });
+    report(reason);
+    if (final && error.name === 'CertificateError') await parts.certificateRefused(error as CertificateError);
+  });
+}
+
+/**
+ * The account's outbox, which outlives its sessions: it sends through whichever session is
+ * current (to the resource the peer answered from), and reads XEP-0198's state from it.
+ */
+export function sessionOutbox(account: string, current: () => Session | undefined, deps: { history: MessageHistory; store: Store; tabs: ChatTabs }): Outbox {
+  return createOutbox({
+    account,
+    session: {
+      isOnline: () => current()?.client.isReady() === true,
+      acknowledges: () => current()?.client.streamManagement.enabled === true,
+      isQueued: (id) => current()?.client.streamManagement.outbound_q.some((item) => item.stanza.attrs.id === id) === true,
+    },
+    messages: {
+      send: (to, body, id) => {
+        const session = current();
+        return session ? session.messages.send(session.locks.target(to), body, id) : Promise.reject(new Error('offline'));
+      },
+      stop: () => undefined,
+    },
+    ...deps,
+  });
+}
+
+export function describe(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

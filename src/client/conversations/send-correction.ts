@@ -1,0 +1,27 @@
+import { randomUUID } from 'node:crypto';
+import type { Element } from '@xmpp/xml';
+import { chatTabId } from '../../domain/jid.js';
+import { sanitizeText } from '../../domain/sanitize.js';
+import type { MessageHistory } from '../../history/message-history.js';
+import type { Store } from '../../store/create-store.js';
+import { buildCorrection } from '../../xmpp/features/corrections/corrections.js';
+
+/**
+ * XEP-0308: replaces the text of the last message `account` sent to `peer`. Sent first (a
+ * correction is only sent online), then stored as a row that replaces the original, and the
+ * original's line shows the new text.
+ */
+export async function sendCorrection(
+  deps: { account: string; history: MessageHistory; store: Store; send(stanza: Element): Promise<unknown>; target(peer: string): string },
+  peer: string,
+  body: string,
+): Promise<void> {
+  const { account, history } = deps;
+  const original = history.lastOutgoing(account, peer);
+  const originalId = original?.originId;
+  if (!original || !originalId) throw new Error(`there is no message of yours to ${peer} to correct`);
+  const id = randomUUID();
+  await deps.send(buildCorrection(deps.target(peer), body, originalId, id));
+  history.add({ account, peer, direction: 'out', sender: account, body, at: Date.now(), originId: id, messageId: id, replaces: original.id, delivery: 'sent' });
+  deps.store.dispatch({ type: 'line/replace', tabId: chatTabId(peer), rowId: original.id, text: sanitizeText(body) });
+}
