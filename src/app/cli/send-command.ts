@@ -131,7 +131,7 @@ function messageSender(client: XmppClient, account: string, history: MessageHist
       });
       try {
         await client.send(buildChatMessage(to, body, id, extra));
-        if (!client.streamManagement.enabled) waiting.get(id)?.resolve(); // no XEP-0198: a written stanza is all we can know
+        if (!client.acknowledges()) waiting.get(id)?.resolve(); // no XEP-0198: a written stanza is all we can know
         await settled;
         // A refusal by our own server (unknown local user, policy) is routed before it
         // answers a later request: one ping round trip lets such a bounce arrive first.

@@ -177,8 +177,8 @@ export function sessionOutbox(account: string, current: () => Session | undefine
     account,
     session: {
       isOnline: () => current()?.client.isReady() === true,
-      acknowledges: () => current()?.client.streamManagement.enabled === true,
-      isQueued: (id) => current()?.client.streamManagement.outbound_q.some((item) => item.stanza.attrs.id === id) === true,
+      acknowledges: () => current()?.client.acknowledges() === true,
+      isQueued: (id) => current()?.client.isQueued(id) === true,
     },
     messages: {
       send: (to, body, id) => {

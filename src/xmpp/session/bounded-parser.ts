@@ -1,4 +1,4 @@
-import { Parser } from '@xmpp/xml';
+import { Parser, XMLError } from '@xmpp/xml';
 
 /**
  * Deeper than this, elements are not built: no protocol natter speaks nests past ~10 levels
@@ -73,6 +73,6 @@ export class BoundedParser extends Parser {
 
   private fail(what: string): void {
     this.failed = true;
-    this.emit('error', new Parser.XMLError(`the server sent ${what}, more than natter reads`));
+    this.emit('error', new XMLError(`the server sent ${what}, more than natter reads`));
   }
 }

@@ -18,6 +18,7 @@ import { streamSession } from './stream-session.js';
 import { boundedTcpTransport } from './tcp-transport.js';
 import type { TlsPolicy } from './tls-policy.js';
 import { verifyingTransport } from './tls-transport.js';
+import { addTransports, smEnabled, smQueued, smResumable } from './xmppjs-internals.js';
 
 
 export interface CreateClientOptions {
@@ -72,8 +73,7 @@ export function createXmppClient(options: CreateClientOptions) {
   const { reconnect, retrying, resetBackoff } = reconnectPolicy(entity, FINAL_ERRORS);
   const stop = (): void => reconnect.stop();
   guardInput(entity);
-  type Transport = (typeof entity.transports)[number];
-  entity.transports.push(boundedTcpTransport() as unknown as Transport, verifyingTransport(policy) as unknown as Transport);
+  addTransports(entity, boundedTcpTransport(), verifyingTransport(policy));
 
   const middleware = middlewareFactory({ entity });
   const streamFeatures = streamFeaturesFactory({ middleware });
@@ -88,7 +88,7 @@ export function createXmppClient(options: CreateClientOptions) {
   const { streamManagement } = session;
   // The one inbound pipeline: every feature reads its messages and presences from here.
   const inbound = inboundRouter(entity, options.jid.toLowerCase(), (reason, stanza) => entity.emit('rejected', reason, stanza));
-  settlePendingIqs(entity, caller, () => retrying() && streamManagement.id !== '');
+  settlePendingIqs(entity, caller, () => retrying() && smResumable(streamManagement));
   entity.on('online', resetBackoff);
   streamManagement.on('resumed', resetBackoff);
 
@@ -100,6 +100,10 @@ export function createXmppClient(options: CreateClientOptions) {
     iqCaller: caller,
     iqCallee: callee,
     streamManagement,
+    /** XEP-0198 is on: the server acknowledges each stanza (ack events will come). */
+    acknowledges: () => smEnabled(streamManagement),
+    /** The stanza with this id was sent and the server has not acknowledged it yet. */
+    isQueued: (id: string) => smQueued(streamManagement, id),
     isReady: session.isReady,
     mechanism: login.mechanism,
     onMessage: inbound.onMessage,

@@ -1,17 +1,17 @@
 import type { Client } from '@xmpp/client-core';
 import type { Endpoint } from './endpoints.js';
+import { connectionSocket, setService, wrapConnect } from './xmppjs-internals.js';
 
 /**
  * Each (re)connect tries the endpoints in order (DNS SRV, XEP-0368 and RFC 6120 §3.2) and
  * stays with the first that answers; the entity's service names the one in use.
  */
 export function connectThroughEndpoints(entity: Client, domain: string, endpoints: () => Promise<Endpoint[]>): void {
-  const connectTo = entity.connect.bind(entity);
-  entity.connect = async () => {
+  wrapConnect(entity, (connectTo) => async () => {
     let lastError: unknown = new Error(`no address found for ${domain}`);
     for (const endpoint of await endpoints()) {
       const url = `${endpoint.directTls ? 'xmpps' : 'xmpp'}://${endpoint.host}:${endpoint.port}`;
-      entity.options.service = url;
+      setService(entity, url);
       try {
         return await connectTo(url);
       } catch (error) {
@@ -20,7 +20,7 @@ export function connectThroughEndpoints(entity: Client, domain: string, endpoint
       }
     }
     throw lastError;
-  };
+  });
 }
 
 /**
@@ -28,7 +28,7 @@ export function connectThroughEndpoints(entity: Client, domain: string, endpoint
  * attached, or it would detach the new one.
  */
 async function closed(entity: Client): Promise<void> {
-  const failed = (entity as unknown as { socket?: { once(event: 'close', fn: () => void): void } | null }).socket;
+  const failed = connectionSocket(entity);
   if (!failed) return;
   await new Promise<void>((resolve) => {
     const timer = setTimeout(resolve, 1000);

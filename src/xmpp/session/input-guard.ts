@@ -1,5 +1,5 @@
-import { Parser } from '@xmpp/xml';
-import { connectionInternals } from './xmppjs-internals.js';
+import { XMLError } from '@xmpp/xml';
+import { detachParser, interceptData, streamParser } from './xmppjs-internals.js';
 
 /**
  * What reaches xmpp.js's XML parser from the network, so that no input can crash natter or
@@ -13,18 +13,16 @@ import { connectionInternals } from './xmppjs-internals.js';
  *   that account's connection fails with a clear error, and nothing else.
  */
 export function guardInput(entity: { on(event: 'disconnect', listener: () => void): unknown }): void {
-  const internals = connectionInternals(entity);
-  const read = internals._onData.bind(entity);
-  internals._onData = (data: Buffer): void => {
-    const parser = internals.parser;
+  interceptData(entity, (data, read) => {
+    const parser = streamParser(entity);
     if (!parser) return;
     try {
       read(data);
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error);
       // Only to the stream it came from, and only if that stream is still there to end.
-      if (internals.parser === parser) parser.emit('error', new Parser.XMLError(`the server sent XML natter can not read (${reason.slice(0, 200)})`));
+      if (streamParser(entity) === parser) parser.emit('error', new XMLError(`the server sent XML natter can not read (${reason.slice(0, 200)})`));
     }
-  };
-  entity.on('disconnect', () => internals._detachParser());
+  });
+  entity.on('disconnect', () => detachParser(entity));
 }

@@ -1,7 +1,7 @@
 import type { Client } from '@xmpp/client-core';
 import type { IqCaller } from '@xmpp/iq/caller.js';
-import type { Element } from '@xmpp/xml';
 import { IqAbortedError } from './errors.js';
+import { pendingIqs, wrapIqRequest } from './xmppjs-internals.js';
 
 /**
  * Pending IQs are never left hanging (they would wait 30 s for their timeout). A stream that
@@ -10,7 +10,7 @@ import { IqAbortedError } from './errors.js';
  * for after the link is gone fails at once too (it would keep a stopping natter alive 30 s).
  */
 export function settlePendingIqs(entity: Client, caller: IqCaller, willResume: () => boolean): void {
-  const pending = (caller as unknown as { handlers: Map<string, { reject(error: Error): void }> }).handlers;
+  const pending = pendingIqs(caller);
   const abortPending = (reason: string): void => {
     for (const [id, deferred] of pending) {
       pending.delete(id);
@@ -22,9 +22,9 @@ export function settlePendingIqs(entity: Client, caller: IqCaller, willResume: (
   });
   entity.on('online', () => abortPending('the session was replaced by a new one before the answer came'));
   entity.on('offline', () => abortPending('natter went offline before the answer came'));
-  const request = caller.request.bind(caller);
-  caller.request = (stanza: Element, timeout?: number) =>
+  wrapIqRequest(caller, (request) => (stanza, timeout) =>
     ['offline', 'disconnect', 'disconnecting', 'closing'].includes(entity.status)
       ? Promise.reject(new IqAbortedError(`not connected (${entity.status}); nothing was asked`))
-      : request(stanza, timeout);
+      : request(stanza, timeout),
+  );
 }

@@ -6,6 +6,7 @@ import xml, { type Element } from '@xmpp/xml';
 import { TlsRequiredError } from './errors.js';
 import { tlsConnectOptions, type TlsPolicy } from './tls-policy.js';
 import { VerifyingSocket } from './tls-transport.js';
+import { attachSocket, connectionSocket } from './xmppjs-internals.js';
 
 const NS_TLS = 'urn:ietf:params:xml:ns:xmpp-tls';
 const NS_STREAMS = 'http://etherx.jabber.org/streams';
@@ -35,9 +36,9 @@ export function requireTls(deps: { middleware: Middleware<Client>; streamFeature
     const answer = await e.sendReceive(xml('starttls', { xmlns: NS_TLS }));
     if (!answer.is('proceed', NS_TLS)) throw new Error('the server refused STARTTLS');
     const secured = new VerifyingSocket(policy);
-    secured.connect({ socket: e.socket, host, ...tlsConnectOptions(policy) });
+    secured.connect({ socket: connectionSocket(e), host, ...tlsConnectOptions(policy) });
     await promise(secured, 'connect', 'error');
-    (e as unknown as { _attachSocket(socket: unknown): void })._attachSocket(secured);
+    attachSocket(e, secured);
     await e.restart();
   });
 }

@@ -9,6 +9,7 @@ import { AuthenticationError, DowngradeError, NoPasswordError, ServerProofError,
 import { PlainMechanism } from './sasl-plain.js';
 import { scramMechanism } from './scram.js';
 import { VerifyingSocket } from './tls-transport.js';
+import { connectionSocket, watchMechanisms } from './xmppjs-internals.js';
 
 const NS_SASL = 'urn:ietf:params:xml:ns:xmpp-sasl';
 const STRENGTH: Record<string, number> = { PLAIN: 1, 'SCRAM-SHA-1': 2, 'SCRAM-SHA-256': 3 };
@@ -56,7 +57,7 @@ export function saslLogin(deps: { entity: Client; streamFeatures: StreamFeatures
     // Reaching SASL on a clear connection means STARTTLS was not offered (or was stripped).
     if (!e.isSecure()) refuse(new TlsRequiredError(where));
     // No credential leaves unless the socket is TLS whose peer natter verified itself.
-    const socket = (e as unknown as { socket: unknown }).socket;
+    const socket = connectionSocket(e);
     if (!(socket instanceof VerifyingSocket && socket.verified)) refuse(new UnverifiedConnectionError(where));
     const chosen = mechanisms[0];
     if (!chosen) throw new Error('the server offers no SASL mechanism natter supports');
@@ -91,13 +92,10 @@ export function saslLogin(deps: { entity: Client; streamFeatures: StreamFeatures
 function serverProof(entity: Client, saslFactory: SASLFactory) {
   let current: Mechanism | undefined;
   let problem: Error | undefined;
-  const factory = saslFactory as unknown as { create(names: string[]): Mechanism };
-  const create = factory.create.bind(factory);
-  factory.create = (names) => {
-    current = create(names);
+  watchMechanisms<Mechanism>(saslFactory, (mechanism) => {
+    current = mechanism ?? undefined;
     problem = undefined;
-    return current;
-  };
+  });
   entity.on('nonza', (element: Element) => {
     if (!element.is('success', NS_SASL) || !current?.verify || current.serverVerified) return;
     const data = element.text();

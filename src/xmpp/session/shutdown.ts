@@ -1,4 +1,5 @@
 import type { Client } from '@xmpp/client-core';
+import { destroySocket } from './xmppjs-internals.js';
 
 /**
  * Leaves for good, and soon: a polite close (</stream:stream>, wait for the server's) when a
@@ -16,12 +17,4 @@ export async function shutdownClient(entity: Client, stopRetrying: () => void, l
   const outcome = await Promise.race([entity.stop().then(() => 'done' as const, () => 'done' as const), late]);
   clearTimeout(timer);
   if (outcome === 'late') destroySocket(entity);
-}
-
-/** A net.Socket (plain TCP, STARTTLS) or @xmpp/tls's wrapper around a tls.TLSSocket. */
-function destroySocket(entity: Client): void {
-  type Raw = { destroy?: () => void; socket?: { destroy(): void } | null };
-  const outer = (entity as unknown as { socket?: Raw | null }).socket;
-  if (typeof outer?.destroy === 'function') outer.destroy();
-  else outer?.socket?.destroy();
 }

@@ -6,13 +6,11 @@ import type { Element } from '@xmpp/xml';
 
 const NS_SM = 'urn:xmpp:sm:3';
 
-/** @xmpp/stream-management 0.14 is an EventEmitter; its published types omit the events. */
+/**
+ * @xmpp/stream-management 0.14 is an EventEmitter; its published types omit the events. Its
+ * README documents only these; its state fields are private (xmppjs-internals.ts reads them).
+ */
 export interface StreamManagementEvents {
-  enabled: boolean;
-  id: string;
-  /** Stanzas handled, the `h` natter reports (XEP-0198 §4). */
-  inbound: number;
-  outbound_q: { stanza: Element }[];
   on(event: 'ack' | 'fail', listener: (stanza: Element) => void): unknown;
   on(event: 'resumed', listener: () => void): unknown;
 }

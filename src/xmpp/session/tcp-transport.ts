@@ -1,9 +1,9 @@
-import ConnectionTCP from '@xmpp/tcp/lib/Connection.js';
 import { BoundedParser } from './bounded-parser.js';
+import { setTransportParser, TcpTransport } from './xmppjs-internals.js';
 
 /** The plain TCP transport (xmpp://, STARTTLS) with natter's bounded XML parser. */
 export function boundedTcpTransport() {
-  class BoundedTcp extends ConnectionTCP {}
-  (BoundedTcp.prototype as unknown as { Parser: unknown }).Parser = BoundedParser;
+  class BoundedTcp extends TcpTransport {}
+  setTransportParser(BoundedTcp, BoundedParser);
   return BoundedTcp;
 }

@@ -1,6 +1,7 @@
 import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { VerifyingSocket } from './tls-transport.js';
+import { attachSocket } from './xmppjs-internals.js';
 
 const turn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
@@ -8,7 +9,7 @@ describe('VerifyingSocket', () => {
   it('reads nothing and emits no connect before the peer is verified', async () => {
     const socket = new VerifyingSocket({ domain: 'localhost' });
     const raw = Object.assign(new PassThrough(), { setNoDelay: () => undefined });
-    (socket as unknown as { _attachSocket(s: unknown): void })._attachSocket(raw);
+    attachSocket(socket, raw);
     const seen: string[] = [];
     socket.on('data', (data: Buffer) => seen.push(data.toString()));
     socket.on('connect', () => seen.push('connect'));
@@ -22,7 +23,7 @@ describe('VerifyingSocket', () => {
   it('a verified peer that speaks before the stream is opened is cut with an error', async () => {
     const socket = new VerifyingSocket({ domain: 'localhost' });
     const raw = Object.assign(new PassThrough(), { setNoDelay: () => undefined });
-    (socket as unknown as { _attachSocket(s: unknown): void })._attachSocket(raw);
+    attachSocket(socket, raw);
     socket.verified = true;
     const errors: Error[] = [];
     socket.on('error', (error: Error) => errors.push(error));
@@ -75,7 +76,7 @@ describe('VerifyingSocket', () => {
 function attached() {
   const socket = new VerifyingSocket({ domain: 'localhost' });
   const raw = Object.assign(new PassThrough(), { setNoDelay: () => undefined });
-  (socket as unknown as { _attachSocket(s: unknown): void })._attachSocket(raw);
+  attachSocket(socket, raw);
   socket.verified = true;
   socket.emit('connect');
   const chunks: string[] = [];

@@ -1,10 +1,9 @@
-import ConnectionTLS from '@xmpp/tls/lib/Connection.js';
-import TlsSocket from '@xmpp/tls/lib/Socket.js';
 import type { TLSSocket } from 'node:tls';
 import { BoundedParser } from './bounded-parser.js';
 import { EarlyDataError } from './errors.js';
 import { checkPeer, tlsConnectOptions, type TlsPolicy } from './tls-policy.js';
 import { utf8Boundary } from './utf8-boundary.js';
+import { setTransportParser, setTransportSocket, TlsSocketBase, TlsTransport } from './xmppjs-internals.js';
 
 /** Bytes handed to the XMPP parser per turn of the event loop: about ten chat messages. */
 const SLICE_BYTES = 4096;
@@ -16,14 +15,14 @@ const SLICE_BYTES = 4096;
  * after a TLS 1.3 handshake, and forwards whatever arrives meanwhile: an impostor that spoke
  * first was parsed before its certificate was looked at.)
  */
-export class VerifyingSocket extends TlsSocket {
+export class VerifyingSocket extends TlsSocketBase {
   constructor(private readonly policy: TlsPolicy) {
     super();
     // A TLS error can arrive after the connection gave up on this socket; with no listener
     // Node would throw it and kill the process (stack.md, "late TLS socket error").
     this.on('error', () => undefined);
     // Secure means verified: isSecure() is false until the peer passed the check.
-    this.secure = false;
+    this.setSecure(false);
   }
 
   /** The peer's certificate passed natter's check (the CA chain and name, or a pin). */
@@ -35,14 +34,13 @@ export class VerifyingSocket extends TlsSocket {
   private pending: Buffer = Buffer.alloc(0);
   private pacing = false;
 
-  override _attachSocket(socket: TLSSocket): void {
-    // Registered before @xmpp/tls's own listeners (super attaches them), so it runs first.
+  protected override beforeListening(socket: TLSSocket): void {
+    // Registered before @xmpp/tls's own listeners, so it runs first.
     socket.once('secureConnect', () => this.judge(socket));
     // Nagle off: XMPP writes are small and often follow one another (an XEP-0198 <a/>, then
     // the next IQ); with Nagle the second waited for the server's delayed ACK of the first:
     // 45 ms per IQ round trip on loopback, 2 ms without (STARTTLS and direct TLS alike).
     socket.setNoDelay(true);
-    super._attachSocket(socket);
   }
 
   private judge(socket: TLSSocket): void {
@@ -53,11 +51,11 @@ export class VerifyingSocket extends TlsSocket {
       return;
     }
     this.verified = true;
-    this.secure = true;
+    this.setSecure(true);
   }
 
   override emit(event: string | symbol, ...args: unknown[]): boolean {
-    if (event === 'data' && this.socket) return this.receive(args);
+    if (event === 'data' && this.raw) return this.receive(args);
     if (event === 'connect') {
       if (!this.verified) return false; // judged and refused: the error was emitted instead
       this.connected = true;
@@ -79,7 +77,7 @@ export class VerifyingSocket extends TlsSocket {
     // stream, when a server has nothing to say (RFC 6120 §4.2: it answers the client's header).
     if (!this.verified) return true;
     if (!this.connected) {
-      this.socket?.destroy();
+      this.raw?.destroy();
       return super.emit('error', new EarlyDataError(this.policy.domain));
     }
     const [chunk] = args;
@@ -96,7 +94,7 @@ export class VerifyingSocket extends TlsSocket {
       this.pending = this.pending.subarray(cut);
       super.emit('data', slice);
     }
-    const raw = this.socket;
+    const raw = this.raw;
     this.pacing = true;
     raw?.pause();
     setImmediate(() => {
@@ -109,18 +107,20 @@ export class VerifyingSocket extends TlsSocket {
 
 /** A direct-TLS (xmpps://) transport bound to one account's TLS policy. */
 export function verifyingTransport(policy: TlsPolicy) {
-  const Base = ConnectionTLS as unknown as new () => { socketParameters(service: string): object | undefined };
-  class VerifyingTls extends Base {
+  class VerifyingTls extends TlsTransport {
     override socketParameters(service: string) {
       const params = super.socketParameters(service);
       return params && { ...params, ...tlsConnectOptions(policy) };
     }
   }
-  (VerifyingTls.prototype as unknown as { Parser: unknown }).Parser = BoundedParser;
-  (VerifyingTls.prototype as unknown as { Socket: unknown }).Socket = class extends VerifyingSocket {
-    constructor() {
-      super(policy);
-    }
-  };
+  setTransportParser(VerifyingTls, BoundedParser);
+  setTransportSocket(
+    VerifyingTls,
+    class extends VerifyingSocket {
+      constructor() {
+        super(policy);
+      }
+    },
+  );
   return VerifyingTls;
 }

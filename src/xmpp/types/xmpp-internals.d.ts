@@ -1,5 +1,6 @@
-// Minimal declarations for the xmpp.js 0.14 packages natter composes itself
-// (@types/xmpp__* cover only the public client).
+// Minimal declarations for the xmpp.js 0.14 packages natter composes itself (@types/xmpp__*
+// cover only the public client). Only the public shape is declared here: the private members
+// natter relies on are typed, and checked, in src/xmpp/session/xmppjs-internals.ts.
 declare module '@xmpp/tls/lib/Connection.js' {
   const ConnectionTLS: new (...args: unknown[]) => object;
   export default ConnectionTLS;
@@ -10,12 +11,8 @@ declare module '@xmpp/tcp/lib/Connection.js' {
 }
 declare module '@xmpp/tls/lib/Socket.js' {
   import type { EventEmitter } from 'node:events';
-  import type { TLSSocket } from 'node:tls';
   class Socket extends EventEmitter {
-    socket: TLSSocket | null;
-    secure: boolean;
     connect(options: object): void;
-    _attachSocket(socket: TLSSocket): void;
   }
   export default Socket;
 }
@@ -23,10 +20,12 @@ declare module '@xmpp/tcp' {
   export default function tcp(deps: { entity: unknown }): void;
 }
 declare module 'saslmechanisms' {
+  // Its own types (@types/saslmechanisms) want response() to return a string; @xmpp/sasl 0.14
+  // awaits it, and natter's SCRAM derives its proof asynchronously.
   export default class SASLFactory {
     use(mech: unknown): this;
     use(name: string, mech: unknown): this;
-    _mechs: Array<{ name: string }>;
+    create(names: string[]): object | null;
   }
 }
 declare module '@xmpp/events' {
