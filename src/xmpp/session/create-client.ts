@@ -19,6 +19,7 @@ import { boundedTcpTransport } from './tcp-transport.js';
 import type { TlsPolicy } from './tls-policy.js';
 import { verifyingTransport } from './tls-transport.js';
 import { addTransports, smEnabled, smQueued, smResumable } from './xmppjs-internals.js';
+import { assertXmppjsInternals } from './xmppjs-internals-check.js';
 
 
 export interface CreateClientOptions {
@@ -57,6 +58,8 @@ export const FINAL_ERRORS: ReadonlySet<string> = new Set([
  * and the XML parser is bounded. The order of the parts is the order their middleware runs in.
  */
 export function createXmppClient(options: CreateClientOptions) {
+  // Before anything is built on them: an xmpp.js whose private members moved fails here, naming them.
+  assertXmppjsInternals();
   const [local = '', domain = ''] = options.jid.split('@');
   const host = options.host ?? domain;
   const port = options.port ?? (options.directTls ? 5223 : 5222);
