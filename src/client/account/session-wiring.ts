@@ -20,6 +20,7 @@ import type { ChatTabs } from '../conversations/chat-tabs.js';
 import type { DisclosurePolicy } from '../privacy/may-tell.js';
 import type { AccountRooms } from '../rooms/account-rooms.js';
 import { rosterSync } from '../roster/roster-sync.js';
+import { answerTimeQueries } from '../time/answer-time.js';
 import type { SubscriptionRequests } from '../roster/subscriptions.js';
 
 /** What an account lends each of its sessions: the parts that outlive sessions. */
@@ -101,7 +102,10 @@ function wireFeatures(client: XmppClient, parts: AccountParts): ReturnType<typeo
   client.on('rejected', (reason: string) => consoleLine('error', `dropped a message (${reason})`));
   // Receipts reveal that natter is online: only to contacts and people we wrote to.
   receiptsFeature(client, { onDelivered: (peer, id) => parts.outbox().delivered(peer, id), mayAnswer: disclosure.mayTell });
-  discoFeature(client, { version: natterVersion(), mayAnswer: (from) => disclosure.mayAnswerQuery(from, rooms.isRoom) });
+  // Who may learn that natter is online (and where, and when): disco, version, ping, time.
+  const mayAnswer = (from: string): boolean => disclosure.mayAnswerQuery(from, rooms.isRoom);
+  discoFeature(client, { version: natterVersion(), mayAnswer });
+  answerTimeQueries(client, { mayAnswer });
   rooms.attach(client);
   return rosterSync(client, jid, store, (text) => consoleLine('error', text), (peer, show, status) =>
     parts.onEvent?.({ event: 'presence', account: jid, peer, show, ...(status === undefined ? {} : { status }) }));
