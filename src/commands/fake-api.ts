@@ -20,6 +20,7 @@ export function fakeApi(overrides: Partial<ClientApi> = {}): ClientApi {
     setDefault: missing('setDefault'),
     connect: missing('connect'),
     xmlConsole: missing('xmlConsole'),
+    entityTime: async () => missing('entityTime')(),
     subscriptionRequests: () => [],
     answerSubscription: async () => missing('answerSubscription')(),
     joinRoom: async () => missing('joinRoom')(),

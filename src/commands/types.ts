@@ -60,6 +60,19 @@ export interface SearchResult {
   snippet: string;
 }
 
+/** What an entity said its time is (XEP-0202), for /time. */
+export interface EntityTime {
+  /** Who was asked: as written, or a contact's bare JID at its best online resource. */
+  jid: string;
+  /** Their clock (ms since the epoch) and their offset from UTC ("+02:00", and in minutes east). */
+  utc: number;
+  tzo: string;
+  offsetMinutes: number;
+  /** When the answer came by our clock, and our offset from UTC then. */
+  receivedAt: number;
+  ourOffsetMinutes: number;
+}
+
 export interface AccountOptions {
   host?: string;
   port?: number;
@@ -105,6 +118,8 @@ export interface ClientApi {
   subscriptionRequests(): string[];
   /** Approves or refuses a presence subscription request; returns a summary. */
   answerSubscription(jid: string, approve: boolean, account?: string): Promise<string>;
+  /** Asks `jid` its time (XEP-0202) from `account`, the contact's or the default account. */
+  entityTime(jid: string, account?: string): Promise<EntityTime>;
   /** Opens the XML console tab of `jid` (or the default account) and returns its tab id. */
   xmlConsole(jid?: string): string;
   disconnect(jid?: string): Promise<string>;

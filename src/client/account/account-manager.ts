@@ -15,6 +15,7 @@ import { settingsFromConfig, type AccountSettings } from './account-settings.js'
 import type { ChatTabs } from '../conversations/chat-tabs.js';
 import { choose, type Prompter } from './prompter.js';
 import { openXmlConsole, xmlTabId } from '../xml-console/xml-console.js';
+import { askEntityTime } from '../time/ask-time.js';
 import type { EventSink } from '../../domain/events.js';
 
 export interface AccountManagerDeps {
@@ -250,6 +251,12 @@ export function createAccountManager(deps: AccountManagerDeps) {
       const runtime = account === undefined && asked ? asked : enabled(account);
       await runtime.answerSubscription(jid, approve);
       return approve ? `${jid} may now see your presence (${runtime.jid})` : `refused ${jid} (${runtime.jid}); they do not see your presence`;
+    },
+    async entityTime(jid, account) {
+      // A contact is asked from the running account whose contact they are: they answer their contacts.
+      const contact = bareJid(jid);
+      const holder = store.getState().roster.find((c) => c.jid === contact && c.account !== undefined && runtimes.has(c.account))?.account;
+      return askEntityTime(enabled(account ?? holder ?? deps.tabs.accountOf(chatTabId(contact))), jid);
     },
     xmlConsole(jid) {
       const runtime = enabled(jid);

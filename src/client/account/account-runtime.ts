@@ -1,3 +1,4 @@
+import type { Element } from '@xmpp/xml';
 import { readFile } from 'node:fs/promises';
 import type { ConnectionState } from '../../domain/connection-state.js';
 import { sanitizeLine, sanitizeText } from '../../domain/sanitize.js';
@@ -48,6 +49,10 @@ export interface AccountRuntime {
   traceXml(sink: ((entry: XmlTraceEntry) => void) | undefined): void;
   /** Logs out (unavailable presence first); the account stays offline until connect(). */
   disconnect(): Promise<void>;
+  /** An IQ get to `to` on the current session (a feature asking another entity); rejects when offline, like xmpp.js on an error or timeout. */
+  ask(child: Element, to: string, timeoutMs: number): Promise<Element | undefined>;
+  /** The full JID a contact shows by (its best online resource), if one is online. */
+  onlineAt(contact: string): string | undefined;
 }
 
 export interface AccountDeps {
@@ -175,6 +180,12 @@ export function createAccountRuntime(settings: AccountSettings, deps: AccountDep
       await sendCorrection({ account: jid, history, store, send: (stanza) => live.client.send(stanza), target: (p) => live.locks.target(p) }, peer, body);
     },
     traceXml: (sink) => trace.to(sink),
+    ask(child, to, timeoutMs) {
+      const live = ready();
+      if (!live) return Promise.reject(new Error(`${jid} is offline; /connect ${jid} first`));
+      return live.client.iqCaller.get(child, to, timeoutMs);
+    },
+    onlineAt: (contact) => session?.roster.onlineAt(contact),
     connect() {
       connect().catch((error: unknown) => {
         setState({ kind: 'failed', reason: describe(error) });

@@ -19,7 +19,7 @@ import type { MessageHistory } from '../../history/message-history.js';
 import type { ChatTabs } from '../conversations/chat-tabs.js';
 import type { DisclosurePolicy } from '../privacy/may-tell.js';
 import type { AccountRooms } from '../rooms/account-rooms.js';
-import { rosterSync } from '../roster/roster-sync.js';
+import { rosterSync, type RosterSync } from '../roster/roster-sync.js';
 import { answerTimeQueries } from '../time/answer-time.js';
 import type { SubscriptionRequests } from '../roster/subscriptions.js';
 
@@ -47,6 +47,8 @@ export interface Session {
   locks: ResourceLocks;
   /** Set when natter ends the session itself: its last states are not shown. */
   stopping: boolean;
+  /** The roster and its contacts' presences, as this session learnt them. */
+  roster: RosterSync;
 }
 
 /** xmpp.js status names → the state machine the status line shows. */
@@ -62,9 +64,10 @@ const STATUS: Record<string, ConnectionState> = {
  * session's life (login, resumption, acks, drops, failures) moves the account's state. Starts it.
  */
 export function startSession(client: XmppClient, parts: AccountParts): Session {
-  const session: Session = { client, messages: readMessages(client, parts), locks: resourceLocks(client, () => parts.jid), stopping: false };
-  const roster = wireFeatures(client, parts);
-  wireLife(session, parts, roster);
+  const messages = readMessages(client, parts);
+  const locks = resourceLocks(client, () => parts.jid);
+  const session: Session = { client, messages, locks, stopping: false, roster: wireFeatures(client, parts) };
+  wireLife(session, parts);
   return session;
 }
 
@@ -89,7 +92,7 @@ function readMessages(client: XmppClient, parts: AccountParts): MessagesFeature 
 }
 
 /** The features besides chat messages: presence subscriptions, chat states, receipts, disco, rooms, roster. */
-function wireFeatures(client: XmppClient, parts: AccountParts): ReturnType<typeof rosterSync> {
+function wireFeatures(client: XmppClient, parts: AccountParts): RosterSync {
   const { jid, store, consoleLine, disclosure, rooms } = parts;
   client.onPresence((stanza) => parts.requests.onStanza(stanza));
   client.onMessage((message) => {
@@ -112,8 +115,8 @@ function wireFeatures(client: XmppClient, parts: AccountParts): ReturnType<typeo
 }
 
 /** The session's life moves the account's state, and a fresh session starts the account's work. */
-function wireLife(session: Session, parts: AccountParts, roster: ReturnType<typeof rosterSync>): void {
-  const { client } = session;
+function wireLife(session: Session, parts: AccountParts): void {
+  const { client, roster } = session;
   const { consoleLine, setState } = parts;
   const box = parts.outbox();
   client.on('status', (status: string) => {

@@ -25,6 +25,8 @@ function session() {
   return {
     store,
     contact,
+    sync,
+    gone: (from: string) => listeners.forEach((fn) => fn(xml('presence', { from, type: 'unavailable' }))),
     presence: (from: string, status?: string, priority = 0) =>
       listeners.forEach((fn) => fn(xml('presence', { from }, xml('priority', {}, String(priority)), ...(status ? [xml('status', {}, status)] : [])))),
     roster: async (...jids: string[]) => {
@@ -71,4 +73,19 @@ it(`keeps at most ${MAX_EARLY_PEERS} strangers before the roster, and ${MAX_RESO
   expect(s.contact('bob@x')).toMatchObject({ presence: 'online', status: 'resource 0' });
   s.presence('bob@x/r5', 'a known resource changes', 10);
   expect(s.contact('bob@x')).toMatchObject({ status: 'a known resource changes' });
+});
+
+it('knows the full JID a contact shows by, while one of its resources is online; nobody else\'s', async () => {
+  const s = session();
+  await s.roster('bob@x');
+  expect(s.sync.onlineAt('bob@x')).toBeUndefined();
+  s.presence('bob@x/phone', undefined, 0);
+  s.presence('bob@x/laptop', undefined, 5);
+  expect(s.sync.onlineAt('bob@x')).toBe('bob@x/laptop');
+  s.gone('bob@x/laptop');
+  expect(s.sync.onlineAt('bob@x')).toBe('bob@x/phone');
+  s.gone('bob@x/phone');
+  expect(s.sync.onlineAt('bob@x')).toBeUndefined();
+  s.presence('mallory@x/r');
+  expect(s.sync.onlineAt('mallory@x')).toBeUndefined();
 });

@@ -96,6 +96,11 @@ export function rosterSync(
 
   return {
     fetch: () => roster.fetch(),
+    /** The full JID a contact shows by (its best resource), while one is online. */
+    onlineAt(jid: string): string | undefined {
+      const shown = items.has(jid) ? best(jid) : undefined;
+      return shown ? (shown.resource ? `${jid}/${shown.resource}` : jid) : undefined;
+    },
     /** The session ended without resumption: every presence we knew is stale. */
     reset(): void {
       resources.clear();
@@ -104,3 +109,5 @@ export function rosterSync(
     },
   };
 }
+
+export type RosterSync = ReturnType<typeof rosterSync>;

@@ -14,6 +14,7 @@ import { rosterCommand } from './roster.js';
 import { joinCommand, leaveCommand, whoCommand } from './rooms.js';
 import { jumpCommand, searchCommand } from './search.js';
 import { sourceCommand } from './source.js';
+import { timeCommand } from './time.js';
 import { winCommand } from './win.js';
 import { xmlConsoleCommand } from './xml-console.js';
 
@@ -37,6 +38,7 @@ export const builtinCommands: readonly CommandSpec[] = [
   rosterCommand,
   searchCommand,
   sourceCommand,
+  timeCommand,
   unaliasCommand,
   whoCommand,
   winCommand,
