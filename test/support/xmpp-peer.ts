@@ -32,6 +32,8 @@ export interface Peer {
   stanzas: Element[];
   /** An IQ get to `to`; resolves with the result's payload, rejects with a StanzaError. */
   iqGet(to: string, child: Element): Promise<Element | undefined>;
+  /** Answers IQ gets for <name xmlns=ns/> with what `answer` returns (an <error/> for an error); unanswered, xmpp.js says service-unavailable. */
+  answerIqGet(ns: string, name: string, answer: (stanza: Element) => Element | undefined): void;
   /** Resolves with the first <presence/> stanza (received since connect) that matches. */
   waitForPresence(match: (stanza: Element) => boolean, timeoutMs?: number): Promise<Element>;
   stop(): Promise<void>;
@@ -116,6 +118,7 @@ export async function connectPeer(info: ProsodyInfo, account: ProsodyAccount, re
     },
     request: (iq) => entity.iqCaller.request(iq),
     iqGet: (to, child) => entity.iqCaller.get(child, to),
+    answerIqGet: (ns, name, answer) => void entity.iqCallee.get(ns, name, ({ stanza }: { stanza: Element }) => answer(stanza)),
     waitForPresence: (match, timeoutMs = 10_000) => waitIn(presences, presenceListeners, match, timeoutMs, () => `${account.jid} got no matching presence within ${timeoutMs} ms`),
     onMessage: (listener) => void listeners.add(listener),
     waitForMessage: (match, timeoutMs = 10_000) =>
