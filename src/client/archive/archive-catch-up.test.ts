@@ -1,0 +1,136 @@
+import xml, { type Element } from '@xmpp/xml';
+import { afterEach, describe, expect, it } from 'vitest';
+import { messagesFeature } from '../../xmpp/features/messages/feature.js';
+import { chatReceiver } from '../conversations/chat-receiver.js';
+import { disclosurePolicy } from '../privacy/may-tell.js';
+import { clientFixture, disposeClientFixtures, settle } from '../testing/client-fixture.js';
+import { archiveCatchUp } from './archive-catch-up.js';
+
+const NS_MAM = 'urn:xmpp:mam:2';
+const NS_SID = 'urn:xmpp:sid:0';
+
+afterEach(disposeClientFixtures);
+
+/**
+ * alice@x's catch-up as the account runtime wires it: the real receiver, live messages through
+ * the messages feature (with the catch-up's delay window), and an archive the test answers by
+ * hand: `result` sends an archive result for the query asked last, `answer` ends that query.
+ */
+function catchingUp() {
+  const fx = clientFixture();
+  const receive = chatReceiver(fx.account, {
+    store: fx.store, tabs: fx.tabs, history: fx.history, rooms: { privateCopy: () => undefined },
+    disclosure: disclosurePolicy(fx.account, fx.store, fx.history), consoleLine: fx.consoleLine, onEvent: fx.onEvent,
+  });
+  const catchUp = archiveCatchUp(fx.account, { history: fx.history, receive, consoleLine: fx.consoleLine });
+  messagesFeature(fx.session, { onMessage: catchUp.live }, { ownJid: () => fx.account, delayFrom: catchUp.delayFrom });
+  /** The archive's queries, newest last, each with the ids of the results sent for it. */
+  const queries: Array<{ iq: Element; ids: string[]; answer(complete: boolean): void }> = [];
+  const port = {
+    onArchive: fx.session.onArchive,
+    iqCaller: {
+      request: (iq: Element) =>
+        new Promise<Element>((resolve) => {
+          const query = { iq, ids: [] as string[], answer: (complete: boolean) => resolve(fin(complete, query.ids.at(-1))) };
+          queries.push(query);
+        }),
+    },
+  };
+  const result = (archiveId: string, body: string, from = 'alice@x', at = Date.UTC(2020, 0, 3)) => {
+    const query = queries.at(-1)!;
+    query.ids.push(archiveId);
+    fx.session.receive(xml('message', { from, to: 'alice@x/natter' }, xml('result', { xmlns: NS_MAM, queryid: String(query.iq.getChild('query')!.attrs.queryid), id: archiveId },
+      xml('forwarded', { xmlns: 'urn:xmpp:forward:0' }, xml('delay', { xmlns: 'urn:xmpp:delay', stamp: new Date(at).toISOString() }),
+        xml('message', { from: 'bob@x/phone', to: 'alice@x', type: 'chat' }, xml('body', {}, body))))));
+  };
+  const live = (archiveId: string, body: string, ...extra: Element[]) =>
+    fx.session.receive(xml('message', { from: 'bob@x/phone', to: 'alice@x/natter', type: 'chat' }, xml('body', {}, body), xml('stanza-id', { xmlns: NS_SID, by: 'alice@x', id: archiveId }), ...extra));
+  const answer = async (complete = true) => {
+    queries.at(-1)!.answer(complete);
+    await settle();
+  };
+  return { fx, catchUp, port, queries, result, live, answer, cursor: () => fx.history.archiveCursor(fx.account) };
+}
+
+/** XEP-0313 §4.3: the end of a query's results (RSM <last/>: the id of the last result). */
+const fin = (complete: boolean, last: string | undefined): Element =>
+  xml('iq', { type: 'result' }, xml('fin', { xmlns: NS_MAM, ...(complete ? { complete: 'true' } : {}) },
+    xml('set', { xmlns: 'http://jabber.org/protocol/rsm' }, ...(last ? [xml('last', {}, last)] : []))));
+
+describe('the archive catch-up', () => {
+  it('moves the cursor in archive order while it runs; live messages meanwhile do not move it, after it they do', async () => {
+    const c = catchingUp();
+    c.fx.history.advanceArchiveCursor('alice@x', 'a0');
+    c.catchUp.sessionStarted();
+    c.catchUp.start(c.port);
+    expect(c.queries[0]!.iq.toString()).toContain('<after>a0</after>');
+    c.result('a1', 'first', 'alice@x', Date.UTC(2020, 0, 2));
+    expect(c.cursor()).toBe('a1');
+    // Archive order, not the time a sender claims.
+    c.result('a2', 'second', 'alice@x', Date.UTC(2020, 0, 1));
+    expect(c.cursor()).toBe('a2');
+    c.live('l1', 'live during the catch-up');
+    expect(c.cursor()).toBe('a2');
+    c.result('a3', 'third');
+    await c.answer();
+    expect(c.cursor()).toBe('a3');
+    expect(c.fx.consoleLines).toContainEqual({ kind: 'info', text: '3 messages from the server archive' });
+    c.live('l2', 'live after it');
+    expect(c.cursor()).toBe('l2');
+    expect(c.fx.stored('bob@x').map((m) => m.body)).toEqual(['second', 'first', 'third', 'live during the catch-up', 'live after it']);
+    expect(c.fx.events.map((e) => e.event === 'message' && `${e.body}${e.archived ? ' (archived)' : ''}`)).toEqual([
+      'first (archived)', 'second (archived)', 'live during the catch-up', 'third (archived)', 'live after it',
+    ]);
+  });
+
+  it('reports a forged archive result and stores nothing of it', async () => {
+    const c = catchingUp();
+    c.catchUp.sessionStarted();
+    c.catchUp.start(c.port);
+    c.result('f1', 'I am your archive', 'mallory@evil');
+    c.result('a1', 'real');
+    await c.answer();
+    expect(c.fx.consoleLines).toContainEqual({ kind: 'error', text: "ignored a forged archive result (archive result from mallory@evil, not from the account's own archive)" });
+    expect(c.fx.stored('bob@x').map((m) => m.body)).toEqual(['real']);
+    expect(c.cursor()).toBe('a1');
+  });
+
+  it("believes a <delay/> from the account's server from session start until the archive's first answer only", async () => {
+    const c = catchingUp();
+    const stamp = Date.UTC(2020, 0, 1, 8);
+    const delayed = (id: string) => c.live(id, `kept offline ${id}`, xml('delay', { xmlns: 'urn:xmpp:delay', from: 'x', stamp: new Date(stamp).toISOString() }));
+    const at = (id: string) => c.fx.stored('bob@x').find((m) => m.stanzaId === id)!.at;
+    expect(c.catchUp.delayFrom()).toBeUndefined();
+    delayed('before');
+    c.catchUp.sessionStarted();
+    expect(c.catchUp.delayFrom()).toBe('x');
+    delayed('offline');
+    c.fx.history.advanceArchiveCursor('alice@x', 'a0');
+    c.catchUp.start(c.port);
+    c.result('a1', 'page one');
+    await c.answer(false); // the first page of several: the window closes here
+    expect(c.queries).toHaveLength(2);
+    expect(c.queries[1]!.iq.toString()).toContain('<after>a1</after>');
+    expect(c.catchUp.delayFrom()).toBeUndefined();
+    delayed('after');
+    expect(at('offline')).toBe(stamp);
+    expect(at('before')).toBeGreaterThan(stamp);
+    expect(at('after')).toBeGreaterThan(stamp);
+    await c.answer();
+  });
+
+  it("keeps a new session's window open when an answer to the previous session's catch-up comes late", async () => {
+    const c = catchingUp();
+    c.catchUp.sessionStarted();
+    c.catchUp.start(c.port);
+    c.catchUp.sessionEnded();
+    expect(c.catchUp.delayFrom()).toBeUndefined();
+    c.catchUp.sessionStarted();
+    c.catchUp.start(c.port);
+    c.queries[0]!.answer(true);
+    await settle();
+    expect(c.catchUp.delayFrom()).toBe('x');
+    await c.answer();
+    expect(c.catchUp.delayFrom()).toBeUndefined();
+  });
+});
