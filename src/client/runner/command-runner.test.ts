@@ -1,0 +1,121 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { createRegistry } from '../../commands/builtin/index.js';
+import { fakeApi } from '../../commands/fake-api.js';
+import { ok, type ClientApi, type CommandResult, type CommandSpec } from '../../commands/types.js';
+import { chatTabId, roomTabId } from '../../domain/jid.js';
+import { CONSOLE_TAB_ID } from '../../domain/tab.js';
+import { createPrompter } from '../account/prompter.js';
+import { clientFixture, disposeClientFixtures, settle } from '../testing/client-fixture.js';
+import { createCommandRunner } from './command-runner.js';
+
+afterEach(disposeClientFixtures);
+
+const ROOM = 'room@muc.x';
+
+/** The runner over the real registry and store, a fake ClientApi recording what it was asked, and `extra` commands. */
+function runner(api: Partial<ClientApi> = {}, extra: CommandSpec[] = []) {
+  const fx = clientFixture();
+  const calls: string[] = [];
+  const record = (name: string) => async (...args: unknown[]) => void calls.push(`${name} ${args.filter((a) => a !== undefined).join(' | ')}`);
+  const client = fakeApi({ sendMessage: record('sendMessage'), sayInRoom: record('sayInRoom'), sendPrivate: record('sendPrivate'), ...api });
+  const run = createCommandRunner(fx.store, createRegistry(extra), client, fx.tabs, createPrompter(fx.store), () => calls.push('quit'));
+  return { fx, run, calls, active: () => fx.store.getState().activeTabId };
+}
+
+/** A room alice@x is in as "alice", with carol and charlie. */
+function inRoom(fx: ReturnType<typeof clientFixture>) {
+  const person = (nick: string) => ({ nick, role: 'participant' as const, affiliation: 'none' as const, presence: 'online' as const });
+  fx.store.dispatch({ type: 'room/set', room: { room: ROOM, account: fx.account, nick: 'alice', joined: true, subject: '', occupants: ['alice', 'carol', 'charlie'].map(person) } });
+  fx.tabs.openRoom(fx.account, ROOM, true);
+}
+
+describe('the command runner', () => {
+  it("sends a line that is not a command to the front tab's peer, from the tab's account", async () => {
+    const r = runner();
+    r.fx.tabs.open('bob@x', true, 'alice@x');
+    r.run.submit('hello');
+    r.run.submit('//not a command');
+    await settle();
+    expect(r.calls).toEqual(['sendMessage bob@x | hello | alice@x', 'sendMessage bob@x | /not a command | alice@x']);
+  });
+
+  it('sends to the room in a room tab and to the occupant in a private tab; the console tab sends nothing', async () => {
+    const r = runner();
+    inRoom(r.fx);
+    r.run.submit('hi all');
+    await settle();
+    r.fx.tabs.openPrivate(r.fx.account, ROOM, 'carol', true);
+    r.run.submit('hi carol');
+    await settle();
+    r.fx.store.dispatch({ type: 'tab/focus', id: CONSOLE_TAB_ID });
+    r.run.submit('hello?');
+    await settle();
+    expect(r.calls).toEqual([`sayInRoom ${ROOM} | hi all`, `sendPrivate ${ROOM} | carol | hi carol`]);
+    expect(r.fx.consoleTab().at(-1)).toBe('The console tab does not send messages. Open a chat with /msg JID, or type /help.');
+  });
+
+  it("applies commands' intents: a store action as it is, open-chat by opening the tab", async () => {
+    const r = runner();
+    r.fx.tabs.open('bob@x', true, 'alice@x');
+    r.run.submit('/win 1');
+    await settle();
+    expect(r.fx.dispatched).toContainEqual({ type: 'tab/focus', id: CONSOLE_TAB_ID });
+    expect(r.active()).toBe(CONSOLE_TAB_ID);
+    r.run.submit('/msg carol@x see you at 5');
+    await settle();
+    expect(r.calls).toEqual(['sendMessage carol@x | see you at 5']);
+    expect(r.active()).toBe(chatTabId('carol@x'));
+    expect(r.fx.consoleTab()).toEqual(['/win 1', '/msg carol@x see you at 5']);
+  });
+
+  it('runs lines one after another: a slow command delays the next line, which sees its effects', async () => {
+    let finish: (result: CommandResult) => void = () => undefined;
+    const slow: CommandSpec = { name: 'slow', summary: 'waits', args: [], run: () => new Promise<CommandResult>((resolve) => (finish = resolve)) };
+    const r = runner({}, [slow]);
+    r.fx.tabs.open('bob@x', true, 'alice@x');
+    r.run.submit('/slow');
+    r.run.submit('for carol');
+    await settle();
+    expect(r.calls).toEqual([]);
+    finish(ok('done', [{ type: 'open-chat', peer: 'carol@x', focus: true }]));
+    await settle();
+    expect(r.calls).toEqual(['sendMessage carol@x | for carol']);
+  });
+
+  it("never echoes a room's password", async () => {
+    const joins: unknown[][] = [];
+    const r = runner({ joinRoom: async (...args) => (joins.push(args), `${ROOM}: joined as alice`) });
+    r.run.submit(`/join ${ROOM} hunter2`);
+    await settle();
+    expect(joins).toEqual([[ROOM, undefined, 'hunter2']]);
+    expect(r.fx.consoleTab()).toEqual([`/join ${ROOM} [password hidden]`, `${ROOM}: joined as alice`]);
+    expect(JSON.stringify(r.fx.store.getState())).not.toContain('hunter2');
+  });
+
+  it('puts an error in the console tab; a message that could not be sent in its own tab', async () => {
+    const r = runner({ sendMessage: async () => Promise.reject(new Error('alice@x is disabled')) });
+    r.run.submit('/nosuch');
+    r.run.submit('/msg carol@x hi');
+    await settle();
+    expect(r.fx.lines(CONSOLE_TAB_ID).filter((l) => l.kind === 'error').map((l) => l.text)).toEqual([
+      'Unknown command /nosuch. Type /help for the list of commands.',
+      '/msg failed: alice@x is disabled',
+    ]);
+    r.fx.tabs.open('bob@x', true, 'alice@x');
+    r.run.submit('hello');
+    await settle();
+    expect(r.fx.lines(chatTabId('bob@x')).at(-1)).toMatchObject({ kind: 'error', text: 'Not sent: alice@x is disabled' });
+  });
+
+  it("completes nicks in a room's messages and commands on a command line", () => {
+    const r = runner();
+    inRoom(r.fx);
+    expect(r.run.complete('car', 3)).toMatchObject({ text: 'carol: ', cursor: 7 });
+    expect(r.run.complete('thanks ch', 9)).toMatchObject({ text: 'thanks charlie ', cursor: 15 });
+    expect(r.run.complete('c', 1)).toMatchObject({ text: 'c', candidates: ['carol', 'charlie'] });
+    expect(r.fx.consoleTab().at(-1)).toBe('carol  charlie');
+    expect(r.run.complete('/whe', 4)).toBeUndefined();
+    expect(r.run.complete('/wh', 3)).toMatchObject({ text: '/who ' });
+    expect(r.active()).toBe(roomTabId(ROOM));
+  });
+});
