@@ -80,6 +80,11 @@ it('rooms: /jo+Tab joins, the room talks, a message naming you highlights the ta
   expect(reply.from).toBe(`${room}/${nick}`);
   expect(reply.stanza.attrs.type).toBe('chat');
   await natter.waitForText('psst, a secret');
+  // Shown once, under the nick (it was shown twice, the second time as "room/bob").
+  const privateTab = await natter.screenText();
+  expect(privateTab.split('psst, a secret')).toHaveLength(2);
+  expect(privateTab).toContain('bob: psst, a secret');
+  expect(privateTab).not.toContain(`${room}/bob: psst`);
 
   natter.press('alt-2');
   // A new session (not a resumed one) is out of every room: natter joins them again.

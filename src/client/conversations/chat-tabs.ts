@@ -1,4 +1,4 @@
-import { chatTabId, privateTabId, roomTabId, tabConversation, tabRoom } from '../../domain/jid.js';
+import { chatTabId, privatePeer, privateTabId, roomTabId, tabConversation, tabRoom } from '../../domain/jid.js';
 import { sanitizeLine, sanitizeText } from '../../domain/sanitize.js';
 import type { Line, LineDelivery } from '../../domain/line.js';
 import type { MessageHistory, StoredMessage } from '../../history/message-history.js';
@@ -21,8 +21,10 @@ export const MAX_STRANGER_TABS = 20;
 export function createChatTabs(store: Store, history: MessageHistory | undefined, defaultAccount: () => string | undefined) {
   /** Stored messages into a tab's buffer; a correction is shown in place of its original, marked edited (XEP-0308). */
   const storedLines = (page: readonly StoredMessage[], tabId: string): Omit<Line, 'id'>[] => {
-    // In a room the sender is a nick (kept in `sender`); in a chat the peer itself.
+    // In a room the sender is a nick (kept in `sender`); in a private chat through a room the
+    // occupant's nick; in a chat the peer itself.
     const inRoom = tabRoom(tabId) !== undefined;
+    const occupant = privatePeer(tabId)?.nick;
     const corrected = new Map<number, string>();
     for (const m of page) if (m.replaces !== null) corrected.set(m.replaces, m.body);
     return page
@@ -31,7 +33,7 @@ export function createChatTabs(store: Store, history: MessageHistory | undefined
         const newest = corrected.get(m.id);
         return {
           kind: m.direction === 'in' ? 'incoming' : 'outgoing',
-          from: m.direction === 'in' ? sanitizeLine(inRoom ? (m.sender ?? '') : m.peer) : 'me',
+          from: m.direction === 'in' ? sanitizeLine(inRoom ? (m.sender ?? '') : (occupant ?? m.peer)) : 'me',
           text: sanitizeText(newest ?? m.body),
           at: m.at,
           rowId: m.id,

@@ -112,27 +112,27 @@ export function accountRooms(
   const privateMessage = (event: { room: string; nick: string; body: string; at: number; id?: string; direction?: 'in' | 'out'; archived?: boolean }): void => {
     const peer = `${event.room}/${event.nick}`;
     const out = event.direction === 'out';
+    // Someone the account never wrote to in private is a stranger here.
+    const shown = out || history.hasWrittenTo(account, peer) || tabs.admitsStranger(privateTabId(event.room, event.nick));
+    // The tab first: a tab that opens shows the stored conversation, which must not hold this
+    // message yet, or it would show twice (as chat-receiver.ts does).
+    const tabId = shown ? tabs.openPrivate(account, event.room, event.nick, false) : undefined;
     const stored = history.add({
       account, peer, direction: out ? 'out' : 'in', sender: out ? account : peer, body: event.body, at: event.at,
       ...(event.id ? { messageId: event.id } : {}), ...(out ? { delivery: 'sent' as const } : {}),
     });
     if (stored.duplicate) return;
-    const told = (): void =>
-      deps.onEvent?.({
-        event: 'message', account, room: event.room, nick: event.nick, private: true, direction: out ? 'out' : 'in', body: event.body, at: new Date(event.at).toISOString(),
-        ...(event.archived ? { archived: true } : {}),
+    if (tabId === undefined) untabbed.kept(peer);
+    else {
+      store.dispatch({
+        type: 'line/append', tabId, kind: out ? 'outgoing' : 'incoming', from: out ? 'me' : sanitizeLine(event.nick), text: sanitizeText(event.body),
+        at: event.at, rowId: stored.id, ...(out ? {} : { highlight: true }),
       });
-    // Someone the account never wrote to in private is a stranger here.
-    if (!out && !history.hasWrittenTo(account, peer) && !tabs.admitsStranger(privateTabId(event.room, event.nick))) {
-      untabbed.kept(peer);
-      return told();
     }
-    const tabId = tabs.openPrivate(account, event.room, event.nick, false);
-    store.dispatch({
-      type: 'line/append', tabId, kind: out ? 'outgoing' : 'incoming', from: out ? 'me' : sanitizeLine(event.nick), text: sanitizeText(event.body),
-      at: event.at, rowId: stored.id, ...(out ? {} : { highlight: true }),
+    deps.onEvent?.({
+      event: 'message', account, room: event.room, nick: event.nick, private: true, direction: out ? 'out' : 'in', body: event.body, at: new Date(event.at).toISOString(),
+      ...(event.archived ? { archived: true } : {}),
     });
-    told();
   };
 
   /** Rooms joined again whose history may confirm messages of ours still pending. */
@@ -191,8 +191,8 @@ export function accountRooms(
     if (!feature || room(jid)?.joined !== true) throw new Error(`not in ${jid}; a private message goes through the room: /join ${jid} first`);
     const id = randomUUID();
     const peer = `${jid}/${nick}`;
+    const tabId = tabs.openPrivate(account, jid, nick, true); // before the row: see privateMessage
     const stored = history.add({ account, peer, direction: 'out', sender: account, body, at: Date.now(), originId: id, messageId: id, delivery: 'sent' });
-    const tabId = tabs.openPrivate(account, jid, nick, true);
     store.dispatch({ type: 'line/append', tabId, kind: 'outgoing', from: 'me', text: sanitizeText(body), rowId: stored.id });
     await feature.privateMessage(jid, nick, body, id);
   };
