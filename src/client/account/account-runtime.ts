@@ -1,8 +1,7 @@
 import type { Element } from '@xmpp/xml';
 import { readFile } from 'node:fs/promises';
 import type { ConnectionState } from '../../domain/connection-state.js';
-import { sanitizeLine, sanitizeText } from '../../domain/sanitize.js';
-import { CONSOLE_TAB_ID } from '../../domain/tab.js';
+import { sanitizeLine } from '../../domain/sanitize.js';
 import type { MessageHistory } from '../../history/message-history.js';
 import type { Store } from '../../store/create-store.js';
 import { buildChatState } from '../../xmpp/features/chat-states/chat-states.js';
@@ -24,7 +23,7 @@ import { archiveCatchUp } from '../archive/archive-catch-up.js';
 import { createArchivePaging, type OlderResult } from '../archive/archive-paging.js';
 import { accountRooms, type AccountRooms } from '../rooms/account-rooms.js';
 import type { EventSink } from '../../domain/events.js';
-import { describe, sessionOutbox, startSession, type AccountParts, type Session } from './session-wiring.js';
+import { accountVoice, describe, sessionOutbox, startSession, type AccountParts, type Session } from './session-wiring.js';
 
 export interface AccountRuntime {
   readonly jid: string;
@@ -77,15 +76,7 @@ export function createAccountRuntime(settings: AccountSettings, deps: AccountDep
   const { store, tabs, history } = deps;
   const jid = settings.jid;
   const events = deps.onEvent ? { onEvent: deps.onEvent } : {};
-  let state: ConnectionState = { kind: 'offline' };
-  const setState = (next: ConnectionState): void => {
-    state = next;
-    store.dispatch({ type: 'connection/state', account: jid, state });
-    deps.onEvent?.({ event: 'connection', account: jid, state: next.kind, ...(next.kind === 'failed' ? { reason: next.reason } : {}) });
-  };
-  // Console lines carry JIDs, reasons and error texts from the network: made inert here, once for all.
-  const consoleLine = (kind: 'info' | 'error', text: string): void =>
-    store.dispatch({ type: 'line/append', tabId: CONSOLE_TAB_ID, kind, text: sanitizeText(`${jid}: ${text}`) });
+  const { state, setState, consoleLine } = accountVoice(jid, store, deps.onEvent);
   let session: Session | undefined;
   const ready = (): Session | undefined => (session?.client.isReady() ? session : undefined);
   // Random, so no stranger can guess the full JID; one per run, kept across reconnects.
@@ -114,7 +105,7 @@ export function createAccountRuntime(settings: AccountSettings, deps: AccountDep
     wanted = true;
     if (session) {
       // Online or on its way: nothing to do. Failed or waiting to retry: try again now.
-      if (state.kind !== 'failed' && state.kind !== 'reconnecting') return;
+      if (state().kind !== 'failed' && state().kind !== 'reconnecting') return;
       await stopSession();
     }
     const caPem = settings.caFile ? [await readFile(settings.caFile, 'utf8')] : undefined;
@@ -161,7 +152,7 @@ export function createAccountRuntime(settings: AccountSettings, deps: AccountDep
       if (!live) throw new Error(`${jid} is offline; answer once it is connected (the server asks again at login)`);
       for (const stanza of requests.answer(peer, approve)) await live.client.send(stanza);
     },
-    state: () => state,
+    state,
     sendMessage(to, body) {
       chatStates.sent(to);
       disclosure.wroteTo(to);

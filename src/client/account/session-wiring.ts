@@ -1,6 +1,7 @@
 import type { EventSink } from '../../domain/events.js';
 import { chatTabId } from '../../domain/jid.js';
-import { sanitizeLine } from '../../domain/sanitize.js';
+import { sanitizeLine, sanitizeText } from '../../domain/sanitize.js';
+import { CONSOLE_TAB_ID } from '../../domain/tab.js';
 import type { ConnectionState } from '../../domain/connection-state.js';
 import type { Store } from '../../store/create-store.js';
 import { buildEnableCarbons } from '../../xmpp/features/carbons/build.js';
@@ -196,6 +197,26 @@ export function sessionOutbox(account: string, current: () => Session | undefine
     },
     ...deps,
   });
+}
+
+/**
+ * How an account speaks: its connection state (the status line, and a `connection` event) and
+ * its lines in the console tab, which carry JIDs, reasons and error texts from the network and
+ * are made inert here, once for all.
+ */
+export function accountVoice(jid: string, store: Store, onEvent: EventSink | undefined) {
+  let current: ConnectionState = { kind: 'offline' };
+  return {
+    state: (): ConnectionState => current,
+    setState(next: ConnectionState): void {
+      current = next;
+      store.dispatch({ type: 'connection/state', account: jid, state: next });
+      onEvent?.({ event: 'connection', account: jid, state: next.kind, ...(next.kind === 'failed' ? { reason: next.reason } : {}) });
+    },
+    consoleLine(kind: 'info' | 'error', text: string): void {
+      store.dispatch({ type: 'line/append', tabId: CONSOLE_TAB_ID, kind, text: sanitizeText(`${jid}: ${text}`) });
+    },
+  };
 }
 
 export function describe(error: unknown): string {
