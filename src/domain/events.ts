@@ -39,6 +39,8 @@ export interface ChatMessageEvent extends Archived {
   at: string;
   /** The id of the message this one corrects (XEP-0308). */
   corrects?: string;
+  /** Incoming: the full JID it came from (the peer's device). */
+  from?: string;
   room?: never;
 }
 

@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import xml from '@xmpp/xml';
 import { afterAll, beforeAll, expect, inject, it } from 'vitest';
 import { registerAccount, uniqueLocal, type ProsodyAccount } from '../support/prosody.js';
 import { NATTER_BIN, runNatter, tempDirs } from '../support/pty.js';
@@ -99,6 +100,32 @@ it('natter listen prints incoming messages as JSON lines until interrupted', asy
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
   child.kill('SIGINT');
   expect(await exited).toBe(0);
+});
+
+it('natter listen stores a correction linked to its original, as the screen does, and says what it corrects', async () => {
+  const child = spawn(process.execPath, [NATTER_BIN, 'listen', ...login(), '--json', b.jid], { env: { ...process.env, ...dirs.env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  let out = '';
+  child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+  await new Promise<void>((resolve) => child.stderr.on('data', (d: Buffer) => d.toString().includes('listening as') && resolve()));
+  await bob.sendRaw(xml('message', { to: a.jid, type: 'chat', id: 'orig-1' }, xml('body', {}, 'teh typo')));
+  await bob.sendRaw(xml('message', { to: a.jid, type: 'chat', id: 'fix-1' }, xml('body', {}, 'the typo'), xml('replace', { xmlns: 'urn:xmpp:message-correct:0', id: 'orig-1' })));
+  await expect.poll(() => out.split('\n').length, { timeout: 10_000 }).toBe(3);
+  const [first, second] = out.trim().split('\n').map((l) => JSON.parse(l) as { body: string; corrects?: string });
+  expect(first).toMatchObject({ body: 'teh typo' });
+  expect(first?.corrects).toBeUndefined();
+  expect(second).toMatchObject({ body: 'the typo', corrects: 'orig-1' });
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  child.kill('SIGINT');
+  expect(await exited).toBe(0);
+  // The screen shows the corrected text in place of the original: the rows are linked.
+  const shown = await runNatter(['search', 'typo', '--json'], { env: dirs.env });
+  const hits = shown.stdout.trim().split('\n').map((l) => JSON.parse(l) as { body: string });
+  expect(hits.map((h) => h.body).sort()).toEqual(['teh typo', 'the typo']);
+  const { DatabaseSync } = await import('node:sqlite');
+  const db = new DatabaseSync(join(dirs.data, 'natter', 'history.sqlite'), { readOnly: true });
+  const rows = db.prepare("SELECT id, body, replaces FROM messages WHERE body LIKE '%typo' ORDER BY id").all() as Array<{ id: number; body: string; replaces: number | null }>;
+  db.close();
+  expect(rows).toEqual([{ id: rows[0]!.id, body: 'teh typo', replaces: null }, { id: rows[1]!.id, body: 'the typo', replaces: rows[0]!.id }]);
 });
 
 it('natter listen prints a message of 65,536 spaces and a multi-line one each as one line', async () => {

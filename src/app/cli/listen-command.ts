@@ -3,6 +3,14 @@ import type { SecretStore } from '../../credentials/secret-store.js';
 import { sanitizeLine } from '../../domain/sanitize.js';
 import type { MessageHistory } from '../../history/message-history.js';
 import { messagesFeature } from '../../xmpp/features/messages/feature.js';
+import type { XmppClient } from '../../xmpp/session/create-client.js';
+import type { NatterEvent } from '../../domain/events.js';
+import { createStore } from '../../store/create-store.js';
+import { initialState } from '../../store/state.js';
+import { createChatTabs } from '../../client/conversations/chat-tabs.js';
+import { chatReceiver } from '../../client/conversations/chat-receiver.js';
+import { accountRooms } from '../../client/rooms/account-rooms.js';
+import { disclosurePolicy } from '../../client/privacy/may-tell.js';
 import type { AccountChoice } from './cli.js';
 import { ExitCode } from './exit-codes.js';
 import { chooseAccount, loginOnce, OneShotError } from './one-shot.js';
@@ -10,8 +18,9 @@ import { terminalSafeJson } from './search-command.js';
 
 /**
  * `natter listen [JID...]`: prints each incoming chat message as one line ("JID: text",
- * sanitized, newlines as spaces) or a JSON object per line, until SIGINT/SIGTERM. Messages
- * are stored in the history like in the chat screen, and each is printed once.
+ * sanitized, newlines as spaces) or a JSON object per line (a correction says which message
+ * it corrects), until SIGINT/SIGTERM. Messages are stored in the history as the chat screen
+ * stores them (the same receiver), and each is printed once.
  */
 export async function runListen(
   request: { peers: string[]; json: boolean; from: AccountChoice },
@@ -26,19 +35,17 @@ export async function runListen(
     const wanted = new Set(request.peers);
     // On stderr, so stdout stays the messages only; scripts can wait for this line.
     process.stderr.write(`natter: listening as ${settings.jid}${wanted.size ? ` for ${[...wanted].join(', ')}` : ''}; Ctrl-C stops.\n`);
-    messagesFeature(client, {
-      onMessage(m) {
-        if (m.direction !== 'in' || (wanted.size > 0 && !wanted.has(m.peer))) return;
-        const stored = history.add({
-          account: settings.jid, peer: m.peer, direction: 'in', sender: m.fullJid ?? m.peer, body: m.body, at: m.at,
-          ...(m.originId ? { originId: m.originId } : {}), ...(m.stanzaId ? { stanzaId: m.stanzaId } : {}), ...(m.id ? { messageId: m.id } : {}),
-        });
-        if (stored.duplicate) return;
-        out.write(request.json
-          ? `${terminalSafeJson({ from: m.fullJid ?? m.peer, peer: m.peer, at: new Date(m.at).toISOString(), body: m.body })}\n`
-          : `${sanitizeLine(m.peer)}: ${sanitizeLine(joinLines(m.body))}\n`);
-      },
-    }, { ownJid: () => settings.jid });
+    const print = (event: NatterEvent): void => {
+      if (event.event !== 'message' || event.direction !== 'in') return;
+      const peer = event.peer ?? `${event.room}/${event.nick}`;
+      if (wanted.size > 0 && !wanted.has(event.peer ?? event.room)) return;
+      const from = event.peer !== undefined ? (event.from ?? peer) : peer;
+      const corrects = event.peer !== undefined ? event.corrects : undefined;
+      out.write(request.json
+        ? `${terminalSafeJson({ from, peer, at: event.at, body: event.body, ...(corrects ? { corrects } : {}) })}\n`
+        : `${sanitizeLine(peer)}: ${sanitizeLine(joinLines(event.body))}\n`);
+    };
+    listenThrough(client, settings.jid, history, print);
     await new Promise<void>((resolve) => {
       for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.once(signal, () => resolve());
       client.on('disconnect', () => resolve());
@@ -50,6 +57,22 @@ export async function runListen(
     process.stderr.write(`natter: ${error.message}\n`);
     return error.code;
   }
+}
+
+/**
+ * The screen's own ingest path, without a screen: messages are stored as the chat screen
+ * stores them (a correction linked to its original, a copy seen before not stored twice, a
+ * private message through a room under its room and nick), and each one that is new is told
+ * to `print` as the event hooks and `natter ctl --events` get it.
+ */
+function listenThrough(client: XmppClient, account: string, history: MessageHistory, print: (event: NatterEvent) => void): void {
+  const store = createStore(initialState(), { intervalMs: 0 }); // nobody draws it
+  const tabs = createChatTabs(store, undefined, () => account);
+  const consoleLine = (): void => undefined; // notes for a console nobody sees
+  const rooms = accountRooms(account, { store, tabs, history, consoleLine, onEvent: print });
+  const disclosure = disclosurePolicy(account, store, history);
+  const receive = chatReceiver(account, { store, tabs, history, rooms, disclosure, consoleLine, onEvent: print });
+  messagesFeature(client, { onMessage: (message) => receive(message) }, { ownJid: () => account });
 }
 
 /**

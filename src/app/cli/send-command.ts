@@ -1,14 +1,15 @@
-import { randomUUID } from 'node:crypto';
 import { createInterface } from 'node:readline';
 import { readFile } from 'node:fs/promises';
 import xml, { type Element } from '@xmpp/xml';
 import { bareJid } from '../../domain/jid.js';
-import { sanitizeLine } from '../../domain/sanitize.js';
 import type { ConfigStore } from '../../config/load-config.js';
 import type { SecretStore } from '../../credentials/secret-store.js';
 import type { MessageHistory } from '../../history/message-history.js';
-import { buildChatMessage } from '../../xmpp/features/messages/build.js';
-import { mayRefuse, parseMessageError } from '../../xmpp/features/messages/parse-error.js';
+import { messagesFeature } from '../../xmpp/features/messages/feature.js';
+import { createOutbox } from '../../client/outbox/outbox.js';
+import { createChatTabs } from '../../client/conversations/chat-tabs.js';
+import { createStore } from '../../store/create-store.js';
+import { initialState } from '../../store/state.js';
 import { buildOutOfBand, readableFile, uploadFile } from '../../xmpp/features/upload/upload.js';
 import type { XmppClient } from '../../xmpp/session/create-client.js';
 import type { AccountChoice } from './cli.js';
@@ -92,58 +93,56 @@ export async function runSend(request: SendRequest, config: ConfigStore, keychai
   }
 }
 
-/** Sends one message at a time and resolves when the server acknowledged it; rejects (exit 1) when it refused it. */
+/**
+ * natter send's messages go through the account's outbox, as the screen's do: stored pending,
+ * sent (through the same transmit steps), marked sent on the server's XEP-0198 ack (or once
+ * written, without it), failed on a refusal from the recipient or its server and nobody else.
+ * Here each send waits for that outcome: resolves when the server has it, rejects (exit 1)
+ * when it refused it, or exit 4 when the link dropped or no ack came in time.
+ */
 function messageSender(client: XmppClient, account: string, history: MessageHistory) {
-  const waiting = new Map<string, { resolve(): void; reject(error: Error): void }>();
-  const refused = new Map<string, OneShotError>();
-  /** id → the JID it went to: only that JID or its server may refuse it (RFC 6120 §8.3). */
-  const recipients = new Map<string, string>();
-  const refusal = (id: string): Promise<never> =>
-    new Promise((_, reject) => {
-      const known = refused.get(id);
-      if (known) reject(known);
-      else waiting.set(id, { resolve: () => undefined, reject });
-    });
-  client.streamManagement.on('ack', (stanza) => waiting.get(String(stanza.attrs.id))?.resolve());
-  client.onMessage((message) => {
-    const error = message.via === 'live' ? parseMessageError(message.stanza) : undefined;
-    const to = error ? recipients.get(error.id) : undefined;
-    if (!error || to === undefined || !mayRefuse(error, to, account)) return;
-    const failure = new OneShotError(`the server refused the message: ${sanitizeLine(error.reason)}`, ExitCode.failure);
-    refused.set(error.id, failure);
-    waiting.get(error.id)?.reject(failure);
+  const waiting = new Map<string, { sent(): void; failed(error: OneShotError): void }>();
+  /** Refusals, also those that come after the ack (our own server bounces after acking). */
+  const refused = new Map<string, string>();
+  const store = createStore(initialState(), { intervalMs: 0 }); // nobody draws it: the outbox's lines go nowhere
+  const messages = messagesFeature(client, { onMessage: () => undefined, onError: (error) => void outbox.refused(error) }, { ownJid: () => account });
+  const outbox = createOutbox({
+    account, history, store, tabs: createChatTabs(store, undefined, () => account), messages,
+    session: { isOnline: () => client.isReady(), acknowledges: () => client.acknowledges(), isQueued: (id) => client.isQueued(id) },
+    onDelivery(id, delivery, reason) {
+      if (delivery !== 'failed') return waiting.get(id)?.sent();
+      const why = (reason ?? 'refused').replace(/^not delivered: /, '');
+      refused.set(id, why);
+      waiting.get(id)?.failed(new OneShotError(`the server refused the message: ${why}`, ExitCode.failure));
+    },
   });
+  client.streamManagement.on('ack', (stanza) => outbox.acknowledged(typeof stanza.attrs.id === 'string' ? stanza.attrs.id : undefined));
   client.on('disconnect', () => {
-    for (const w of waiting.values()) w.reject(new OneShotError('the connection dropped before the server acknowledged the message', ExitCode.network));
+    for (const w of waiting.values()) w.failed(new OneShotError('the connection dropped before the server acknowledged the message', ExitCode.network));
   });
   return {
     async send(to: string, body: string, extra: Element[] = []): Promise<string> {
-      const id = randomUUID();
-      const at = Date.now();
-      recipients.set(id, to);
-      history.add({ account, peer: to, direction: 'out', sender: account, body, at, originId: id, messageId: id, delivery: 'pending' });
+      let outcome: { sent(): void; failed(error: OneShotError): void } = { sent: () => undefined, failed: () => undefined };
       const settled = new Promise<void>((resolve, reject) => {
         const timer = setTimeout(() => reject(new OneShotError(`no acknowledgement from the server within ${ACK_TIMEOUT_MS / 1000} s`, ExitCode.network)), ACK_TIMEOUT_MS);
-        waiting.set(id, {
-          resolve: () => (clearTimeout(timer), resolve()),
-          reject: (e) => (clearTimeout(timer), reject(e)),
-        });
+        outcome = { sent: () => (clearTimeout(timer), resolve()), failed: (e) => (clearTimeout(timer), reject(e)) };
       });
+      // Sent in a later turn (the outbox awaits the write): its outcome is awaited before it can come.
+      const { id } = outbox.send(to, body, extra);
+      waiting.set(id, outcome);
       try {
-        await client.send(buildChatMessage(to, body, id, extra));
-        if (!client.acknowledges()) waiting.get(id)?.resolve(); // no XEP-0198: a written stanza is all we can know
         await settled;
         // A refusal by our own server (unknown local user, policy) is routed before it
         // answers a later request: one ping round trip lets such a bounce arrive first.
-        await Promise.race([client.iqCaller.get(xml('ping', { xmlns: 'urn:xmpp:ping' })).catch(() => undefined), refusal(id)]);
-        history.setDelivery(account, to, id, 'sent');
+        await client.iqCaller.get(xml('ping', { xmlns: 'urn:xmpp:ping' })).catch(() => undefined);
+        const why = refused.get(id);
+        if (why !== undefined) throw new OneShotError(`the server refused the message: ${why}`, ExitCode.failure);
         return id;
       } catch (error) {
-        history.setDelivery(account, to, id, 'failed');
+        outbox.abandon(to, id, error instanceof Error ? error.message : String(error));
         throw error;
       } finally {
         waiting.delete(id);
-        recipients.delete(id);
       }
     },
   };

@@ -189,11 +189,10 @@ export function sessionOutbox(account: string, current: () => Session | undefine
       isQueued: (id) => current()?.client.isQueued(id) === true,
     },
     messages: {
-      send: (to, body, id) => {
+      send: (to, body, id, extra) => {
         const session = current();
-        return session ? session.messages.send(session.locks.target(to), body, id) : Promise.reject(new Error('offline'));
+        return session ? session.messages.send(session.locks.target(to), body, id, extra) : Promise.reject(new Error('offline'));
       },
-      stop: () => undefined,
     },
     ...deps,
   });

@@ -55,6 +55,7 @@ export function chatReceiver(account: string, deps: ChatReceiverDeps): (message:
     deps.onEvent?.({
       event: 'message', account, peer: message.peer, direction: message.direction, body: message.body,
       at: new Date(message.at).toISOString(), ...(original ? { corrects: message.replaces } : {}), ...archived,
+      ...(incoming && message.fullJid ? { from: message.fullJid } : {}),
     });
     if (incoming && message.file) deps.onEvent?.({ event: 'file', account, peer: message.peer, url: sanitizeLine(message.file), body: message.body, ...archived });
     if (tabId === undefined) {

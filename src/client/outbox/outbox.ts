@@ -1,3 +1,4 @@
+import type { Element } from '@xmpp/xml';
 import { randomUUID } from 'node:crypto';
 import { chatTabId } from '../../domain/jid.js';
 import type { LineDelivery } from '../../domain/line.js';
@@ -29,10 +30,12 @@ export interface OutboxSession {
 export function createOutbox(deps: {
   account: string;
   session: OutboxSession;
-  messages: MessagesFeature;
+  messages: Pick<MessagesFeature, 'send'>;
   history: MessageHistory;
   store: Store;
   tabs: ChatTabs;
+  /** Told of each move of one of our messages (after the history and the screen): `natter send` waits on it. */
+  onDelivery?(id: string, delivery: LineDelivery, reason?: string): void;
 }) {
   const { account, session, messages, history, store, tabs } = deps;
   /** origin-id → peer of what went out on this stream and waits for the server's ack. */
@@ -45,6 +48,7 @@ export function createOutbox(deps: {
     const rowId = history.setDelivery(account, peer, id, delivery);
     if (rowId === undefined) return false;
     store.dispatch({ type: 'line/delivery', tabId: chatTabId(peer), rowId, delivery, ...(reason ? { reason } : {}) });
+    deps.onDelivery?.(id, delivery, reason);
     return true;
   };
 
@@ -54,11 +58,15 @@ export function createOutbox(deps: {
     if (recipients.size > REMEMBERED_RECIPIENTS) recipients.delete(recipients.keys().next().value as string);
   };
 
-  const transmit = async (peer: string, body: string, id: string): Promise<void> => {
+  /**
+   * Hands one message to the session. `extra` (an XEP-0066 link of a file) goes with the first
+   * sending only: a message sent again after a reconnect carries its text (the link itself).
+   */
+  const transmit = async (peer: string, body: string, id: string, extra?: Element[]): Promise<void> => {
     unacked.set(id, peer);
     remember(id, peer);
     try {
-      await messages.send(peer, body, id);
+      await messages.send(peer, body, id, extra);
     } catch {
       unacked.delete(id); // the link dropped under it: still pending, sent after reconnect
       return;
@@ -71,8 +79,8 @@ export function createOutbox(deps: {
   };
 
   return {
-    /** Stores, shows and (when online) sends a message. Resolves once it is safely stored. */
-    send(to: string, body: string): { id: string; at: number } {
+    /** Stores, shows and (when online) sends a message; returns once it is safely stored. */
+    send(to: string, body: string, extra?: Element[]): { id: string; at: number } {
       const id = randomUUID();
       const at = Date.now();
       // The tab first: a tab that opens loads the stored conversation, which must not
@@ -80,7 +88,7 @@ export function createOutbox(deps: {
       const tabId = tabs.open(to, false, account);
       const row = history.add({ account, peer: to, direction: 'out', sender: account, body, at, originId: id, messageId: id, delivery: 'pending' });
       store.dispatch({ type: 'line/append', tabId, kind: 'outgoing', from: 'me', text: sanitizeText(body), at, delivery: 'pending', rowId: row.id });
-      if (session.isOnline()) void transmit(to, body, id);
+      if (session.isOnline()) void transmit(to, body, id, extra);
       return { id, at };
     },
     /**
@@ -123,6 +131,11 @@ export function createOutbox(deps: {
       const peer = recipient ?? error.peer;
       unacked.delete(error.id);
       return mark(peer, error.id, 'failed', `not delivered: ${sanitizeLine(error.reason)}`) ? 'failed' : 'unknown';
+    },
+    /** Given up on (`natter send` waited long enough, or the link dropped for good): failed, with why. */
+    abandon(peer: string, id: string, reason: string): void {
+      unacked.delete(id);
+      mark(peer, id, 'failed', reason);
     },
     pendingCount: (): number => history.outbox(account).length,
   };

@@ -14,8 +14,13 @@ export interface StanzaPort extends Pick<InboundPort, 'onMessage' | 'onPresence'
 }
 
 export interface MessagesFeature {
-  /** Sends a chat message; `id` (also its origin-id) lets a resend keep the same identity. */
-  send(to: string, body: string, id?: string): Promise<ChatMessage>;
+  /** Sends a chat message; `id` (also its origin-id) lets a resend keep the same identity; `extra` goes in it (a file's link). */
+  send(to: string, body: string, id?: string, extra?: Element[]): Promise<ChatMessage>;
+  /**
+   * Adds a step every message passes through, in order, after it is built and before it is
+   * sent: where end-to-end encryption (OMEMO) will sit, the counterpart of the inbound steps.
+   */
+  use(step: (stanza: Element) => Element): void;
   stop(): void;
 }
 
@@ -66,13 +71,16 @@ export function messagesFeature(
     else if (copy.reason !== 'no body') handlers.onDropped?.(copy.reason, message.stanza);
   };
   const unsubscribe = port.onMessage(listener);
+  const steps: Array<(stanza: Element) => Element> = [];
   return {
-    async send(to, body, id) {
-      const stanza = buildChatMessage(to, body, id);
+    async send(to, body, id, extra) {
+      let stanza = buildChatMessage(to, body, id, extra);
+      for (const step of steps) stanza = step(stanza);
       await port.send(stanza);
       const sentId = String(stanza.attrs.id);
       return { peer: to, direction: 'out', body, at: Date.now(), id: sentId, originId: sentId };
     },
+    use: (step) => void steps.push(step),
     stop: unsubscribe,
   };
 }
