@@ -42,7 +42,7 @@ describe('receiving a chat message', () => {
     expect(row).toMatchObject({ direction: 'in', sender: 'bob@x/phone', body: 'hello', stanzaId: 's1' });
     expect(fx.lines(BOB)).toMatchObject([{ kind: 'incoming', from: 'bob@x', text: 'hello', rowId: row!.id }]);
     expect(texts()).toEqual(['bob@x: hello']);
-    expect(fx.events).toEqual([{ event: 'message', account: 'alice@x', peer: 'bob@x', direction: 'in', body: 'hello', at: new Date(row!.at).toISOString() }]);
+    expect(fx.events).toEqual([{ event: 'message', account: 'alice@x', peer: 'bob@x', direction: 'in', body: 'hello', at: new Date(row!.at).toISOString(), from: 'bob@x/phone' }]);
   });
 
   it('shows a copy seen before once: the same stanza-id, or the same origin-id either way', () => {
