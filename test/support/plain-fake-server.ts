@@ -1,4 +1,5 @@
 import { createServer, type Socket } from 'node:net';
+import { listenLocally } from './local-server.js';
 
 /**
  * A plain-TCP "XMPP server" on 127.0.0.1 that answers the client's first bytes (its stream
@@ -12,16 +13,7 @@ export async function startPlainFakeServer(reply: string, options: { end?: boole
     socket.on('error', () => undefined);
     socket.once('data', () => (options.end ? socket.end(reply) : socket.write(reply)));
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const address = server.address();
-  return {
-    port: typeof address === 'object' && address ? address.port : 0,
-    stop: () =>
-      new Promise<void>((resolve) => {
-        for (const s of sockets) s.destroy();
-        server.close(() => resolve());
-      }),
-  };
+  return listenLocally(server, sockets);
 }
 
 /** The stream header such a server opens with. */

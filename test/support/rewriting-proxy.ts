@@ -3,6 +3,7 @@ import { dirname, join } from 'node:path';
 import { StringDecoder } from 'node:string_decoder';
 import tls from 'node:tls';
 import type { ProsodyInfo } from './prosody.js';
+import { listenLocally, pairUp } from './local-server.js';
 
 /**
  * A hostile server for tests: a direct-TLS (XEP-0368) relay to the private Prosody that shows
@@ -30,24 +31,9 @@ export async function startRewritingProxy(info: ProsodyInfo, marker: string, rep
       held = text.slice(text.length - cut);
       client.write(text.slice(0, text.length - cut));
     });
-    for (const s of [client, upstream]) {
-      s.on('error', () => undefined);
-      s.on('close', () => {
-        client.destroy();
-        upstream.destroy();
-      });
-    }
+    pairUp(client, upstream);
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const address = server.address();
-  return {
-    port: typeof address === 'object' && address ? address.port : 0,
-    stop: () =>
-      new Promise<void>((resolve) => {
-        for (const s of sockets) s.destroy();
-        server.close(() => resolve());
-      }),
-  };
+  return listenLocally(server, sockets);
 }
 
 /** How many characters at the end of `text` are the start of `marker` (0 when none). */

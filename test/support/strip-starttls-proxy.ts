@@ -1,4 +1,5 @@
 import { connect, createServer, type Server, type Socket } from 'node:net';
+import { pairUp } from './local-server.js';
 
 /**
  * A man in the middle on 127.0.0.1 that forwards to the server but deletes <starttls/> from
@@ -15,13 +16,7 @@ export async function startStripStarttlsProxy(target: { host: string; port: numb
       upstream.write(data);
     });
     upstream.on('data', (data) => client.write(data.toString().replace(/<starttls[^>]*?(\/>|>[\s\S]*?<\/starttls>)/, '')));
-    for (const s of [client, upstream]) {
-      s.on('error', () => undefined);
-      s.on('close', () => {
-        client.destroy();
-        upstream.destroy();
-      });
-    }
+    pairUp(client, upstream);
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const address = server.address();
