@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bareJid, chatPeer, chatTabId, isBareJid, jidDomain, tabConversation } from './jid.js';
+import { bareJid, isBareJid, jidDomain } from './jid.js';
 
 describe('bareJid', () => {
   it.each([
@@ -33,16 +33,4 @@ describe('isBareJid', () => {
     expect(isBareJid('Alice@example.org')).toBe(false);
     expect(isBareJid('a b@example.org')).toBe(false);
   });
-
-  it('names a chat tab after its peer and reads the peer back; other tabs have none', () => {
-    expect(chatTabId('bob@x')).toBe('chat:bob@x');
-    expect(chatPeer(chatTabId('bob@x'))).toBe('bob@x');
-    expect(chatPeer('console')).toBeUndefined();
-    expect(chatPeer('search:1')).toBeUndefined();
-  });
-});
-
-it('names the conversation of a chat, room or private tab, and none for others', () => {
-  expect(['chat:bob@x', 'room:ops@muc.x', 'private:ops@muc.x/Bob Smith', 'console', 'xml:alice@x'].map(tabConversation))
-    .toEqual(['bob@x', 'ops@muc.x', 'ops@muc.x/Bob Smith', undefined, undefined]);
 });

@@ -1,9 +1,12 @@
 import type { ChatState } from './chat-state.js';
+import { tabIdOf, type TabAddress } from './tab-address.js';
+
+/** What a tab shows; its id is its TabAddress in the one codec (tab-address.ts). */
+export type TabKind = TabAddress['kind'];
 
 /** A conversation tab. The console is always tab 1; chats and rooms come after it. */
-export type TabKind = 'console' | 'chat' | 'room' | 'private' | 'search' | 'xml';
-
 export interface Tab {
+  /** tabIdOf(its address): the key of the tab and of its lines in the store. */
   id: string;
   kind: TabKind;
   /** Shown in the tab bar; already sanitized. */
@@ -18,7 +21,7 @@ export interface Tab {
   expanded?: boolean;
 }
 
-export const CONSOLE_TAB_ID = 'console';
+export const CONSOLE_TAB_ID = tabIdOf({ kind: 'console' });
 
 export function consoleTab(): Tab {
   return { id: CONSOLE_TAB_ID, kind: 'console', title: 'console', unread: 0, highlight: false };

@@ -1,6 +1,6 @@
 import type { UiConfig } from '../../config/schema.js';
 import type { NatterEvent } from '../../domain/events.js';
-import { chatTabId, roomTabId } from '../../domain/jid.js';
+import { chatTabId, roomTabId } from '../../domain/tab-address.js';
 import { sanitizeLine } from '../../domain/sanitize.js';
 
 /**

@@ -6,7 +6,8 @@ import { forgetPassword } from '../../credentials/keychain.js';
 import type { SecretStore } from '../../credentials/secret-store.js';
 import { bareJid, isBareJid } from '../../domain/jid.js';
 import type { Store } from '../../store/create-store.js';
-import { openXmlConsole, xmlTabId } from '../xml-console/xml-console.js';
+import { openXmlConsole } from '../xml-console/xml-console.js';
+import { tabIdOf } from '../../domain/tab-address.js';
 import type { AccountDirectory } from './account-directory.js';
 import { settingsFromConfig, type AccountSettings } from './account-settings.js';
 
@@ -78,7 +79,7 @@ export function accountsApi(accounts: AccountDirectory, deps: { config: ConfigSt
     xmlConsole(jid) {
       const runtime = accounts.enabled(jid);
       runtime.traceXml(openXmlConsole(store, runtime.jid, () => runtime.traceXml(undefined)));
-      return xmlTabId(runtime.jid);
+      return tabIdOf({ kind: 'xml', account: runtime.jid });
     },
     aliases: () => ({ ...config.get('aliases') }),
     setAlias(name, expansion) {

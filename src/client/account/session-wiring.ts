@@ -1,5 +1,5 @@
 import type { EventSink } from '../../domain/events.js';
-import { chatTabId } from '../../domain/jid.js';
+import { chatTabId } from '../../domain/tab-address.js';
 import { sanitizeLine, sanitizeText } from '../../domain/sanitize.js';
 import { CONSOLE_TAB_ID } from '../../domain/tab.js';
 import type { ConnectionState } from '../../domain/connection-state.js';

@@ -1,4 +1,4 @@
-import { chatPeer } from '../../domain/jid.js';
+import { parseTabId } from '../../domain/tab-address.js';
 import type { Store } from '../../store/create-store.js';
 import type { ClientApi } from '../../commands/types.js';
 import type { ChatTabs } from '../conversations/chat-tabs.js';
@@ -12,7 +12,7 @@ export function trackChatFocus(store: Store, api: Pick<ClientApi, 'chatFocus'>, 
   let tabsSeen = store.getState().tabs;
   let open = new Set(tabsSeen.map((t) => t.id));
   const tell = (tabId: string, change: 'left' | 'back' | 'closed'): void => {
-    const peer = chatPeer(tabId);
+    const peer = parseTabId(tabId, 'chat')?.peer;
     if (peer) api.chatFocus?.(peer, change, tabs.accountOf(tabId));
   };
   store.subscribe(() => {

@@ -1,5 +1,5 @@
 import type { ClientApi } from '../../commands/types.js';
-import { chatTabId } from '../../domain/jid.js';
+import { chatTabId } from '../../domain/tab-address.js';
 import type { MessageHistory } from '../../history/message-history.js';
 import type { AccountDirectory } from '../account/account-directory.js';
 import type { ChatTabs } from './chat-tabs.js';

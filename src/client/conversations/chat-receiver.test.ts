@@ -2,7 +2,7 @@ import { parse } from 'ltx';
 import type { Element } from '@xmpp/xml';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ChatMessage } from '../../domain/chat-message.js';
-import { chatTabId } from '../../domain/jid.js';
+import { chatTabId } from '../../domain/tab-address.js';
 import { messagesFeature } from '../../xmpp/features/messages/feature.js';
 import { disclosurePolicy } from '../privacy/may-tell.js';
 import { clientFixture, disposeClientFixtures } from '../testing/client-fixture.js';

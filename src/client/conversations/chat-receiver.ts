@@ -1,5 +1,5 @@
 import type { ChatMessage } from '../../domain/chat-message.js';
-import { chatTabId } from '../../domain/jid.js';
+import { chatTabId } from '../../domain/tab-address.js';
 import { sanitizeLine, sanitizeText } from '../../domain/sanitize.js';
 import type { MessageHistory } from '../../history/message-history.js';
 import type { Store } from '../../store/create-store.js';

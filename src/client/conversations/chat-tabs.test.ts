@@ -1,5 +1,5 @@
 import { expect, it } from 'vitest';
-import { chatTabId } from '../../domain/jid.js';
+import { chatTabId } from '../../domain/tab-address.js';
 import { createStore } from '../../store/create-store.js';
 import { initialState } from '../../store/state.js';
 import { createChatTabs, MAX_STRANGER_TABS } from './chat-tabs.js';

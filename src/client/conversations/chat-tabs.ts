@@ -1,6 +1,6 @@
-import { chatTabId, privatePeer, privateTabId, roomTabId, tabConversation, tabRoom } from '../../domain/jid.js';
 import { sanitizeLine, sanitizeText } from '../../domain/sanitize.js';
 import type { Line, LineDelivery } from '../../domain/line.js';
+import { chatTabId, conversationOf, parseTabId, tabIdOf, type TabAddressOf } from '../../domain/tab-address.js';
 import type { MessageHistory, StoredMessage } from '../../history/message-history.js';
 import type { Store } from '../../store/create-store.js';
 
@@ -23,8 +23,9 @@ export function createChatTabs(store: Store, history: MessageHistory | undefined
   const storedLines = (page: readonly StoredMessage[], tabId: string): Omit<Line, 'id'>[] => {
     // In a room the sender is a nick (kept in `sender`); in a private chat through a room the
     // occupant's nick; in a chat the peer itself.
-    const inRoom = tabRoom(tabId) !== undefined;
-    const occupant = privatePeer(tabId)?.nick;
+    const address = parseTabId(tabId);
+    const inRoom = address?.kind === 'room';
+    const occupant = address?.kind === 'private' ? address.nick : undefined;
     const corrected = new Map<number, string>();
     for (const m of page) if (m.replaces !== null) corrected.set(m.replaces, m.body);
     return page
@@ -51,19 +52,20 @@ export function createChatTabs(store: Store, history: MessageHistory | undefined
   /** Tabs opened by strangers' messages (some maybe closed since): at most MAX_STRANGER_TABS. */
   const strangerTabs = new Set<string>();
   /** Opens a room or private tab of `account`, with its newest stored messages when it was not open. */
-  const openConversation = (id: string, kind: 'room' | 'private', title: string, account: string, focus: boolean): string => {
+  const openConversation = (address: TabAddressOf<'room' | 'private'>, title: string, account: string, focus: boolean): string => {
+    const id = tabIdOf(address);
     const exists = store.getState().tabs.some((t) => t.id === id);
     accounts.set(id, account);
-    store.dispatch({ type: 'tab/open', id, kind, title, focus });
-    const peer = tabConversation(id);
+    store.dispatch({ type: 'tab/open', id, kind: address.kind, title, focus });
+    const peer = conversationOf(address);
     if (!exists && history && peer) appendStored(id, history.page(account, peer, RECENT_PAGE));
     return id;
   };
   return {
-    openRoom: (account: string, room: string, focus: boolean): string => openConversation(roomTabId(room), 'room', sanitizeLine(room), account, focus),
+    openRoom: (account: string, room: string, focus: boolean): string => openConversation({ kind: 'room', room }, sanitizeLine(room), account, focus),
     /** XEP-0045 §7.5: a private chat with one occupant, kept under "room/nick". */
     openPrivate: (account: string, room: string, nick: string, focus: boolean): string =>
-      openConversation(privateTabId(room, nick), 'private', `${sanitizeLine(nick)} (${sanitizeLine(room)})`, account, focus),
+      openConversation({ kind: 'private', room, nick }, `${sanitizeLine(nick)} (${sanitizeLine(room)})`, account, focus),
     open(peer: string, focus: boolean, account?: string): string {
       const id = chatTabId(peer);
       const exists = store.getState().tabs.some((t) => t.id === id);
@@ -90,7 +92,7 @@ export function createChatTabs(store: Store, history: MessageHistory | undefined
     /** Scrolling back: the page of stored messages before the oldest line of a chat tab. False when there is none. */
     loadOlder(tabId: string): boolean {
       const me = accounts.get(tabId) ?? defaultAccount();
-      const peer = tabConversation(tabId);
+      const peer = conversationOf(parseTabId(tabId));
       if (!history || !me || !peer) return false;
       const oldest = store.getState().lines[tabId]?.find((l) => l.rowId !== undefined);
       const before = oldest?.rowId === undefined ? undefined : { at: oldest.at, id: oldest.rowId };

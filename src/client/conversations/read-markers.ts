@@ -1,4 +1,4 @@
-import { chatPeer, chatTabId } from '../../domain/jid.js';
+import { chatTabId, parseTabId } from '../../domain/tab-address.js';
 import type { MessageHistory } from '../../history/message-history.js';
 import type { Store } from '../../store/create-store.js';
 import type { ChatTabs } from './chat-tabs.js';
@@ -13,7 +13,7 @@ export function trackReading(store: Store, history: MessageHistory, tabs: ChatTa
   store.subscribe(() => {
     const state = store.getState();
     const tab = state.tabs.find((t) => t.id === state.activeTabId);
-    const peer = tab && chatPeer(tab.id);
+    const peer = tab && parseTabId(tab.id, 'chat')?.peer;
     if (!tab || !peer) return;
     const newest = (state.lines[tab.id] ?? []).findLast((l) => l.rowId !== undefined)?.rowId;
     const account = tabs.accountOf(tab.id) ?? defaultJid();

@@ -1,9 +1,10 @@
 import type { SearchResult } from '../../commands/types.js';
 import { sanitizeLine } from '../../domain/sanitize.js';
+import { tabIdOf } from '../../domain/tab-address.js';
 import type { Store } from '../../store/create-store.js';
 import type { ChatTabs } from './chat-tabs.js';
 
-export const SEARCH_TAB_ID = 'search';
+export const SEARCH_TAB_ID = tabIdOf({ kind: 'search' });
 const CONTEXT = 10;
 
 const pad = (n: number): string => String(n).padStart(2, '0');

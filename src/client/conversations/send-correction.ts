@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Element } from '@xmpp/xml';
-import { chatTabId } from '../../domain/jid.js';
+import { chatTabId } from '../../domain/tab-address.js';
 import { sanitizeText } from '../../domain/sanitize.js';
 import type { MessageHistory } from '../../history/message-history.js';
 import type { Store } from '../../store/create-store.js';

@@ -1,7 +1,7 @@
 import { parse } from 'ltx';
 import type { Element } from '@xmpp/xml';
 import { afterEach, describe, expect, it } from 'vitest';
-import { chatTabId } from '../../domain/jid.js';
+import { chatTabId } from '../../domain/tab-address.js';
 import { messagesFeature } from '../../xmpp/features/messages/feature.js';
 import { receiptsFeature } from '../../xmpp/features/receipts/feature.js';
 import { clientFixture, disposeClientFixtures, settle, type ClientFixture } from '../testing/client-fixture.js';

@@ -1,6 +1,6 @@
 import type { Element } from '@xmpp/xml';
 import { randomUUID } from 'node:crypto';
-import { chatTabId } from '../../domain/jid.js';
+import { chatTabId } from '../../domain/tab-address.js';
 import type { LineDelivery } from '../../domain/line.js';
 import { sanitizeLine, sanitizeText } from '../../domain/sanitize.js';
 import type { MessageHistory } from '../../history/message-history.js';

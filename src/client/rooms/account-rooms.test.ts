@@ -1,7 +1,7 @@
 import { parse } from 'ltx';
 import type { Element } from '@xmpp/xml';
 import { afterEach, describe, expect, it } from 'vitest';
-import { privateTabId, roomTabId } from '../../domain/jid.js';
+import { roomTabId, tabIdOf } from '../../domain/tab-address.js';
 import { fakeSession } from '../../xmpp/session/fake-session.js';
 import { MAX_STRANGER_TABS } from '../conversations/chat-tabs.js';
 import { clientFixture, disposeClientFixtures, settle, type ClientFixture } from '../testing/client-fixture.js';
@@ -10,6 +10,7 @@ import { accountRooms } from './account-rooms.js';
 const el = (text: string) => parse(text) as unknown as Element;
 const ROOM = 'room@muc.x';
 const TAB = roomTabId(ROOM);
+const privateTabId = (room: string, nick: string): string => tabIdOf({ kind: 'private', room, nick });
 const SELF = `<presence from="${ROOM}/alice"><x xmlns="http://jabber.org/protocol/muc#user"><item role="participant" affiliation="none"/><status code="110"/></x></presence>`;
 
 afterEach(disposeClientFixtures);

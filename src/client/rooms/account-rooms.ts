@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { privateTabId, roomTabId } from '../../domain/jid.js';
+import { roomTabId, tabIdOf } from '../../domain/tab-address.js';
 import { mentions, type Room } from '../../domain/room.js';
 import { sanitizeLine, sanitizeText } from '../../domain/sanitize.js';
 import type { MessageHistory } from '../../history/message-history.js';
@@ -113,7 +113,7 @@ export function accountRooms(
     const peer = `${event.room}/${event.nick}`;
     const out = event.direction === 'out';
     // Someone the account never wrote to in private is a stranger here.
-    const shown = out || history.hasWrittenTo(account, peer) || tabs.admitsStranger(privateTabId(event.room, event.nick));
+    const shown = out || history.hasWrittenTo(account, peer) || tabs.admitsStranger(tabIdOf({ kind: 'private', room: event.room, nick: event.nick }));
     // The tab first: a tab that opens shows the stored conversation, which must not hold this
     // message yet, or it would show twice (as chat-receiver.ts does).
     const tabId = shown ? tabs.openPrivate(account, event.room, event.nick, false) : undefined;

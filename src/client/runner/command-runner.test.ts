@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createRegistry } from '../../commands/builtin/index.js';
 import { fakeApi } from '../../commands/fake-api.js';
 import { ok, type ClientApi, type CommandResult, type CommandSpec } from '../../commands/types.js';
-import { chatTabId, roomTabId } from '../../domain/jid.js';
+import { chatTabId, roomTabId } from '../../domain/tab-address.js';
 import { CONSOLE_TAB_ID } from '../../domain/tab.js';
 import { createPrompter } from '../account/prompter.js';
 import { clientFixture, disposeClientFixtures, settle } from '../testing/client-fixture.js';

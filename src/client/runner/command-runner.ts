@@ -6,8 +6,8 @@ import type { CommandRegistry } from '../../commands/registry.js';
 import { redactSecrets, type RedactedLine } from '../../commands/redact.js';
 import { MAX_SCRIPT_DEPTH, runScript } from '../../commands/script.js';
 import { fail, type ClientApi, type CommandContext, type CommandResult, type Intent } from '../../commands/types.js';
-import { chatPeer, privatePeer, tabRoom } from '../../domain/jid.js';
 import { CONSOLE_TAB_ID } from '../../domain/tab.js';
+import { parseTabId } from '../../domain/tab-address.js';
 import type { Store } from '../../store/create-store.js';
 import type { ChatTabs } from '../conversations/chat-tabs.js';
 import type { Prompter } from '../account/prompter.js';
@@ -138,14 +138,15 @@ export function createCommandRunner(
       await execute(`/jump ${text.trim()}`);
       return;
     }
-    const room = tab && tabRoom(tab.id);
-    const occupant = tab && privatePeer(tab.id);
-    const peer = tab && chatPeer(tab.id);
-    if (!tab || (!peer && !room && !occupant)) {
+    const address = tab && parseTabId(tab.id);
+    if (!tab || (address?.kind !== 'chat' && address?.kind !== 'room' && address?.kind !== 'private')) {
       console('error', `The ${tab?.kind ?? 'console'} tab does not send messages. Open a chat with /msg JID, or type /help.`);
       return;
     }
-    const sent = room ? api.sayInRoom(room, text) : occupant ? api.sendPrivate(occupant.room, occupant.nick, text) : api.sendMessage(peer ?? '', text, tabs.accountOf(tab.id));
+    const sent =
+      address.kind === 'room' ? api.sayInRoom(address.room, text)
+      : address.kind === 'private' ? api.sendPrivate(address.room, address.nick, text)
+      : api.sendMessage(address.peer, text, tabs.accountOf(tab.id));
     await sent.catch((error: unknown) => {
       const reason = error instanceof Error ? error.message : String(error);
       store.dispatch({ type: 'line/append', tabId: tab.id, kind: 'error', text: `Not sent: ${reason}` });
@@ -161,14 +162,14 @@ export function createCommandRunner(
     quit: onQuit,
     loadOlder(tabId) {
       if (tabs.loadOlder(tabId)) return true;
-      const peer = chatPeer(tabId);
+      const peer = parseTabId(tabId, 'chat')?.peer;
       if (peer) olderFromArchive(tabId, peer);
       return false;
     },
     typing(line) {
       const state = store.getState();
       const tab = state.tabs.find((t) => t.id === state.activeTabId);
-      const peer = tab && chatPeer(tab.id);
+      const peer = tab && parseTabId(tab.id, 'chat')?.peer;
       if (!tab || !peer) return;
       // Commands are not messages: a line that starts with / says nothing to the peer.
       const text = line.startsWith('/') && !line.startsWith('//') ? '' : line;
@@ -179,7 +180,7 @@ export function createCommandRunner(
     runFile: (path: string) => ctx.runFile?.(path, { keepGoing: false }) ?? Promise.resolve(fail('no runner')),
     answer: (text) => prompter.answer(text),
     complete(line, cursor) {
-      const room = tabRoom(store.getState().activeTabId);
+      const room = parseTabId(store.getState().activeTabId, 'room')?.room;
       const nicks = room && !line.startsWith('/') ? (store.getState().rooms[room]?.occupants.map((o) => o.nick) ?? []) : undefined;
       const completion = nicks ? completeName(line, cursor, nicks) : completeLine(registry, ctx, line, cursor);
       if (completion && completion.candidates.length > 1) console('info', candidatesLine(completion.candidates));

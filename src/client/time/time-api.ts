@@ -1,5 +1,6 @@
 import type { ClientApi } from '../../commands/types.js';
-import { bareJid, chatTabId } from '../../domain/jid.js';
+import { bareJid } from '../../domain/jid.js';
+import { chatTabId } from '../../domain/tab-address.js';
 import type { Store } from '../../store/create-store.js';
 import type { AccountDirectory } from '../account/account-directory.js';
 import type { ChatTabs } from '../conversations/chat-tabs.js';

@@ -1,13 +1,10 @@
 import { sanitizeLine, sanitizeText } from '../../domain/sanitize.js';
+import { tabIdOf } from '../../domain/tab-address.js';
 import type { Store } from '../../store/create-store.js';
 import type { XmlTraceEntry } from '../../xmpp/features/xml-console/trace.js';
 
 /** A stanza longer than this shows its start and how much was left out (a flood of 100 KB bodies stays readable). */
 export const MAX_XML_CHARS = 4000;
-
-export function xmlTabId(account: string): string {
-  return `xml:${account}`;
-}
 
 /**
  * The XML console of one account: a tab that shows each element in (←) and out (→) as it
@@ -15,7 +12,7 @@ export function xmlTabId(account: string): string {
  * trace; it ends the trace itself (`stop`) once the tab is closed.
  */
 export function openXmlConsole(store: Store, account: string, stop: () => void): (entry: XmlTraceEntry) => void {
-  const tabId = xmlTabId(account);
+  const tabId = tabIdOf({ kind: 'xml', account });
   store.dispatch({ type: 'tab/open', id: tabId, kind: 'xml', title: `xml ${sanitizeLine(account)}`, focus: true });
   store.dispatch({
     type: 'line/append',

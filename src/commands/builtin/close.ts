@@ -1,5 +1,5 @@
-import { tabRoom } from '../../domain/jid.js';
 import { CONSOLE_TAB_ID } from '../../domain/tab.js';
+import { parseTabId } from '../../domain/tab-address.js';
 import { fail, ok, type CommandSpec } from '../types.js';
 
 export const closeCommand: CommandSpec = {
@@ -10,7 +10,7 @@ export const closeCommand: CommandSpec = {
   async run(ctx) {
     const id = ctx.state().activeTabId;
     if (id === CONSOLE_TAB_ID) return fail('The console tab can not be closed. Use /quit to leave natter.');
-    const room = tabRoom(id);
+    const room = parseTabId(id, 'room')?.room;
     if (room && ctx.state().rooms[room]) await ctx.api.leaveRoom(room);
     return ok(undefined, [{ type: 'tab/close', id }]);
   },

@@ -1,4 +1,4 @@
-import { chatPeer } from '../../domain/jid.js';
+import { parseTabId } from '../../domain/tab-address.js';
 import { fail, ok, type CommandSpec } from '../types.js';
 
 export const correctCommand: CommandSpec = {
@@ -10,7 +10,7 @@ export const correctCommand: CommandSpec = {
     'natter shows it the same way and keeps the original in the history.',
   examples: ['/correct see you at 6, not 5'],
   async run(ctx, [text = '']) {
-    const peer = chatPeer(ctx.state().activeTabId);
+    const peer = parseTabId(ctx.state().activeTabId, 'chat')?.peer;
     if (!peer) return fail('/correct works in a chat tab: it corrects your last message there.');
     if (text.trim() === '') return fail('Usage: /correct TEXT');
     await ctx.api.correct(peer, text);

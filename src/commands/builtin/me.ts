@@ -1,4 +1,4 @@
-import { chatPeer, privatePeer, tabRoom } from '../../domain/jid.js';
+import { parseTabId } from '../../domain/tab-address.js';
 import { fail, ok, type CommandSpec } from '../types.js';
 
 export const meCommand: CommandSpec = {
@@ -8,16 +8,15 @@ export const meCommand: CommandSpec = {
   description: 'Sends a message that starts with "/me " (XEP-0245); clients show it as an action: * alice waves.',
   examples: ['/me waves', '/me is back from lunch'],
   async run(ctx, [action = '']) {
-    const tabId = ctx.state().activeTabId;
-    const peer = chatPeer(tabId);
-    const room = tabRoom(tabId);
-    const occupant = privatePeer(tabId);
-    if (!peer && !room && !occupant) return fail('/me works in a chat or room tab. Open one with /msg JID or /join ROOM.');
+    const address = parseTabId(ctx.state().activeTabId);
+    if (address?.kind !== 'chat' && address?.kind !== 'room' && address?.kind !== 'private') {
+      return fail('/me works in a chat or room tab. Open one with /msg JID or /join ROOM.');
+    }
     if (action.trim() === '') return fail('Usage: /me ACTION, e.g. /me waves');
     const text = `/me ${action}`;
-    if (peer) await ctx.api.sendMessage(peer, text);
-    else if (room) await ctx.api.sayInRoom(room, text);
-    else if (occupant) await ctx.api.sendPrivate(occupant.room, occupant.nick, text);
+    if (address.kind === 'chat') await ctx.api.sendMessage(address.peer, text);
+    else if (address.kind === 'room') await ctx.api.sayInRoom(address.room, text);
+    else await ctx.api.sendPrivate(address.room, address.nick, text);
     return ok();
   },
 };

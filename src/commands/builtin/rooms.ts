@@ -1,11 +1,12 @@
-import { bareJid, isBareJid, privatePeer, roomTabId, tabRoom } from '../../domain/jid.js';
+import { bareJid, isBareJid } from '../../domain/jid.js';
 import { sanitizeLine } from '../../domain/sanitize.js';
+import { parseTabId, roomTabId } from '../../domain/tab-address.js';
 import { fail, ok, type CommandContext, type CommandSpec } from '../types.js';
 
 /** The room of the front tab: a room tab, or the room of a private chat. */
 export function currentRoom(ctx: CommandContext): string | undefined {
-  const id = ctx.state().activeTabId;
-  return tabRoom(id) ?? privatePeer(id)?.room;
+  const address = parseTabId(ctx.state().activeTabId);
+  return address?.kind === 'room' || address?.kind === 'private' ? address.room : undefined;
 }
 
 const knownRooms = (ctx: CommandContext, partial: string): string[] => Object.keys(ctx.state().rooms).filter((r) => r.startsWith(partial)).sort();

@@ -1,4 +1,4 @@
-import { chatPeer } from '../../domain/jid.js';
+import { parseTabId } from '../../domain/tab-address.js';
 import { fail, ok, type CommandSpec } from '../types.js';
 
 export const searchCommand: CommandSpec = {
@@ -13,7 +13,7 @@ export const searchCommand: CommandSpec = {
     if (words === '') return fail('Usage: /search [--here] WORDS');
     let peer: string | undefined;
     if (here) {
-      peer = chatPeer(ctx.state().activeTabId);
+      peer = parseTabId(ctx.state().activeTabId, 'chat')?.peer;
       if (!peer) return fail('--here searches the chat of the current tab; this is not a chat tab.');
     }
     const hits = ctx.api.search(words, peer);

@@ -1,7 +1,7 @@
 import { useMemo, useState, type Dispatch, type SetStateAction } from 'react';
-import { chatPeer, tabRoom } from '../../domain/jid.js';
 import type { Room } from '../../domain/room.js';
 import type { Tab } from '../../domain/tab.js';
+import { parseTabId } from '../../domain/tab-address.js';
 import { occupantRows } from '../roster/occupant-rows.js';
 import { rosterRows, type RosterRow } from '../roster/roster-rows.js';
 import { useAppState } from './use-app-state.js';
@@ -28,7 +28,7 @@ export function useSidePane(tabs: readonly Tab[]): SidePane {
   const filter = useAppState((s) => s.rosterFilter);
   const showStatus = useAppState((s) => s.rosterShowStatus);
   const collapsed = useAppState((s) => s.rosterCollapsed);
-  const room = useAppState((s) => s.rooms[tabRoom(s.activeTabId) ?? '']);
+  const room = useAppState((s) => s.rooms[parseTabId(s.activeTabId, 'room')?.room ?? '']);
   const [offset, setOffset] = useState(0);
   const [selected, select] = useState<string | undefined>(undefined);
   // Sorting 2,000 contacts is kept to roster changes: unread counts (which change with every
@@ -38,7 +38,7 @@ export function useSidePane(tabs: readonly Tab[]): SidePane {
     [room, roster, filter, collapsed],
   );
   const unreadByJid = useMemo(
-    () => new Map(tabs.filter((t) => t.kind === 'chat' && t.unread > 0).map((t) => [chatPeer(t.id) ?? t.id, t.unread])),
+    () => new Map(tabs.filter((t) => t.kind === 'chat' && t.unread > 0).map((t) => [parseTabId(t.id, 'chat')?.peer ?? t.id, t.unread])),
     [tabs],
   );
   return { room, rows, unread: room ? undefined : unreadByJid, filter, showStatus, offset, setOffset, selected, select };
