@@ -1,6 +1,7 @@
 import { render } from 'ink-testing-library';
 import { describe, expect, it, vi } from 'vitest';
 import { CONSOLE_TAB_ID } from '../domain/tab.js';
+import { chatTabId } from '../domain/tab-address.js';
 import { createStore } from '../store/create-store.js';
 import { initialState } from '../store/state.js';
 import { App } from './app.js';
@@ -25,8 +26,8 @@ function setup(theme: ThemeOverrides | undefined, env: Record<string, string | u
   const store = createStore(initialState());
   const controller: UiController = { submit: vi.fn(), answer: vi.fn(), quit: vi.fn(), complete: () => undefined };
   const say = (kind: 'info' | 'error' | 'command', text: string): void => store.dispatch({ type: 'line/append', tabId: CONSOLE_TAB_ID, kind, text });
-  store.dispatch({ type: 'tab/open', id: 'chat:bob@x', kind: 'chat', title: 'bob@x', focus: true });
-  const chat = (kind: 'incoming' | 'outgoing', from: string, text: string): void => store.dispatch({ type: 'line/append', tabId: 'chat:bob@x', kind, from, text });
+  store.dispatch({ type: 'tab/open', id: chatTabId('bob@x'), kind: 'chat', title: 'bob@x', focus: true });
+  const chat = (kind: 'incoming' | 'outgoing', from: string, text: string): void => store.dispatch({ type: 'line/append', tabId: chatTabId('bob@x'), kind, from, text });
   const view = render(<App store={store} controller={controller} size={{ columns: 80, rows: 20 }} {...(theme ? { theme } : {})} env={env} />);
   return { store, view, say, chat };
 }

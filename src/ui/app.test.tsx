@@ -1,6 +1,7 @@
 import { render } from 'ink-testing-library';
 import { describe, expect, it, vi } from 'vitest';
 import { CONSOLE_TAB_ID } from '../domain/tab.js';
+import { chatTabId } from '../domain/tab-address.js';
 import { createStore } from '../store/create-store.js';
 import { initialState } from '../store/state.js';
 import { App } from './app.js';
@@ -58,10 +59,10 @@ describe('<App>', () => {
   it('shows console lines and switches tabs with Alt-digit', async () => {
     const { view, store } = setup();
     store.dispatch({ type: 'line/append', tabId: CONSOLE_TAB_ID, kind: 'info', text: 'hello there' });
-    store.dispatch({ type: 'tab/open', id: 'chat:bob', kind: 'chat', title: 'bob', focus: false });
+    store.dispatch({ type: 'tab/open', id: chatTabId('bob'), kind: 'chat', title: 'bob', focus: false });
     await waitForFrame(view.lastFrame, (t) => t.includes('hello there') && t.includes('2:bob'));
     view.stdin.write('\u001b2');
-    await waitForFrame(() => store.getState().activeTabId, (id) => id === 'chat:bob');
+    await waitForFrame(() => store.getState().activeTabId, (id) => id === chatTabId('bob'));
     view.unmount();
   });
 
@@ -138,31 +139,31 @@ describe('<App>', () => {
 
   it('takes the user\'s keys from the config in place of the defaults', async () => {
     const { view, store } = setup({ columns: 80, rows: 20 }, { 'tab.next': ['alt+j'] });
-    store.dispatch({ type: 'tab/open', id: 'chat:bob', kind: 'chat', title: 'bob', focus: false });
+    store.dispatch({ type: 'tab/open', id: chatTabId('bob'), kind: 'chat', title: 'bob', focus: false });
     await waitForFrame(view.lastFrame, (t) => t.includes('2:bob'));
     view.stdin.write('\u001bj');
-    await waitForFrame(() => store.getState().activeTabId, (id) => id === 'chat:bob');
+    await waitForFrame(() => store.getState().activeTabId, (id) => id === chatTabId('bob'));
     view.unmount();
   });
 
   it('jumps to the next tab with unread messages on Alt-A', async () => {
     const { view, store } = setup();
-    for (const id of ['chat:a', 'chat:b', 'chat:c']) store.dispatch({ type: 'tab/open', id, kind: 'chat', title: id.slice(5), focus: false });
-    store.dispatch({ type: 'line/append', tabId: 'chat:c', kind: 'incoming', text: 'hi' });
+    for (const peer of ['a', 'b', 'c']) store.dispatch({ type: 'tab/open', id: chatTabId(peer), kind: 'chat', title: peer, focus: false });
+    store.dispatch({ type: 'line/append', tabId: chatTabId('c'), kind: 'incoming', text: 'hi' });
     await waitForFrame(view.lastFrame, (t) => t.includes('4:c (1)'));
     view.stdin.write('\u001ba');
-    await waitForFrame(() => store.getState().activeTabId, (id) => id === 'chat:c');
+    await waitForFrame(() => store.getState().activeTabId, (id) => id === chatTabId('c'));
     view.unmount();
   });
 
   it('keeps a line history per tab', async () => {
     const { view, store, submitted } = setup();
-    store.dispatch({ type: 'tab/open', id: 'chat:b', kind: 'chat', title: 'b', focus: false });
+    store.dispatch({ type: 'tab/open', id: chatTabId('b'), kind: 'chat', title: 'b', focus: false });
     await waitForFrame(view.lastFrame, (t) => t.includes('2:b'));
     view.stdin.write('/in console\r');
     await waitForFrame(() => submitted.join(), (t) => t === '/in console');
     view.stdin.write('\u001b2');
-    await waitForFrame(() => store.getState().activeTabId, (id) => id === 'chat:b');
+    await waitForFrame(() => store.getState().activeTabId, (id) => id === chatTabId('b'));
     view.stdin.write('in the chat\r');
     await waitForFrame(() => String(submitted.length), (n) => n === '2');
     view.stdin.write('\u001b[A');

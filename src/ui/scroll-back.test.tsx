@@ -1,5 +1,6 @@
 import { render } from 'ink-testing-library';
 import { expect, it, vi } from 'vitest';
+import { chatTabId } from '../domain/tab-address.js';
 import { createStore } from '../store/create-store.js';
 import { initialState } from '../store/state.js';
 import { App } from './app.js';
@@ -10,11 +11,11 @@ const tick = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 2
 
 it('PageUp reaches lines prepended while it scrolls (pages read back later), up to the first one', async () => {
   const store = createStore(initialState());
-  store.dispatch({ type: 'tab/open', id: 'chat:bob@x', kind: 'chat', title: 'bob@x', focus: false });
-  for (let i = 40; i < 70; i++) store.dispatch({ type: 'line/append', tabId: 'chat:bob@x', kind: 'incoming', from: 'bob@x', text: `m${i}`, at: 1_000 });
+  store.dispatch({ type: 'tab/open', id: chatTabId('bob@x'), kind: 'chat', title: 'bob@x', focus: false });
+  for (let i = 40; i < 70; i++) store.dispatch({ type: 'line/append', tabId: chatTabId('bob@x'), kind: 'incoming', from: 'bob@x', text: `m${i}`, at: 1_000 });
   // Read in the background: the view draws a "new messages" rule, one row more than the lines.
-  store.dispatch({ type: 'tab/focus', id: 'chat:bob@x' });
-  expect(store.getState().tabs.find((t) => t.id === 'chat:bob@x')?.unreadFrom).toBeDefined();
+  store.dispatch({ type: 'tab/focus', id: chatTabId('bob@x') });
+  expect(store.getState().tabs.find((t) => t.id === chatTabId('bob@x'))?.unreadFrom).toBeDefined();
   // Like the archive: the first call reads 40 older lines, the next says where the start is.
   let calls = 0;
   const controller: UiController = {

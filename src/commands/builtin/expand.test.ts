@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { chatTabId } from '../../domain/tab-address.js';
 import { initialState } from '../../store/state.js';
 import type { CommandContext } from '../types.js';
 import { createRegistry } from './index.js';
@@ -6,7 +7,7 @@ import { completeLine } from '../complete.js';
 import { fakeApi } from '../fake-api.js';
 
 const registry = createRegistry();
-const state = { ...initialState(), activeTabId: 'chat:bob@x' };
+const state = { ...initialState(), activeTabId: chatTabId('bob@x') };
 const ctx: CommandContext = { state: () => state, registry, api: fakeApi() };
 
 describe('/expand', () => {
@@ -16,7 +17,7 @@ describe('/expand', () => {
     ['/expand off', false],
   ])('%s applies to the current tab', async (line, expanded) => {
     const result = await registry.execute(ctx, line);
-    expect(result).toMatchObject({ ok: true, intents: [{ type: 'tab/expand', id: 'chat:bob@x', expanded }] });
+    expect(result).toMatchObject({ ok: true, intents: [{ type: 'tab/expand', id: chatTabId('bob@x'), expanded }] });
   });
 
   it('refuses anything but on or off, with the usage', async () => {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { chatTabId } from '../../domain/tab-address.js';
 import { initialState } from '../../store/state.js';
 import type { CommandContext } from '../types.js';
 import { createRegistry } from './index.js';
@@ -58,10 +59,10 @@ describe('/close', () => {
   it('refuses to close the console and closes a chat tab', async () => {
     const { registry, ctx } = setup();
     expect(await registry.execute(ctx, '/close')).toMatchObject({ ok: false });
-    const state = { ...initialState(), activeTabId: 'chat:bob@example.org' };
+    const state = { ...initialState(), activeTabId: chatTabId('bob@example.org') };
     expect(await registry.execute({ ...ctx, state: () => state }, '/close')).toEqual({
       ok: true,
-      intents: [{ type: 'tab/close', id: 'chat:bob@example.org' }],
+      intents: [{ type: 'tab/close', id: chatTabId('bob@example.org') }],
     });
   });
 });
@@ -70,7 +71,7 @@ describe('/me', () => {
   it('sends "/me ACTION" to the chat of the current tab, and only in a chat', async () => {
     const sent: Array<[string, string]> = [];
     const registry = createRegistry();
-    const chat = { ...initialState(), activeTabId: 'chat:bob@x', tabs: [...initialState().tabs, { id: 'chat:bob@x', kind: 'chat' as const, title: 'bob@x', unread: 0, highlight: false }] };
+    const chat = { ...initialState(), activeTabId: chatTabId('bob@x'), tabs: [...initialState().tabs, { id: chatTabId('bob@x'), kind: 'chat' as const, title: 'bob@x', unread: 0, highlight: false }] };
     const ctx: CommandContext = { state: () => chat, registry, api: fakeApi({ sendMessage: async (to, body) => void sent.push([to, body]) }) };
     expect(await registry.execute(ctx, '/me waves hello')).toEqual({ ok: true });
     expect(sent).toEqual([['bob@x', '/me waves hello']]);

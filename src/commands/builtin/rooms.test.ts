@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { roomTabId, tabIdOf } from '../../domain/tab-address.js';
 import type { Room } from '../../domain/room.js';
 import { initialState, type AppState } from '../../store/state.js';
 import { candidatesLine, completeLine, completeName, MAX_LISTED_CANDIDATES } from '../complete.js';
@@ -31,7 +32,7 @@ function context(activeTabId: string, api: Partial<ClientApi> = {}): { ctx: Comm
 describe('/join', () => {
   it('joins ROOM, or ROOM/NICK, with an optional password, and brings the room tab to the front', async () => {
     const { ctx, calls } = context('console');
-    expect(await registry.execute(ctx, '/join Ops@Conference.x')).toEqual({ ok: true, text: 'join done', intents: [{ type: 'tab/focus', id: 'room:ops@conference.x' }] });
+    expect(await registry.execute(ctx, '/join Ops@Conference.x')).toEqual({ ok: true, text: 'join done', intents: [{ type: 'tab/focus', id: roomTabId('ops@conference.x') }] });
     await registry.execute(ctx, '/join ops@conference.x/Alice Laptop');
     await registry.execute(ctx, '/join secret@conference.x hunter2');
     expect(calls).toEqual([
@@ -61,7 +62,7 @@ describe('/join', () => {
 
 describe('/leave, /who, /msg NICK, /me in rooms', () => {
   it('/leave leaves the room of the tab, or the one named; elsewhere without a room it says how', async () => {
-    const { ctx, calls } = context('room:ops@conference.x');
+    const { ctx, calls } = context(roomTabId('ops@conference.x'));
     expect(await registry.execute(ctx, '/leave')).toEqual({ ok: true, text: 'leave done' });
     expect(await registry.execute(ctx, '/part other@conference.x')).toEqual({ ok: true, text: 'leave done' });
     expect(calls).toEqual([['leave', 'ops@conference.x'], ['leave', 'other@conference.x']]);
@@ -69,14 +70,14 @@ describe('/leave, /who, /msg NICK, /me in rooms', () => {
   });
 
   it('/who lists the people, moderators first, with data for scripts', async () => {
-    const result = await registry.execute(context('room:ops@conference.x').ctx, '/who');
+    const result = await registry.execute(context(roomTabId('ops@conference.x')).ctx, '/who');
     expect(result).toMatchObject({ ok: true, text: '3 in ops@conference.x: alice (moderator), bob (away), Bobby (visitor)' });
     expect(result.ok && (result.data as unknown[]).length).toBe(3);
     expect(await registry.execute(context('console').ctx, '/who')).toMatchObject({ ok: false });
   });
 
   it('/msg NICK in a room writes privately to an occupant, and refuses a nick not there', async () => {
-    const { ctx, calls } = context('room:ops@conference.x');
+    const { ctx, calls } = context(roomTabId('ops@conference.x'));
     expect(await registry.execute(ctx, '/msg bob psst')).toEqual({ ok: true, intents: [{ type: 'open-private', room: 'ops@conference.x', nick: 'bob' }] });
     expect(calls).toEqual([['private', 'ops@conference.x', 'bob', 'psst']]);
     expect(await registry.execute(ctx, '/msg carol hi')).toMatchObject({ ok: false, error: expect.stringContaining('nobody called "carol"') });
@@ -84,9 +85,9 @@ describe('/leave, /who, /msg NICK, /me in rooms', () => {
   });
 
   it('/me says the action in the room, or privately in a private tab', async () => {
-    const room = context('room:ops@conference.x');
+    const room = context(roomTabId('ops@conference.x'));
     await registry.execute(room.ctx, '/me waves');
-    const pm = context('private:ops@conference.x/bob');
+    const pm = context(tabIdOf({ kind: 'private', room: 'ops@conference.x', nick: 'bob' }));
     await registry.execute(pm.ctx, '/me nods');
     expect([...room.calls, ...pm.calls]).toEqual([['say', 'ops@conference.x', '/me waves'], ['private', 'ops@conference.x', 'bob', '/me nods']]);
   });
@@ -120,7 +121,7 @@ describe('completeName (nicks in a room message)', () => {
 
 describe('/msg NICK with a nick as shown', () => {
   it('writes to the occupant whose nick carries control characters when written as natter shows it', async () => {
-    const { ctx, calls } = context('room:ops@conference.x');
+    const { ctx, calls } = context(roomTabId('ops@conference.x'));
     const room = ctx.state().rooms[ops.room]!;
     ctx.state().rooms[ops.room] = { ...room, occupants: [...room.occupants, { nick: 'eve\u202e', role: 'participant', affiliation: 'none', presence: 'online' }] };
     expect(completeLine(registry, ctx, '/msg ev', 7)?.candidates).toEqual(['eve']);

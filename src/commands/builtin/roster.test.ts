@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { chatTabId } from '../../domain/tab-address.js';
 import { initialState } from '../../store/state.js';
 import type { CommandContext } from '../types.js';
 import { createRegistry } from './index.js';
@@ -70,9 +71,9 @@ describe('/roster filter and group', () => {
 describe('/win', () => {
   it('focuses tab N and explains a bad number', async () => {
     const registry = createRegistry();
-    const tabs = { ...initialState(), tabs: [...initialState().tabs, { id: 'chat:b@x', kind: 'chat' as const, title: 'b@x', unread: 0, highlight: false }] };
+    const tabs = { ...initialState(), tabs: [...initialState().tabs, { id: chatTabId('b@x'), kind: 'chat' as const, title: 'b@x', unread: 0, highlight: false }] };
     const ctx: CommandContext = { state: () => tabs, registry, api: fakeApi() };
-    expect(await registry.execute(ctx, '/win 2')).toEqual({ ok: true, intents: [{ type: 'tab/focus', id: 'chat:b@x' }] });
+    expect(await registry.execute(ctx, '/win 2')).toEqual({ ok: true, intents: [{ type: 'tab/focus', id: chatTabId('b@x') }] });
     expect(await registry.execute(ctx, '/win 3')).toEqual({ ok: false, error: 'There is no tab 3; there are 2 tabs.' });
     expect(await registry.execute(ctx, '/win x')).toMatchObject({ ok: false, error: expect.stringContaining('"x" is not a tab number') });
   });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { tabIdOf } from '../../domain/tab-address.js';
 import { initialState } from '../../store/state.js';
 import type { CommandContext } from '../types.js';
 import { completeLine } from '../complete.js';
@@ -11,7 +12,7 @@ const api = fakeApi({
   xmlConsole: (jid) => {
     opened.push(jid);
     if (jid === 'nobody@x') throw new Error('nobody@x is not an account here; see /account list');
-    return `xml:${jid ?? 'alice@x'}`;
+    return tabIdOf({ kind: 'xml', account: jid ?? 'alice@x' });
   },
   accounts: () => [{ jid: 'alice@x', state: { kind: 'online', resumed: false }, enabled: true, isDefault: true, server: 'from DNS', saved: true }],
 });
@@ -19,8 +20,8 @@ const ctx: CommandContext = { state: () => initialState(), registry, api };
 
 describe('/xmlconsole', () => {
   it('opens the default account\'s console, or the one named, and brings its tab to the front', async () => {
-    expect(await registry.execute(ctx, '/xmlconsole')).toEqual({ ok: true, intents: [{ type: 'tab/focus', id: 'xml:alice@x' }] });
-    expect(await registry.execute(ctx, '/xmlconsole alice@x')).toMatchObject({ ok: true, intents: [{ id: 'xml:alice@x' }] });
+    expect(await registry.execute(ctx, '/xmlconsole')).toEqual({ ok: true, intents: [{ type: 'tab/focus', id: tabIdOf({ kind: 'xml', account: 'alice@x' }) }] });
+    expect(await registry.execute(ctx, '/xmlconsole alice@x')).toMatchObject({ ok: true, intents: [{ id: tabIdOf({ kind: 'xml', account: 'alice@x' }) }] });
     expect(opened).toEqual([undefined, 'alice@x']);
   });
 
