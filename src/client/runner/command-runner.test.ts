@@ -1,8 +1,12 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createRegistry } from '../../commands/builtin/index.js';
 import { fakeApi } from '../../commands/fake-api.js';
-import { ok, type ClientApi, type CommandResult, type CommandSpec } from '../../commands/types.js';
-import { chatTabId, roomTabId } from '../../domain/tab-address.js';
+import { MAX_SCRIPT_DEPTH } from '../../commands/script.js';
+import { ok, type ClientApi, type CommandResult, type CommandSpec, type SearchResult } from '../../commands/types.js';
+import { chatTabId, roomTabId, tabIdOf } from '../../domain/tab-address.js';
 import { CONSOLE_TAB_ID } from '../../domain/tab.js';
 import { createPrompter } from '../account/prompter.js';
 import { clientFixture, disposeClientFixtures, settle } from '../testing/client-fixture.js';
@@ -117,5 +121,63 @@ describe('the command runner', () => {
     expect(r.run.complete('/whe', 4)).toBeUndefined();
     expect(r.run.complete('/wh', 3)).toMatchObject({ text: '/who ' });
     expect(r.active()).toBe(roomTabId(ROOM));
+  });
+
+  it('opens search result N in its chat when N is typed in the search tab', async () => {
+    let hits: SearchResult[] = [];
+    const find: CommandSpec = { name: 'find', summary: 'search results', args: [], run: () => ok(undefined, [{ type: 'search-results', query: 'deploy', hits }]) };
+    const r = runner({}, [find]);
+    const row = (body: string, at: number) => r.fx.history.add({ account: r.fx.account, peer: 'bob@x', direction: 'in', body, at }).id;
+    row('before', 1);
+    hits = [{ id: row('the deploy failed', 2), account: r.fx.account, peer: 'bob@x', direction: 'in', at: 2, snippet: 'the [deploy] failed' }];
+    row('after', 3);
+    r.run.submit('/find');
+    await settle();
+    expect(r.active()).toBe(tabIdOf({ kind: 'search' }));
+    r.run.submit(' 2 ');
+    r.run.submit('1');
+    await settle();
+    expect(r.fx.consoleTab()).toEqual(['/find', '/jump 2', 'There is no result 2; there are 1.', '/jump 1']);
+    expect(r.active()).toBe(chatTabId('bob@x'));
+    expect(r.fx.lines(chatTabId('bob@x')).map((l) => l.text)).toEqual(['before', expect.stringContaining('search result 1 below'), 'the deploy failed', 'after']);
+    expect(r.calls).toEqual([]);
+  });
+
+  it('runs a command file, and stops one that sources itself or can not be read', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'natter-runner-'));
+    try {
+      const loop = join(dir, 'loop.txt');
+      writeFileSync(loop, `# sources itself\n/source ${loop}\n`);
+      const r = runner();
+      expect(await r.run.runFile(loop)).toMatchObject({ ok: false, error: expect.stringContaining(`command files nested ${MAX_SCRIPT_DEPTH} deep`) });
+      expect(r.fx.consoleTab().filter((t) => t.startsWith('/source'))).toHaveLength(MAX_SCRIPT_DEPTH);
+      expect(await r.run.runFile(join(dir, 'missing.txt'))).toEqual({ ok: false, error: `can not read the command file ${join(dir, 'missing.txt')}: ENOENT` });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('scrolls back into the server archive past the stored lines of a chat, and marks where it starts', async () => {
+    const asked: unknown[][] = [];
+    const r = runner({ olderFromArchive: async (...args) => (asked.push(args), { stored: 0, complete: true }) });
+    r.fx.tabs.open('bob@x', true, 'alice@x');
+    expect(r.run.loadOlder(chatTabId('bob@x'))).toBe(false);
+    inRoom(r.fx);
+    expect(r.run.loadOlder(roomTabId(ROOM))).toBe(false);
+    await settle();
+    expect(asked).toEqual([['bob@x', 'alice@x']]);
+    expect(r.fx.lines(chatTabId('bob@x')).map((l) => l.text)).toEqual(['── start of the conversation in the server archive ──']);
+  });
+
+  it('tells the peer of a chat that the person types, not for a command, and nobody outside chats', () => {
+    const typed: unknown[][] = [];
+    const r = runner({ typing: (...args) => void typed.push(args) });
+    r.fx.tabs.open('bob@x', true, 'alice@x');
+    r.run.typing('hel');
+    r.run.typing('/me');
+    r.run.typing('//me');
+    inRoom(r.fx);
+    r.run.typing('hi all');
+    expect(typed).toEqual([['bob@x', true, 'alice@x'], ['bob@x', false, 'alice@x'], ['bob@x', true, 'alice@x']]);
   });
 });
