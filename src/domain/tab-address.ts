@@ -83,6 +83,13 @@ export function roomTabId(room: string): string {
   return tabIdOf({ kind: 'room', room });
 }
 
+/** The address of a tab one writes in: a chat, a room, or a private chat through a room. */
+export type ConversationAddress = TabAddressOf<'chat' | 'room' | 'private'>;
+
+export function isConversation(address: TabAddress | undefined): address is ConversationAddress {
+  return address?.kind === 'chat' || address?.kind === 'room' || address?.kind === 'private';
+}
+
 /**
  * Whose conversation a tab shows, as the history keeps it: a peer, a room, or "room/nick" for
  * a private chat (the occupant's JID); undefined for tabs that show no conversation.

@@ -1,4 +1,5 @@
-import { parseTabId } from '../../domain/tab-address.js';
+import { isConversation, parseTabId } from '../../domain/tab-address.js';
+import { sendInTab } from '../send-in-tab.js';
 import { fail, ok, type CommandSpec } from '../types.js';
 
 export const meCommand: CommandSpec = {
@@ -9,14 +10,9 @@ export const meCommand: CommandSpec = {
   examples: ['/me waves', '/me is back from lunch'],
   async run(ctx, [action = '']) {
     const address = parseTabId(ctx.state().activeTabId);
-    if (address?.kind !== 'chat' && address?.kind !== 'room' && address?.kind !== 'private') {
-      return fail('/me works in a chat or room tab. Open one with /msg JID or /join ROOM.');
-    }
+    if (!isConversation(address)) return fail('/me works in a chat or room tab. Open one with /msg JID or /join ROOM.');
     if (action.trim() === '') return fail('Usage: /me ACTION, e.g. /me waves');
-    const text = `/me ${action}`;
-    if (address.kind === 'chat') await ctx.api.sendMessage(address.peer, text);
-    else if (address.kind === 'room') await ctx.api.sayInRoom(address.room, text);
-    else await ctx.api.sendPrivate(address.room, address.nick, text);
+    await sendInTab(ctx.api, address, `/me ${action}`);
     return ok();
   },
 };
