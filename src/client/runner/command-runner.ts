@@ -1,17 +1,17 @@
-import { readFile } from 'node:fs/promises';
-import { homedir } from 'node:os';
 import { expandAliases } from '../../commands/alias.js';
-import { candidatesLine, completeLine, completeName } from '../../commands/complete.js';
 import type { CommandRegistry } from '../../commands/registry.js';
 import { redactSecrets, type RedactedLine } from '../../commands/redact.js';
-import { MAX_SCRIPT_DEPTH, runScript } from '../../commands/script.js';
-import { fail, type ClientApi, type CommandContext, type CommandResult, type Intent } from '../../commands/types.js';
-import { CONSOLE_TAB_ID } from '../../domain/tab.js';
+import { fail, type ClientApi, type CommandContext, type CommandResult } from '../../commands/types.js';
 import { parseTabId } from '../../domain/tab-address.js';
 import type { Store } from '../../store/create-store.js';
 import type { ChatTabs } from '../conversations/chat-tabs.js';
 import type { Prompter } from '../account/prompter.js';
-import { createSearchTab } from '../conversations/search-tab.js';
+import { resultApplier } from './apply-result.js';
+import { commandFileRunner } from './command-files.js';
+import { lineCompleter } from './complete-line.js';
+import { consoleWriter } from './console-lines.js';
+import { olderLinesLoader } from './older-lines.js';
+import { isCommandLine, lineSubmitter } from './submit-line.js';
 
 /**
  * What a person (or a script) does with the command line: submit a line (a /command or a
@@ -33,7 +33,9 @@ export interface CommandRunner {
 
 /**
  * Turns what the user typed into commands and messages, and command results into store
- * updates. Commands return results and intents; this is where intents take effect.
+ * updates. Commands return results and intents; this is where intents take effect
+ * (apply-result.ts). The parts: submit-line (Enter), complete-line (Tab), older-lines
+ * (scrolling back), command-files (/source and scripts).
  */
 export function createCommandRunner(
   store: Store,
@@ -43,116 +45,21 @@ export function createCommandRunner(
   prompter: Prompter,
   onQuit: () => void,
 ): CommandRunner {
-  const search = createSearchTab(store, tabs);
-  let depth = 0;
+  const say = consoleWriter(store);
+  const apply = resultApplier(store, tabs, say, onQuit);
   const withoutSecrets = (line: string): RedactedLine => redactSecrets(line, registry, api.aliases());
   const execute = async (line: string): Promise<CommandResult> => {
     // Typed, from a script, --cmd or natter ctl: a password is never echoed.
-    console('command', withoutSecrets(line).shown);
+    say('command', withoutSecrets(line).shown);
     const expanded = expandAliases(line, api.aliases(), (name) => registry.find(name) !== undefined);
     const result = expanded.ok ? await registry.execute(ctx, expanded.line) : fail(expanded.error);
     apply(result);
     return result;
   };
-  const ctx: CommandContext = {
-    state: () => store.getState(),
-    registry,
-    api,
-    async runFile(path, options) {
-      if (depth >= MAX_SCRIPT_DEPTH) return fail(`${path}: command files nested ${MAX_SCRIPT_DEPTH} deep; does one source itself?`);
-      let text: string;
-      try {
-        text = await readFile(path.replace(/^~(?=\/|$)/, homedir()), 'utf8');
-      } catch (error) {
-        return fail(`can not read the command file ${path}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
-      }
-      depth++;
-      try {
-        return await runScript(text, path, execute, options);
-      } finally {
-        depth--;
-      }
-    },
-  };
-  const console = (kind: 'info' | 'error' | 'command', text: string): void =>
-    store.dispatch({ type: 'line/append', tabId: CONSOLE_TAB_ID, kind, text });
-
-  const apply = (result: CommandResult): void => {
-    if (!result.ok) {
-      console('error', result.error);
-      return;
-    }
-    if (result.text) console('info', result.text);
-    for (const intent of result.intents ?? []) applyIntent(intent);
-  };
-
-  const applyIntent = (intent: Intent): void => {
-    switch (intent.type) {
-      case 'quit':
-        onQuit();
-        break;
-      case 'open-chat':
-        tabs.open(intent.peer, intent.focus);
-        break;
-      case 'open-private': {
-        const account = store.getState().rooms[intent.room]?.account;
-        if (account) tabs.openPrivate(account, intent.room, intent.nick, true);
-        break;
-      }
-      case 'search-results':
-        search.show(intent.query, intent.hits);
-        break;
-      case 'jump': {
-        const problem = search.jump(intent.index);
-        if (problem) console('error', problem);
-        break;
-      }
-      default:
-        // What is left is a store action (what the screen shows), applied as it is; an app
-        // intent without its case above would not type-check here.
-        store.dispatch(intent);
-    }
-  };
-
-  /** Past the local history: the server archive's next page, shown once it is stored. */
-  const olderFromArchive = (tabId: string, peer: string): void => {
-    api.olderFromArchive(peer, tabs.accountOf(tabId)).then(
-      ({ stored, complete }) => {
-        const shown = stored > 0 && tabs.loadOlder(tabId);
-        if (complete && !shown) tabs.markStart(tabId, '── start of the conversation in the server archive ──');
-      },
-      (error: unknown) => console('error', `Could not read older messages: ${error instanceof Error ? error.message : String(error)}`),
-    );
-  };
-
+  const runFile = commandFileRunner(execute);
+  const ctx: CommandContext = { state: () => store.getState(), registry, api, runFile };
+  const submitNow = lineSubmitter(store, api, tabs, execute, say);
   let pending: Promise<unknown> = Promise.resolve();
-  const submitNow = async (line: string): Promise<void> => {
-    if (line.startsWith('/') && !line.startsWith('//')) {
-      await execute(line);
-      return;
-    }
-    const text = line.startsWith('//') ? line.slice(1) : line;
-    const state = store.getState();
-    const tab = state.tabs.find((t) => t.id === state.activeTabId);
-    if (tab?.kind === 'search' && /^\s*\d+\s*$/.test(text)) {
-      await execute(`/jump ${text.trim()}`);
-      return;
-    }
-    const address = tab && parseTabId(tab.id);
-    if (!tab || (address?.kind !== 'chat' && address?.kind !== 'room' && address?.kind !== 'private')) {
-      console('error', `The ${tab?.kind ?? 'console'} tab does not send messages. Open a chat with /msg JID, or type /help.`);
-      return;
-    }
-    const sent =
-      address.kind === 'room' ? api.sayInRoom(address.room, text)
-      : address.kind === 'private' ? api.sendPrivate(address.room, address.nick, text)
-      : api.sendMessage(address.peer, text, tabs.accountOf(tab.id));
-    await sent.catch((error: unknown) => {
-      const reason = error instanceof Error ? error.message : String(error);
-      store.dispatch({ type: 'line/append', tabId: tab.id, kind: 'error', text: `Not sent: ${reason}` });
-    });
-  };
-
   return {
     submit(line) {
       // Lines run one after another: a line typed while a command is still running (fast
@@ -160,31 +67,20 @@ export function createCommandRunner(
       pending = pending.then(() => submitNow(line)).catch(() => undefined);
     },
     quit: onQuit,
-    loadOlder(tabId) {
-      if (tabs.loadOlder(tabId)) return true;
-      const peer = parseTabId(tabId, 'chat')?.peer;
-      if (peer) olderFromArchive(tabId, peer);
-      return false;
-    },
+    loadOlder: olderLinesLoader(api, tabs, say),
     typing(line) {
       const state = store.getState();
       const tab = state.tabs.find((t) => t.id === state.activeTabId);
       const peer = tab && parseTabId(tab.id, 'chat')?.peer;
       if (!tab || !peer) return;
       // Commands are not messages: a line that starts with / says nothing to the peer.
-      const text = line.startsWith('/') && !line.startsWith('//') ? '' : line;
+      const text = isCommandLine(line) ? '' : line;
       api.typing(peer, text.trim() !== '', tabs.accountOf(tab.id));
     },
     run: execute,
     withoutSecrets,
-    runFile: (path: string) => ctx.runFile?.(path, { keepGoing: false }) ?? Promise.resolve(fail('no runner')),
+    runFile: (path: string) => runFile(path, { keepGoing: false }),
     answer: (text) => prompter.answer(text),
-    complete(line, cursor) {
-      const room = parseTabId(store.getState().activeTabId, 'room')?.room;
-      const nicks = room && !line.startsWith('/') ? (store.getState().rooms[room]?.occupants.map((o) => o.nick) ?? []) : undefined;
-      const completion = nicks ? completeName(line, cursor, nicks) : completeLine(registry, ctx, line, cursor);
-      if (completion && completion.candidates.length > 1) console('info', candidatesLine(completion.candidates));
-      return completion;
-    },
+    complete: lineCompleter(store, registry, ctx, say),
   };
 }
