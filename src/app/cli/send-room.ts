@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { Element } from '@xmpp/xml';
 import type { MessageHistory } from '../../history/message-history.js';
 import { joinRoom, RoomError } from '../../xmpp/features/muc/join.js';
+import { ourRow } from '../../client/conversations/history-rows.js';
 import type { XmppClient } from '../../xmpp/session/create-client.js';
 import { ExitCode } from './exit-codes.js';
 import { OneShotError } from './one-shot.js';
@@ -19,7 +20,7 @@ export async function roomSender(client: XmppClient, account: string, room: stri
   return {
     async send(body: string, extra: Element[] = []): Promise<string> {
       const id = await joined.say(body, extra).catch(failed);
-      history.add({ account, peer: room, direction: 'out', sender: account, body, at: Date.now(), originId: id, messageId: id, delivery: 'sent' });
+      history.add(ourRow({ account, peer: room, kind: 'groupchat', sender: joined.nick, body, id, delivery: 'sent' }));
       return id;
     },
     leave: () => joined.leave().catch(() => undefined),

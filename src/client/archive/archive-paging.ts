@@ -1,7 +1,7 @@
 import type { MessageHistory } from '../../history/message-history.js';
 import { fetchOlder } from '../../xmpp/features/mam/older.js';
 import type { MamPort } from '../../xmpp/features/mam/mam.js';
-import { storedMessage } from '../conversations/stored-message.js';
+import { chatRow } from '../conversations/history-rows.js';
 
 /** Messages asked of the server archive per page when scrolling back. */
 export const ARCHIVE_PAGE = 50;
@@ -40,7 +40,7 @@ export function createArchivePaging(account: string, history: MessageHistory, on
     const limit = history.oldest(account, peer)?.at;
     const placed = page.messages.map((m) => (limit !== undefined && m.at >= limit ? { ...m, at: limit - 1 } : m));
     // One at a time inside the transaction: a correction finds an original stored just before it.
-    const results = history.transaction(() => placed.map((m) => history.add(storedMessage(history, account, m).row)));
+    const results = history.transaction(() => placed.map((m) => history.add(chatRow(history, account, m).row)));
     const complete = page.complete || !page.first;
     cursors.set(peer, { ...(page.first ? { before: page.first } : before ? { before } : {}), complete });
     return { stored: results.filter((r) => !r.duplicate).length, complete };

@@ -5,7 +5,7 @@ import type { MessageHistory } from '../../history/message-history.js';
 import type { Store } from '../../store/create-store.js';
 import type { AccountRooms } from '../rooms/account-rooms.js';
 import { MAX_STRANGER_TABS, type ChatTabs } from './chat-tabs.js';
-import { storedMessage } from './stored-message.js';
+import { chatRow } from './history-rows.js';
 import { untabbedNotes } from './untabbed-notes.js';
 import type { EventSink } from '../../domain/events.js';
 
@@ -47,7 +47,7 @@ export function chatReceiver(account: string, deps: ChatReceiverDeps): (message:
     if (!incoming) disclosure.wroteTo(message.peer);
     const shown = !incoming || disclosure.mayTell(message.peer) || tabs.admitsStranger(chatTabId(message.peer));
     const tabId = shown ? tabs.open(message.peer, false, account) : undefined;
-    const { row, original } = storedMessage(history, account, message);
+    const { row, original } = chatRow(history, account, message);
     const stored = history.add(row);
     if (stored.duplicate) return;
     // A conversation seen for the first time in a tab not in front starts unread from here.

@@ -5,6 +5,7 @@ import { sanitizeText } from '../../domain/sanitize.js';
 import type { MessageHistory } from '../../history/message-history.js';
 import type { Store } from '../../store/create-store.js';
 import { buildCorrection } from '../../xmpp/features/corrections/corrections.js';
+import { ourRow } from './history-rows.js';
 
 /**
  * XEP-0308: replaces the text of the last message `account` sent to `peer`. Sent first (a
@@ -22,6 +23,6 @@ export async function sendCorrection(
   if (!original || !originalId) throw new Error(`there is no message of yours to ${peer} to correct`);
   const id = randomUUID();
   await deps.send(buildCorrection(deps.target(peer), body, originalId, id));
-  history.add({ account, peer, direction: 'out', sender: account, body, at: Date.now(), originId: id, messageId: id, replaces: original.id, delivery: 'sent' });
+  history.add(ourRow({ account, peer, body, id, replaces: original.id, delivery: 'sent' }));
   deps.store.dispatch({ type: 'line/replace', tabId: chatTabId(peer), rowId: original.id, text: sanitizeText(body) });
 }

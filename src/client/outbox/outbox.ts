@@ -8,6 +8,7 @@ import type { Store } from '../../store/create-store.js';
 import type { MessagesFeature } from '../../xmpp/features/messages/feature.js';
 import { mayRefuse, type MessageError } from '../../xmpp/features/messages/parse-error.js';
 import type { ChatTabs } from '../conversations/chat-tabs.js';
+import { ourRow } from '../conversations/history-rows.js';
 
 /** How many sent messages' recipients the outbox remembers, to check who reports a failure. */
 const REMEMBERED_RECIPIENTS = 1000;
@@ -86,7 +87,7 @@ export function createOutbox(deps: {
       // The tab first: a tab that opens loads the stored conversation, which must not
       // already hold this message, or it would show twice.
       const tabId = tabs.open(to, false, account);
-      const row = history.add({ account, peer: to, direction: 'out', sender: account, body, at, originId: id, messageId: id, delivery: 'pending' });
+      const row = history.add(ourRow({ account, peer: to, body, id, at, delivery: 'pending' }));
       store.dispatch({ type: 'line/append', tabId, kind: 'outgoing', from: 'me', text: sanitizeText(body), at, delivery: 'pending', rowId: row.id });
       if (session.isOnline()) void transmit(to, body, id, extra);
       return { id, at };

@@ -1,0 +1,23 @@
+import type { EventSink } from '../../domain/events.js';
+import type { Room } from '../../domain/room.js';
+import type { MessageHistory } from '../../history/message-history.js';
+import type { Store } from '../../store/create-store.js';
+import type { RoomsFeature } from '../../xmpp/features/muc/rooms.js';
+import type { ChatTabs } from '../conversations/chat-tabs.js';
+
+/** What the parts of an account's rooms share. */
+export interface RoomContext {
+  account: string;
+  store: Store;
+  tabs: ChatTabs;
+  history: MessageHistory;
+  onEvent?: EventSink | undefined;
+  consoleLine(kind: 'info' | 'error', text: string): void;
+  /** A line in a room's tab; network strings in it are made inert there. */
+  say(room: string, kind: 'info' | 'error', text: string): void;
+  room(jid: string): Room | undefined;
+  /** The session's rooms feature; undefined between sessions. */
+  feature(): RoomsFeature | undefined;
+  /** Rooms the user is in (joined again after each new session), with the nick and password to join with. */
+  wanted: Map<string, { nick: string; password?: string }>;
+}
