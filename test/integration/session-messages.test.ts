@@ -1,5 +1,6 @@
 import { afterEach, expect, inject, it } from 'vitest';
 import { discoFeature } from '../../src/xmpp/features/disco/feature.js';
+import { buildChatMessage } from '../../src/xmpp/features/messages/build.js';
 import { messagesFeature } from '../../src/xmpp/features/messages/feature.js';
 import { buildInitialPresence } from '../../src/xmpp/features/presence/build.js';
 import { createXmppClient, type XmppClient } from '../../src/xmpp/session/create-client.js';
@@ -25,12 +26,12 @@ it('exchanges messages with the test peer', async () => {
   const [a, b] = await Promise.all([registerAccount(info, uniqueLocal('alice')), registerAccount(info, uniqueLocal('bob'))]);
   const client = natterClient(a);
   const received: string[] = [];
-  const messages = messagesFeature(client, { onMessage: (m) => received.push(`${m.peer}: ${m.body}`) });
+  messagesFeature(client, { onMessage: (m) => received.push(`${m.peer}: ${m.body}`) });
   await startSession(client);
   await client.send(buildInitialPresence());
   const bob = await connectPeer(info, b);
   open.push(bob);
-  await messages.send(b.jid, 'hello from natter ✓');
+  await client.send(buildChatMessage(b.jid, 'hello from natter ✓'));
   await bob.waitForMessage((m) => m.body === 'hello from natter ✓');
   await bob.send(a.jid, 'hello natter');
   await expect.poll(() => received, { timeout: 10_000 }).toContain(`${b.jid}: hello natter`);

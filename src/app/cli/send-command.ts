@@ -105,10 +105,14 @@ function messageSender(client: XmppClient, account: string, history: MessageHist
   /** Refusals, also those that come after the ack (our own server bounces after acking). */
   const refused = new Map<string, string>();
   const store = createStore(initialState(), { intervalMs: 0 }); // nobody draws it: the outbox's lines go nowhere
-  const messages = messagesFeature(client, { onMessage: () => undefined, onError: (error) => void outbox.refused(error) }, { ownJid: () => account });
+  // Read for the refusals of what it sends (RFC 6120 §8.3); nothing else natter send receives is shown.
+  messagesFeature(client, { onMessage: () => undefined, onError: (error) => void outbox.refused(error) }, { ownJid: () => account });
   const outbox = createOutbox({
-    account, history, store, tabs: createChatTabs(store, undefined, () => account), messages,
-    session: { isOnline: () => client.isReady(), acknowledges: () => client.acknowledges(), isQueued: (id) => client.isQueued(id) },
+    account, history, store, tabs: createChatTabs(store, undefined, () => account),
+    session: {
+      isOnline: () => client.isReady(), acknowledges: () => client.acknowledges(), isQueued: (id) => client.isQueued(id),
+      send: (stanza) => client.send(stanza), target: (peer) => peer,
+    },
     onDelivery(id, delivery, reason) {
       if (delivery !== 'failed') return waiting.get(id)?.sent();
       const why = (reason ?? 'refused').replace(/^not delivered: /, '');
@@ -128,7 +132,7 @@ function messageSender(client: XmppClient, account: string, history: MessageHist
         outcome = { sent: () => (clearTimeout(timer), resolve()), failed: (e) => (clearTimeout(timer), reject(e)) };
       });
       // Sent in a later turn (the outbox awaits the write): its outcome is awaited before it can come.
-      const { id } = outbox.send(to, body, extra);
+      const { id } = outbox.send({ kind: 'chat', peer: to }, body, { extra });
       waiting.set(id, outcome);
       try {
         await settled;

@@ -87,13 +87,14 @@ export function createAccountRuntime(settings: AccountSettings, deps: AccountDep
     const live = ready();
     if (live) void live.client.send(buildChatState(live.locks.target(peer), chatState)).catch(() => undefined);
   }, disclosure.mayTell);
-  const rooms = accountRooms(jid, { store, tabs, history, consoleLine, ...events });
+  // One way out for everything the user writes, chats and rooms: it outlives sessions.
+  const outbox = sessionOutbox(jid, () => session, { history, store, tabs });
+  const rooms = accountRooms(jid, { store, tabs, history, consoleLine, outbox, ...events });
   const requests = subscriptionRequests(jid, { store, consoleLine, ...events });
   const receive = chatReceiver(jid, { store, tabs, history, rooms, disclosure, consoleLine, ...events });
   const trace = sessionTrace();
   const archive = createArchivePaging(jid, history, (reason) => consoleLine('error', `ignored an archive result (${sanitizeLine(reason)})`));
   const catchUp = archiveCatchUp(jid, { history, receive: (message, fromArchive) => receive(message, fromArchive), consoleLine });
-  const outbox = sessionOutbox(jid, () => session, { history, store, tabs });
   const trust = certificateTrust({
     settings, consoleLine, ...(deps.onUntrustedCertificate ? { ask: deps.onUntrustedCertificate } : {}),
     onPinned: (pinnedCertificates) => deps.onLearnt?.({ pinnedCertificates }),
@@ -156,7 +157,7 @@ export function createAccountRuntime(settings: AccountSettings, deps: AccountDep
     sendMessage(to, body) {
       chatStates.sent(to);
       disclosure.wroteTo(to);
-      outbox.send(to, body);
+      outbox.send({ kind: 'chat', peer: to }, body);
     },
     olderFromArchive(peer) {
       const live = ready();

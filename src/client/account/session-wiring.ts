@@ -187,12 +187,8 @@ export function sessionOutbox(account: string, current: () => Session | undefine
       isOnline: () => current()?.client.isReady() === true,
       acknowledges: () => current()?.client.acknowledges() === true,
       isQueued: (id) => current()?.client.isQueued(id) === true,
-    },
-    messages: {
-      send: (to, body, id, extra) => {
-        const session = current();
-        return session ? session.messages.send(session.locks.target(to), body, id, extra) : Promise.reject(new Error('offline'));
-      },
+      send: (stanza) => current()?.client.send(stanza) ?? Promise.reject(new Error('offline')),
+      target: (peer) => current()?.locks.target(peer) ?? peer,
     },
     ...deps,
   });

@@ -1,7 +1,7 @@
 import { parse } from 'ltx';
 import type { Element } from '@xmpp/xml';
 import { afterEach, describe, expect, it } from 'vitest';
-import { chatTabId } from '../../domain/tab-address.js';
+import { chatTabId, roomTabId, tabIdOf } from '../../domain/tab-address.js';
 import { messagesFeature } from '../../xmpp/features/messages/feature.js';
 import { receiptsFeature } from '../../xmpp/features/receipts/feature.js';
 import { clientFixture, disposeClientFixtures, settle, type ClientFixture } from '../testing/client-fixture.js';
@@ -18,18 +18,16 @@ function outboxOn(fx: ClientFixture = clientFixture()) {
   const outcomes: string[] = [];
   /** What the history held, for each message, when it went out. */
   const storedWhenSent: Array<string | undefined> = [];
-  const feature = messagesFeature(fx.session, { onMessage: () => undefined, onError: (error) => outcomes.push(outbox.refused(error)) }, { ownJid: () => fx.account });
-  const messages = {
-    ...feature,
-    send(to: string, body: string, id?: string) {
-      storedWhenSent.push(fx.history.outbox(fx.account).find((m) => m.originId === id)?.delivery);
-      return feature.send(to, body, id);
-    },
-  };
+  messagesFeature(fx.session, { onMessage: () => undefined, onError: (error) => outcomes.push(outbox.refused(error)) }, { ownJid: () => fx.account });
   const outbox = createOutbox({
     account: fx.account,
-    session: { isOnline: () => link.online, acknowledges: () => link.acknowledges, isQueued: (id) => link.queued.has(id) },
-    messages,
+    session: {
+      isOnline: () => link.online, acknowledges: () => link.acknowledges, isQueued: (id) => link.queued.has(id), target: (peer) => peer,
+      send(stanza: Element) {
+        storedWhenSent.push(fx.history.outbox(fx.account).find((m) => m.originId === stanza.attrs.id)?.delivery);
+        return fx.session.send(stanza);
+      },
+    },
     history: fx.history,
     store: fx.store,
     tabs: fx.tabs,
@@ -50,7 +48,7 @@ function outboxOn(fx: ClientFixture = clientFixture()) {
 describe('the outbox', () => {
   it('stores a message as pending before it is shown or sent, then sends it with its id as origin-id', () => {
     const o = outboxOn();
-    const { id } = o.outbox.send('bob@x', 'hello');
+    const { id } = o.outbox.send({ kind: 'chat', peer: 'bob@x' }, 'hello');
     expect(o.fx.shownBeforeStored).toEqual([]);
     expect(o.storedWhenSent).toEqual(['pending']);
     expect(o.row(id)).toMatchObject({ direction: 'out', body: 'hello', delivery: 'pending', messageId: id });
@@ -63,8 +61,8 @@ describe('the outbox', () => {
   it('keeps a message pending while offline and sends it, with the same origin-id, after login', async () => {
     const o = outboxOn();
     o.link.online = false;
-    const first = o.outbox.send('bob@x', 'one').id;
-    const second = o.outbox.send('bob@x', 'two').id;
+    const first = o.outbox.send({ kind: 'chat', peer: 'bob@x' }, 'one').id;
+    const second = o.outbox.send({ kind: 'chat', peer: 'bob@x' }, 'two').id;
     expect(o.fx.session.sent).toEqual([]);
     expect(o.outbox.pendingCount()).toBe(2);
     o.link.online = true;
@@ -78,7 +76,7 @@ describe('the outbox', () => {
   it('sends what a previous run left pending (the outbox outlives natter)', async () => {
     const before = outboxOn();
     before.link.online = false;
-    const { id } = before.outbox.send('bob@x', 'written before a restart');
+    const { id } = before.outbox.send({ kind: 'chat', peer: 'bob@x' }, 'written before a restart');
     const after = outboxOn(before.fx);
     await after.outbox.flush();
     expect(after.sentIds()).toEqual([id]);
@@ -86,8 +84,8 @@ describe('the outbox', () => {
 
   it('marks a message sent on its XEP-0198 ack, each line by its own row', () => {
     const o = outboxOn();
-    const first = o.outbox.send('bob@x', 'one').id;
-    const second = o.outbox.send('bob@x', 'two').id;
+    const first = o.outbox.send({ kind: 'chat', peer: 'bob@x' }, 'one').id;
+    const second = o.outbox.send({ kind: 'chat', peer: 'bob@x' }, 'two').id;
     o.outbox.acknowledged(second);
     expect([o.row(first).delivery, o.row(second).delivery]).toEqual(['pending', 'sent']);
     expect([o.shown(first), o.shown(second)]).toEqual(['pending', 'sent']);
@@ -99,7 +97,7 @@ describe('the outbox', () => {
   it('marks a message sent as soon as it is written when the session has no stream management', async () => {
     const o = outboxOn();
     o.link.acknowledges = false;
-    const { id } = o.outbox.send('bob@x', 'hello');
+    const { id } = o.outbox.send({ kind: 'chat', peer: 'bob@x' }, 'hello');
     await settle();
     expect(o.row(id).delivery).toBe('sent');
     expect(o.shown(id)).toBe('sent');
@@ -108,8 +106,8 @@ describe('the outbox', () => {
 
   it('after a resumption resends only what is not in the XEP-0198 queue; after a fresh login everything pending', async () => {
     const o = outboxOn();
-    const queued = o.outbox.send('bob@x', 'in the queue').id;
-    const lost = o.outbox.send('bob@x', 'write failed before the queue').id;
+    const queued = o.outbox.send({ kind: 'chat', peer: 'bob@x' }, 'in the queue').id;
+    const lost = o.outbox.send({ kind: 'chat', peer: 'bob@x' }, 'write failed before the queue').id;
     o.fx.session.sent.length = 0;
     o.link.queued.add(queued);
     await o.outbox.flush(true);
@@ -121,7 +119,7 @@ describe('the outbox', () => {
 
   it('marks a message delivered on a receipt, and a late ack does not move it back', () => {
     const o = outboxOn();
-    const { id } = o.outbox.send('bob@x', 'hello');
+    const { id } = o.outbox.send({ kind: 'chat', peer: 'bob@x' }, 'hello');
     o.fx.session.receive(el(`<message from="bob@x/phone" id="r1"><received xmlns="urn:xmpp:receipts" id="${id}"/></message>`));
     expect(o.row(id).delivery).toBe('delivered');
     expect(o.shown(id)).toBe('delivered');
@@ -131,8 +129,8 @@ describe('the outbox', () => {
 
   it("marks a message failed on a refusal from its recipient or the recipient's server, with the reason on its line", () => {
     const o = outboxOn();
-    const toBob = o.outbox.send('bob@x', 'hello').id;
-    const toCarol = o.outbox.send('carol@elsewhere', 'hi').id;
+    const toBob = o.outbox.send({ kind: 'chat', peer: 'bob@x' }, 'hello').id;
+    const toCarol = o.outbox.send({ kind: 'chat', peer: 'carol@elsewhere' }, 'hi').id;
     o.refusal('bob@x/phone', toBob);
     o.refusal('elsewhere', toCarol);
     expect(o.outcomes).toEqual(['failed', 'failed']);
@@ -144,7 +142,7 @@ describe('the outbox', () => {
 
   it('ignores a refusal from anyone else, and says so; one about no message of ours is unknown', () => {
     const o = outboxOn();
-    const { id } = o.outbox.send('bob@x', 'hello');
+    const { id } = o.outbox.send({ kind: 'chat', peer: 'bob@x' }, 'hello');
     o.refusal('mallory@evil', id);
     o.refusal('bob@x', 'never-sent');
     expect(o.outcomes).toEqual(['not-recipient', 'unknown']);
@@ -158,5 +156,58 @@ describe('the outbox', () => {
     await o.outbox.flush();
     expect(o.fx.session.sent).toEqual([]);
     expect(o.outbox.pendingCount()).toBe(0);
+  });
+
+  it('sends a room message as groupchat and marks it sent on the room\'s echo, not on the server\'s ack', () => {
+    const o = outboxOn();
+    const { id } = o.outbox.send({ kind: 'groupchat', room: 'ops@muc.x', nick: 'al' }, 'hello room');
+    const sent = o.fx.session.sent[0]!;
+    expect(sent.attrs).toMatchObject({ to: 'ops@muc.x', type: 'groupchat', id });
+    const row = o.fx.stored('ops@muc.x')[0]!;
+    expect(row).toMatchObject({ kind: 'groupchat', sender: 'al', delivery: 'pending' });
+    o.outbox.acknowledged(id);
+    expect(o.fx.stored('ops@muc.x')[0]!.delivery).toBe('pending');
+    o.outbox.echoed('ops@muc.x', id);
+    expect(o.fx.stored('ops@muc.x')[0]!.delivery).toBe('sent');
+    expect(o.fx.lineOf(roomTabId('ops@muc.x'), row.id)?.delivery).toBe('sent');
+  });
+
+  it('shows a room message it can not send (not in the room) failed, with what to do, and sends nothing', () => {
+    const o = outboxOn();
+    o.outbox.send({ kind: 'groupchat', room: 'ops@muc.x', nick: 'al' }, 'too early', { unsendable: 'not sent: not in ops@muc.x; /join ops@muc.x and send it again' });
+    expect(o.fx.session.sent).toEqual([]);
+    const row = o.fx.stored('ops@muc.x')[0]!;
+    expect(row.delivery).toBe('failed');
+    expect(o.fx.lineOf(roomTabId('ops@muc.x'), row.id)).toMatchObject({ delivery: 'failed', text: 'too early [not sent: not in ops@muc.x; /join ops@muc.x and send it again]' });
+  });
+
+  it('sends a private message through a room marked muc#user, sent on the ack, and the same again after a fresh login', async () => {
+    const o = outboxOn();
+    o.link.online = false;
+    const { id } = o.outbox.send({ kind: 'private', room: 'ops@muc.x', nick: 'carol' }, 'psst');
+    o.link.online = true;
+    await o.outbox.flush();
+    const sent = o.fx.session.sent[0]!;
+    expect(sent.attrs).toMatchObject({ to: 'ops@muc.x/carol', type: 'chat', id });
+    expect(sent.getChild('x', 'http://jabber.org/protocol/muc#user')).toBeDefined();
+    o.outbox.acknowledged(id);
+    const row = o.fx.stored('ops@muc.x/carol')[0]!;
+    expect(row.delivery).toBe('sent');
+    expect(o.fx.lineOf(tabIdOf({ kind: 'private', room: 'ops@muc.x', nick: 'carol' }), row.id)?.delivery).toBe('sent');
+  });
+
+  it('passes every outgoing message through its steps, in order, after it is built (where encryption will go)', () => {
+    const o = outboxOn();
+    o.outbox.use((stanza) => {
+      stanza.getChild('body')!.children = ['[sealed]'];
+      return stanza;
+    });
+    o.outbox.use((stanza) => ((stanza.attrs['data-step'] = 'two'), stanza));
+    o.outbox.send({ kind: 'chat', peer: 'bob@x' }, 'secret');
+    const sent = o.fx.session.sent[0]!;
+    expect(sent.getChildText('body')).toBe('[sealed]');
+    expect(sent.attrs['data-step']).toBe('two');
+    // What is stored and shown is what the person wrote.
+    expect(o.fx.stored('bob@x')[0]!.body).toBe('secret');
   });
 });

@@ -1,17 +1,18 @@
 import type { Element } from '@xmpp/xml';
 import { randomUUID } from 'node:crypto';
-import { chatTabId } from '../../domain/tab-address.js';
 import type { LineDelivery } from '../../domain/line.js';
-import { sanitizeLine, sanitizeText } from '../../domain/sanitize.js';
+import { sanitizeText } from '../../domain/sanitize.js';
 import type { MessageHistory } from '../../history/message-history.js';
 import type { Store } from '../../store/create-store.js';
-import type { MessagesFeature } from '../../xmpp/features/messages/feature.js';
-import { mayRefuse, type MessageError } from '../../xmpp/features/messages/parse-error.js';
+import { buildChatMessage } from '../../xmpp/features/messages/build.js';
+import type { MessageError } from '../../xmpp/features/messages/parse-error.js';
+import { buildGroupchatMessage, buildPrivateMessage } from '../../xmpp/features/muc/build.js';
 import type { ChatTabs } from '../conversations/chat-tabs.js';
 import { ourRow } from '../conversations/history-rows.js';
+import { deliveryMarks } from './delivery-marks.js';
+import { peerOf, targetOfRow, type OutgoingTarget } from './targets.js';
 
-/** How many sent messages' recipients the outbox remembers, to check who reports a failure. */
-const REMEMBERED_RECIPIENTS = 1000;
+export type { OutgoingTarget } from './targets.js';
 
 /** What the outbox needs from the session (the seam its unit test fakes). */
 export interface OutboxSession {
@@ -20,59 +21,66 @@ export interface OutboxSession {
   acknowledges(): boolean;
   /** True when the stanza with this id waits in the XEP-0198 queue (resent on resumption). */
   isQueued(id: string): boolean;
+  /** Writes a stanza on the current session; rejects when there is none or the link dropped. */
+  send(stanza: Element): Promise<unknown>;
+  /** Where a chat with `peer` is written to: the device that answered (RFC 6121 §5.1), else the bare JID. */
+  target(peer: string): string;
 }
 
+/** A step every message passes through after it is built and before it is sent: where end-to-end encryption (OMEMO) will sit. */
+export type OutboundStep = (stanza: Element) => Element;
+
 /**
- * Nothing written is lost: a message is stored as pending before it is shown or sent, sent
- * when the session is online, marked sent when the server acknowledges it (XEP-0198), and
- * failed when the server refuses it. What is still pending when a session ends without being
- * resumed (or when natter stops) is sent again, with the same origin-id, on the next login.
+ * The one way out for what the person writes, to a chat, a room, or an occupant in private.
+ * Nothing written is lost: a message is stored as pending before it is shown or sent, built for
+ * its kind, passed through the outbound steps, sent when the session is online, and then:
+ * - a chat or private message is sent when the server acknowledges it (XEP-0198; without it,
+ *   once written), failed when the recipient or its server refuses it, and sent again with the
+ *   same origin-id after a fresh login when still pending;
+ * - a room message is sent when the room passes it back (XEP-0045 §7.4: `echoed`) and is never
+ *   sent again (it could repeat; account-rooms.ts fails it visibly when unconfirmed).
  */
 export function createOutbox(deps: {
   account: string;
   session: OutboxSession;
-  messages: Pick<MessagesFeature, 'send'>;
   history: MessageHistory;
   store: Store;
   tabs: ChatTabs;
   /** Told of each move of one of our messages (after the history and the screen): `natter send` waits on it. */
   onDelivery?(id: string, delivery: LineDelivery, reason?: string): void;
 }) {
-  const { account, session, messages, history, store, tabs } = deps;
+  const { account, session, history, store, tabs } = deps;
+  const steps: OutboundStep[] = [];
   /** origin-id → peer of what went out on this stream and waits for the server's ack. */
   const unacked = new Map<string, string>();
-  /** origin-id → peer of the newest messages sent in this run: only that peer (or its server) may refuse one. */
-  const recipients = new Map<string, string>();
+  const marks = deliveryMarks({ account, history, store, onDelivery: deps.onDelivery });
+  const { mark } = marks;
   let flushing: Promise<void> = Promise.resolve();
 
-  const mark = (peer: string, id: string, delivery: LineDelivery, reason?: string): boolean => {
-    const rowId = history.setDelivery(account, peer, id, delivery);
-    if (rowId === undefined) return false;
-    store.dispatch({ type: 'line/delivery', tabId: chatTabId(peer), rowId, delivery, ...(reason ? { reason } : {}) });
-    deps.onDelivery?.(id, delivery, reason);
-    return true;
-  };
-
-  const remember = (id: string, peer: string): void => {
-    recipients.delete(id);
-    recipients.set(id, peer);
-    if (recipients.size > REMEMBERED_RECIPIENTS) recipients.delete(recipients.keys().next().value as string);
+  const build = (target: OutgoingTarget, body: string, id: string, extra?: Element[]): Element => {
+    if (target.kind === 'groupchat') return buildGroupchatMessage(target.room, body, id, extra);
+    if (target.kind === 'private') return buildPrivateMessage(target.room, target.nick, body, id, extra);
+    return buildChatMessage(session.target(target.peer), body, id, extra);
   };
 
   /**
    * Hands one message to the session. `extra` (an XEP-0066 link of a file) goes with the first
    * sending only: a message sent again after a reconnect carries its text (the link itself).
    */
-  const transmit = async (peer: string, body: string, id: string, extra?: Element[]): Promise<void> => {
-    unacked.set(id, peer);
-    remember(id, peer);
+  const transmit = async (target: OutgoingTarget, body: string, id: string, extra?: Element[]): Promise<void> => {
+    const peer = peerOf(target);
+    const acked = target.kind !== 'groupchat'; // a room's echo confirms a room message, not the server's ack
+    if (acked) unacked.set(id, peer);
+    marks.remember(id, peer);
     try {
-      await messages.send(peer, body, id, extra);
+      let stanza = build(target, body, id, extra);
+      for (const step of steps) stanza = step(stanza);
+      await session.send(stanza);
     } catch {
-      unacked.delete(id); // the link dropped under it: still pending, sent after reconnect
+      unacked.delete(id); // the link dropped under it: still pending, sent after reconnect (a room's: see above)
       return;
     }
-    if (!session.acknowledges()) {
+    if (acked && !session.acknowledges()) {
       // No stream management: the best the server tells us is that the write succeeded.
       unacked.delete(id);
       mark(peer, id, 'sent');
@@ -80,35 +88,45 @@ export function createOutbox(deps: {
   };
 
   return {
-    /** Stores, shows and (when online) sends a message; returns once it is safely stored. */
-    send(to: string, body: string, extra?: Element[]): { id: string; at: number } {
+    /**
+     * Stores, shows and (when online) sends a message; returns once it is safely stored.
+     * `unsendable`: it can not go now (not in the room): stored and shown failed, with why.
+     */
+    send(target: OutgoingTarget, body: string, options: { extra?: Element[]; unsendable?: string } = {}): { id: string; at: number } {
       const id = randomUUID();
       const at = Date.now();
       // The tab first: a tab that opens loads the stored conversation, which must not
       // already hold this message, or it would show twice.
-      const tabId = tabs.open(to, false, account);
-      const row = history.add(ourRow({ account, peer: to, body, id, at, delivery: 'pending' }));
-      store.dispatch({ type: 'line/append', tabId, kind: 'outgoing', from: 'me', text: sanitizeText(body), at, delivery: 'pending', rowId: row.id });
-      if (session.isOnline()) void transmit(to, body, id, extra);
+      const tabId = openTab(tabs, account, target);
+      const delivery = options.unsendable ? 'failed' : 'pending';
+      const kind = target.kind === 'groupchat' ? 'groupchat' : 'chat';
+      const row = history.add(ourRow({ account, peer: peerOf(target), kind, body, id, at, delivery, ...(target.kind === 'groupchat' ? { sender: target.nick } : {}) }));
+      store.dispatch({
+        type: 'line/append', tabId, kind: 'outgoing', from: 'me', text: sanitizeText(body), at, delivery, rowId: row.id,
+      });
+      if (options.unsendable) store.dispatch({ type: 'line/delivery', tabId, rowId: row.id, delivery: 'failed', reason: options.unsendable });
+      else if (session.isOnline()) void transmit(target, body, id, options.extra);
       return { id, at };
     },
     /**
      * Sends what is still pending, oldest first, with its original origin-id. After a fresh
      * login everything pending goes; after a resumption only what is not in the XEP-0198 queue
      * (that queue is resent by the resumption itself; a stanza whose write failed before it
-     * reached the queue is ours to send).
+     * reached the queue is ours to send). Room messages are never sent again.
      */
     flush(resumed = false): Promise<void> {
       flushing = flushing.then(async () => {
         if (!resumed) unacked.clear();
-        for (const m of history.outbox(account)) {
+        for (const m of history.outbox(account, 'chat')) {
           if (!session.isOnline()) return;
           if (!m.originId || (resumed && session.isQueued(m.originId))) continue;
-          await transmit(m.peer, m.body, m.originId);
+          await transmit(targetOfRow(m.peer, 'chat'), m.body, m.originId);
         }
       });
       return flushing;
     },
+    /** Adds an outbound step (after those already added). */
+    use: (step: OutboundStep): void => void steps.push(step),
     /** The server acknowledged a stanza (XEP-0198 <a h=…/>). */
     acknowledged(id: string | undefined): void {
       const peer = id === undefined ? undefined : unacked.get(id);
@@ -116,30 +134,34 @@ export function createOutbox(deps: {
       unacked.delete(id);
       mark(peer, id, 'sent');
     },
+    /** A room passed our message back to everyone (XEP-0045 §7.4): the room took it. */
+    echoed(room: string, id: string): void {
+      mark(room, id, 'sent');
+    },
     /** The peer's client confirmed it (XEP-0184). */
     delivered(peer: string, id: string): void {
       mark(peer, id, 'delivered');
     },
-    /**
-     * A <message type="error"/> about `error.id`: 'failed' when it marked our message failed;
-     * 'not-recipient' when that message went to someone who neither sent the error nor
-     * serves it (the sender only learnt its id); 'unknown' when no message of ours has that id.
-     */
+    /** A <message type="error"/> about one of ours (delivery-marks.ts says whose error counts). */
     refused(error: MessageError): 'failed' | 'not-recipient' | 'unknown' {
-      const recipient = recipients.get(error.id);
-      if (recipient !== undefined && !mayRefuse(error, recipient, account)) return 'not-recipient';
-      // Not sent in this run: only a message to the error's own sender can be marked by it.
-      const peer = recipient ?? error.peer;
-      unacked.delete(error.id);
-      return mark(peer, error.id, 'failed', `not delivered: ${sanitizeLine(error.reason)}`) ? 'failed' : 'unknown';
+      const outcome = marks.refused(error);
+      if (outcome === 'failed') unacked.delete(error.id);
+      return outcome;
     },
-    /** Given up on (`natter send` waited long enough, or the link dropped for good): failed, with why. */
+    /** Given up on, or refused where the outbox can not see it (a room's error): failed, with why. */
     abandon(peer: string, id: string, reason: string): void {
       unacked.delete(id);
       mark(peer, id, 'failed', reason);
     },
     pendingCount: (): number => history.outbox(account).length,
   };
+}
+
+/** The tab a message to `target` shows in, opened (not in front) if needed; a private one comes in front, as /msg NICK asks. */
+function openTab(tabs: ChatTabs, account: string, target: OutgoingTarget): string {
+  if (target.kind === 'chat') return tabs.open(target.peer, false, account);
+  if (target.kind === 'private') return tabs.openPrivate(account, target.room, target.nick, true);
+  return tabs.openRoom(account, target.room, false);
 }
 
 export type Outbox = ReturnType<typeof createOutbox>;

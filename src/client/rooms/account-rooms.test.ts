@@ -5,6 +5,7 @@ import { roomTabId, tabIdOf } from '../../domain/tab-address.js';
 import { fakeSession } from '../../xmpp/session/fake-session.js';
 import { MAX_STRANGER_TABS } from '../conversations/chat-tabs.js';
 import { clientFixture, disposeClientFixtures, settle, type ClientFixture } from '../testing/client-fixture.js';
+import { createOutbox } from '../outbox/outbox.js';
 import { accountRooms } from './account-rooms.js';
 
 const el = (text: string) => parse(text) as unknown as Element;
@@ -36,8 +37,13 @@ function roomSession(fx: ClientFixture, history: string[] = []) {
 /** alice@x's rooms over a room session, in ROOM as "alice". */
 async function inRoom() {
   const fx = clientFixture();
-  const rooms = accountRooms(fx.account, { store: fx.store, tabs: fx.tabs, history: fx.history, consoleLine: fx.consoleLine, onEvent: fx.onEvent });
   let session = roomSession(fx);
+  // The account's outbox, over whichever session is current (as session-wiring.ts adapts it).
+  const outbox = createOutbox({
+    account: fx.account, history: fx.history, store: fx.store, tabs: fx.tabs,
+    session: { isOnline: () => true, acknowledges: () => true, isQueued: () => false, send: (stanza) => session.send(stanza), target: (peer) => peer },
+  });
+  const rooms = accountRooms(fx.account, { store: fx.store, tabs: fx.tabs, history: fx.history, consoleLine: fx.consoleLine, onEvent: fx.onEvent, outbox });
   rooms.attach(session);
   await rooms.join(ROOM, 'alice');
   await settle();

@@ -8,6 +8,7 @@ import { roomsFeature, type RoomsFeature, type RoomsPort } from '../../xmpp/feat
 import type { ChatTabs } from '../conversations/chat-tabs.js';
 import type { EventSink } from '../../domain/events.js';
 import type { RoomContext } from './room-context.js';
+import type { Outbox } from '../outbox/outbox.js';
 import { roomMessages } from './room-messages.js';
 import { roomOccupants } from './room-occupants.js';
 
@@ -18,7 +19,7 @@ import { roomOccupants } from './room-occupants.js';
  */
 export function accountRooms(
   account: string,
-  deps: { store: Store; tabs: ChatTabs; history: MessageHistory; consoleLine(kind: 'info' | 'error', text: string): void; onEvent?: EventSink },
+  deps: { store: Store; tabs: ChatTabs; history: MessageHistory; consoleLine(kind: 'info' | 'error', text: string): void; onEvent?: EventSink; outbox?: Outbox },
 ) {
   const { store, tabs, history } = deps;
   let feature: RoomsFeature | undefined;

@@ -4,6 +4,7 @@ import type { MessageHistory } from '../../history/message-history.js';
 import type { Store } from '../../store/create-store.js';
 import type { RoomsFeature } from '../../xmpp/features/muc/rooms.js';
 import type { ChatTabs } from '../conversations/chat-tabs.js';
+import type { Outbox } from '../outbox/outbox.js';
 
 /** What the parts of an account's rooms share. */
 export interface RoomContext {
@@ -20,4 +21,6 @@ export interface RoomContext {
   feature(): RoomsFeature | undefined;
   /** Rooms the user is in (joined again after each new session), with the nick and password to join with. */
   wanted: Map<string, { nick: string; password?: string }>;
+  /** The account's outbox: what the user says in rooms goes out through it (absent: nothing can be said, as in natter listen). */
+  outbox?: Outbox | undefined;
 }

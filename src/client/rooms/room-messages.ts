@@ -1,10 +1,10 @@
-import { randomUUID } from 'node:crypto';
 import { mentions, type Room } from '../../domain/room.js';
 import { sanitizeLine, sanitizeText } from '../../domain/sanitize.js';
 import { roomTabId, tabIdOf } from '../../domain/tab-address.js';
 import type { RoomEvent } from '../../xmpp/features/muc/parse.js';
 import { MAX_STRANGER_TABS } from '../conversations/chat-tabs.js';
-import { ourRow, privateRow, roomRow } from '../conversations/history-rows.js';
+import { privateRow, roomRow } from '../conversations/history-rows.js';
+import type { Outbox } from '../outbox/outbox.js';
 import { untabbedNotes } from '../conversations/untabbed-notes.js';
 import type { RoomContext } from './room-context.js';
 
@@ -32,10 +32,11 @@ export function roomMessages(ctx: RoomContext) {
     first: (peer) => `a private message from ${peer} is kept in the history without a tab: ${MAX_STRANGER_TABS} tabs opened by strangers are open. Closing tabs makes room`,
     more: (messages, people) => `${messages} in private from ${people} in rooms kept in the history without a tab; /search finds them`,
   });
-  const markFailed = (jid: string, id: string, reason: string): void => {
-    const rowId = history.setDelivery(account, jid, id, 'failed');
-    if (rowId !== undefined) store.dispatch({ type: 'line/delivery', tabId: roomTabId(jid), rowId, delivery: 'failed', reason: `not delivered: ${sanitizeLine(reason)}` });
+  const outbox = (): Outbox => {
+    if (!ctx.outbox) throw new Error(`${account} can not send here`);
+    return ctx.outbox;
   };
+  const markFailed = (jid: string, id: string, reason: string): void => outbox().abandon(jid, id, `not delivered: ${sanitizeLine(reason)}`);
   /** Rooms joined again whose discussion history may confirm messages of ours still pending. */
   const awaitingHistory = new Set<string>();
   const failUnconfirmed = (jid: string, why: string): void => {
@@ -48,8 +49,7 @@ export function roomMessages(ctx: RoomContext) {
     const stored = history.add(roomRow(account, event, out));
     if (stored.duplicate) {
       // Our own message passed back by the room (§7.4): the room took it.
-      const rowId = out && event.originId ? history.setDelivery(account, event.room, event.originId, 'sent') : undefined;
-      if (rowId !== undefined) store.dispatch({ type: 'line/delivery', tabId: roomTabId(event.room), rowId, delivery: 'sent' });
+      if (out && event.originId) ctx.outbox?.echoed(event.room, event.originId);
       return;
     }
     const highlight = !out && !event.delayed && mentions(event.body, current.nick);
@@ -86,28 +86,17 @@ export function roomMessages(ctx: RoomContext) {
     });
   };
 
-  /** Sends and shows as pending; the room's echo marks it sent. */
+  /** Through the outbox: shown as pending; the room's echo marks it sent. Not in the room: shown failed, with what to do. */
   const say = async (jid: string, body: string): Promise<void> => {
-    const id = randomUUID();
-    const feature = ctx.feature();
-    const joined = ctx.room(jid)?.joined === true && feature !== undefined;
-    const stored = history.add(ourRow({ account, peer: jid, kind: 'groupchat', sender: ctx.room(jid)?.nick ?? account, body, id, delivery: joined ? 'pending' : 'failed' }));
-    store.dispatch({ type: 'line/append', tabId: roomTabId(jid), kind: 'outgoing', from: 'me', text: sanitizeText(body), rowId: stored.id, delivery: joined ? 'pending' : 'failed' });
-    if (!joined || !feature) {
-      store.dispatch({ type: 'line/delivery', tabId: roomTabId(jid), rowId: stored.id, delivery: 'failed', reason: `not sent: not in ${jid}; /join ${jid} and send it again` });
-      return;
-    }
-    await feature.say(jid, body, id).catch((error: unknown) => markFailed(jid, id, error instanceof Error ? error.message : String(error)));
+    const joined = ctx.room(jid)?.joined === true && ctx.feature() !== undefined;
+    const nick = ctx.room(jid)?.nick ?? account;
+    outbox().send({ kind: 'groupchat', room: jid, nick }, body, joined ? {} : { unsendable: `not sent: not in ${jid}; /join ${jid} and send it again` });
   };
 
+  /** §7.5, through the outbox: sent on the server's ack, like a chat message. */
   const sendPrivate = async (jid: string, nick: string, body: string): Promise<void> => {
-    const feature = ctx.feature();
-    if (!feature || ctx.room(jid)?.joined !== true) throw new Error(`not in ${jid}; a private message goes through the room: /join ${jid} first`);
-    const id = randomUUID();
-    const tabId = tabs.openPrivate(account, jid, nick, true); // before the row: see privateMessage
-    const stored = history.add(ourRow({ account, peer: `${jid}/${nick}`, body, id, delivery: 'sent' }));
-    store.dispatch({ type: 'line/append', tabId, kind: 'outgoing', from: 'me', text: sanitizeText(body), rowId: stored.id });
-    await feature.privateMessage(jid, nick, body, id);
+    if (!ctx.feature() || ctx.room(jid)?.joined !== true) throw new Error(`not in ${jid}; a private message goes through the room: /join ${jid} first`);
+    outbox().send({ kind: 'private', room: jid, nick }, body);
   };
 
   return { message, privateMessage, say, sendPrivate, markFailed, awaitingHistory, failUnconfirmed };

@@ -1,7 +1,6 @@
 import type { Element } from '@xmpp/xml';
 import type { ChatMessage } from '../../../domain/chat-message.js';
 import { bareJid } from '../../../domain/jid.js';
-import { buildChatMessage } from './build.js';
 import { parseCarbonCopy } from '../carbons/parse.js';
 import type { InboundPort } from '../forwarding/inbound-port.js';
 import type { InboundMessage } from '../forwarding/unwrap.js';
@@ -13,14 +12,8 @@ export interface StanzaPort extends Pick<InboundPort, 'onMessage' | 'onPresence'
   send(element: Element): Promise<unknown>;
 }
 
+/** Reading chat messages (what we send goes through the client's outbox: client/outbox/outbox.ts). */
 export interface MessagesFeature {
-  /** Sends a chat message; `id` (also its origin-id) lets a resend keep the same identity; `extra` goes in it (a file's link). */
-  send(to: string, body: string, id?: string, extra?: Element[]): Promise<ChatMessage>;
-  /**
-   * Adds a step every message passes through, in order, after it is built and before it is
-   * sent: where end-to-end encryption (OMEMO) will sit, the counterpart of the inbound steps.
-   */
-  use(step: (stanza: Element) => Element): void;
   stop(): void;
 }
 
@@ -71,16 +64,5 @@ export function messagesFeature(
     else if (copy.reason !== 'no body') handlers.onDropped?.(copy.reason, message.stanza);
   };
   const unsubscribe = port.onMessage(listener);
-  const steps: Array<(stanza: Element) => Element> = [];
-  return {
-    async send(to, body, id, extra) {
-      let stanza = buildChatMessage(to, body, id, extra);
-      for (const step of steps) stanza = step(stanza);
-      await port.send(stanza);
-      const sentId = String(stanza.attrs.id);
-      return { peer: to, direction: 'out', body, at: Date.now(), id: sentId, originId: sentId };
-    },
-    use: (step) => void steps.push(step),
-    stop: unsubscribe,
-  };
+  return { stop: unsubscribe };
 }

@@ -1,6 +1,6 @@
 import xml, { type Element } from '@xmpp/xml';
-import { NS_MUC_USER, NS_SID } from '../messages/ns.js';
 import type { StanzaPort } from '../messages/feature.js';
+import { buildGroupchatMessage, buildPrivateMessage } from './build.js';
 import { enterRoom } from './join.js';
 import { parseRoomStanza, type RoomEvent } from './parse.js';
 
@@ -61,10 +61,10 @@ export function roomsFeature(port: RoomsPort, handlers: { onEvent(event: RoomEve
     has: (room) => rooms.has(room),
     join,
     async say(room, body, id) {
-      await port.send(xml('message', { to: room, type: 'groupchat', id }, xml('body', {}, body), xml('origin-id', { xmlns: NS_SID, id })));
+      await port.send(buildGroupchatMessage(room, body, id));
     },
     async privateMessage(room, nick, body, id) {
-      await port.send(xml('message', { to: `${room}/${nick}`, type: 'chat', id }, xml('body', {}, body), xml('x', { xmlns: NS_MUC_USER }), xml('origin-id', { xmlns: NS_SID, id })));
+      await port.send(buildPrivateMessage(room, nick, body, id));
     },
     async leave(room, nick) {
       rooms.delete(room);
