@@ -43,6 +43,12 @@ it('natter send --room joins, says it, and exits 0 once the room passed it on', 
   const said = await inRoom('deploy done');
   // The nickname alice would use was taken by bob: natter took another one, not bob's.
   expect(said.from).toMatch(new RegExp(`^${room}/${a.local}-[0-9a-f]{4}$`));
+  // Kept as the screen keeps a room message of ours (through the same outbox): groupchat, sent, under our nick there.
+  const { DatabaseSync } = await import('node:sqlite');
+  const db = new DatabaseSync(join(dirs.data, 'natter', 'history.sqlite'), { readOnly: true });
+  const row = db.prepare("SELECT kind, delivery, sender, direction FROM messages WHERE peer = ? AND body = 'deploy done'").get(room);
+  db.close();
+  expect(row).toEqual({ kind: 'groupchat', delivery: 'sent', sender: said.from.slice(room.length + 1), direction: 'out' });
 });
 
 it('natter send --room --follow says each stdin line; stdin works without --follow too', async () => {

@@ -2,14 +2,18 @@ import { randomBytes } from 'node:crypto';
 import type { Element } from '@xmpp/xml';
 import type { MessageHistory } from '../../history/message-history.js';
 import { joinRoom, RoomError } from '../../xmpp/features/muc/join.js';
-import { ourRow } from '../../client/conversations/history-rows.js';
+import { createChatTabs } from '../../client/conversations/chat-tabs.js';
+import { createOutbox } from '../../client/outbox/outbox.js';
+import { createStore } from '../../store/create-store.js';
+import { initialState } from '../../store/state.js';
 import type { XmppClient } from '../../xmpp/session/create-client.js';
 import { ExitCode } from './exit-codes.js';
 import { OneShotError } from './one-shot.js';
 
 /**
  * `natter send --room`: joins the room under the account's name (another if that one is
- * taken), and counts a message as sent once the room has passed it on to its occupants.
+ * taken), and sends through the account's outbox, as the screen does (stored pending, the
+ * outbound steps); a message counts as sent once the room has passed it on to its occupants.
  */
 export async function roomSender(client: XmppClient, account: string, room: string, history: MessageHistory) {
   const local = account.split('@')[0] ?? 'natter';
@@ -17,11 +21,25 @@ export async function roomSender(client: XmppClient, account: string, room: stri
     if (error instanceof RoomError && error.message.endsWith('the nickname is taken')) return joinRoom(client, room, `${local}-${randomBytes(2).toString('hex')}`);
     throw error;
   }).catch(failed);
+  const store = createStore(initialState(), { intervalMs: 0 }); // nobody draws it
+  const outbox = createOutbox({
+    account, history, store, tabs: createChatTabs(store, undefined, () => account),
+    session: {
+      isOnline: () => client.isReady(), acknowledges: () => client.acknowledges(), isQueued: (id) => client.isQueued(id),
+      send: (stanza) => client.send(stanza), target: (peer) => peer,
+    },
+  });
   return {
     async send(body: string, extra: Element[] = []): Promise<string> {
-      const id = await joined.say(body, extra).catch(failed);
-      history.add(ourRow({ account, peer: room, kind: 'groupchat', sender: joined.nick, body, id, delivery: 'sent' }));
-      return id;
+      const { id } = outbox.send({ kind: 'groupchat', room, nick: joined.nick }, body, { extra });
+      try {
+        await joined.echoOf(id);
+        outbox.echoed(room, id);
+        return id;
+      } catch (error) {
+        outbox.abandon(room, id, error instanceof Error ? error.message : String(error));
+        return failed(error);
+      }
     },
     leave: () => joined.leave().catch(() => undefined),
   };

@@ -2,6 +2,7 @@ import { parse } from 'ltx';
 import type { Element } from '@xmpp/xml';
 import { describe, expect, it } from 'vitest';
 import { fakeSession } from '../../session/fake-session.js';
+import { buildGroupchatMessage } from './build.js';
 import { joinRoom } from './join.js';
 
 const el = (text: string) => parse(text) as unknown as Element;
@@ -40,8 +41,13 @@ describe('joinRoom (XEP-0045)', () => {
         : [`<message from="r@muc" type="error" id="${id}"><error type="auth"><forbidden xmlns="urn:ietf:params:xml:ns:xmpp-stanzas"/></error></message>`];
     });
     const room = await joinRoom(port, 'r@muc', 'me');
-    expect(await room.say('hi')).toMatch(/^[0-9a-f-]{36}$/);
+    const say = (id: string, body: string) => {
+      const echo = room.echoOf(id);
+      void port.send(buildGroupchatMessage('r@muc', body, id));
+      return echo;
+    };
+    await expect(say('m1', 'hi')).resolves.toBeUndefined();
     voice = false;
-    await expect(room.say('hi again')).rejects.toThrow('r@muc refused the message (no voice in the room)');
+    await expect(say('m2', 'hi again')).rejects.toThrow('r@muc refused the message (no voice in the room)');
   });
 });

@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import xml, { type Element } from '@xmpp/xml';
 import { NS_DISCO_INFO } from '../disco/entity.js';
 import { errorCondition } from '../messages/parse-error.js';
@@ -36,8 +35,11 @@ export function describeJoinError(condition: string): string {
 export interface JoinedRoom {
   room: string;
   nick: string;
-  /** Sends to the room; resolves once the room has sent the message back to everyone (XEP-0045 §7.4). */
-  say(body: string, extra?: Element[]): Promise<string>;
+  /**
+   * Resolves once the room has passed our message `id` back to everyone (XEP-0045 §7.4);
+   * rejects with what a refusal means, or after the timeout. Call it before the message goes.
+   */
+  echoOf(id: string): Promise<void>;
   leave(): Promise<void>;
 }
 
@@ -75,18 +77,15 @@ export async function joinRoom(port: RoomPort, room: string, nick: string, timeo
   return {
     room,
     nick,
-    async say(body, extra = []) {
-      const sayTimeoutMs = timeoutMs;
-      const id = randomUUID();
-      await waitFor(port, sayTimeoutMs, new RoomError(`${room} did not pass the message on within ${sayTimeoutMs / 1000} s`), (stanza) => {
+    echoOf(id) {
+      return waitFor(port, timeoutMs, new RoomError(`${room} did not pass the message on within ${timeoutMs / 1000} s`), (stanza) => {
         if (!stanza.is('message') || stanza.attrs.id !== id) return undefined;
         if (stanza.attrs.type === 'error') {
           const condition = errorCondition(stanza) ?? 'undefined-condition';
           throw new RoomError(`${room} refused the message (${condition === 'forbidden' ? 'no voice in the room' : condition})`);
         }
         return stanza.attrs.from === occupant ? true : undefined;
-      }, () => port.send(xml('message', { to: room, type: 'groupchat', id }, xml('body', {}, body), ...extra)));
-      return id;
+      }, async () => undefined);
     },
     async leave() {
       await port.send(xml('presence', { to: occupant, type: 'unavailable' }));
