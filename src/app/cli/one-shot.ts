@@ -12,6 +12,12 @@ import type { AccountChoice } from './cli.js';
 import { ExitCode } from './exit-codes.js';
 import { mayAnswerQuery } from '../../client/privacy/may-tell.js';
 import { natterVersion } from '../../client/natter-version.js';
+import type { LineDelivery } from '../../domain/line.js';
+import type { MessageHistory } from '../../history/message-history.js';
+import { createStore } from '../../store/create-store.js';
+import { initialState } from '../../store/state.js';
+import { createChatTabs } from '../../client/conversations/chat-tabs.js';
+import { createOutbox, type Outbox } from '../../client/outbox/outbox.js';
 
 /** A failure of a one-shot command, with the exit code scripts rely on. */
 export class OneShotError extends Error {
@@ -97,4 +103,20 @@ export async function loginOnce(
   }
   if (options.presence) await client.send(buildInitialPresence());
   return client;
+}
+
+/**
+ * The account's outbox for a command without a screen, over its one session: what it sends is
+ * stored and goes out as the screen's does; the lines the outbox shows go to a store nobody draws.
+ */
+export function oneShotOutbox(client: XmppClient, account: string, history: MessageHistory, onDelivery?: (id: string, delivery: LineDelivery, reason?: string) => void): Outbox {
+  const store = createStore(initialState(), { intervalMs: 0 });
+  return createOutbox({
+    account, history, store, tabs: createChatTabs(store, undefined, () => account),
+    session: {
+      isOnline: () => client.isReady(), acknowledges: () => client.acknowledges(), isQueued: (id) => client.isQueued(id),
+      send: (stanza) => client.send(stanza), target: (peer) => peer,
+    },
+    ...(onDelivery ? { onDelivery } : {}),
+  });
 }

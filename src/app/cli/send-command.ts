@@ -6,15 +6,11 @@ import type { ConfigStore } from '../../config/load-config.js';
 import type { SecretStore } from '../../credentials/secret-store.js';
 import type { MessageHistory } from '../../history/message-history.js';
 import { messagesFeature } from '../../xmpp/features/messages/feature.js';
-import { createOutbox } from '../../client/outbox/outbox.js';
-import { createChatTabs } from '../../client/conversations/chat-tabs.js';
-import { createStore } from '../../store/create-store.js';
-import { initialState } from '../../store/state.js';
 import { buildOutOfBand, readableFile, uploadFile } from '../../xmpp/features/upload/upload.js';
 import type { XmppClient } from '../../xmpp/session/create-client.js';
 import type { AccountChoice } from './cli.js';
 import { ExitCode } from './exit-codes.js';
-import { chooseAccount, loginOnce, OneShotError } from './one-shot.js';
+import { chooseAccount, loginOnce, OneShotError, oneShotOutbox } from './one-shot.js';
 import { roomSender } from './send-room.js';
 import { terminalSafeJson } from './search-command.js';
 
@@ -104,22 +100,14 @@ function messageSender(client: XmppClient, account: string, history: MessageHist
   const waiting = new Map<string, { sent(): void; failed(error: OneShotError): void }>();
   /** Refusals, also those that come after the ack (our own server bounces after acking). */
   const refused = new Map<string, string>();
-  const store = createStore(initialState(), { intervalMs: 0 }); // nobody draws it: the outbox's lines go nowhere
+  const outbox = oneShotOutbox(client, account, history, (id, delivery, reason) => {
+    if (delivery !== 'failed') return waiting.get(id)?.sent();
+    const why = (reason ?? 'refused').replace(/^not delivered: /, '');
+    refused.set(id, why);
+    waiting.get(id)?.failed(new OneShotError(`the server refused the message: ${why}`, ExitCode.failure));
+  });
   // Read for the refusals of what it sends (RFC 6120 §8.3); nothing else natter send receives is shown.
   messagesFeature(client, { onMessage: () => undefined, onError: (error) => void outbox.refused(error) }, { ownJid: () => account });
-  const outbox = createOutbox({
-    account, history, store, tabs: createChatTabs(store, undefined, () => account),
-    session: {
-      isOnline: () => client.isReady(), acknowledges: () => client.acknowledges(), isQueued: (id) => client.isQueued(id),
-      send: (stanza) => client.send(stanza), target: (peer) => peer,
-    },
-    onDelivery(id, delivery, reason) {
-      if (delivery !== 'failed') return waiting.get(id)?.sent();
-      const why = (reason ?? 'refused').replace(/^not delivered: /, '');
-      refused.set(id, why);
-      waiting.get(id)?.failed(new OneShotError(`the server refused the message: ${why}`, ExitCode.failure));
-    },
-  });
   client.streamManagement.on('ack', (stanza) => outbox.acknowledged(typeof stanza.attrs.id === 'string' ? stanza.attrs.id : undefined));
   client.on('disconnect', () => {
     for (const w of waiting.values()) w.failed(new OneShotError('the connection dropped before the server acknowledged the message', ExitCode.network));

@@ -2,13 +2,9 @@ import { randomBytes } from 'node:crypto';
 import type { Element } from '@xmpp/xml';
 import type { MessageHistory } from '../../history/message-history.js';
 import { joinRoom, RoomError } from '../../xmpp/features/muc/join.js';
-import { createChatTabs } from '../../client/conversations/chat-tabs.js';
-import { createOutbox } from '../../client/outbox/outbox.js';
-import { createStore } from '../../store/create-store.js';
-import { initialState } from '../../store/state.js';
 import type { XmppClient } from '../../xmpp/session/create-client.js';
 import { ExitCode } from './exit-codes.js';
-import { OneShotError } from './one-shot.js';
+import { OneShotError, oneShotOutbox } from './one-shot.js';
 
 /**
  * `natter send --room`: joins the room under the account's name (another if that one is
@@ -21,14 +17,7 @@ export async function roomSender(client: XmppClient, account: string, room: stri
     if (error instanceof RoomError && error.message.endsWith('the nickname is taken')) return joinRoom(client, room, `${local}-${randomBytes(2).toString('hex')}`);
     throw error;
   }).catch(failed);
-  const store = createStore(initialState(), { intervalMs: 0 }); // nobody draws it
-  const outbox = createOutbox({
-    account, history, store, tabs: createChatTabs(store, undefined, () => account),
-    session: {
-      isOnline: () => client.isReady(), acknowledges: () => client.acknowledges(), isQueued: (id) => client.isQueued(id),
-      send: (stanza) => client.send(stanza), target: (peer) => peer,
-    },
-  });
+  const outbox = oneShotOutbox(client, account, history);
   return {
     async send(body: string, extra: Element[] = []): Promise<string> {
       const { id } = outbox.send({ kind: 'groupchat', room, nick: joined.nick }, body, { extra });
