@@ -60,12 +60,15 @@ export interface PtySession {
 
 /** Runs the built natter in a pseudo-terminal and reads its screen through a headless xterm. */
 /** `prefix` runs natter under another program, e.g. ['keyctl', 'session', 'name'] for a login keyring. */
-export function spawnNatter(options: { args?: string[]; cols?: number; rows?: number; env?: Record<string, string | undefined>; prefix?: string[] } = {}): PtySession {
+/** `command` starts another natter (default: this Node running the clone's bin/natter.js), e.g. an installed one. */
+export function spawnNatter(
+  options: { args?: string[]; cols?: number; rows?: number; env?: Record<string, string | undefined>; prefix?: string[]; command?: string[] } = {},
+): PtySession {
   const cols = options.cols ?? 100;
   const rows = options.rows ?? 30;
   const dirs = tempDirs();
   const term = new Terminal({ cols, rows, allowProposedApi: true });
-  const [program = process.execPath, ...programArgs] = [...(options.prefix ?? []), process.execPath, NATTER_BIN, ...(options.args ?? [])];
+  const [program = process.execPath, ...programArgs] = [...(options.prefix ?? []), ...(options.command ?? [process.execPath, NATTER_BIN]), ...(options.args ?? [])];
   // node-pty sets TERM to `name`, over the env's: a test's TERM must be passed as the name.
   const pty: IPty = spawn(program, programArgs, {
     name: options.env?.TERM ?? 'xterm-256color', cols, rows, cwd: dirs.home, env: childEnv({ ...dirs.env, ...options.env }),
