@@ -100,7 +100,7 @@ describe(`the packed tarball installed with npm i -g and run by the system's Nod
     const dirs = tempDirs();
     cleanup.push(login.remove, () => peer.stop(), dirs.remove);
     const child = spawn(natter, ['listen', ...login.args, bob.jid], { env: { ...process.env, ...dirs.env, PATH: SYSTEM_PATH }, stdio: ['ignore', 'pipe', 'pipe'] });
-    cleanup.push(() => child.exitCode === null && child.kill('SIGKILL'));
+    cleanup.push(() => child.exitCode === null && child.kill('SIGTERM')); // handed on to natter, which leaves
     let out = '';
     let err = '';
     child.stdout.on('data', (d: Buffer) => (out += d.toString()));
