@@ -155,17 +155,17 @@ it('without a D-Bus session (SSH) falls back to the kernel keyring and says so',
   await runNatter(['account', 'add', a.jid, ...serverFlags], { env, input: '\n', prefix });
   const saved = await runNatter(['account', 'password', a.jid], { env, input: `${a.password}\n`, prefix });
   expect(saved.stderr).toMatch(/Secret Service is not available/);
-  expect(saved.stderr).toContain(`Password for ${a.jid} saved in the kernel keyring (until reboot). It is forgotten at reboot`);
+  expect(saved.stderr).toContain(`Password for ${a.jid} saved in the kernel keyring (your user's persistent keyring: it outlives this login, and is cleared at reboot`);
   expect(saved.code).toBe(0);
 
   const natter = spawnNatter({ env, prefix, cols: 140, rows: 30 });
   cleanup.push(() => natter.dispose());
-  await natter.waitForText(`${a.jid}: using the password from the kernel keyring (until reboot)`);
+  await natter.waitForText(`${a.jid}: using the password from the kernel keyring`);
   await natter.waitForText(`${a.jid}: online`);
   natter.type('/quit\r');
   expect(await natter.waitForExit()).toEqual({ exitCode: 0 });
   const removed = await runNatter(['account', 'remove', a.jid], { env, prefix });
-  expect(removed.stderr).toContain('and its password from the kernel keyring (until reboot)');
+  expect(removed.stderr).toContain(`Removed ${a.jid} and its password from the kernel keyring;`);
 });
 
 it('natter account password reads the password in a terminal without echo', async () => {
