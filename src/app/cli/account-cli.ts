@@ -96,9 +96,12 @@ async function register(account: OneRunAccount, config: ConfigStore, keychain: r
   io.err.write(`Registered ${jid} on the server and added it to ${config.path}.\n`);
   try {
     const saved = await savePassword(keychain, jid, password);
+    for (const notice of saved.notices) io.err.write(`${notice}\n`);
     io.err.write(savedLine(jid, saved));
   } catch (error) {
-    io.err.write(`natter: the password was not saved (${error instanceof Error ? error.message : String(error)}); natter will ask for it.\n`);
+    // The account exists on the server now, so it stays in the config: only the password is not kept.
+    const reason = error instanceof Error ? error.message : String(error);
+    io.err.write(`natter: the password was not saved (${reason}); natter will ask for it at every login. To keep it: ${HEADLESS_README}.\n`);
   }
   return ExitCode.ok;
 }
