@@ -140,6 +140,7 @@ it('account add adds nothing when the password cannot be kept anywhere, and says
   // keyctl): a session keyring natter may not write to.
   const refusing = ['keyctl', 'session', '-', 'sh', '-c', 'keyctl setperm @s 0x0b0b0000 && exec "$@"', 'sh'];
   const added = await runNatter(['account', 'add', a.jid, ...serverFlags], { env, input: `${a.password}\n`, prefix: refusing });
+  expect((await runNatter(['account', 'list'], { env })).stderr).toContain('No accounts yet.');
   expect(added.code).toBe(1);
   expect(added.stderr).toContain(`natter: ${a.jid} was not added: its password could not be kept.`);
   expect(added.stderr).toContain('Secret Service is not available');
@@ -149,5 +150,4 @@ it('account add adds nothing when the password cannot be kept anywhere, and says
   expect(added.stderr).toContain(`with no stored password (natter asks at every login): ${again}, then press Enter at the password prompt\n`);
   expect(added.stderr).not.toContain(a.password);
   expect(existsSync(join(dirs.config, 'natter', 'config.json')) && readFileSync(join(dirs.config, 'natter', 'config.json'), 'utf8')).not.toContain(a.jid);
-  expect((await runNatter(['account', 'list'], { env })).stderr).toContain('No accounts yet.');
 });
