@@ -1,4 +1,4 @@
-import { CONSOLE_TAB_ID } from '../domain/tab.js';
+import { CONSOLE_TAB_ID, type Tab } from '../domain/tab.js';
 import type { Action, Line } from './actions.js';
 import { MAX_LINES_PER_TAB, type AppState } from './state.js';
 
@@ -18,13 +18,16 @@ export function appendLine(state: AppState, action: LineAppend, writable?: WeakS
   writable?.add(lines);
   lines.push(toLine(action, state.nextLineId));
   if (lines.length > MAX_LINES_PER_TAB) lines.shift(); // V8 moves the array's start: no copy
+  const id = state.nextLineId;
   const counts = action.kind === 'incoming' && !action.fromHistory && tabId !== state.activeTabId;
   const marks = counts && action.highlight === true;
+  // The first unread message is remembered by its line, for the "new messages" rule (unread.ts).
+  const counted = (t: Tab): Tab => ({ ...t, unread: t.unread + 1, firstUnread: t.unread === 0 ? id : (t.firstUnread ?? id), ...(marks ? { highlight: true } : {}) });
   return {
     ...state,
-    nextLineId: state.nextLineId + 1,
+    nextLineId: id + 1,
     lines: { ...state.lines, [tabId]: lines },
-    tabs: counts ? state.tabs.map((t) => (t.id === tabId ? { ...t, unread: t.unread + 1, ...(marks ? { highlight: true } : {}) } : t)) : state.tabs,
+    tabs: counts ? state.tabs.map((t) => (t.id === tabId ? counted(t) : t)) : state.tabs,
   };
 }
 
