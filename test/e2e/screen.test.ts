@@ -109,6 +109,30 @@ describe('the screen in a terminal', () => {
     expect(await natter.waitForExit()).toEqual({ exitCode: 0 });
   });
 
+  it('shows a command typed in a chat tab, and what it says, in that tab: /help and an unknown command', async () => {
+    // A one-run account that never connects (nothing listens on port 1): a chat tab without a server.
+    const natter = start({ cols: 120, rows: 40, args: ['--jid', 'alice@x', '--host', '127.0.0.1', '--port', '1', '--password-command', 'echo x'] });
+    await natter.waitForText('1:console');
+    natter.type('/msg bob@x\r');
+    await natter.waitForText('[2:bob@x]');
+    natter.type('/help\r');
+    await natter.waitForText(/\/quit +Leave natter/);
+    let screen = await natter.screenText();
+    expect(screen).toMatch(/^│.*│ \d\d:\d\d \/help$/m); // the command, above what it said
+    expect(screen).toContain('Commands (/help NAME for details):');
+    expect(screen).toContain('| bob@x'); // still the chat on the status line
+    natter.type('/nosuchcommand\r');
+    await natter.waitForText('Unknown command /nosuchcommand. Type /help for the list of commands.');
+    natter.press('alt-1');
+    await natter.waitForText(/\| console\s*$/m);
+    await natter.waitForText('Type /help for the commands');
+    screen = await natter.screenText();
+    expect(screen).not.toContain('Unknown command /nosuchcommand');
+    expect(screen).not.toContain('Commands (/help NAME for details):');
+    natter.type('/quit\r');
+    expect(await natter.waitForExit()).toEqual({ exitCode: 0 });
+  });
+
   it('redraws to the new size on resize and says when it is too small', async () => {
     const natter = start({ cols: 100, rows: 30 });
     await natter.waitForText('1:console');
