@@ -45,3 +45,20 @@ it('PageUp reaches lines prepended while it scrolls (pages read back later), up 
   expect(view.lastFrame()).toContain('m0');
   view.unmount();
 });
+
+it('says the view is scrolled up while it is, though no message arrives, and stops saying it at the bottom', async () => {
+  const store = createStore(initialState());
+  store.dispatch({ type: 'tab/open', id: chatTabId('bob@x'), kind: 'chat', title: 'bob@x', focus: true });
+  for (let i = 0; i < 30; i++) store.dispatch({ type: 'line/append', tabId: chatTabId('bob@x'), kind: 'incoming', from: 'bob@x', text: `m${i}`, at: 1_000 });
+  const controller: UiController = { submit: () => undefined, answer: () => undefined, quit: vi.fn(), complete: () => undefined };
+  const view = render(<App store={store} controller={controller} size={{ columns: 80, rows: 12 }} />);
+  while (!view.lastFrame()?.includes('m29')) await tick();
+  expect(view.lastFrame()).not.toContain('scrolled up');
+  view.stdin.write(PAGE_UP);
+  while (view.lastFrame()?.includes('m29')) await tick();
+  expect(view.lastFrame(), view.lastFrame()).toMatch(/── scrolled up · \d+ more below · Alt-End ─/);
+  view.stdin.write('\u001b[1;3F'); // Alt-End
+  while (!view.lastFrame()?.includes('m29')) await tick();
+  expect(view.lastFrame()).not.toContain('scrolled up');
+  view.unmount();
+});
