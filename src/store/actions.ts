@@ -30,6 +30,8 @@ export type Action =
   | { type: 'tab/expand'; id: string; expanded: boolean }
   | { type: 'tab/close'; id: string }
   | { type: 'connection/state'; account: string; state: ConnectionState }
+  /** The account was removed: it leaves the status line. */
+  | { type: 'connection/forget'; account: string }
   | { type: 'roster/set'; account: string; contacts: Contact[] }
   | { type: 'roster/upsert'; account: string; contact: Contact }
   | { type: 'roster/remove'; account: string; jid: string }

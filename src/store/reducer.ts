@@ -68,6 +68,10 @@ export function reduce(state: AppState, action: Action, writable?: WeakSet<Line[
     }
     case 'connection/state':
       return { ...state, connections: { ...state.connections, [action.account]: action.state } };
+    case 'connection/forget': {
+      const { [action.account]: _removed, ...connections } = state.connections;
+      return { ...state, connections };
+    }
     case 'roster/set':
       return { ...state, roster: [...state.roster.filter((c) => c.account !== action.account), ...action.contacts] };
     case 'roster/upsert': {

@@ -8,6 +8,8 @@ import { loginOnce, OneShotError } from './one-shot.js';
 import { ExitCode } from './exit-codes.js';
 import { readSecret } from './read-secret.js';
 import { notKeptLines, savedLine } from './account-password.js';
+import type { RunningAnswer } from './ask-running-natter.js';
+import { sanitizeText } from '../../domain/sanitize.js';
 
 interface Io {
   out: NodeJS.WritableStream;
@@ -17,8 +19,15 @@ interface Io {
 
 const defaultIo: Io = { out: process.stdout, err: process.stderr, readPassword: (prompt) => readSecret(prompt) };
 
-/** `natter account list|add|password|remove`: the config and the keychain, without the UI. */
-export async function runAccountCommand(command: AccountAction, config: ConfigStore, keychain: readonly SecretStore[], io: Io = defaultIo): Promise<number> {
+/** Runs a command in the natter running now, if one is (see askRunningNatter). */
+export type AskRunning = (command: string) => Promise<RunningAnswer | undefined>;
+
+/**
+ * `natter account list|add|password|remove`: the config and the keychain, without the UI. A
+ * remove while natter runs is done by that natter (`running`), so it also stops the account
+ * and takes it off its status line; it falls back to doing it here when that natter refuses.
+ */
+export async function runAccountCommand(command: AccountAction, config: ConfigStore, keychain: readonly SecretStore[], io: Io = defaultIo, running?: AskRunning): Promise<number> {
   switch (command.action) {
     case 'list': {
       const accounts = configuredAccounts(config);
@@ -56,6 +65,11 @@ export async function runAccountCommand(command: AccountAction, config: ConfigSt
       }
       return changePassword(command.jid, keychain, io);
     case 'remove': {
+      const answer = await running?.(`/account remove ${command.jid}`);
+      if (answer?.ok) {
+        io.err.write(`natter (running): ${sanitizeText(answer.text ?? `removed ${command.jid}`)}\n`);
+        return ExitCode.ok;
+      }
       if (!removeAccount(config, command.jid)) {
         io.err.write(`natter: ${command.jid} is not an account (see natter account list).\n`);
         return ExitCode.failure;
