@@ -13,10 +13,11 @@ import type { ScrollBack } from './use-scroll-back.js';
  */
 export function useResultsFromTop(store: Store, tab: Tab | undefined, layout: ScreenLayout, scroll: ScrollBack): void {
   const firstLine = useAppState((s) => (tab?.kind === 'search' ? s.lines[tab.id]?.[0]?.id : undefined));
-  const opened = useRef<number | undefined>(undefined);
+  // Per tab: coming back to a search tab keeps where it was read to.
+  const opened = useRef<Record<string, number>>({});
   useLayoutEffect(() => {
-    if (!tab || firstLine === undefined || opened.current === firstLine) return;
-    opened.current = firstLine;
+    if (!tab || firstLine === undefined || opened.current[tab.id] === firstLine) return;
+    opened.current[tab.id] = firstLine;
     const lines = store.getFrameState().lines[tab.id] ?? [];
     scroll.set(offsetOfTop(lines, layout.mainWidth - 1, layout.bodyHeight, { expanded: tab.expanded }), true);
   });
