@@ -186,6 +186,32 @@ describe('colours', () => {
     dirs.remove();
   });
 
+  it('takes punctuation keys from ui.keys (alt+=, ctrl+], alt+,) and they work', async () => {
+    const dirs = tempDirs();
+    mkdirSync(join(dirs.config, 'natter'), { recursive: true });
+    const keys = { 'roster.wider': ['alt+=', 'ctrl+]'], 'roster.narrower': ['alt+,'], 'app.help': ['alt+/'] };
+    writeFileSync(join(dirs.config, 'natter', 'config.json'), JSON.stringify({ ui: { keys } }));
+    const natter = start({ cols: 100, rows: 70, env: dirs.env }); // tall: Alt-H's whole list fits
+    await skipFirstRun(natter);
+    // The roster pane's width: where its top border ends.
+    const rosterWidth = async (): Promise<number> => ((await natter.screen())[0] ?? '').indexOf('┐') + 1;
+    expect(await rosterWidth()).toBe(24);
+    natter.write('\u001b=');
+    await expect.poll(rosterWidth).toBe(26);
+    natter.write('\u001d'); // Ctrl-]
+    await expect.poll(rosterWidth).toBe(28);
+    natter.write('\u001b,');
+    await expect.poll(rosterWidth).toBe(26);
+    natter.write('\u001b/');
+    await natter.waitForText(/alt\+=, ctrl\+\] +Make the roster pane two columns wider/);
+    expect(await natter.screenText()).toMatch(/alt\+, +Make the roster pane two columns narrower/);
+    natter.write('\u001b/');
+    await expect.poll(() => natter.screenText()).not.toContain('two columns wider');
+    natter.type('/quit\r');
+    expect(await natter.waitForExit()).toEqual({ exitCode: 0 });
+    dirs.remove();
+  });
+
   it('draws the console\'s command and error lines in the colours ui.theme gives them', async () => {
     const dirs = tempDirs();
     mkdirSync(join(dirs.config, 'natter'), { recursive: true });
