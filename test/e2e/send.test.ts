@@ -155,6 +155,7 @@ it('natter run logs in, runs commands in order with their results on stdout, and
   const failed = await runNatter(['run', ...login(), '/frobnicate', `/msg ${b.jid} never from run`], { env: dirs.env });
   expect(failed.code).toBe(1);
   expect(failed.stderr).toContain('Unknown command /frobnicate');
+  expect(failed.stderr.split('Unknown command /frobnicate'), 'the error printed once').toHaveLength(2);
   await bob.waitForMessage((m) => m.body === 'sent by natter run');
   expect(bob.received.map((m) => m.body)).not.toContain('never from run');
 
