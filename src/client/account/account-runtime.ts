@@ -88,7 +88,7 @@ export function createAccountRuntime(settings: AccountSettings, deps: AccountDep
     if (live) void live.client.send(buildChatState(live.locks.target(peer), chatState)).catch(() => undefined);
   }, disclosure.mayTell);
   // One way out for everything the user writes, chats and rooms: it outlives sessions.
-  const outbox = sessionOutbox(jid, () => session, { history, store, tabs });
+  const outbox = sessionOutbox(jid, () => session, { history, store, tabs, ...events });
   const rooms = accountRooms(jid, { store, tabs, history, consoleLine, outbox, ...events });
   const requests = subscriptionRequests(jid, { store, consoleLine, ...events });
   const receive = chatReceiver(jid, { store, tabs, history, rooms, disclosure, consoleLine, ...events });
@@ -169,7 +169,7 @@ export function createAccountRuntime(settings: AccountSettings, deps: AccountDep
     async correct(peer, body) {
       const live = ready();
       if (!live) throw new Error(`${jid} is not connected; a correction can only be sent online`);
-      await sendCorrection({ account: jid, history, store, send: (stanza) => live.client.send(stanza), target: (p) => live.locks.target(p) }, peer, body);
+      await sendCorrection({ account: jid, history, store, send: (stanza) => live.client.send(stanza), target: (p) => live.locks.target(p), ...events }, peer, body);
     },
     traceXml: (sink) => trace.to(sink),
     ask(child, to, timeoutMs) {

@@ -180,7 +180,7 @@ function reportFailures(client: XmppClient, parts: AccountParts): void {
  * The account's outbox, which outlives its sessions: it sends through whichever session is
  * current (to the resource the peer answered from), and reads XEP-0198's state from it.
  */
-export function sessionOutbox(account: string, current: () => Session | undefined, deps: { history: MessageHistory; store: Store; tabs: ChatTabs }): Outbox {
+export function sessionOutbox(account: string, current: () => Session | undefined, deps: { history: MessageHistory; store: Store; tabs: ChatTabs; onEvent?: EventSink }): Outbox {
   return createOutbox({
     account,
     session: {

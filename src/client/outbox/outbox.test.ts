@@ -31,6 +31,7 @@ function outboxOn(fx: ClientFixture = clientFixture()) {
     history: fx.history,
     store: fx.store,
     tabs: fx.tabs,
+    onEvent: fx.onEvent,
   });
   receiptsFeature(fx.session, { onDelivered: (peer, id) => outbox.delivered(peer, id), mayAnswer: () => false });
   const row = (id: string) => fx.stored('bob@x').find((m) => m.originId === id)!;
@@ -194,6 +195,22 @@ describe('the outbox', () => {
     const row = o.fx.stored('ops@muc.x/carol')[0]!;
     expect(row.delivery).toBe('sent');
     expect(o.fx.lineOf(tabIdOf({ kind: 'private', room: 'ops@muc.x', nick: 'carol' }), row.id)?.delivery).toBe('sent');
+  });
+
+  it('tells a message event, direction out, for each message written (chat, room, private; offline too), none for one it can not send', () => {
+    const o = outboxOn();
+    o.link.online = false;
+    const chat = o.outbox.send({ kind: 'chat', peer: 'bob@x' }, 'hello bob');
+    o.link.online = true;
+    const room = o.outbox.send({ kind: 'groupchat', room: 'ops@muc.x', nick: 'al' }, 'hello room');
+    const inPrivate = o.outbox.send({ kind: 'private', room: 'ops@muc.x', nick: 'carol' }, 'psst');
+    o.outbox.send({ kind: 'groupchat', room: 'dev@muc.x', nick: 'al' }, 'too early', { unsendable: 'not sent: not in dev@muc.x' });
+    const iso = (at: number): string => new Date(at).toISOString();
+    expect(o.fx.events).toEqual([
+      { event: 'message', account: 'alice@x', peer: 'bob@x', direction: 'out', body: 'hello bob', at: iso(chat.at) },
+      { event: 'message', account: 'alice@x', room: 'ops@muc.x', nick: 'al', direction: 'out', body: 'hello room', at: iso(room.at) },
+      { event: 'message', account: 'alice@x', room: 'ops@muc.x', nick: 'carol', private: true, direction: 'out', body: 'psst', at: iso(inPrivate.at) },
+    ]);
   });
 
   it('passes every outgoing message through its steps, in order, after it is built (where encryption will go)', () => {
