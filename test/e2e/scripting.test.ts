@@ -53,6 +53,36 @@ it('--script, --cmd and /source run after login, in order, and stop at the first
   expect(bob.received.map((m) => m.body)).not.toContain('never sent');
 });
 
+it('--cmd and --script run in the order given, after the startup file; the startup file runs again at each login', async () => {
+  const [a, b] = await Promise.all([registerAccount(info, uniqueLocal('order-a')), registerAccount(info, uniqueLocal('order-b'))]);
+  const bob = await connectPeer(info, b);
+  cleanup.push(() => bob.stop());
+  const login = oneRunLogin(info, a);
+  cleanup.push(login.remove);
+  const configHome = join(login.dir, 'config');
+  mkdirSync(join(configHome, 'natter'), { recursive: true });
+  writeFileSync(join(configHome, 'natter', 'startup'), `/msg ${b.jid} from the startup file\n`);
+  writeFileSync(join(login.dir, 'second.txt'), `/msg ${b.jid} two from the script\n`);
+  const natter = spawnNatter({
+    cols: 140,
+    rows: 30,
+    env: { XDG_CONFIG_HOME: configHome },
+    args: [...login.args, '--cmd', `/msg ${b.jid} one from cmd`, '--script', join(login.dir, 'second.txt'), '--cmd', `/msg ${b.jid} three from cmd`],
+  });
+  cleanup.push(() => natter.dispose());
+  await bob.waitForMessage((m) => m.body === 'three from cmd');
+  expect(bob.received.map((m) => m.body)).toEqual(['from the startup file', 'one from cmd', 'two from the script', 'three from cmd']);
+  // A second login (the person disconnects and connects again): the startup file runs again, --cmd not.
+  natter.press('alt-1');
+  natter.type('/disconnect\r');
+  await natter.waitForText(`${a.jid} is offline`);
+  natter.type('/connect\r');
+  await expect.poll(() => bob.received.length, { timeout: 10_000 }).toBe(5);
+  expect(bob.received.map((m) => m.body)).toEqual(['from the startup file', 'one from cmd', 'two from the script', 'three from cmd', 'from the startup file']);
+  natter.type('/quit\r');
+  expect(await natter.waitForExit()).toEqual({ exitCode: 0 });
+});
+
 it('natter ctl runs commands in the running natter, streams its events, and survives garbage on the socket', async () => {
   const [a, b] = await Promise.all([registerAccount(info, uniqueLocal('ctl-a')), registerAccount(info, uniqueLocal('ctl-b'))]);
   const bob = await connectPeer(info, b);
