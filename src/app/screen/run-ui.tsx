@@ -7,6 +7,7 @@ import { createRegistry } from '../../commands/builtin/index.js';
 import type { ConfigStore } from '../../config/load-config.js';
 import { systemKeychain } from '../../credentials/keychain.js';
 import type { SecretStore } from '../../credentials/secret-store.js';
+import { bareJid, isBareJid } from '../../domain/jid.js';
 import { sanitizeLine } from '../../domain/sanitize.js';
 import { CONSOLE_TAB_ID } from '../../domain/tab.js';
 import type { MessageHistory } from '../../history/message-history.js';
@@ -182,6 +183,11 @@ async function firstRun(store: Store, prompter: Prompter, manager: AccountManage
   for (;;) {
     const jid = (await prompter.ask('Your JID:'))?.trim();
     if (!jid) return;
+    const wrong = notAJid(jid);
+    if (wrong) {
+      say('error', wrong);
+      continue;
+    }
     const server = (await prompter.ask('Server address, HOST or HOST:PORT (Enter: found from the JID):'))?.trim();
     if (server === undefined) return;
     const options = server === '' ? {} : parseServer(server);
@@ -196,4 +202,15 @@ async function firstRun(store: Store, prompter: Prompter, manager: AccountManage
       say('error', error instanceof Error ? error.message : String(error));
     }
   }
+}
+
+/**
+ * What is wrong with an answer to "Your JID:", said at once (before the next question) with
+ * what to type instead; undefined for a JID. A command is not run here: the prompt takes a JID.
+ */
+function notAJid(written: string): string | undefined {
+  const retry = 'Type your JID as name@server (e.g. alice@example.org) and press Enter, or Escape to skip this and use commands.';
+  if (written.startsWith('/')) return `natter is asking for your JID, not a command: ${retry} /help works once this is done or skipped.`;
+  if (written.includes('/') || !isBareJid(bareJid(written))) return `"${sanitizeLine(written)}" is not a JID. ${retry}`;
+  return undefined;
 }
