@@ -68,7 +68,7 @@ export interface PtySession {
 
 /** Runs the built natter in a pseudo-terminal and reads its screen through a headless xterm. */
 /** `prefix` runs natter under another program, e.g. ['keyctl', 'session', 'name'] for a login keyring. */
-/** `command` starts another natter (default: this Node running the clone's bin/natter.js), e.g. an installed one. */
+/** `command` starts another natter (default: this Node running the clone's bin/natter.js), e.g. an installed one or scripts/demo.mjs. */
 export function spawnNatter(
   options: { args?: string[]; cols?: number; rows?: number; env?: Record<string, string | undefined>; prefix?: string[]; command?: string[] } = {},
 ): PtySession {
