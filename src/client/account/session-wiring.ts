@@ -4,8 +4,9 @@ import { sanitizeLine, sanitizeText } from '../../domain/sanitize.js';
 import { CONSOLE_TAB_ID } from '../../domain/tab.js';
 import type { ConnectionState } from '../../domain/connection-state.js';
 import type { Store } from '../../store/create-store.js';
-import { buildEnableCarbons } from '../../xmpp/features/carbons/build.js';
+import { carbonsFeature } from '../../xmpp/features/carbons/feature.js';
 import { parseChatState } from '../../xmpp/features/chat-states/chat-states.js';
+import { NS_CHATSTATES } from '../../xmpp/features/messages/ns.js';
 import { discoFeature } from '../../xmpp/features/disco/feature.js';
 import { messagesFeature, type MessagesFeature } from '../../xmpp/features/messages/feature.js';
 import { resourceLocks, type ResourceLocks } from '../../xmpp/features/messages/resource-lock.js';
@@ -96,6 +97,8 @@ function readMessages(client: XmppClient, parts: AccountParts): MessagesFeature 
 function wireFeatures(client: XmppClient, parts: AccountParts): RosterSync {
   const { jid, store, consoleLine, disclosure, rooms } = parts;
   client.onPresence((stanza) => parts.requests.onStanza(stanza));
+  // XEP-0085: the peer's chat states are shown (and natter's own sent, chat-state-sender.ts).
+  client.advertise(NS_CHATSTATES);
   client.onMessage((message) => {
     const chatState = message.via === 'live' ? parseChatState(message.stanza) : undefined;
     if (chatState && store.getState().tabs.some((t) => t.id === chatTabId(chatState.peer))) {
@@ -120,6 +123,7 @@ function wireLife(session: Session, parts: AccountParts): void {
   const { client, roster } = session;
   const { consoleLine, setState } = parts;
   const box = parts.outbox();
+  const carbons = carbonsFeature(client);
   client.on('status', (status: string) => {
     const next = STATUS[status];
     if (next && !session.stopping) setState(next);
@@ -132,8 +136,8 @@ function wireLife(session: Session, parts: AccountParts): void {
     parts.catchUp.sessionStarted();
     // A fresh session: the roster, initial presence, carbons, then what is still pending.
     roster.fetch().catch((error: unknown) => consoleLine('error', `could not fetch the roster (${describe(error)})`));
-    void client.send(buildInitialPresence()).catch(() => undefined);
-    client.iqCaller.set(buildEnableCarbons()).catch((error: unknown) => consoleLine('info', `message carbons are not available (${describe(error)})`));
+    void client.send(buildInitialPresence(client.caps())).catch(() => undefined);
+    carbons.enable().catch((error: unknown) => consoleLine('info', `message carbons are not available (${describe(error)})`));
     void box.flush();
     parts.rooms.rejoin();
     parts.catchUp.start(client);

@@ -4,6 +4,7 @@ import iqCaller from '@xmpp/iq/caller.js';
 import middlewareFactory from '@xmpp/middleware';
 import resourceBinding from '@xmpp/resource-binding';
 import streamFeaturesFactory from '@xmpp/stream-features';
+import { advertisedFeatures } from '../features/disco/advertised.js';
 import { connectThroughEndpoints } from './endpoint-connect.js';
 import { resolveEndpoints, type Endpoint } from './endpoints.js';
 import { guardInput } from './input-guard.js';
@@ -94,6 +95,8 @@ export function createXmppClient(options: CreateClientOptions) {
   settlePendingIqs(entity, caller, () => retrying() && smResumable(streamManagement));
   entity.on('online', resetBackoff);
   streamManagement.on('resumed', resetBackoff);
+  // What the features wired on this client do: disco#info and the caps hash (XEP-0115).
+  const features = advertisedFeatures();
 
   return Object.assign(entity, {
     reconnect,
@@ -114,6 +117,10 @@ export function createXmppClient(options: CreateClientOptions) {
     onArchive: inbound.onArchive,
     /** Adds a step every inbound message passes through first (decryption will). */
     useInbound: inbound.use,
+    /** A feature wired on this client says what it does (its namespace, in disco#info and caps). */
+    advertise: features.advertise,
+    /** The identity, the advertised features and their caps hash, as of now. */
+    caps: features.caps,
   });
 }
 
