@@ -3,7 +3,7 @@ import type { StanzaPort } from '../messages/feature.js';
 import { buildGroupchatMessage, buildPrivateMessage } from './build.js';
 import type { AdvertisePort } from '../disco/advertised.js';
 import { enterRoom, NS_MUC } from './join.js';
-import { parseRoomStanza, type RoomEvent } from './parse.js';
+import { parseRoomStanza, UNREMARKABLE, type RoomEvent } from './parse.js';
 
 const NS_MUC_OWNER = 'http://jabber.org/protocol/muc#owner';
 
@@ -41,7 +41,7 @@ export function roomsFeature(port: RoomsPort, handlers: { onEvent(event: RoomEve
     const parsed = parseRoomStanza(stanza, rooms);
     if (!parsed) return;
     if (parsed.ok) handlers.onEvent(parsed.event);
-    else if (parsed.reason !== 'no body') handlers.onDropped(parsed.room, parsed.reason);
+    else if (!UNREMARKABLE.has(parsed.reason)) handlers.onDropped(parsed.room, parsed.reason);
   };
   // Live stanzas only: a carbon comes from our own JID, never from a room.
   const stops = [port.onPresence(listener), port.onMessage((m) => (m.via === 'live' ? listener(m.stanza) : undefined))];
