@@ -36,7 +36,7 @@ async function aliceAndBobInRoom() {
   await natter.waitForText(`${a.jid}: online`, 20_000);
   natter.type(`/join ${room}/alice\r`);
   await natter.waitForText('joined as alice; 2 people here');
-  return { a, bob, room, natter };
+  return { a, b, bob, room, natter };
 }
 
 /** bob says `text` in the room and natter shows it: everything the room sent before it has been read. */
@@ -82,3 +82,21 @@ it('shows a subject set in an ejabberd room once, not again at each rejoin, and 
   shown = await natter.screenText();
   expect(count('subject', shown)).toBe(2);
 });
+
+it('comes back after `ejabberdctl restart` without errors for the requests the restart cut short', async () => {
+  const { a, b, room, natter } = await aliceAndBobInRoom();
+  await ejabberd.restart();
+  // ejabberd keeps neither the streams (natter logs in anew) nor the room (natter makes it again).
+  await natter.waitForText('created the room and joined it as alice', 30_000);
+  const bob = await connectPeer(ejabberd, b);
+  cleanup.push(() => bob.stop());
+  await bob.sendRaw(xml('presence', { to: `${room}/bob` }, xml('x', { xmlns: NS_MUC })));
+  await roomSays(bob, room, natter, 'after the restart');
+  natter.press('alt-1');
+  await natter.waitForText('system-shutdown');
+  const shown = await natter.screenText();
+  expect(shown).toContain(`${a.jid}: online`);
+  // Asked on a session the restart ended, answered by nobody: the session after it asks again.
+  expect(shown).not.toContain('before the answer came');
+  expect(shown).not.toContain('not available');
+}, 60_000);

@@ -13,7 +13,7 @@ import { resourceLocks, type ResourceLocks } from '../../xmpp/features/messages/
 import { buildInitialPresence } from '../../xmpp/features/presence/build.js';
 import { receiptsFeature } from '../../xmpp/features/receipts/feature.js';
 import { FINAL_ERRORS, type XmppClient } from '../../xmpp/session/create-client.js';
-import type { CertificateError } from '../../xmpp/session/errors.js';
+import { IqAbortedError, type CertificateError } from '../../xmpp/session/errors.js';
 import type { ArchiveCatchUp } from '../archive/archive-catch-up.js';
 import { natterVersion } from '../natter-version.js';
 import { createOutbox, type Outbox } from '../outbox/outbox.js';
@@ -135,9 +135,9 @@ function wireLife(session: Session, parts: AccountParts): void {
     session.locks.reset();
     parts.catchUp.sessionStarted();
     // A fresh session: the roster, initial presence, carbons, then what is still pending.
-    roster.fetch().catch((error: unknown) => consoleLine('error', `could not fetch the roster (${describe(error)})`));
+    roster.fetch().catch(unlessSessionEnded((reason) => consoleLine('error', `could not fetch the roster (${reason})`)));
     void client.send(buildInitialPresence(client.caps())).catch(() => undefined);
-    carbons.enable().catch((error: unknown) => consoleLine('info', `message carbons are not available (${describe(error)})`));
+    carbons.enable().catch(unlessSessionEnded((reason) => consoleLine('info', `message carbons are not available (${reason})`)));
     void box.flush();
     parts.rooms.rejoin();
     parts.catchUp.start(client);
@@ -153,6 +153,17 @@ function wireLife(session: Session, parts: AccountParts): void {
     if (!session.stopping && client.status === 'disconnect') setState({ kind: 'reconnecting', attempt, retryAt });
   });
   reportFailures(client, parts);
+}
+
+/**
+ * A session's own start-up request failed. When it failed because the session ended before the
+ * answer (a server restart drops the link; the session that replaces it asks again), the
+ * connection lines already say what happened: nothing more to report.
+ */
+export function unlessSessionEnded(report: (reason: string) => void): (error: unknown) => void {
+  return (error) => {
+    if (!(error instanceof IqAbortedError)) report(describe(error));
+  };
 }
 
 /** Errors once each; a final one (authentication, TLS) shows as the account's state, not "reconnecting". */

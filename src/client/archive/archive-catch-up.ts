@@ -3,6 +3,7 @@ import { jidDomain } from '../../domain/jid.js';
 import { sanitizeLine } from '../../domain/sanitize.js';
 import type { MessageHistory } from '../../history/message-history.js';
 import { catchUp, type MamPort } from '../../xmpp/features/mam/mam.js';
+import { IqAbortedError } from '../../xmpp/session/errors.js';
 
 /**
  * What arrived while natter was away (XEP-0313, from the account's own archive), and the two
@@ -71,6 +72,8 @@ export function archiveCatchUp(account: string, deps: {
         },
         (error: unknown) => {
           done();
+          // Aborted because the session ended: the next session catches up from the same cursor.
+          if (error instanceof IqAbortedError) return;
           deps.consoleLine('info', `the message archive is not available (${error instanceof Error ? error.message : String(error)})`);
         },
       );
