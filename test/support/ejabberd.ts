@@ -76,7 +76,7 @@ export async function startEjabberd(options: { logLevel?: string } = {}): Promis
     rmSync(dir, { recursive: true, force: true });
   };
   const ctl = async (...args: string[]): Promise<string> => {
-    const client = ['-sname', `ctl-${randomBytes(3).toString('hex')}@localhost`, '-erl_epmd_port', String(distPort), '-dist_listen', 'false', '-hidden', '-noinput', '-s', 'ejabberd_ctl', '-extra', node, ...args];
+    const client = ['-sname', `ctl-${randomBytes(3).toString('hex')}@localhost`, '-erl_epmd_port', String(distPort), '-start_epmd', 'false', '-dist_listen', 'false', '-hidden', '-noinput', '-s', 'ejabberd_ctl', '-extra', node, ...args];
     const { stdout } = await execFileAsync('erl', client, { env, cwd: dir });
     return stdout;
   };
