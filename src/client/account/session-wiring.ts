@@ -166,14 +166,20 @@ export function unlessSessionEnded(report: (reason: string) => void): (error: un
   };
 }
 
-/** Errors once each; a final one (authentication, TLS) shows as the account's state, not "reconnecting". */
-function reportFailures(client: XmppClient, parts: AccountParts): void {
+/**
+ * Errors once each (a server that stays down refuses every reconnect attempt alike), but again
+ * after a session came back in between: the same server frozen twice is said twice. A final one
+ * (authentication, TLS) shows as the account's state, not "reconnecting".
+ */
+export function reportFailures(client: Pick<XmppClient, 'on' | 'start' | 'status' | 'streamManagement'>, parts: Pick<AccountParts, 'consoleLine' | 'setState' | 'certificateRefused'>): void {
   let lastError = '';
   const report = (text: string): void => {
     // start() rejects with the error the client also emitted: show it once.
     if (text !== lastError) parts.consoleLine('error', text);
     lastError = text;
   };
+  client.on('session-ready', () => (lastError = ''));
+  client.streamManagement.on('resumed', () => (lastError = ''));
   client.on('error', (error: Error) => {
     // A final failure on a reconnect attempt (password changed meanwhile, certificate
     // changed) ends the retries; the status line must say so instead of "reconnecting".
