@@ -96,6 +96,9 @@ it('comes back after `ejabberdctl restart` without errors for the requests the r
   await natter.waitForText('system-shutdown');
   const shown = await natter.screenText();
   expect(shown).toContain(`${a.jid}: online`);
+  // RFC 6120 §4.9.3.19, said as what it means: the lines that explain the reconnect.
+  const joined = shown.replace(/\s*\n[│ ]+│\s+/g, ' '); // a long line wraps: join its rows
+  expect(joined).toContain(`${a.jid}: the server ended the session: it is shutting down or restarting (system-shutdown)`);
   // Asked on a session the restart ended, answered by nobody: the session after it asks again.
   expect(shown).not.toContain('before the answer came');
   expect(shown).not.toContain('not available');

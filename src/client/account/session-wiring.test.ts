@@ -31,3 +31,14 @@ it('says the same error again when a session came back in between: a server froz
   client.emit('error', frozen());
   expect(lines).toEqual([frozen().message, 'connect ECONNREFUSED 127.0.0.1:5222', frozen().message, frozen().message]);
 });
+
+it('says a stream error as what it means, with its condition and the server\'s text', () => {
+  const { client, lines } = fakeClient();
+  const streamError = (condition: string, text = ''): Error => Object.assign(new Error(condition), { name: 'StreamError', condition, text });
+  client.emit('error', streamError('system-shutdown'));
+  client.emit('error', streamError('undefined-condition', 'bye'));
+  expect(lines).toEqual([
+    'the server ended the session: it is shutting down or restarting (system-shutdown)',
+    'the server ended the session with a stream error (undefined-condition: bye)',
+  ]);
+});

@@ -14,6 +14,7 @@ import { buildInitialPresence } from '../../xmpp/features/presence/build.js';
 import { receiptsFeature } from '../../xmpp/features/receipts/feature.js';
 import { FINAL_ERRORS, type XmppClient } from '../../xmpp/session/create-client.js';
 import { IqAbortedError, type CertificateError } from '../../xmpp/session/errors.js';
+import { describeStreamError } from '../../xmpp/session/stream-errors.js';
 import type { ArchiveCatchUp } from '../archive/archive-catch-up.js';
 import { natterVersion } from '../natter-version.js';
 import { createOutbox, type Outbox } from '../outbox/outbox.js';
@@ -184,7 +185,7 @@ export function reportFailures(client: Pick<XmppClient, 'on' | 'start' | 'status
     // A final failure on a reconnect attempt (password changed meanwhile, certificate
     // changed) ends the retries; the status line must say so instead of "reconnecting".
     if (FINAL_ERRORS.has(error.name) && client.status !== 'online') parts.setState({ kind: 'failed', reason: error.message });
-    report(error.message);
+    report(describe(error));
   });
   client.start().catch(async (error: unknown) => {
     const reason = describe(error);
@@ -236,5 +237,6 @@ export function accountVoice(jid: string, store: Store, onEvent: EventSink | und
 }
 
 export function describe(error: unknown): string {
+  if (error instanceof Error && error.name === 'StreamError') return describeStreamError(error);
   return error instanceof Error ? error.message : String(error);
 }
