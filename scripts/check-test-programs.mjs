@@ -17,6 +17,7 @@ const PACKAGE_OF = {
   'secret-tool': 'libsecret-tools',
   keyctl: 'keyutils',
   tmux: 'tmux',
+  ejabberdctl: 'ejabberd',
 };
 
 function onPath(program) {
