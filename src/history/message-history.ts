@@ -95,7 +95,7 @@ export class MessageHistory {
       AND m.kind = ? ORDER BY m.at, m.id`);
     // A state only moves forward: a receipt (delivered) may overtake the server's ack (sent).
     this.#setDelivery = db.prepare(`UPDATE messages SET delivery = ? WHERE account = ? AND peer = ? AND origin_id = ? AND direction = 'out'
-      AND NOT (? = 'sent' AND delivery IN ('delivered', 'failed')) RETURNING id, kind`);
+      AND NOT (? = 'sent' AND delivery IN ('delivered', 'failed')) AND (? IS NULL OR kind = ?) RETURNING id, kind`);
     this.#findOriginal = db.prepare(`SELECT ${COLUMNS} FROM messages m WHERE m.account = ? AND m.peer = ? AND m.direction = ?
       AND (m.message_id = ? OR m.origin_id = ?) AND m.replaces IS NULL ORDER BY m.id DESC LIMIT 1`);
     this.#lastOutgoing = db.prepare(`SELECT ${COLUMNS} FROM messages m WHERE m.account = ? AND m.peer = ? AND m.direction = 'out'
@@ -214,10 +214,10 @@ export class MessageHistory {
     return this.moveDelivery(account, peer, originId, delivery)?.id;
   }
 
-  /** As setDelivery, with the kind of conversation the message is in (which tab shows it). */
-  moveDelivery(account: string, peer: string, originId: string, delivery: Delivery): { id: number; kind: MessageKind } | undefined {
+  /** As setDelivery, with the kind of conversation the message is in (which tab shows it); only a message of `kind` when given. */
+  moveDelivery(account: string, peer: string, originId: string, delivery: Delivery, kind?: MessageKind): { id: number; kind: MessageKind } | undefined {
     this.#batch.join();
-    return this.#setDelivery.get(delivery, account, peer, originId, delivery) as { id: number; kind: MessageKind } | undefined;
+    return this.#setDelivery.get(delivery, account, peer, originId, delivery, kind ?? null, kind ?? null) as { id: number; kind: MessageKind } | undefined;
   }
 
   /**

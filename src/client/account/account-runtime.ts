@@ -93,8 +93,8 @@ export function createAccountRuntime(settings: AccountSettings, deps: AccountDep
   const requests = subscriptionRequests(jid, { store, consoleLine, ...events });
   const receive = chatReceiver(jid, { store, tabs, history, rooms, disclosure, consoleLine, ...events });
   const trace = sessionTrace();
-  const archive = createArchivePaging(jid, history, (reason) => consoleLine('error', `ignored an archive result (${sanitizeLine(reason)})`));
-  const catchUp = archiveCatchUp(jid, { history, receive: (message, fromArchive) => receive(message, fromArchive), consoleLine });
+  const archive = createArchivePaging(jid, history, (reason) => consoleLine('error', `ignored an archive result (${sanitizeLine(reason)})`), (peer, id) => outbox.delivered(peer, id));
+  const catchUp = archiveCatchUp(jid, { history, receive: (message, fromArchive) => receive(message, fromArchive), delivered: (peer, id) => outbox.delivered(peer, id), consoleLine });
   const trust = certificateTrust({
     settings, consoleLine, ...(deps.onUntrustedCertificate ? { ask: deps.onUntrustedCertificate } : {}),
     onPinned: (pinnedCertificates) => deps.onLearnt?.({ pinnedCertificates }),

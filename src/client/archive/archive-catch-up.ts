@@ -14,6 +14,8 @@ export function archiveCatchUp(account: string, deps: {
   history: MessageHistory;
   /** Stores and shows one message, live or from the archive (which runs no hook). */
   receive(message: ChatMessage, fromArchive: boolean): void;
+  /** A receipt from `peer` in the archive confirms our message `id` to that peer (XEP-0184): ✓✓. */
+  delivered(peer: string, id: string): void;
   consoleLine(kind: 'info' | 'error', text: string): void;
 }) {
   const { history } = deps;
@@ -64,6 +66,10 @@ export function archiveCatchUp(account: string, deps: {
       catchUp(port, account, history.archiveCursor(account), {
         onMessage: archived,
         onRejected: (reason) => deps.consoleLine('error', `ignored a forged archive result (${sanitizeLine(reason)})`),
+        onReceipt: (receipt) => deps.delivered(receipt.peer, receipt.id),
+        onUnreadable: (reason) => deps.consoleLine('error', `ignored an archive result (${sanitizeLine(reason)})`),
+        // Receipts and markers come last in a quiet conversation: past them, or every login reads them again.
+        onPassed: (archiveId) => history.advanceArchiveCursor(account, archiveId),
         onFirstAnswer: answered,
       }).then(
         ({ count }) => {

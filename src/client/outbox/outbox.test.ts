@@ -173,6 +173,14 @@ describe('the outbox', () => {
     expect(o.fx.lineOf(roomTabId('ops@muc.x'), row.id)?.delivery).toBe('sent');
   });
 
+  it('takes no receipt for a room message: an occupant (room/nick, whose bare JID is the room) cannot mark it ✓✓ (XEP-0184 §5.3)', () => {
+    const o = outboxOn();
+    const { id } = o.outbox.send({ kind: 'groupchat', room: 'ops@muc.x', nick: 'al' }, 'hello room');
+    o.outbox.echoed('ops@muc.x', id);
+    o.fx.session.receive(el(`<message from="ops@muc.x/mallory" type="chat" id="r1"><received xmlns="urn:xmpp:receipts" id="${id}"/></message>`));
+    expect(o.fx.stored('ops@muc.x')[0]!.delivery).toBe('sent');
+  });
+
   it('shows a room message it can not send (not in the room) failed, with what to do, and sends nothing', () => {
     const o = outboxOn();
     o.outbox.send({ kind: 'groupchat', room: 'ops@muc.x', nick: 'al' }, 'too early', { unsendable: 'not sent: not in ops@muc.x; /join ops@muc.x and send it again' });

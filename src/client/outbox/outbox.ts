@@ -144,7 +144,7 @@ export function createOutbox(deps: {
     },
     /** The peer's client confirmed it (XEP-0184). */
     delivered(peer: string, id: string): void {
-      mark(peer, id, 'delivered');
+      marks.receipt(peer, id);
     },
     /** A <message type="error"/> about one of ours (delivery-marks.ts says whose error counts). */
     refused(error: MessageError): 'failed' | 'not-recipient' | 'unknown' {
