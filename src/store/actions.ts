@@ -19,6 +19,11 @@ export type Action =
       rowId?: number;
       /** It names the user (a room message with their nick): the tab is marked until seen. */
       highlight?: boolean;
+      /**
+       * A message that may be older than lines the tab shows (caught up from the archive, kept
+       * offline): it goes after the last line not later than `at`, not at the end.
+       */
+      inTimeOrder?: boolean;
     }
   /** The line of history row `rowId` (the message, never another that shares its stanza id). */
   | { type: 'line/delivery'; tabId: string; rowId: number; delivery: LineDelivery; reason?: string }

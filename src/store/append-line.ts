@@ -16,7 +16,10 @@ export function appendLine(state: AppState, action: LineAppend, writable?: WeakS
   const previous = state.lines[tabId] ?? [];
   const lines = writable?.has(previous) ? previous : previous.slice();
   writable?.add(lines);
-  lines.push(toLine(action, state.nextLineId));
+  const line = toLine(action, state.nextLineId);
+  const place = action.inTimeOrder ? placeOf(lines, line.at) : lines.length;
+  if (place === lines.length) lines.push(line);
+  else lines.splice(place, 0, line);
   if (lines.length > MAX_LINES_PER_TAB) lines.shift(); // V8 moves the array's start: no copy
   const id = state.nextLineId;
   const counts = action.kind === 'incoming' && !action.fromHistory && tabId !== state.activeTabId;
@@ -29,6 +32,13 @@ export function appendLine(state: AppState, action: LineAppend, writable?: WeakS
     lines: { ...state.lines, [tabId]: lines },
     tabs: counts ? state.tabs.map((t) => (t.id === tabId ? counted(t) : t)) : state.tabs,
   };
+}
+
+/** Where a line of time `at` goes: after the last line not later than it (searched from the end: it is usually the newest). */
+function placeOf(lines: readonly Line[], at: number): number {
+  let place = lines.length;
+  while (place > 0 && lines[place - 1]!.at > at) place--;
+  return place;
 }
 
 function toLine(action: LineAppend, id: number): Line {

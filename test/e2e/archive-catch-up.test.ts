@@ -95,3 +95,39 @@ it('receipts and chat states bob sent while natter was away: no red line at logi
   expect(again).not.toContain('from the server archive');
   await quit(third);
 });
+
+/** Waits for the clock's next second: archive and offline stamps have whole seconds. */
+const nextSecond = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 1001 - (Date.now() % 1000)));
+
+it("a message caught up from the archive that is older than one kept offline is shown before it, on screen and after a restart", async () => {
+  const { a, b, bob, run, quit, whilePhoneOnline } = await aliceAndBob();
+  const first = await run();
+  await bob.send(a.jid, 'seen live');
+  await first.waitForText(`2:${b.jid} (1)`);
+  first.type(`/msg ${b.jid}\r`);
+  await first.waitForText(`${b.jid}: seen live`);
+  await quit(first);
+
+  // Bob writes while alice's phone is on (only the archive keeps it), then while all is off (the
+  // server also keeps it offline, and hands that over at the next login before the archive answers).
+  await whilePhoneOnline(() => bob.send(a.jid, 'one while your phone was on'), 'one while your phone was on');
+  await nextSecond();
+  await bob.send(a.jid, 'two while everything was off');
+
+  const inOrder = async (natter: PtySession): Promise<void> => {
+    natter.type(`/msg ${b.jid}\r`);
+    await natter.waitForText(`${b.jid}: two while everything was off`);
+    await natter.waitForText(`${b.jid}: one while your phone was on`);
+    const screen = await natter.screenText();
+    const places = ['seen live', 'one while your phone was on', 'two while everything was off'].map((text) => screen.indexOf(`${b.jid}: ${text}`));
+    expect(places, screen).toEqual([...places].sort((x, y) => x - y));
+    expect(screen.split('two while everything was off')).toHaveLength(2);
+  };
+  const second = await run();
+  await second.waitForText(/\d+ messages? from the server archive/);
+  await inOrder(second);
+  await quit(second);
+  const third = await run();
+  await inOrder(third);
+  await quit(third);
+});
