@@ -106,7 +106,7 @@ export class MessageHistory {
     this.#unread = db.prepare(`SELECT r.peer AS peer, COUNT(m.id) AS count FROM read_marker r
       JOIN messages m ON m.account = r.account AND m.peer = r.peer AND m.id > r.last_read AND m.direction = 'in'
       WHERE r.account = ? GROUP BY r.peer`);
-    this.#getCursor = db.prepare('SELECT last_id AS id FROM archive_cursor WHERE account = ?');
+    this.#getCursor = db.prepare('SELECT last_id AS id, at FROM archive_cursor WHERE account = ?');
     this.#setCursor = db.prepare(`INSERT INTO archive_cursor (account, last_id, at) VALUES (?, ?, ?)
       ON CONFLICT (account) DO UPDATE SET last_id = excluded.last_id, at = excluded.at`);
     this.#oldest = db.prepare(`SELECT m.at AS at, (SELECT stanza_id FROM messages WHERE account = m.account AND peer = m.peer
@@ -251,6 +251,11 @@ export class MessageHistory {
   /** The newest archive id (XEP-0359 stanza-id) seen for `account`: where MAM catch-up resumes. */
   archiveCursor(account: string): string | undefined {
     return (this.#getCursor.get(account) as { id: string } | undefined)?.id;
+  }
+
+  /** When the archive cursor of `account` last moved (this machine's clock), if it ever did. */
+  archiveCursorMovedAt(account: string): number | undefined {
+    return (this.#getCursor.get(account) as { at: number } | undefined)?.at;
   }
 
   /**

@@ -93,6 +93,19 @@ describe('the archive catch-up', () => {
     ]);
   });
 
+  it('keeps what the archive gives after a live message after it, though its whole-second stamp is earlier', async () => {
+    const c = catchingUp();
+    c.live('l1', 'live, with milliseconds');
+    const movedAt = c.fx.history.archiveCursorMovedAt('alice@x')!;
+    c.catchUp.sessionStarted();
+    c.catchUp.start(c.port);
+    expect(c.queries[0]!.iq.toString()).toContain('<after>l1</after>');
+    c.result('a1', 'archived in the same second', 'alice@x', movedAt - (movedAt % 1000));
+    c.result('a2', 'archived a minute before', 'alice@x', movedAt - 60_000);
+    await c.answer();
+    expect(c.fx.stored('bob@x').map((m) => m.body)).toEqual(['archived a minute before', 'live, with milliseconds', 'archived in the same second']);
+  });
+
   it('reports a forged archive result and stores nothing of it', async () => {
     const c = catchingUp();
     c.catchUp.sessionStarted();

@@ -32,8 +32,10 @@ export function archiveCatchUp(account: string, deps: {
   /** Which catch-up is the current one (one of a session that ended may still be answered). */
   let run = 0;
 
+  /** When the cursor last moved, as this catch-up began: what the archive gives after it came later. */
+  let cursorMovedAt: number | undefined;
   const archived = (message: ChatMessage): void => {
-    deps.receive(message, true);
+    deps.receive({ ...message, at: notBefore(message.at, cursorMovedAt) }, true);
     if (message.stanzaId) history.advanceArchiveCursor(account, message.stanzaId);
   };
 
@@ -63,6 +65,7 @@ export function archiveCatchUp(account: string, deps: {
         answered();
         if (current === run) catchingUp = false;
       };
+      cursorMovedAt = history.archiveCursorMovedAt(account);
       catchUp(port, account, history.archiveCursor(account), {
         onMessage: archived,
         onRejected: (reason) => deps.consoleLine('error', `ignored a forged archive result (${sanitizeLine(reason)})`),
@@ -88,3 +91,14 @@ export function archiveCatchUp(account: string, deps: {
 }
 
 export type ArchiveCatchUp = ReturnType<typeof archiveCatchUp>;
+
+/**
+ * An archive stamp may have whole seconds only (Prosody writes no fraction), so a
+ * message stamped in the second the cursor moved may well have come after that moment, and
+ * did: the archive gives it after the cursor's message. It is placed at that moment, not
+ * before the live message that moved the cursor. A stamp a second or more earlier is the
+ * archive's word and is kept.
+ */
+function notBefore(stamp: number, cursorMovedAt: number | undefined): number {
+  return cursorMovedAt !== undefined && stamp < cursorMovedAt && cursorMovedAt - stamp < 1000 ? cursorMovedAt : stamp;
+}
