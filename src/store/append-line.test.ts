@@ -53,4 +53,15 @@ describe('appendLine', () => {
     ].reduce((s, a) => appendLine(s, a), opened());
     expect(texts(state)).toEqual(['5', '10', '20', '30', '30 too', '1 at the end']);
   });
+
+  it('moves the first unread line up when an unread message is put in time order above it', () => {
+    const state = [
+      line('chat:bob', 'mine', { at: 10, kind: 'outgoing' }), line('chat:bob', 'new at 30', { at: 30, inTimeOrder: true }),
+      line('chat:bob', 'caught up at 20', { at: 20, inTimeOrder: true }), line('chat:bob', 'new at 40', { at: 40, inTimeOrder: true }),
+    ].reduce((s, a) => appendLine(s, a), opened());
+    const bob = state.tabs.find((t) => t.id === 'chat:bob');
+    const first = state.lines['chat:bob']?.find((l) => l.id === bob?.firstUnread);
+    expect(bob?.unread).toBe(3);
+    expect(first?.text).toBe('caught up at 20');
+  });
 });

@@ -17,21 +17,33 @@ export function appendLine(state: AppState, action: LineAppend, writable?: WeakS
   const lines = writable?.has(previous) ? previous : previous.slice();
   writable?.add(lines);
   const line = toLine(action, state.nextLineId);
-  const place = action.inTimeOrder ? placeOf(lines, line.at) : lines.length;
+  let place = action.inTimeOrder ? placeOf(lines, line.at) : lines.length;
   if (place === lines.length) lines.push(line);
   else lines.splice(place, 0, line);
-  if (lines.length > MAX_LINES_PER_TAB) lines.shift(); // V8 moves the array's start: no copy
+  if (lines.length > MAX_LINES_PER_TAB) {
+    lines.shift(); // V8 moves the array's start: no copy
+    place--;
+  }
   const id = state.nextLineId;
   const counts = action.kind === 'incoming' && !action.fromHistory && tabId !== state.activeTabId;
   const marks = counts && action.highlight === true;
-  // The first unread message is remembered by its line, for the "new messages" rule (unread.ts).
-  const counted = (t: Tab): Tab => ({ ...t, unread: t.unread + 1, firstUnread: t.unread === 0 ? id : (t.firstUnread ?? id), ...(marks ? { highlight: true } : {}) });
+  // The first unread message is remembered by its line, for the "new messages" rule (unread.ts);
+  // one put in time order above it (caught up from the archive) becomes the first.
+  const firstOf = (t: Tab): number => (t.unread === 0 || t.firstUnread === undefined || placedAbove(lines, place, t.firstUnread) ? id : t.firstUnread);
+  const counted = (t: Tab): Tab => ({ ...t, unread: t.unread + 1, firstUnread: firstOf(t), ...(marks ? { highlight: true } : {}) });
   return {
     ...state,
     nextLineId: id + 1,
     lines: { ...state.lines, [tabId]: lines },
     tabs: counts ? state.tabs.map((t) => (t.id === tabId ? counted(t) : t)) : state.tabs,
   };
+}
+
+/** Whether the line just put at `place` sits above the line `id` (only a line put in time order can). */
+function placedAbove(lines: readonly Line[], place: number, id: number): boolean {
+  if (place >= lines.length - 1) return false;
+  for (let i = place + 1; i < lines.length; i++) if (lines[i]!.id === id) return true;
+  return false;
 }
 
 /** Where a line of time `at` goes: after the last line not later than it (searched from the end: it is usually the newest). */
