@@ -14,7 +14,7 @@ const pattern3 = new RegExp("^/", "u");
 const pattern4 = new RegExp("^(#[0-9a-fA-F]{6}|[a-zA-Z]+|ansi256\\(\\d{1,3}\\)|rgb\\(\\d{1,3}, ?\\d{1,3}, ?\\d{1,3}\\))$", "u");
 const pattern5 = new RegExp("^[a-z]+(\\.[a-z0-9-]+)+$", "u");
 const pattern6 = new RegExp("^((ctrl|alt|shift)\\+)*([a-z][a-z0-9]*|[!-@\\[-~])$", "u");
-const func2 = func2Module.default;
+const func2 = func2Module.default ?? func2Module;
 
 function validate10(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
