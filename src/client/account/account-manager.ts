@@ -8,6 +8,7 @@ import { CONSOLE_TAB_ID } from '../../domain/tab.js';
 import type { MessageHistory } from '../../history/message-history.js';
 import type { Store } from '../../store/create-store.js';
 import type { ChatTabs } from '../conversations/chat-tabs.js';
+import { blockingApi } from '../blocking/blocking-api.js';
 import { chatApi } from '../conversations/chat-api.js';
 import { roomsApi } from '../rooms/rooms-api.js';
 import { subscriptionsApi } from '../roster/subscriptions-api.js';
@@ -66,6 +67,7 @@ export function createAccountManager(deps: AccountManagerDeps) {
     ...roomsApi(accounts, store),
     ...subscriptionsApi(accounts),
     ...timeApi(accounts, store, deps.tabs),
+    ...blockingApi(accounts),
     ...accountsApi(accounts, { config, store, keychain: deps.keychain, oneRun: deps.oneRun }),
   };
   return {

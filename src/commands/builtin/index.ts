@@ -3,6 +3,7 @@ import type { CommandSpec } from '../types.js';
 import { acceptCommand, declineCommand } from './subscription.js';
 import { accountCommand, connectCommand, disconnectCommand } from './account.js';
 import { aliasCommand, unaliasCommand } from './alias.js';
+import { blockCommand, blockedCommand, unblockCommand } from './blocking.js';
 import { closeCommand } from './close.js';
 import { correctCommand } from './correct.js';
 import { expandCommand } from './expand.js';
@@ -22,6 +23,8 @@ export const builtinCommands: readonly CommandSpec[] = [
   acceptCommand,
   accountCommand,
   aliasCommand,
+  blockCommand,
+  blockedCommand,
   closeCommand,
   connectCommand,
   correctCommand,
@@ -40,6 +43,7 @@ export const builtinCommands: readonly CommandSpec[] = [
   sourceCommand,
   timeCommand,
   unaliasCommand,
+  unblockCommand,
   whoCommand,
   winCommand,
   xmlConsoleCommand,

@@ -1,6 +1,7 @@
-import type { Element } from '@xmpp/xml';
+import xml, { type Element } from '@xmpp/xml';
+import { NS_DISCO_INFO } from '../disco/entity.js';
 import { isTrustedRosterPush } from '../roster/parse.js';
-import { buildBlock, buildBlocklistQuery, buildUnblock, buildUnblockAll, NS_BLOCKING } from './build.js';
+import { buildBlock, buildBlocklistQuery, buildUnblock, buildUnblockAll, NS_BLOCKING, NS_REPORTING } from './build.js';
 import { parseBlocklist, parseBlockPush, type BlockChange } from './parse.js';
 
 /** The IQ plumbing blocking needs (xmpp.js iqCaller/iqCallee satisfy it). */
@@ -47,6 +48,14 @@ export function blockingFeature(port: BlockingPort, ownJid: () => string, handle
     /** XEP-0191 §3.3 (with a XEP-0377 spam report when `spam`); resolves when the server has blocked them. */
     async block(jids: readonly string[], options: { spam?: boolean } = {}): Promise<void> {
       await port.iqCaller.set(buildBlock(jids, options), undefined, BLOCKING_TIMEOUT_MS);
+    },
+    /**
+     * XEP-0377 "Discovering Support": whether the account's server (`domain`) takes spam reports
+     * with the blocking command; a server that does not answer disco#info does not.
+     */
+    async takesReports(domain: string): Promise<boolean> {
+      const info = await port.iqCaller.get(xml('query', { xmlns: NS_DISCO_INFO }), domain, BLOCKING_TIMEOUT_MS).catch(() => undefined);
+      return info?.getChildren('feature').some((feature) => feature.attrs.var === NS_REPORTING) === true;
     },
     /** XEP-0191 §3.4; or §3.5, every JID, when `jids` is 'all'. */
     async unblock(jids: readonly string[] | 'all'): Promise<void> {

@@ -1,25 +1,7 @@
-import { bareJid } from '../../../domain/jid.js';
+import { canonicalJid } from '../../../domain/jid.js';
 
-/** A resource longer than this is not one (RFC 7622 §3.4: at most 1023 bytes). */
-const MAX_RESOURCE = 1023;
-
-/**
- * A JID as it goes on the block list, or '' when it is not one. XEP-0191 blocks any JID, not
- * only contacts (v1.3: "Clarify that arbitrary JIDs may be blocked"): a bare JID, a full JID (one
- * device, or one room occupant), a domain, or a domain with a resource. The local part and the
- * domain are lower-cased (the server's PRECIS preparation does the rest); the resource is kept
- * as written, since resources are case-sensitive.
- */
-export function blockJid(written: string): string {
-  const slash = written.indexOf('/');
-  const bare = bareJid(slash < 0 ? written : written.slice(0, slash));
-  if (!bare) return '';
-  if (slash < 0) return bare;
-  const resource = written.slice(slash + 1);
-  // eslint-disable-next-line no-control-regex
-  if (resource === '' || resource.length > MAX_RESOURCE || /[\u0000-\u001f\u007f]/.test(resource)) return '';
-  return `${bare}/${resource}`;
-}
+/** A JID as it goes on the block list (any JID: XEP-0191 v1.3 "Clarify that arbitrary JIDs may be blocked"), or '' when it is not one. */
+export const blockJid = canonicalJid;
 
 /**
  * Whether a stanza from `from` comes from a JID on `blocked`. XEP-0191 §6 matches JIDs as

@@ -1,0 +1,69 @@
+import xml, { type Element } from '@xmpp/xml';
+import { expect, it } from 'vitest';
+import { blockingFeature } from '../../xmpp/features/blocking/feature.js';
+import type { AccountDirectory } from '../account/account-directory.js';
+import type { AccountRuntime } from '../account/account-runtime.js';
+import { accountBlockList } from './block-list.js';
+import { blockingApi } from './blocking-api.js';
+
+/** The API over one online account whose server answers as `answer` says; `sets` holds what was asked of it. */
+function api(options: { reports?: boolean; refuse?: Error } = {}) {
+  const lines: string[] = [];
+  const sets: string[] = [];
+  const blocks = accountBlockList('alice@x', (_kind, text) => void lines.push(text));
+  const feature = blockingFeature({
+    iqCaller: {
+      get: async (payload: Element, to?: string) => {
+        if (payload.is('query') && to === 'x') return xml('query', { xmlns: 'http://jabber.org/protocol/disco#info' }, ...(options.reports ? [xml('feature', { var: 'urn:xmpp:reporting:1' })] : []));
+        return xml('blocklist', { xmlns: 'urn:xmpp:blocking' });
+      },
+      set: async (payload: Element) => {
+        if (options.refuse) throw options.refuse;
+        sets.push(payload.toString());
+        return undefined;
+      },
+    },
+    iqCallee: { set: () => undefined },
+  }, () => 'alice@x', { onPush: () => undefined });
+  const runtime = { jid: 'alice@x', blocks, blocking: () => feature, state: () => ({ kind: 'online' }) } as unknown as AccountRuntime;
+  const directory = { enabled: () => runtime } as unknown as AccountDirectory;
+  return { api: blockingApi(directory), sets, lines };
+}
+
+it('blocks, says so, and says when it was blocked already', async () => {
+  const { api: a, sets } = api();
+  expect(await a.block('bob@x')).toBe('blocked bob@x on alice@x: nothing they send is shown or kept');
+  expect(await a.block('bob@x')).toBe('bob@x was blocked already on alice@x');
+  expect(sets[0]).toBe('<block xmlns="urn:xmpp:blocking"><item jid="bob@x"/></block>');
+  expect(a.blockList()).toEqual({ account: 'alice@x', jids: ['bob@x'], known: false, supported: true });
+});
+
+it('--spam reports where the server advertises urn:xmpp:reporting:1, and says plainly when it does not', async () => {
+  const taking = api({ reports: true });
+  expect(await taking.api.block('spam@y', { spam: true })).toBe('blocked spam@y on alice@x: nothing they send is shown or kept; reported as spam to x');
+  expect(taking.sets[0]).toContain('<report xmlns="urn:xmpp:reporting:1" reason="urn:xmpp:reporting:spam"/>');
+  const not = api({ reports: false });
+  expect(await not.api.block('spam@y', { spam: true })).toBe('blocked spam@y on alice@x: nothing they send is shown or kept; the spam report was not sent: x does not take reports (XEP-0377)');
+  expect(not.sets[0]).toBe('<block xmlns="urn:xmpp:blocking"><item jid="spam@y"/></block>');
+});
+
+it('unblocks one or everyone, and says what it did', async () => {
+  const { api: a, sets } = api();
+  expect(await a.unblock('all')).toBe('nobody was blocked on alice@x');
+  expect(await a.unblock('bob@x')).toBe('bob@x was not blocked on alice@x');
+  await a.block('bob@x');
+  await a.block('carol@x');
+  expect(await a.unblock('bob@x')).toBe('unblocked bob@x on alice@x');
+  await a.block('dan@x');
+  expect(await a.unblock('all')).toBe('unblocked everyone on alice@x (2: carol@x, dan@x)');
+  expect(sets.at(-1)).toBe('<unblock xmlns="urn:xmpp:blocking"/>');
+});
+
+it("turns the server's refusal or silence into one line", async () => {
+  const malformed = Object.assign(new Error('jid-malformed'), { name: 'StanzaError', condition: 'jid-malformed' });
+  await expect(api({ refuse: malformed }).api.block('bo:b@x')).rejects.toThrow('the server refused to block bo:b@x: it is not a JID the server accepts (jid-malformed)');
+  const odd = Object.assign(new Error('x'), { name: 'StanzaError', condition: '<evil>\u001b[2J' });
+  await expect(api({ refuse: odd }).api.unblock('bob@x')).rejects.toThrow('the server refused to unblock bob@x (undefined-condition)');
+  const timeout = Object.assign(new Error('timeout'), { name: 'TimeoutError' });
+  await expect(api({ refuse: timeout }).api.block('bob@x')).rejects.toThrow('the server did not answer within 10 s; bob@x is not blocked');
+});
