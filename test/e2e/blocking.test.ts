@@ -118,6 +118,42 @@ it('a message archived before the block is not shown, kept or counted when natte
   expect(kept.stdout).not.toContain('before the block');
 });
 
+it('a message kept offline before the block is dropped when the server hands it over at login (natter reads the list first)', async () => {
+  const [a, b, c] = await Promise.all([registerAccount(info, uniqueLocal('alice')), registerAccount(info, uniqueLocal('bob')), registerAccount(info, uniqueLocal('carol'))]);
+  const bob = await connectPeer(info, b);
+  cleanup.push(() => bob.stop());
+  const carol = await connectPeer(info, c);
+  cleanup.push(() => carol.stop());
+  // alice is offline: the server keeps them for her next login (XEP-0160), and archives them.
+  await bob.send(a.jid, 'kept offline before the block');
+  await carol.send(a.jid, 'kept offline from carol');
+  // A client of hers without presence (the server hands it nothing) blocks bob meanwhile.
+  const tool = await connectPeer(info, a, 'tool', { presence: false });
+  cleanup.push(() => tool.stop());
+  await tool.request(blockingSet(xml('block', { xmlns: NS_BLOCKING }, xml('item', { jid: b.jid }))));
+  await bob.send(a.jid, 'sent after the block');
+  await bob.waitForStanza((s) => s.attrs.type === 'error' && String(s.attrs.from).startsWith(a.jid));
+
+  const login = oneRunLogin(info, a);
+  cleanup.push(login.remove);
+  const dirs = tempDirs();
+  const natter = spawnNatter({ cols: 200, rows: 30, args: login.args, env: dirs.env });
+  cleanup.push(() => natter.dispose(), dirs.remove);
+  // The offline copies come at the initial presence, before the archive's answer (its count: carol's only).
+  await natter.waitForText('1 message from the server archive');
+  natter.type('/blocked\r');
+  await natter.waitForText(`1 blocked on ${a.jid}:`);
+  const screen = await natter.screenText();
+  expect(screen).toContain(`[2:${c.jid}`);
+  // No tab for bob: his message opened none.
+  expect(screen).not.toMatch(new RegExp(`\\[\\d+:${b.jid.replace(/\./g, '\\.')}`));
+  natter.type('/quit\r');
+  expect((await natter.waitForExit()).exitCode).toBe(0);
+  const kept = await runNatter(['search', 'offline'], { env: dirs.env });
+  expect(kept.stdout).toContain('from carol');
+  expect(kept.stdout).not.toContain('before the block');
+});
+
 it('bad input is one clear line and changes nothing: not a JID, no JID, unblock without --all, a JID the server refuses', async () => {
   const { a, natter } = await natterAndBob(info, cleanup, { cols: 240 });
   const phone = await connectPeer(info, a, 'phone');
