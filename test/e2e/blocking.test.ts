@@ -1,9 +1,10 @@
+import { spawn } from 'node:child_process';
 import xml, { type Element } from '@xmpp/xml';
 import { afterEach, expect, inject, it } from 'vitest';
 import { natterAndBob } from '../support/natter-and-bob.js';
 import { oneRunLogin } from '../support/one-run-login.js';
 import { registerAccount, uniqueLocal } from '../support/prosody.js';
-import { runNatter, spawnNatter, tempDirs } from '../support/pty.js';
+import { NATTER_BIN, runNatter, spawnNatter, tempDirs } from '../support/pty.js';
 import { connectPeer, type Peer } from '../support/xmpp-peer.js';
 
 const info = inject('prosody');
@@ -152,6 +153,35 @@ it('a message kept offline before the block is dropped when the server hands it 
   const kept = await runNatter(['search', 'offline'], { env: dirs.env });
   expect(kept.stdout).toContain('from carol');
   expect(kept.stdout).not.toContain('before the block');
+});
+
+it('natter listen drops a blocked sender too, the messages the server kept offline included', async () => {
+  const [a, b, c] = await Promise.all([registerAccount(info, uniqueLocal('alice')), registerAccount(info, uniqueLocal('bob')), registerAccount(info, uniqueLocal('carol'))]);
+  const bob = await connectPeer(info, b);
+  cleanup.push(() => bob.stop());
+  const carol = await connectPeer(info, c);
+  cleanup.push(() => carol.stop());
+  await bob.send(a.jid, 'kept offline before the block');
+  await carol.send(a.jid, 'kept offline from carol');
+  const tool = await connectPeer(info, a, 'tool', { presence: false });
+  cleanup.push(() => tool.stop());
+  await tool.request(blockingSet(xml('block', { xmlns: NS_BLOCKING }, xml('item', { jid: b.jid }))));
+
+  const login = oneRunLogin(info, a);
+  cleanup.push(login.remove);
+  const dirs = tempDirs();
+  cleanup.push(dirs.remove);
+  const child = spawn(process.execPath, [NATTER_BIN, 'listen', ...login.args], { env: { ...process.env, ...dirs.env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  let out = '';
+  child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+  await expect.poll(() => out, { timeout: 10_000 }).toContain(`${c.jid}: kept offline from carol`);
+  // Live, after the offline ones: carol's next message comes after anything bob's could.
+  await carol.send(a.jid, 'live from carol');
+  await expect.poll(() => out, { timeout: 10_000 }).toContain(`${c.jid}: live from carol`);
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  child.kill('SIGINT');
+  expect(await exited).toBe(0);
+  expect(out).not.toContain(b.jid);
 });
 
 it('bad input is one clear line and changes nothing: not a JID, no JID, unblock without --all, a JID the server refuses', async () => {

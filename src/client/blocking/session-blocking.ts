@@ -1,7 +1,7 @@
 import { sanitizeLine } from '../../domain/sanitize.js';
 import { blockingFeature, type BlockingFeature, type BlockingPort } from '../../xmpp/features/blocking/feature.js';
 import type { InboundStep } from '../../xmpp/session/inbound-router.js';
-import type { AccountBlockList } from './block-list.js';
+import { accountBlockList, type AccountBlockList } from './block-list.js';
 
 /**
  * Blocking on one session: the account's block list filters every inbound message first (a step
@@ -18,4 +18,19 @@ export function blockingOnSession(
     onPush: (change) => blocks.pushed(change),
     onRejectedPush: (from) => consoleLine('error', `ignored a change of the block list from ${sanitizeLine(from) || 'an unknown sender'} (only your server may change it)`),
   });
+}
+
+/**
+ * For a session without a screen (`natter listen`): the account's block list, read once (before
+ * the initial presence, so what the server kept offline is filtered too) and kept by pushes,
+ * filtering the session's inbound messages. A failure is told to `report` and filters nothing.
+ */
+export async function readBlockList(
+  client: BlockingPort & { useInbound(step: InboundStep): void },
+  account: string,
+  report: (kind: 'info' | 'error', text: string) => void,
+): Promise<AccountBlockList> {
+  const blocks = accountBlockList(account, report);
+  await blocks.load(blockingOnSession(client, account, blocks, report));
+  return blocks;
 }
