@@ -17,7 +17,7 @@ import { IqAbortedError, type CertificateError } from '../../xmpp/session/errors
 import { describeStreamError } from '../../xmpp/session/stream-errors.js';
 import type { ArchiveCatchUp } from '../archive/archive-catch-up.js';
 import type { AccountBlockList } from '../blocking/block-list.js';
-import { blockingOnSession } from '../blocking/session-blocking.js';
+import { blockingOnSession, unlessBlocked } from '../blocking/session-blocking.js';
 import type { BlockingFeature } from '../../xmpp/features/blocking/feature.js';
 import { natterVersion } from '../natter-version.js';
 import { createOutbox, type Outbox } from '../outbox/outbox.js';
@@ -106,9 +106,7 @@ function readMessages(client: XmppClient, parts: AccountParts): MessagesFeature 
 function wireFeatures(client: XmppClient, parts: AccountParts): RosterSync {
   const { jid, store, consoleLine, disclosure, rooms } = parts;
   // A blocked JID's request to see the account's presence is not shown (its server may pass it on).
-  client.onPresence((stanza) => {
-    if (!parts.blocks.isBlocked(String(stanza.attrs.from ?? ''))) parts.requests.onStanza(stanza);
-  });
+  client.onPresence(unlessBlocked(parts.blocks, (stanza) => parts.requests.onStanza(stanza)));
   // XEP-0085: the peer's chat states are shown (and natter's own sent, chat-state-sender.ts).
   client.advertise(NS_CHATSTATES);
   client.onMessage((message) => {

@@ -6,7 +6,9 @@ import { archiveCatchUp } from '../archive/archive-catch-up.js';
 import { chatReceiver } from '../conversations/chat-receiver.js';
 import { disclosurePolicy } from '../privacy/may-tell.js';
 import { clientFixture, disposeClientFixtures, settle } from '../testing/client-fixture.js';
+import { subscriptionRequests } from '../roster/subscriptions.js';
 import { accountBlockList } from './block-list.js';
+import { unlessBlocked } from './session-blocking.js';
 
 afterEach(disposeClientFixtures);
 
@@ -131,4 +133,15 @@ describe("the account's block list", () => {
     await expect(a.blocks.change(a.feature, { kind: 'block', jids: ['bo:b@x'] })).rejects.toMatchObject({ condition: 'jid-malformed' });
     expect(a.blocks.list().jids).toEqual([]);
   });
+});
+
+it("a blocked JID's subscription request is not shown nor passed on; anyone else's is", async () => {
+  const a = account(['spam@x']);
+  await a.blocks.load(a.feature);
+  const requests = subscriptionRequests('alice@x', { store: a.fx.store, consoleLine: a.fx.consoleLine, onEvent: a.fx.onEvent });
+  a.fx.session.onPresence(unlessBlocked(a.blocks, (stanza) => requests.onStanza(stanza)));
+  a.fx.session.receive(xml('presence', { from: 'spam@x', type: 'subscribe' }));
+  a.fx.session.receive(xml('presence', { from: 'dan@x', type: 'subscribe' }));
+  expect(requests.pending()).toEqual(['dan@x']);
+  expect(a.fx.events.map((e) => e.event === 'subscription' && e.peer)).toEqual(['dan@x']);
 });

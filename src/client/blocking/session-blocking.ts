@@ -1,3 +1,4 @@
+import type { Element } from '@xmpp/xml';
 import { sanitizeLine } from '../../domain/sanitize.js';
 import { blockingFeature, type BlockingFeature, type BlockingPort } from '../../xmpp/features/blocking/feature.js';
 import type { InboundStep } from '../../xmpp/session/inbound-router.js';
@@ -33,4 +34,11 @@ export async function readBlockList(
   const blocks = accountBlockList(account, report);
   await blocks.load(blockingOnSession(client, account, blocks, report));
   return blocks;
+}
+
+/** `handle`, for stanzas whose sender is not blocked (a presence: a subscription request, say). */
+export function unlessBlocked(blocks: Pick<AccountBlockList, 'isBlocked'>, handle: (stanza: Element) => void): (stanza: Element) => void {
+  return (stanza) => {
+    if (!blocks.isBlocked(String(stanza.attrs.from ?? ''))) handle(stanza);
+  };
 }
