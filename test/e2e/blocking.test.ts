@@ -42,6 +42,11 @@ it("/block: bob's messages never appear nor are kept; /blocked matches what the 
   await bob.send(a.jid, 'sent while blocked');
   await bob.waitForStanza((s) => s.attrs.type === 'error' && String(s.attrs.from).startsWith(a.jid));
 
+  // Writing to him: the server refuses, and the message says it was not delivered.
+  natter.type(`/msg ${b.jid} are you there?\r`);
+  await natter.waitForText('not delivered: You have blocked this JID');
+  expect(bob.received.map((m) => m.body)).not.toContain('are you there?');
+  natter.type('/win 1\r');
   natter.type('/blocked\r');
   await natter.waitForText(`1 blocked on ${a.jid}:`);
   // The JID on a line of its own, below the count (only the roster pane's border before it).

@@ -145,3 +145,14 @@ it("a blocked JID's subscription request is not shown nor passed on; anyone else
   expect(requests.pending()).toEqual(['dan@x']);
   expect(a.fx.events.map((e) => e.event === 'subscription' && e.peer)).toEqual(['dan@x']);
 });
+
+it("lets through an error about a message natter sent to a blocked JID, so the message shows it was not delivered", async () => {
+  const a = account(['bob@x']);
+  await a.blocks.load(a.feature);
+  const seen: string[] = [];
+  a.fx.session.onMessage((m) => void seen.push(`${String(m.stanza.attrs.type)} ${String(m.stanza.attrs.from)}`));
+  a.fx.session.receive(xml('message', { from: 'bob@x', type: 'error', id: 'm1' }, xml('error', { type: 'cancel' },
+    xml('not-acceptable', { xmlns: 'urn:ietf:params:xml:ns:xmpp-stanzas' }), xml('blocked', { xmlns: 'urn:xmpp:blocking:errors' }))));
+  a.fx.session.receive(a.chat('bob@x/phone', 'not this'));
+  expect(seen).toEqual(['error bob@x']);
+});

@@ -40,8 +40,13 @@ export function accountBlockList(account: string, consoleLine: (kind: 'info' | '
 
   return {
     isBlocked,
-    /** Drops a message (live, carbon or archived) whose sender is blocked; the account's own never are. */
-    inboundStep: ((message) => (isBlocked(String(message.stanza.attrs.from ?? '')) ? undefined : message)) as InboundStep,
+    /**
+     * Drops a message (live, carbon or archived) whose sender is blocked; the account's own never
+     * are. An error is let through: it is about a message natter sent (the server's refusal to
+     * deliver to a blocked JID says so, XEP-0191 §3.3 <blocked xmlns="urn:xmpp:blocking:errors"/>),
+     * and it shows only on that message, so the person learns it was not delivered.
+     */
+    inboundStep: ((message) => (message.stanza.attrs.type !== 'error' && isBlocked(String(message.stanza.attrs.from ?? '')) ? undefined : message)) as InboundStep,
     /** The JIDs on the list, sorted; `known` false until a session has read it. */
     list: (): { jids: string[]; known: boolean; supported: boolean } => ({ jids: [...blocked].sort(), known: state === 'known', supported: state !== 'unsupported' }),
     /**
