@@ -47,6 +47,12 @@ it('--spam reports where the server advertises urn:xmpp:reporting:1, and says pl
   expect(not.sets[0]).toBe('<block xmlns="urn:xmpp:blocking"><item jid="spam@y"/></block>');
 });
 
+it('does not block the account itself', async () => {
+  const { api: a, sets } = api();
+  await expect(a.block('alice@x/phone')).rejects.toThrow('alice@x/phone is your own account; natter never drops its messages');
+  expect(sets).toEqual([]);
+});
+
 it('unblocks one or everyone, and says what it did', async () => {
   const { api: a, sets } = api();
   expect(await a.unblock('all')).toBe('nobody was blocked on alice@x');

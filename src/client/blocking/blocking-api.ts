@@ -1,5 +1,5 @@
 import type { ClientApi } from '../../commands/types.js';
-import { jidDomain } from '../../domain/jid.js';
+import { bareJid, jidDomain } from '../../domain/jid.js';
 import { sanitizeLine } from '../../domain/sanitize.js';
 import { BLOCKING_TIMEOUT_MS } from '../../xmpp/features/blocking/feature.js';
 import type { AccountDirectory } from '../account/account-directory.js';
@@ -12,6 +12,7 @@ export function blockingApi(accounts: AccountDirectory): BlockingApi {
   return {
     async block(jid, options = {}) {
       const runtime = usable(accounts.enabled(options.account));
+      if (bareJid(jid) === runtime.jid) throw new Error(`${jid} is your own account; natter never drops its messages`);
       const feature = runtime.blocking();
       const domain = jidDomain(runtime.jid);
       // XEP-0377: a report goes only to a server that says it takes them; the block goes anyway.
