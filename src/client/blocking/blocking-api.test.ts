@@ -49,7 +49,7 @@ it('--spam reports where the server advertises urn:xmpp:reporting:1, and says pl
 
 it('does not block the account itself', async () => {
   const { api: a, sets } = api();
-  await expect(a.block('alice@x/phone')).rejects.toThrow('alice@x/phone is your own account; natter never drops its messages');
+  await expect(a.block('alice@x/phone')).rejects.toThrow('alice@x/phone is your own account: it can not be blocked');
   expect(sets).toEqual([]);
 });
 

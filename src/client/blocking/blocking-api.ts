@@ -12,7 +12,7 @@ export function blockingApi(accounts: AccountDirectory): BlockingApi {
   return {
     async block(jid, options = {}) {
       const runtime = usable(accounts.enabled(options.account));
-      if (bareJid(jid) === runtime.jid) throw new Error(`${jid} is your own account; natter never drops its messages`);
+      if (bareJid(jid) === runtime.jid) throw new Error(`${jid} is your own account: it can not be blocked`);
       const feature = runtime.blocking();
       const domain = jidDomain(runtime.jid);
       // XEP-0377: a report goes only to a server that says it takes them; the block goes anyway.
