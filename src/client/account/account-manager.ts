@@ -67,7 +67,7 @@ export function createAccountManager(deps: AccountManagerDeps) {
     ...roomsApi(accounts, store),
     ...subscriptionsApi(accounts),
     ...timeApi(accounts, store, deps.tabs),
-    ...blockingApi(accounts),
+    ...blockingApi(accounts, store, deps.tabs),
     ...accountsApi(accounts, { config, store, keychain: deps.keychain, oneRun: deps.oneRun }),
   };
   return {

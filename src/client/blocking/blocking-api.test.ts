@@ -3,6 +3,8 @@ import { expect, it } from 'vitest';
 import { blockingFeature } from '../../xmpp/features/blocking/feature.js';
 import type { AccountDirectory } from '../account/account-directory.js';
 import type { AccountRuntime } from '../account/account-runtime.js';
+import { createStore } from '../../store/create-store.js';
+import { initialState } from '../../store/state.js';
 import { accountBlockList } from './block-list.js';
 import { blockingApi } from './blocking-api.js';
 
@@ -26,8 +28,9 @@ function api(options: { reports?: boolean; refuse?: Error } = {}) {
     iqCallee: { set: () => undefined },
   }, () => 'alice@x', { onPush: () => undefined });
   const runtime = { jid: 'alice@x', blocks, blocking: () => feature, state: () => ({ kind: 'online' }) } as unknown as AccountRuntime;
-  const directory = { enabled: () => runtime } as unknown as AccountDirectory;
-  return { api: blockingApi(directory), sets, lines };
+  const directory = { enabled: () => runtime, running: () => [runtime], runtimes: new Map([['alice@x', runtime]]) } as unknown as AccountDirectory;
+  const store = createStore(initialState());
+  return { api: blockingApi(directory, store, { accountOf: () => undefined }), sets, lines };
 }
 
 it('blocks, says so, and says when it was blocked already', async () => {
@@ -72,4 +75,31 @@ it("turns the server's refusal or silence into one line", async () => {
   await expect(api({ refuse: odd }).api.unblock('bob@x')).rejects.toThrow('the server refused to unblock bob@x (undefined-condition)');
   const timeout = Object.assign(new Error('timeout'), { name: 'TimeoutError' });
   await expect(api({ refuse: timeout }).api.block('bob@x')).rejects.toThrow('the server did not answer within 10 s; bob@x is not blocked');
+});
+
+it("with two accounts: /block goes to the account whose contact it is, /unblock to the one that blocked, else the default", async () => {
+  const runtimeOf = (jid: string) => {
+    const asked: string[] = [];
+    const blocks = accountBlockList(jid, () => undefined);
+    const feature = blockingFeature({
+      iqCaller: { get: async () => xml('query', { xmlns: 'http://jabber.org/protocol/disco#info' }), set: async (payload: Element) => void asked.push(payload.toString()) },
+      iqCallee: { set: () => undefined },
+    }, () => jid, { onPush: () => undefined });
+    return { runtime: { jid, blocks, blocking: () => feature, state: () => ({ kind: 'online' }) } as unknown as AccountRuntime, asked };
+  };
+  const home = runtimeOf('alice@x');
+  const work = runtimeOf('me@work');
+  const runtimes = new Map([['alice@x', home.runtime], ['me@work', work.runtime]]);
+  const directory = {
+    runtimes, running: () => [...runtimes.values()],
+    enabled: (jid: string | undefined) => runtimes.get(jid ?? 'alice@x'),
+  } as unknown as AccountDirectory;
+  const store = createStore(initialState(), { intervalMs: 0 });
+  store.dispatch({ type: 'roster/set', account: 'me@work', contacts: [{ jid: 'boss@work', name: 'Boss', presence: 'offline', groups: [], account: 'me@work' }] });
+  const a = blockingApi(directory, store, { accountOf: () => undefined });
+  expect(await a.block('boss@work')).toBe('blocked boss@work on me@work: nothing they send is shown or kept');
+  expect(await a.block('spam@y')).toBe('blocked spam@y on alice@x: nothing they send is shown or kept');
+  expect(await a.unblock('boss@work')).toBe('unblocked boss@work on me@work');
+  expect(await a.block('spam@y', { account: 'me@work' })).toBe('blocked spam@y on me@work: nothing they send is shown or kept');
+  expect([home.asked.length, work.asked.length]).toEqual([1, 3]);
 });

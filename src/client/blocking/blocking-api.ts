@@ -2,16 +2,30 @@ import type { ClientApi } from '../../commands/types.js';
 import { bareJid, jidDomain } from '../../domain/jid.js';
 import { sanitizeLine } from '../../domain/sanitize.js';
 import { BLOCKING_TIMEOUT_MS } from '../../xmpp/features/blocking/feature.js';
+import { chatTabId } from '../../domain/tab-address.js';
+import type { Store } from '../../store/create-store.js';
 import type { AccountDirectory } from '../account/account-directory.js';
 import type { AccountRuntime } from '../account/account-runtime.js';
+import type { ChatTabs } from '../conversations/chat-tabs.js';
 
 type BlockingApi = Pick<ClientApi, 'block' | 'unblock' | 'blockList'>;
 
-/** The command API's blocking (XEP-0191) and spam reports (XEP-0377), on the named or the default account. */
-export function blockingApi(accounts: AccountDirectory): BlockingApi {
+/**
+ * The command API's blocking (XEP-0191) and spam reports (XEP-0377). Each account has its own
+ * list: the one named, else for /block the account whose contact or chat it is, for /unblock the
+ * one that blocked it, else the default account.
+ */
+export function blockingApi(accounts: AccountDirectory, store: Store, tabs: Pick<ChatTabs, 'accountOf'>): BlockingApi {
+  /** The running account that knows `jid`: a contact of it, or its chat's. */
+  const knowing = (jid: string): string | undefined => {
+    const bare = bareJid(jid);
+    const holder = store.getState().roster.find((c) => c.jid === bare && c.account !== undefined && accounts.runtimes.has(c.account))?.account;
+    return holder ?? tabs.accountOf(chatTabId(bare));
+  };
+  const blocking = (jid: string): string | undefined => accounts.running().find((r) => r.blocks.list().jids.includes(jid))?.jid;
   return {
     async block(jid, options = {}) {
-      const runtime = usable(accounts.enabled(options.account));
+      const runtime = usable(accounts.enabled(options.account ?? knowing(jid)));
       if (bareJid(jid) === runtime.jid) throw new Error(`${jid} is your own account: it can not be blocked`);
       const feature = runtime.blocking();
       const domain = jidDomain(runtime.jid);
@@ -23,7 +37,7 @@ export function blockingApi(accounts: AccountDirectory): BlockingApi {
       return report ? `${done}; reported as spam to ${domain}` : `${done}; the spam report was not sent: ${domain} does not take reports (XEP-0377)`;
     },
     async unblock(jid, account) {
-      const runtime = usable(accounts.enabled(account));
+      const runtime = usable(accounts.enabled(account ?? (jid === 'all' ? undefined : blocking(jid))));
       const feature = runtime.blocking();
       if (jid === 'all') {
         const { changed } = await runtime.blocks.change(feature, { kind: 'unblock-all' }).catch(refused('unblock', 'everyone'));

@@ -119,3 +119,23 @@ describe('/blocked', () => {
     expect(list.ok && list.text).toMatch(/\/blocked\s+List the JIDs you have blocked/);
   });
 });
+
+describe('/blocked with several accounts', () => {
+  it("lists each enabled account's list, and completes from all of them", async () => {
+    const { registry, ctx } = setup();
+    const info = (jid: string, enabled: boolean) => ({ jid, enabled, isDefault: jid === 'alice@x', state: { kind: 'online' as const, resumed: false }, server: 'SRV', saved: true });
+    ctx.api.accounts = () => [info('alice@x', true), info('me@work', true), info('old@z', false)];
+    ctx.api.blockList = (account) => ({ account: account ?? 'alice@x', jids: account === 'me@work' ? ['boss@work'] : [], known: true, supported: true });
+    expect(await registry.execute(ctx, '/blocked')).toEqual({ ok: true, text: 'nobody is blocked on alice@x\n1 blocked on me@work:\n  boss@work' });
+    expect(completeLine(registry, ctx, '/unblock ', 9)?.candidates).toEqual(['boss@work', '--all']);
+  });
+
+  it('completes nothing blocked, and no error, when there is no account', () => {
+    const { registry, ctx } = setup();
+    ctx.api.blockList = () => {
+      throw new Error('there is no account yet');
+    };
+    expect(completeLine(registry, ctx, '/unblock ', 9)?.candidates).toEqual(['--all']);
+    expect(completeLine(registry, ctx, '/block b', 8)?.candidates).toEqual(['bob@x', 'bea@x']);
+  });
+});

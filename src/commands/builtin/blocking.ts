@@ -1,6 +1,6 @@
 import { sanitizeLine } from '../../domain/sanitize.js';
 import { canonicalJid } from '../../domain/jid.js';
-import { fail, ok, type CommandContext, type CommandSpec } from '../types.js';
+import { fail, ok, type BlockList, type CommandContext, type CommandSpec } from '../types.js';
 
 const JID_FORMS = 'name@server, name@server/resource, or a whole server, server.example';
 
@@ -11,6 +11,21 @@ function written(command: string, text: string): { jid: string } | { error: stri
 }
 
 const startingWith = (partial: string, candidates: Iterable<string>): string[] => [...new Set(candidates)].filter((c) => c.startsWith(partial));
+
+/** The block list of each enabled account (of the default one when natter lists none). */
+function blockLists(ctx: CommandContext): BlockList[] {
+  const enabled = ctx.api.accounts().filter((a) => a.enabled).map((a) => a.jid);
+  return enabled.length === 0 ? [ctx.api.blockList()] : enabled.map((jid) => ctx.api.blockList(jid));
+}
+
+/** Every blocked JID, for completion: none when there is no account to ask. */
+function blockedJids(ctx: CommandContext): string[] {
+  try {
+    return blockLists(ctx).flatMap((list) => list.jids);
+  } catch {
+    return [];
+  }
+}
 
 export const blockCommand: CommandSpec = {
   name: 'block',
@@ -37,7 +52,7 @@ export const blockCommand: CommandSpec = {
   },
   complete: (ctx, index, partial, before = []) =>
     index === 0 || (index === 1 && before[0] === '--spam')
-      ? startingWith(partial, ctx.state().roster.map((c) => c.jid)).filter((jid) => !ctx.api.blockList().jids.includes(jid))
+      ? startingWith(partial, ctx.state().roster.map((c) => c.jid)).filter((jid) => !blockedJids(ctx).includes(jid))
       : index === 1 ? startingWith(partial, ['--spam']) : [],
 };
 
@@ -55,20 +70,20 @@ export const unblockCommand: CommandSpec = {
     if ('error' in target) return fail(target.error);
     return ok(await ctx.api.unblock(target.jid));
   },
-  complete: (ctx, index, partial) => (index === 0 ? startingWith(partial, [...ctx.api.blockList().jids, '--all']) : []),
+  complete: (ctx, index, partial) => (index === 0 ? startingWith(partial, [...blockedJids(ctx), '--all']) : []),
 };
 
 export const blockedCommand: CommandSpec = {
   name: 'blocked',
   summary: 'List the JIDs you have blocked (your server holds the list).',
   args: [],
-  description: 'The list as natter last read it from your server: at login, and each change made here or on your other devices since.',
+  description: 'The list as natter last read it from your server: at login, and each change made here or on your other devices since. With several accounts, each has its own list.',
   examples: ['/blocked'],
-  run: (ctx: CommandContext) => ok(describeBlockList(ctx.api.blockList())),
+  run: (ctx: CommandContext) => ok(blockLists(ctx).map(describeBlockList).join('\n')),
 };
 
 /** "2 blocked on alice@x:" and a line for each, or why there is no list. */
-export function describeBlockList(list: { account: string; jids: string[]; known: boolean; supported: boolean }): string {
+export function describeBlockList(list: BlockList): string {
   if (!list.supported) return `${list.account}'s server does not support blocking (XEP-0191)`;
   const note = list.known ? '' : ` (as last read from the server; ${list.account} is not connected now)`;
   if (list.jids.length === 0) return list.known ? `nobody is blocked on ${list.account}` : `${list.account}'s block list has not been read from its server yet: it is read at login`;
