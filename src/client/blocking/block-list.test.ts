@@ -7,7 +7,8 @@ import { chatReceiver } from '../conversations/chat-receiver.js';
 import { disclosurePolicy } from '../privacy/may-tell.js';
 import { clientFixture, disposeClientFixtures, settle } from '../testing/client-fixture.js';
 import { subscriptionRequests } from '../roster/subscriptions.js';
-import { accountBlockList } from './block-list.js';
+import { MAX_BLOCKED } from '../../xmpp/features/blocking/parse.js';
+import { accountBlocking, accountBlockList } from './block-list.js';
 import { unlessBlocked } from './session-blocking.js';
 
 afterEach(disposeClientFixtures);
@@ -155,4 +156,18 @@ it("lets through an error about a message natter sent to a blocked JID, so the m
     xml('not-acceptable', { xmlns: 'urn:ietf:params:xml:ns:xmpp-stanzas' }), xml('blocked', { xmlns: 'urn:xmpp:blocking:errors' }))));
   a.fx.session.receive(a.chat('bob@x/phone', 'not this'));
   expect(seen).toEqual(['error bob@x']);
+});
+
+it('pushes never grow the list past MAX_BLOCKED', async () => {
+  const a = account([]);
+  await a.blocks.load(a.feature);
+  const items = (from: number) => Array.from({ length: 6000 }, (_, i) => xml('item', { jid: `u${from + i}@x` }));
+  a.push(xml('block', { xmlns: NS_BLOCKING }, ...items(0)));
+  a.push(xml('block', { xmlns: NS_BLOCKING }, ...items(6000)));
+  expect(a.blocks.list().jids).toHaveLength(MAX_BLOCKED);
+});
+
+it('changing the list needs a session: offline, it says how to get one', () => {
+  const offline = accountBlocking('alice@x', () => undefined, () => undefined);
+  expect(() => offline.blocking()).toThrow('alice@x is offline; the block list can be changed once it is connected (/connect alice@x)');
 });

@@ -2,7 +2,7 @@ import { bareJid } from '../../domain/jid.js';
 import { sanitizeLine } from '../../domain/sanitize.js';
 import type { BlockingFeature } from '../../xmpp/features/blocking/feature.js';
 import { isBlockedJid } from '../../xmpp/features/blocking/jid-match.js';
-import type { BlockChange } from '../../xmpp/features/blocking/parse.js';
+import { MAX_BLOCKED, type BlockChange } from '../../xmpp/features/blocking/parse.js';
 import type { InboundStep } from '../../xmpp/session/inbound-router.js';
 
 /** Error conditions with which a server says it does not do XEP-0191 at all. */
@@ -32,8 +32,9 @@ export function accountBlockList(account: string, consoleLine: (kind: 'info' | '
     }
     const changed = change.jids.filter((jid) => blocked.has(jid) !== (change.kind === 'block'));
     for (const jid of changed) {
-      if (change.kind === 'block') blocked.add(jid);
-      else blocked.delete(jid);
+      // Pushes add up: the list stays as bounded as one read of it.
+      if (change.kind === 'block' && blocked.size < MAX_BLOCKED) blocked.add(jid);
+      else if (change.kind === 'unblock') blocked.delete(jid);
     }
     return changed;
   };
