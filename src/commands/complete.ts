@@ -1,6 +1,6 @@
 import { sanitizeLine } from '../domain/sanitize.js';
 import type { CommandRegistry } from './registry.js';
-import { followWords, subCommandCandidates } from './sub-commands.js';
+import { followWords, otherwiseOf, subCommandCandidates } from './sub-commands.js';
 import { lastToken, quoteToken, tokenize } from './tokenize.js';
 import { isCommandGroup, type CommandContext } from './types.js';
 
@@ -51,7 +51,13 @@ function argumentCandidates(registry: CommandRegistry, ctx: CommandContext, name
   if (!top) return [];
   const { spec, used } = followWords(top, words);
   const args = words.slice(used);
-  if (isCommandGroup(spec)) return args.length === 0 ? subCommandCandidates(spec, partial) : [];
+  if (isCommandGroup(spec)) {
+    const own = args.length === 0 ? subCommandCandidates(spec, partial) : [];
+    // A group with an otherwise sub-command (`/roster group work`): its arguments too.
+    const otherwise = otherwiseOf(spec);
+    const theirs = otherwise && !isCommandGroup(otherwise) ? (otherwise.complete?.(ctx, args.length, partial, args) ?? []) : [];
+    return [...own, ...theirs];
+  }
   return spec.complete?.(ctx, args.length, partial, args) ?? [];
 }
 

@@ -26,6 +26,7 @@ export function fakeApi(overrides: Partial<ClientApi> = {}): ClientApi {
     unblock: async () => missing('unblock')(),
     blockList: () => ({ account: 'alice@x', jids: [], known: true, supported: true }),
     answerSubscription: async () => missing('answerSubscription')(),
+    editRoster: async () => missing('editRoster')(),
     joinRoom: async () => missing('joinRoom')(),
     leaveRoom: async () => missing('leaveRoom')(),
     sayInRoom: async () => missing('sayInRoom')(),

@@ -62,6 +62,13 @@ export function descend(top: CommandSpec, text: string, { useDefault = true } = 
     if (!split.ok) return { ok: false, error: `${commandName(path)}: ${split.error}` };
     const [word, after = ''] = split.tokens;
     const named = word === undefined ? defaultOf(spec, useDefault) : findSubCommand(spec, word);
+    const otherwise = word === undefined || named ? undefined : otherwiseOf(spec);
+    if (otherwise) {
+      // The word is the otherwise sub-command's first argument: not taken.
+      spec = otherwise;
+      path.push(otherwise.name);
+      continue;
+    }
     if (!named) return { ok: true, value: { spec, path, words, rest, ...(word === undefined ? {} : { unknown: word }) } };
     if (word !== undefined) {
       rest = after;
@@ -72,6 +79,10 @@ export function descend(top: CommandSpec, text: string, { useDefault = true } = 
   }
   return { ok: true, value: { spec, path, words, rest } };
 }
+
+/** The sub-command that takes words naming none of `group`'s sub-commands, if it has one. */
+export const otherwiseOf = (group: CommandGroupSpec): CommandSpec | undefined =>
+  group.otherwiseSubCommand === undefined ? undefined : findSubCommand(group, group.otherwiseSubCommand);
 
 const defaultOf = (group: CommandGroupSpec, useDefault: boolean): CommandSpec | undefined =>
   useDefault && group.defaultSubCommand !== undefined ? findSubCommand(group, group.defaultSubCommand) : undefined;
@@ -121,7 +132,7 @@ export function checkSubCommands(spec: CommandSpec, path: readonly string[] = [s
     }
     checkSubCommands(sub, [...path, sub.name]);
   }
-  if (spec.defaultSubCommand !== undefined && !spec.subCommands.some((sub) => sub.name === spec.defaultSubCommand)) {
-    throw new Error(`command ${commandName(path)}: its default "${spec.defaultSubCommand}" is none of its sub-commands`);
+  for (const [what, name] of [['default', spec.defaultSubCommand], ['otherwise', spec.otherwiseSubCommand]] as const) {
+    if (name !== undefined && !spec.subCommands.some((sub) => sub.name === name)) throw new Error(`command ${commandName(path)}: its ${what} "${name}" is none of its sub-commands`);
   }
 }

@@ -83,6 +83,21 @@ export interface BlockList {
   supported: boolean;
 }
 
+/**
+ * A change to the roster or to presence subscriptions (RFC 6121), for /roster. JIDs are bare;
+ * names and groups as typed (checked by the command).
+ */
+export type RosterEdit =
+  | { kind: 'add'; jid: string; name?: string; groups: string[] }
+  | { kind: 'remove'; jid: string }
+  | { kind: 'rename'; jid: string; name: string }
+  | { kind: 'group-add'; jid: string; group: string }
+  | { kind: 'group-remove'; jid: string; group: string }
+  | { kind: 'group-rename'; from: string; to: string }
+  | { kind: 'subscribe'; jid: string }
+  | { kind: 'unsubscribe'; jid: string }
+  | { kind: 'approve'; jid: string };
+
 export interface AccountOptions {
   host?: string;
   port?: number;
@@ -128,6 +143,11 @@ export interface ClientApi {
   subscriptionRequests(): string[];
   /** Approves or refuses a presence subscription request; returns a summary. */
   answerSubscription(jid: string, approve: boolean, account?: string): Promise<string>;
+  /**
+   * Changes the roster or a presence subscription on the server, of the account whose contact it
+   * is (for a group: whose contacts are in it), else the default one; returns a summary.
+   */
+  editRoster(edit: RosterEdit): Promise<string>;
   /** Asks `jid` its time (XEP-0202) from `account`, the contact's or the default account. */
   entityTime(jid: string, account?: string): Promise<EntityTime>;
   /**
@@ -191,6 +211,11 @@ export interface CommandGroupSpec extends CommandDocs {
   subCommands: readonly CommandSpec[];
   /** The sub-command run when none is named (`/account` is `/account list`); without it one must be named. */
   defaultSubCommand?: string;
+  /**
+   * The sub-command that takes the words when the first names none of the sub-commands, that
+   * word included (`/roster group work` is `/roster group fold work`).
+   */
+  otherwiseSubCommand?: string;
   // A group runs and completes through its sub-commands (absent here so either kind reads the same).
   args?: never;
   run?: never;

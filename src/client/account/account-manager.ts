@@ -12,6 +12,7 @@ import { blockingApi } from '../blocking/blocking-api.js';
 import { chatApi } from '../conversations/chat-api.js';
 import { roomsApi } from '../rooms/rooms-api.js';
 import { subscriptionsApi } from '../roster/subscriptions-api.js';
+import { rosterApi } from '../roster/roster-api.js';
 import { timeApi } from '../time/time-api.js';
 import { accountDirectory } from './account-directory.js';
 import { createAccountRuntime } from './account-runtime.js';
@@ -66,6 +67,7 @@ export function createAccountManager(deps: AccountManagerDeps) {
     ...chatApi(accounts, deps.tabs, deps.history),
     ...roomsApi(accounts, store),
     ...subscriptionsApi(accounts),
+    ...rosterApi(accounts, store),
     ...timeApi(accounts, store, deps.tabs),
     ...blockingApi(accounts, store, deps.tabs),
     ...accountsApi(accounts, { config, store, keychain: deps.keychain, oneRun: deps.oneRun }),

@@ -24,6 +24,8 @@ import { accountBlocking, type AccountBlocking } from '../blocking/block-list.js
 import { createArchivePaging, type OlderResult } from '../archive/archive-paging.js';
 import { accountRooms, type AccountRooms } from '../rooms/account-rooms.js';
 import type { EventSink } from '../../domain/events.js';
+import type { RosterEdit } from '../../commands/types.js';
+import { editRosterOn } from '../roster/session-roster.js';
 import { accountVoice, describe, sessionOutbox, startSession, type AccountParts, type Session } from './session-wiring.js';
 
 export interface AccountRuntimeCore {
@@ -45,6 +47,8 @@ export interface AccountRuntimeCore {
   subscriptionRequests(): string[];
   /** Approves (and asks back) or refuses `jid`'s request to see this account's presence (RFC 6121 §3.1). */
   answerSubscription(jid: string, approve: boolean): Promise<void>;
+  /** A change to the roster or a presence subscription (RFC 6121), on the current session; its summary. */
+  editRoster(edit: RosterEdit): Promise<string>;
   /** Every element in and out of this account's sessions (secrets hidden) to `sink`, until undefined. */
   traceXml(sink: ((entry: XmlTraceEntry) => void) | undefined): void;
   /** Logs out (unavailable presence first); the account stays offline until connect(). */
@@ -155,6 +159,7 @@ export function createAccountRuntime(settings: AccountSettings, deps: AccountDep
       if (!live) throw new Error(`${jid} is offline; answer once it is connected (the server asks again at login)`);
       for (const stanza of requests.answer(peer, approve)) await live.client.send(stanza);
     },
+    editRoster: (edit) => editRosterOn(jid, ready(), requests, edit),
     state,
     sendMessage(to, body) {
       chatStates.sent(to);

@@ -26,6 +26,7 @@ import type { ChatTabs } from '../conversations/chat-tabs.js';
 import type { DisclosurePolicy } from '../privacy/may-tell.js';
 import type { AccountRooms } from '../rooms/account-rooms.js';
 import { rosterSync, type RosterSync } from '../roster/roster-sync.js';
+import { watchPreApproval } from '../roster/pre-approval.js';
 import { answerTimeQueries } from '../time/answer-time.js';
 import type { SubscriptionRequests } from '../roster/subscriptions.js';
 
@@ -59,6 +60,8 @@ export interface Session {
   roster: RosterSync;
   /** Blocking requests (XEP-0191) on this session. */
   blocking: BlockingFeature;
+  /** The server offered subscription pre-approval (RFC 6121 §3.4) on this session. */
+  preApproval(): boolean;
 }
 
 /** xmpp.js status names → the state machine the status line shows. */
@@ -77,7 +80,7 @@ export function startSession(client: XmppClient, parts: AccountParts): Session {
   const messages = readMessages(client, parts);
   const locks = resourceLocks(client, () => parts.jid);
   const blocking = blockingOnSession(client, parts.jid, parts.blocks, parts.consoleLine);
-  const session: Session = { client, messages, locks, stopping: false, roster: wireFeatures(client, parts), blocking };
+  const session: Session = { client, messages, locks, stopping: false, roster: wireFeatures(client, parts), blocking, preApproval: watchPreApproval(client) };
   wireLife(session, parts);
   return session;
 }

@@ -16,7 +16,7 @@ function session() {
       listeners.push(fn);
       return () => undefined;
     },
-    iqCaller: { get: () => new Promise<Element | undefined>((resolve) => (answer = resolve)) },
+    iqCaller: { get: () => new Promise<Element | undefined>((resolve) => (answer = resolve)), set: async () => undefined },
     iqCallee: { set: (_ns: string, _name: string, handler: (ctx: { stanza: Element }) => unknown) => void (push = handler) },
   };
   const store = createStore(initialState());
@@ -88,4 +88,14 @@ it('knows the full JID a contact shows by, while one of its resources is online;
   expect(s.sync.onlineAt('bob@x')).toBeUndefined();
   s.presence('mallory@x/r');
   expect(s.sync.onlineAt('mallory@x')).toBeUndefined();
+});
+
+it('shows a contact offline once a push says their presence is no longer seen (Prosody sends no unavailable after an unsubscribe)', async () => {
+  const s = session();
+  await s.roster('bob@x');
+  s.presence('bob@x/phone', 'here');
+  expect(s.contact('bob@x')).toMatchObject({ presence: 'online' });
+  s.push('bob@x'); // subscription "from": we see theirs no more
+  expect(s.contact('bob@x')).toMatchObject({ presence: 'offline' });
+  expect(s.sync.onlineAt('bob@x')).toBeUndefined();
 });

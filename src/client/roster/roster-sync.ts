@@ -65,7 +65,12 @@ export function rosterSync(
         return;
       }
       items.set(item.jid, item);
+      // Their presence is no longer ours to see (we unsubscribed, or they cancelled): what we knew
+      // of it is stale. RFC 6121 §3.3 has their server send unavailable presence then; Prosody
+      // 0.12 does not after an unsubscribe, and the contact would stay online in the pane.
+      const gone = item.subscription !== 'to' && item.subscription !== 'both' && resources.delete(item.jid);
       store.dispatch({ type: 'roster/upsert', account, contact: contact(item) });
+      if (gone) onPresence?.(item.jid, 'offline', undefined);
     },
     onRejectedPush(from) {
       report(`ignored a roster push from ${sanitizeLine(from) || 'an unknown sender'} (only the server may change the roster)`);
@@ -96,6 +101,14 @@ export function rosterSync(
 
   return {
     fetch: () => roster.fetch(),
+    /** The roster item of `jid` as the server last said it (name and groups unsanitized), if it is one. */
+    item: (jid: string): RosterItem | undefined => items.get(jid),
+    /** Every roster item, as the server last said them. */
+    items: (): RosterItem[] => [...items.values()],
+    /** Adds or replaces an item on the server (RFC 6121 §2.3, §2.4); its push updates the pane. */
+    set: roster.set,
+    /** Deletes an item on the server (RFC 6121 §2.5); its push updates the pane. */
+    remove: roster.remove,
     /** The full JID a contact shows by (its best resource), while one is online. */
     onlineAt(jid: string): string | undefined {
       const shown = items.has(jid) ? best(jid) : undefined;

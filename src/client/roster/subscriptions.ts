@@ -42,6 +42,8 @@ export function subscriptionRequests(
       deps.onEvent?.({ event: 'subscription', account, peer: request.jid, ...(request.nick ? { nick: request.nick } : {}), ...(request.status ? { status: request.status } : {}) });
     },
     pending: (): string[] => [...pending.keys()],
+    /** `jid`'s request was answered another way (/roster add, /roster approve). */
+    forget: (jid: string): void => void pending.delete(jid),
     /** The stanzas that answer `jid`; approving asks for theirs too unless they are a contact already. */
     answer(jid: string, approve: boolean): Element[] {
       pending.delete(jid);

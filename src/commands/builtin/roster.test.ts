@@ -31,10 +31,10 @@ describe('/roster', () => {
     ['/roster size 5', '/roster size needs a whole number of columns from 12 to 80, e.g. /roster size 30'],
     ['/roster size wide', '/roster size needs a whole number of columns from 12 to 80, e.g. /roster size 30'],
     ['/roster size', 'Wrong number of arguments. Usage: /roster size columns  (see /help roster size)'],
-    ['/roster fold', 'Unknown /roster action "fold". Usage: /roster hide|show|size|filter|group|status  (see /help roster)'],
-    ['/roster', '/roster needs an action. Usage: /roster hide|show|size|filter|group|status  (see /help roster)'],
+    ['/roster fold', 'Unknown /roster action "fold". Usage: /roster add|remove|rename|group|subscribe|unsubscribe|approve|hide|show|size|filter|status  (see /help roster)'],
+    ['/roster', '/roster needs an action. Usage: /roster add|remove|rename|group|subscribe|unsubscribe|approve|hide|show|size|filter|status  (see /help roster)'],
     ['/roster status maybe', '/roster status takes on or off, not "maybe". Usage: /roster status [on|off]'],
-    ['/roster group', 'Wrong number of arguments. Usage: /roster group name...  (see /help roster group)'],
+    ['/roster group', '/roster group needs an action. Usage: /roster group add|remove|rename|fold  (see /help roster group)'],
     ['/roster hide 3', 'Wrong number of arguments. Usage: /roster hide  (see /help roster hide)'],
   ])('%s is refused', async (line, error) => {
     expect(await registry.execute(ctx, line)).toEqual({ ok: false, error });
@@ -42,7 +42,7 @@ describe('/roster', () => {
 
   it('has help and completes its actions', async () => {
     expect((await registry.execute(ctx, '/help roster')).ok).toBe(true);
-    expect(completeLine(registry, ctx, '/roster s', 9)?.candidates).toEqual(['show', 'size', 'status']);
+    expect(completeLine(registry, ctx, '/roster s', 9)?.candidates).toEqual(['show', 'size', 'status', 'subscribe']);
   });
 
   it('completes the groups after /roster group, on and off after /roster status, and nothing after size', async () => {
@@ -52,7 +52,8 @@ describe('/roster', () => {
     };
     const complete = (line: string) => completeLine(registry, withGroups, line, line.length)?.candidates;
     expect(complete('/roster group w')).toEqual(['work']);
-    expect(complete('/roster group ')).toEqual(['work', 'my friends']);
+    expect(complete('/roster group ')).toEqual(['add', 'fold', 'remove', 'rename', 'work', 'my friends']);
+    expect(complete('/roster group fold m')).toEqual(['my friends']);
     expect(complete('/roster status o')).toEqual(['on', 'off']);
     expect(complete('/roster size ')).toBeUndefined();
     const help = await registry.execute(ctx, '/help roster');

@@ -1,8 +1,6 @@
 import { MAX_ROSTER_WIDTH, MIN_ROSTER_WIDTH } from '../../store/state.js';
-import { fail, ok, type CommandContext, type CommandSpec } from '../types.js';
-
-const groupsOfContacts = (ctx: CommandContext, partial: string): string[] =>
-  [...new Set(ctx.state().roster.flatMap((c) => c.groups ?? []))].filter((g) => g.startsWith(partial));
+import { fail, ok, type CommandSpec } from '../types.js';
+import { contactCommands, groupNames } from './roster-contacts.js';
 
 function visibility(visible: boolean): CommandSpec {
   return {
@@ -36,13 +34,22 @@ const filter: CommandSpec = {
   run: (_ctx, [text]) => ok(undefined, [{ type: 'roster/filter', filter: text?.trim() ?? '' }]),
 };
 
+const fold: CommandSpec = {
+  name: 'fold',
+  summary: 'Fold a group of the roster pane, or unfold it (/roster group NAME does the same).',
+  args: [{ name: 'name', required: true, rest: true, description: 'the group, spaces and all (Tab completes the groups)' }],
+  examples: ['/roster group work', '/roster group fold my friends'],
+  run: (_ctx, [name = '']) => ok(undefined, [{ type: 'roster/toggle-group', group: name.trim() }]),
+  complete: (ctx, index, partial) => (index === 0 ? groupNames(ctx, partial) : []),
+};
+
 const group: CommandSpec = {
   name: 'group',
-  summary: 'Fold a group of the roster, or unfold it.',
-  args: [{ name: 'name', required: true, rest: true, description: 'the group, spaces and all (Tab completes the groups)' }],
-  examples: ['/roster group work', '/roster group my friends'],
-  run: (_ctx, [name = '']) => ok(undefined, [{ type: 'roster/toggle-group', group: name.trim() }]),
-  complete: (ctx, index, partial) => (index === 0 ? groupsOfContacts(ctx, partial) : []),
+  summary: 'Put a contact in a group or take it out, rename a group, or fold one in the pane.',
+  description: '/roster group NAME folds or unfolds the group NAME in the pane; a group called add, remove, rename or fold is folded with /roster group fold NAME.',
+  examples: ['/roster group add bob@example.org Friends', '/roster group remove bob@example.org Friends', '/roster group rename Friends Pals', '/roster group work'],
+  subCommands: [contactCommands.groupAdd, contactCommands.groupRemove, contactCommands.renameGroup, fold],
+  otherwiseSubCommand: 'fold',
 };
 
 const status: CommandSpec = {
@@ -60,8 +67,14 @@ const status: CommandSpec = {
 
 export const rosterCommand: CommandSpec = {
   name: 'roster',
-  summary: 'Show, hide, resize or filter the roster pane; fold a group.',
-  description: 'Alt-R starts /roster filter; Alt-S shows or hides status texts; Alt-PageUp and Alt-PageDown scroll the roster.',
-  examples: ['/roster hide', '/roster show', '/roster size 30', '/roster filter ali', '/roster filter', '/roster group work', '/roster status on'],
-  subCommands: [visibility(false), visibility(true), size, filter, group, status],
+  summary: 'Add, remove, rename and group contacts, ask for or grant presence; show, hide, resize or filter the pane.',
+  description:
+    'Changes are made on your server (RFC 6121), so your other clients see them, and changes made there show here. ' +
+    'Alt-R starts /roster filter; Alt-S shows or hides status texts; Alt-PageUp and Alt-PageDown scroll the roster.',
+  examples: ['/roster add bob@example.org Bob --group Friends', '/roster rename bob@example.org Bobby', '/roster remove bob@example.org', '/roster hide', '/roster size 30', '/roster filter ali', '/roster group work'],
+  subCommands: [
+    contactCommands.add, contactCommands.remove, contactCommands.rename, group,
+    contactCommands.subscribe, contactCommands.unsubscribe, contactCommands.approve,
+    visibility(false), visibility(true), size, filter, status,
+  ],
 };

@@ -41,3 +41,12 @@ export function buildSubscriptionAnswer(jid: string, approve: boolean, askBack: 
   if (!approve) return [xml('presence', { to: jid, type: 'unsubscribed' })];
   return [xml('presence', { to: jid, type: 'subscribed' }), ...(askBack ? [xml('presence', { to: jid, type: 'subscribe' })] : [])];
 }
+
+/**
+ * A subscription presence of RFC 6121 §3: "subscribe" asks to see `jid`'s presence (§3.1.1),
+ * "unsubscribe" stops seeing it (§3.3.1), "subscribed" approves theirs, or pre-approves it before
+ * they ask (§3.4), "unsubscribed" refuses or cancels theirs (§3.2.1).
+ */
+export function buildSubscriptionPresence(jid: string, type: 'subscribe' | 'unsubscribe' | 'subscribed' | 'unsubscribed'): Element {
+  return xml('presence', { to: jid, type });
+}

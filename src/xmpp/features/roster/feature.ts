@@ -1,13 +1,19 @@
 import type { Element } from '@xmpp/xml';
 import type { RosterItem } from '../../../domain/roster.js';
-import { buildRosterQuery } from './build.js';
+import { buildRosterQuery, buildRosterRemove, buildRosterSet, type RosterItemEdit } from './build.js';
 import { isTrustedRosterPush, NS_ROSTER, parseRosterQuery } from './parse.js';
 
 /** The IQ plumbing this feature needs (xmpp.js iqCaller/iqCallee satisfy it). */
 export interface RosterPort {
-  iqCaller: { get(element: Element, to?: string, timeout?: number): Promise<Element | undefined> };
+  iqCaller: {
+    get(element: Element, to?: string, timeout?: number): Promise<Element | undefined>;
+    set(element: Element, to?: string, timeout?: number): Promise<Element | undefined>;
+  };
   iqCallee: { set(ns: string, name: string, handler: (ctx: { stanza: Element }) => unknown): unknown };
 }
+
+/** How long natter waits for the server to answer a roster change before saying so. */
+export const ROSTER_TIMEOUT_MS = 10_000;
 
 export interface RosterHandlers {
   /** The whole roster, after login. */
@@ -38,6 +44,14 @@ export function rosterFeature(port: RosterPort, ownJid: () => string, handlers: 
       if (!query) return;
       const parsed = parseRosterQuery(query);
       handlers.onRoster(parsed.items, parsed.ver);
+    },
+    /** RFC 6121 §2.3/§2.4: adds or replaces an item; the server's push of it updates the roster. */
+    async set(item: RosterItemEdit): Promise<void> {
+      await port.iqCaller.set(buildRosterSet(item), undefined, ROSTER_TIMEOUT_MS);
+    },
+    /** RFC 6121 §2.5: deletes an item (and the subscriptions both ways). */
+    async remove(jid: string): Promise<void> {
+      await port.iqCaller.set(buildRosterRemove(jid), undefined, ROSTER_TIMEOUT_MS);
     },
   };
 }

@@ -1,0 +1,28 @@
+import type { RosterEdit } from '../../commands/types.js';
+import type { Session } from '../account/session-wiring.js';
+import { editRoster, type RosterEditPort } from './roster-edit.js';
+import type { SubscriptionRequests } from './subscriptions.js';
+
+type LiveSession = Pick<Session, 'client' | 'roster' | 'preApproval'>;
+type Requests = Pick<SubscriptionRequests, 'pending' | 'forget'>;
+
+/** Roster editing over a live session: its roster, its pre-approval, and the account's waiting requests. */
+export function sessionRosterPort(account: string, live: LiveSession, requests: Requests): RosterEditPort {
+  return {
+    account,
+    item: live.roster.item,
+    items: live.roster.items,
+    set: live.roster.set,
+    remove: live.roster.remove,
+    send: (stanza) => live.client.send(stanza),
+    preApproval: live.preApproval,
+    pending: requests.pending,
+    answered: requests.forget,
+  };
+}
+
+/** One /roster change on the account's current session; offline, an error saying how to connect. */
+export async function editRosterOn(account: string, live: LiveSession | undefined, requests: Requests, edit: RosterEdit): Promise<string> {
+  if (!live) throw new Error(`${account} is offline; its roster can be changed once it is connected (/connect ${account})`);
+  return editRoster(sessionRosterPort(account, live, requests), edit);
+}
