@@ -163,6 +163,8 @@ describe('roster', () => {
     expect(state.roster[0]?.presence).toBe('offline'); // the state it was given is as it was
     expect(reduce(online, { type: 'roster/upsert', account: 'me@x', contact: { ...ann, groups: ['work'], presence: 'online', status: 'here' } })).toBe(online);
     expect(reduce(online, { type: 'roster/upsert', account: 'me@x', contact: { ...ann, groups: ['home'], presence: 'online', status: 'here' } }).roster[0]?.groups).toEqual(['home']);
+    // Asking to see their presence (awaiting their approval) is shown too: a change.
+    expect(reduce(online, { type: 'roster/upsert', account: 'me@x', contact: { ...ann, presence: 'online', status: 'here', awaitingApproval: true } }).roster[0]?.awaitingApproval).toBe(true);
     const added = reduce(online, { type: 'roster/upsert', account: 'me@x', contact: { jid: 'c@x', name: 'Cy', presence: 'chat', account: 'me@x' } });
     expect(added.roster.map((c) => c.jid)).toEqual(['a@x', 'b@x', 'a@x', 'c@x']);
   });

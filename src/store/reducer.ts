@@ -159,7 +159,7 @@ function sameContact(a: Contact, b: Contact): boolean {
   const groups = a.groups ?? [];
   const others = b.groups ?? [];
   return (
-    a.jid === b.jid && a.name === b.name && a.presence === b.presence && a.status === b.status && a.account === b.account &&
+    a.jid === b.jid && a.name === b.name && a.presence === b.presence && a.status === b.status && a.account === b.account && a.awaitingApproval === b.awaitingApproval &&
     groups.length === others.length && groups.every((group, i) => group === others[i])
   );
 }

@@ -13,6 +13,8 @@ export interface Contact {
   groups?: string[];
   /** The account whose roster holds it (several accounts may run at once). */
   account?: string;
+  /** We asked to see their presence and they have not answered (RFC 6121 §2.1.2.2 ask="subscribe"). */
+  awaitingApproval?: boolean;
 }
 
 export interface AppState {

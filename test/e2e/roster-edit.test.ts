@@ -27,6 +27,8 @@ it('/roster add: bob approves and each sees the other; rename and group show in 
   await natter.waitForText(`added ${b.jid} to ${a.jid}'s roster as "Bobby" in "Friends"; asked to see their presence;`);
   await natter.waitForText('(pre-approved)');
   await natter.waitForText('▾ Friends (0/1)');
+  // Until bob answers, the pane marks him as waiting for his approval.
+  await natter.waitForText('│? Bobby');
   await bob.waitForPresence((p) => p.attrs.from === a.jid && p.attrs.type === 'subscribe');
   // bob approves, and asks back as clients do: the server answers for alice (pre-approved).
   await bob.sendRaw(xml('presence', { to: a.jid, type: 'subscribed' }));
@@ -70,6 +72,7 @@ it('bob adds alice: natter approves with /roster approve and asks back with /ros
   await bob.waitForPresence(available(a.jid));
   natter.type(`/roster subscribe ${b.jid}\r`);
   await natter.waitForText(`asked to see ${b.jid}'s presence`);
+  await natter.waitForText(`│? ${b.local}`);
   await bob.waitForPresence((p) => p.attrs.from === a.jid && p.attrs.type === 'subscribe');
   await bob.sendRaw(xml('presence', { to: a.jid, type: 'subscribed' }));
   await natter.waitForText(`+ ${b.local}`);

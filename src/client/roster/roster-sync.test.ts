@@ -35,6 +35,7 @@ function session() {
       await fetched;
     },
     push: (jid: string) => push?.({ stanza: xml('iq', { type: 'set' }, xml('query', { xmlns: NS_ROSTER }, xml('item', { jid, subscription: 'from' }))) }),
+    pushRaw: (stanza: Element) => push?.({ stanza }),
   };
 }
 
@@ -99,3 +100,22 @@ it('shows a contact offline once a push says their presence is no longer seen (P
   expect(s.contact('bob@x')).toMatchObject({ presence: 'offline' });
   expect(s.sync.onlineAt('bob@x')).toBeUndefined();
 });
+
+it('marks a contact whose answer to our request waits (ask="subscribe", subscription none or from), until they answer', async () => {
+  const s = session();
+  await s.roster();
+  const push = (subscription: string, ask?: string) => pushItem(s, { jid: 'carol@x', subscription, ...(ask ? { ask } : {}) });
+  push('none', 'subscribe');
+  expect(s.contact('carol@x')?.awaitingApproval).toBe(true);
+  push('from', 'subscribe');
+  expect(s.contact('carol@x')?.awaitingApproval).toBe(true);
+  push('to');
+  expect(s.contact('carol@x')?.awaitingApproval).toBeUndefined();
+  push('none');
+  expect(s.contact('carol@x')?.awaitingApproval).toBeUndefined();
+});
+
+/** A roster push of one item with these attributes. */
+function pushItem(s: ReturnType<typeof session>, attrs: Record<string, string>): void {
+  s.pushRaw(xml('iq', { type: 'set' }, xml('query', { xmlns: NS_ROSTER }, xml('item', attrs))));
+}

@@ -46,6 +46,8 @@ export function rosterSync(
       ...(shown?.status ? { status: sanitizeLine(shown.status) } : {}),
       groups: item.groups.map(sanitizeLine),
       account,
+      // §2.1.2.2: ask="subscribe" on an item whose presence we do not see yet: our request waits.
+      ...(item.ask === 'subscribe' && (item.subscription === 'none' || item.subscription === 'from') ? { awaitingApproval: true } : {}),
     };
   };
 

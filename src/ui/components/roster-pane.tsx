@@ -13,6 +13,9 @@ const GLYPH: Record<Contact['presence'], string> = {
   offline: ' ',
 };
 
+/** A contact that has not answered our request to see their presence. */
+const AWAITING = '?';
+
 interface Props {
   rows: readonly RosterRow[];
   width: number;
@@ -52,7 +55,7 @@ const Row = memo(function Row({ row, showStatus, selected, unreadCount }: { row:
   const unread = Math.max(unreadCount, row.unread);
   return (
     <Text wrap="truncate" inverse={selected} color={unread > 0 ? theme.unread : contact.presence === 'offline' ? theme.info : undefined}>
-      {GLYPH[contact.presence]} {contact.name}
+      {contact.awaitingApproval ? AWAITING : GLYPH[contact.presence]} {contact.name}
       {unread > 0 ? ` (${unread})` : ''}
       {showStatus && contact.status ? <Text color={theme.info}> {contact.status}</Text> : null}
     </Text>
