@@ -96,7 +96,9 @@ export type RosterEdit =
   | { kind: 'group-rename'; from: string; to: string }
   | { kind: 'subscribe'; jid: string }
   | { kind: 'unsubscribe'; jid: string }
-  | { kind: 'approve'; jid: string };
+  | { kind: 'approve'; jid: string }
+  | { kind: 'export'; path: string }
+  | { kind: 'import'; path: string; subscribe: boolean };
 
 export interface AccountOptions {
   host?: string;

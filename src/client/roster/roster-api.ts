@@ -15,6 +15,7 @@ export function rosterApi(accounts: AccountDirectory, store: Store): RosterApi {
   const holder = (edit: RosterEdit): string | undefined => {
     const running = (account: string | undefined): boolean => account !== undefined && accounts.runtimes.has(account);
     const contacts = store.getState().roster.filter((c) => running(c.account));
+    if (edit.kind === 'export' || edit.kind === 'import') return undefined;
     const found = edit.kind === 'group-rename' ? contacts.find((c) => c.groups?.includes(edit.from)) : contacts.find((c) => c.jid === edit.jid);
     return found?.account;
   };
@@ -28,7 +29,7 @@ export function rosterApi(accounts: AccountDirectory, store: Store): RosterApi {
 
 /** Turns a server's refusal or silence into one line that says what happened and that nothing changed. */
 function refused(edit: RosterEdit) {
-  const what = edit.kind === 'group-rename' ? `group "${sanitizeLine(edit.from)}"` : edit.jid;
+  const what = edit.kind === 'group-rename' ? `group "${sanitizeLine(edit.from)}"` : 'jid' in edit ? edit.jid : 'a contact';
   return (error: unknown): never => {
     const { name, condition } = error as { name?: unknown; condition?: unknown };
     if (name === 'StanzaError') {

@@ -4,6 +4,7 @@ import type { RosterItem } from '../../domain/roster.js';
 import { sanitizeLine } from '../../domain/sanitize.js';
 import type { RosterItemEdit } from '../../xmpp/features/roster/build.js';
 import { buildSubscriptionPresence } from '../../xmpp/features/presence/subscription.js';
+import { exportRoster, importRoster } from './roster-file-io.js';
 
 /** What editing the roster needs of the current session and the account. */
 export interface RosterEditPort {
@@ -55,6 +56,10 @@ export async function editRoster(port: RosterEditPort, edit: RosterEdit): Promis
       return subscription(port, edit.kind, edit.jid);
     case 'approve':
       return approve(port, edit.jid);
+    case 'export':
+      return exportRoster(port, edit.path);
+    case 'import':
+      return importRoster(port, edit.path, edit.subscribe);
   }
 }
 

@@ -1,13 +1,9 @@
 import { bareJid } from '../../domain/jid.js';
+import { rosterTextProblem } from '../../domain/roster.js';
 import { sanitizeLine } from '../../domain/sanitize.js';
+import { completePath } from '../complete-path.js';
 import { tokenize } from '../tokenize.js';
 import { fail, ok, type CommandContext, type CommandResult, type CommandSpec, type RosterEdit } from '../types.js';
-
-/**
- * A contact's name or a group name at most this long: RFC 6121 §2.1.2 lets a server limit them
- * (Prosody takes far more); a bound keeps one typed or imported line from making a huge roster.
- */
-export const MAX_ROSTER_TEXT = 1023;
 
 /** The bare JID written, or why it is not one. */
 export function writtenJid(command: string, text: string): { jid: string } | { error: string } {
@@ -21,10 +17,8 @@ export function rosterText(what: 'name' | 'group', text: string): { text: string
   // A rest argument comes as typed: "Old friends" in quotes is the two words without them.
   const words = tokenize(text);
   const trimmed = (words.ok && words.tokens.length === 1 ? (words.tokens[0] ?? '') : text).trim();
-  if (trimmed === '') return { error: `the ${what} is empty` };
-  if (trimmed.length > MAX_ROSTER_TEXT) return { error: `the ${what} is longer than ${MAX_ROSTER_TEXT} characters` };
-  if (sanitizeLine(trimmed) !== trimmed) return { error: `the ${what} holds control or direction characters` };
-  return { text: trimmed };
+  const problem = rosterTextProblem(what, trimmed);
+  return problem ? { error: problem } : { text: trimmed };
 }
 
 /** Sends the change, or says the first thing wrong with what was typed. */
@@ -171,4 +165,34 @@ const renameGroup: CommandSpec = {
   complete: (ctx, index, partial) => (index === 0 ? groupNames(ctx, partial) : []),
 };
 
-export const contactCommands = { add, remove, rename, subscribe, unsubscribe, approve, groupAdd: groupChange('group-add'), groupRemove: groupChange('group-remove'), renameGroup };
+const exportFile: CommandSpec = {
+  name: 'export',
+  summary: 'Write your roster to a new file: one contact a line, JID, name and groups separated by tabs.',
+  args: [{ name: 'file', required: true, description: 'a file that does not exist yet (natter never writes over one); ~ is your home' }],
+  description:
+    'The format: UTF-8 text, one contact a line, its fields separated by tabs: JID, name (may be empty), then each of its groups. ' +
+    'Blank lines and lines starting with # are ignored. Subscriptions are not in it. /roster import reads it back, here or on another account.',
+  examples: ['/roster export ~/roster.txt'],
+  run: (ctx, [path = '']) => edit(ctx, [], () => ({ kind: 'export', path })),
+  complete: (_ctx, index, partial) => (index === 0 ? completePath(partial) : []),
+};
+
+const importFile: CommandSpec = {
+  name: 'import',
+  summary: 'Put the contacts of a roster file (see /help roster export) in your roster; --subscribe also asks to see their presence.',
+  args: [
+    { name: 'file', required: true, description: 'a roster file, as /roster export writes it' },
+    { name: '--subscribe', required: false, description: 'also ask each contact whose presence you do not see yet to see it' },
+  ],
+  description:
+    'Each contact of the file gets its name and groups as the file says; contacts not in it stay as they are. The whole file is checked first: ' +
+    'a line that is not a contact (not a JID, a name or group too long or with control characters, a JID twice) refuses the file, naming the line, and nothing changes.',
+  examples: ['/roster import ~/roster.txt', '/roster import ~/roster.txt --subscribe'],
+  run(ctx, [path = '', option]) {
+    if (option !== undefined && option !== '--subscribe') return fail(`Unknown option "${sanitizeLine(option)}". Usage: /roster import FILE [--subscribe]`);
+    return edit(ctx, [], () => ({ kind: 'import', path, subscribe: option === '--subscribe' }));
+  },
+  complete: (_ctx, index, partial) => (index === 0 ? completePath(partial) : index === 1 ? ['--subscribe'].filter((o) => o.startsWith(partial)) : []),
+};
+
+export const contactCommands = { add, remove, rename, subscribe, unsubscribe, approve, groupAdd: groupChange('group-add'), groupRemove: groupChange('group-remove'), renameGroup, exportFile, importFile };

@@ -67,14 +67,15 @@ const status: CommandSpec = {
 
 export const rosterCommand: CommandSpec = {
   name: 'roster',
-  summary: 'Add, remove, rename and group contacts, ask for or grant presence; show, hide, resize or filter the pane.',
+  summary: 'Add, remove, rename and group contacts, ask for or grant presence, export or import them; show, hide, resize or filter the pane.',
   description:
     'Changes are made on your server (RFC 6121), so your other clients see them, and changes made there show here. ' +
     'Alt-R starts /roster filter; Alt-S shows or hides status texts; Alt-PageUp and Alt-PageDown scroll the roster.',
-  examples: ['/roster add bob@example.org Bob --group Friends', '/roster rename bob@example.org Bobby', '/roster remove bob@example.org', '/roster hide', '/roster size 30', '/roster filter ali', '/roster group work'],
+  examples: ['/roster add bob@example.org Bob --group Friends', '/roster rename bob@example.org Bobby', '/roster remove bob@example.org', '/roster export ~/roster.txt', '/roster hide', '/roster size 30', '/roster filter ali', '/roster group work'],
   subCommands: [
     contactCommands.add, contactCommands.remove, contactCommands.rename, group,
     contactCommands.subscribe, contactCommands.unsubscribe, contactCommands.approve,
+    contactCommands.exportFile, contactCommands.importFile,
     visibility(false), visibility(true), size, filter, status,
   ],
 };
