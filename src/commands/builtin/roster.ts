@@ -67,7 +67,7 @@ const status: CommandSpec = {
 
 export const rosterCommand: CommandSpec = {
   name: 'roster',
-  summary: 'Add, remove, rename and group contacts, ask for or grant presence, export or import them; show, hide, resize or filter the pane.',
+  summary: 'Add, remove, rename, group contacts; show, hide, size the pane.',
   description:
     'Changes are made on your server (RFC 6121), so your other clients see them, and changes made there show here. ' +
     'Alt-R starts /roster filter; Alt-S shows or hides status texts; Alt-PageUp and Alt-PageDown scroll the roster.',
