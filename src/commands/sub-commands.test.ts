@@ -106,6 +106,31 @@ describe('sub-commands: dispatch', () => {
     expect(() => r.register({ name: 'd', summary: 'd', defaultSubCommand: 'z', subCommands: [{ name: 'x', ...leaf }] })).toThrow(
       'command /d: its default "z" is none of its sub-commands',
     );
+    expect(() => r.register({ name: 'e', summary: 'e', otherwiseSubCommand: 'z', subCommands: [{ name: 'x', ...leaf }] })).toThrow(
+      'command /e: its otherwise "z" is none of its sub-commands',
+    );
+  });
+
+  it('hands a word that names no sub-command to the otherwise sub-command, that word included, and completes both', async () => {
+    const tag: CommandSpec = {
+      name: 'tag',
+      summary: 'Tags.',
+      otherwiseSubCommand: 'show',
+      subCommands: [
+        { name: 'add', summary: 'Add a tag.', args: [{ name: 'name', required: true, description: 'the tag' }], ...runs('add') },
+        {
+          name: 'show', summary: 'Show a tag.', args: [{ name: 'name', required: true, rest: true, description: 'the tag' }], ...runs('show'),
+          complete: (_ctx, index, partial) => (index === 0 ? ['apple', 'pear'].filter((t) => t.startsWith(partial)) : []),
+        },
+      ],
+    };
+    const own = createRegistry([tag]);
+    const owned: CommandContext = { ...ctx, registry: own };
+    expect(await own.execute(owned, '/tag add red')).toEqual({ ok: true, text: 'add: red' });
+    expect(await own.execute(owned, '/tag apple pie')).toEqual({ ok: true, text: 'show: apple pie' });
+    expect(await own.execute(owned, '/tag show add')).toEqual({ ok: true, text: 'show: add' });
+    expect(await own.execute(owned, '/tag')).toMatchObject({ ok: false, error: expect.stringContaining('/tag needs an action') });
+    expect(completeLine(own, owned, '/tag a', 6)?.candidates).toEqual(['add', 'apple']);
   });
 });
 
