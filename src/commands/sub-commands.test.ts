@@ -120,7 +120,7 @@ describe('sub-commands: dispatch', () => {
         { name: 'add', summary: 'Add a tag.', args: [{ name: 'name', required: true, description: 'the tag' }], ...runs('add') },
         {
           name: 'show', summary: 'Show a tag.', args: [{ name: 'name', required: true, rest: true, description: 'the tag' }], ...runs('show'),
-          complete: (_ctx, index, partial) => (index === 0 ? ['apple', 'pear'].filter((t) => t.startsWith(partial)) : []),
+          complete: (_ctx: CommandContext, index: number, partial: string) => (index === 0 ? ['apple', 'pear'].filter((t) => t.startsWith(partial)) : []),
         },
       ],
     };

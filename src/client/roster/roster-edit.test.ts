@@ -98,3 +98,9 @@ describe('editRoster (RFC 6121)', () => {
     expect(buildRosterRemove('bob@x').toString()).toBe('<query xmlns="jabber:iq:roster"><item jid="bob@x" subscription="remove"/></query>');
   });
 });
+
+it('offline, a change is refused with how to connect, and nothing is sent', async () => {
+  const { editRosterOn } = await import('./session-roster.js');
+  const requests = { pending: () => [], forget: () => undefined };
+  await expect(editRosterOn('alice@x', undefined, requests, { kind: 'remove', jid: 'bob@x' })).rejects.toThrow('alice@x is offline; its roster can be changed once it is connected (/connect alice@x)');
+});
