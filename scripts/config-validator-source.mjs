@@ -12,7 +12,9 @@ export async function validatorSource() {
   const helpers = [];
   const code = standaloneCode(ajv, validate).replace(/const (\w+) = require\("(ajv\/dist\/runtime\/[\w-]+)"\)\.default;/g, (_all, name, path) => {
     helpers.push(`import ${name}Module from '${path}.js';`);
-    return `const ${name} = ${name}Module.default;`;
+    // Node hands a CommonJS module's exports as the default import; vitest hands its
+    // `exports.default` when it is flagged __esModule (ajv's are): either way, the function.
+    return `const ${name} = ${name}Module.default ?? ${name}Module;`;
   });
   return [
     '// @ts-nocheck',

@@ -1,4 +1,5 @@
 import type { ConnectionState } from '../domain/connection-state.js';
+import type { OwnShow } from '../domain/own-presence.js';
 import type { Action } from '../store/actions.js';
 import type { AppState } from '../store/state.js';
 
@@ -73,6 +74,12 @@ export interface EntityTime {
   ourOffsetMinutes: number;
 }
 
+/** Whose presence a command sets: the account of the tab `tabId` (else the default one), or every running account. */
+export interface PresenceScope {
+  all: boolean;
+  tabId: string;
+}
+
 export interface AccountOptions {
   host?: string;
   port?: number;
@@ -120,6 +127,12 @@ export interface ClientApi {
   answerSubscription(jid: string, approve: boolean, account?: string): Promise<string>;
   /** Asks `jid` its time (XEP-0202) from `account`, the contact's or the default account. */
   entityTime(jid: string, account?: string): Promise<EntityTime>;
+  /** Sets the show and status message (RFC 6121 §4.7; '' for none) of `scope`'s accounts; returns a summary. */
+  setPresence(change: { show: OwnShow; status: string }, scope: PresenceScope): Promise<string>;
+  /** Sets the priority (RFC 6121 §4.7.2.3) of `scope`'s accounts; returns a summary. */
+  setPriority(priority: number, scope: PresenceScope): Promise<string>;
+  /** Makes `scope`'s accounts invisible or visible again (XEP-0186); throws where the server does not offer it. */
+  setInvisible(invisible: boolean, scope: PresenceScope): Promise<string>;
   /** Opens the XML console tab of `jid` (or the default account) and returns its tab id. */
   xmlConsole(jid?: string): string;
   disconnect(jid?: string): Promise<string>;

@@ -68,6 +68,8 @@ export function reduce(state: AppState, action: Action, writable?: WeakSet<Line[
     }
     case 'connection/state':
       return { ...state, connections: { ...state.connections, [action.account]: action.state } };
+    case 'presence/own':
+      return { ...state, ownPresence: { ...state.ownPresence, [action.account]: action.presence } };
     case 'roster/set':
       return { ...state, roster: [...state.roster.filter((c) => c.account !== action.account), ...action.contacts] };
     case 'roster/upsert': {

@@ -12,6 +12,7 @@ import { chatApi } from '../conversations/chat-api.js';
 import { roomsApi } from '../rooms/rooms-api.js';
 import { subscriptionsApi } from '../roster/subscriptions-api.js';
 import { timeApi } from '../time/time-api.js';
+import { presenceApi } from '../presence/presence-api.js';
 import { accountDirectory } from './account-directory.js';
 import { createAccountRuntime } from './account-runtime.js';
 import { settingsFromConfig, type AccountSettings } from './account-settings.js';
@@ -66,6 +67,7 @@ export function createAccountManager(deps: AccountManagerDeps) {
     ...roomsApi(accounts, store),
     ...subscriptionsApi(accounts),
     ...timeApi(accounts, store, deps.tabs),
+    ...presenceApi(accounts, store, deps.tabs),
     ...accountsApi(accounts, { config, store, keychain: deps.keychain, oneRun: deps.oneRun }),
   };
   return {
@@ -78,7 +80,7 @@ export function createAccountManager(deps: AccountManagerDeps) {
         return;
       }
       for (const [jid, account] of Object.entries(configuredAccounts(config))) {
-        if (account.enabled !== false) accounts.start(settingsFromConfig(jid, account));
+        if (account.enabled !== false) accounts.start(settingsFromConfig(jid, account, config.get('presence').restoreLast));
       }
     },
     hasAccounts: (): boolean => deps.oneRun !== undefined || Object.keys(configuredAccounts(config)).length > 0,

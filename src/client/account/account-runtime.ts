@@ -22,6 +22,8 @@ import { subscriptionRequests } from '../roster/subscriptions.js';
 import { archiveCatchUp } from '../archive/archive-catch-up.js';
 import { createArchivePaging, type OlderResult } from '../archive/archive-paging.js';
 import { accountRooms, type AccountRooms } from '../rooms/account-rooms.js';
+import { ownPresence, type OwnPresenceControl } from '../presence/own-presence.js';
+import type { OwnPresence } from '../../domain/own-presence.js';
 import type { EventSink } from '../../domain/events.js';
 import { accountVoice, describe, sessionOutbox, startSession, type AccountParts, type Session } from './session-wiring.js';
 
@@ -40,6 +42,8 @@ export interface AccountRuntime {
   connect(): void;
   /** Rooms (XEP-0045) of this account. */
   readonly rooms: AccountRooms;
+  /** The presence the user chose for this account (/status, /priority, /invisible). */
+  readonly presence: OwnPresenceControl;
   /** Bare JIDs that asked to see this account's presence and wait for an answer. */
   subscriptionRequests(): string[];
   /** Approves (and asks back) or refuses `jid`'s request to see this account's presence (RFC 6121 §3.1). */
@@ -64,7 +68,7 @@ export interface AccountDeps {
   /** For `natter ctl --events`: messages and connection states as they happen. */
   onEvent?: EventSink;
   /** Settings learnt while connecting (a pinned certificate, the SASL mechanism used). */
-  onLearnt?(patch: { pinnedCertificates?: string[]; mechanism?: string }): void;
+  onLearnt?(patch: { pinnedCertificates?: string[]; mechanism?: string; lastPresence?: OwnPresence }): void;
 }
 
 /**
@@ -91,6 +95,7 @@ export function createAccountRuntime(settings: AccountSettings, deps: AccountDep
   const outbox = sessionOutbox(jid, () => session, { history, store, tabs });
   const rooms = accountRooms(jid, { store, tabs, history, consoleLine, outbox, ...events });
   const requests = subscriptionRequests(jid, { store, consoleLine, ...events });
+  const presence = ownPresence(jid, { store, consoleLine, initial: settings.presence, remember: (lastPresence) => deps.onLearnt?.({ lastPresence }) });
   const receive = chatReceiver(jid, { store, tabs, history, rooms, disclosure, consoleLine, ...events });
   const trace = sessionTrace();
   const archive = createArchivePaging(jid, history, (reason) => consoleLine('error', `ignored an archive result (${sanitizeLine(reason)})`));
@@ -116,7 +121,7 @@ export function createAccountRuntime(settings: AccountSettings, deps: AccountDep
   };
 
   const parts: AccountParts = {
-    jid, store, consoleLine, setState, outbox: () => outbox, rooms, requests, catchUp, disclosure, ...events,
+    jid, store, consoleLine, setState, outbox: () => outbox, rooms, requests, presence, catchUp, disclosure, ...events,
     learnMechanism(used) {
       if (!settings.saved || !used || used === settings.mechanism) return;
       settings.mechanism = used;
@@ -145,8 +150,7 @@ export function createAccountRuntime(settings: AccountSettings, deps: AccountDep
   };
 
   return {
-    jid,
-    rooms,
+    jid, rooms, presence,
     subscriptionRequests: () => requests.pending(),
     async answerSubscription(peer, approve) {
       const live = ready();

@@ -9,7 +9,6 @@ import { parseChatState } from '../../xmpp/features/chat-states/chat-states.js';
 import { discoFeature } from '../../xmpp/features/disco/feature.js';
 import { messagesFeature, type MessagesFeature } from '../../xmpp/features/messages/feature.js';
 import { resourceLocks, type ResourceLocks } from '../../xmpp/features/messages/resource-lock.js';
-import { buildInitialPresence } from '../../xmpp/features/presence/build.js';
 import { receiptsFeature } from '../../xmpp/features/receipts/feature.js';
 import { FINAL_ERRORS, type XmppClient } from '../../xmpp/session/create-client.js';
 import type { CertificateError } from '../../xmpp/session/errors.js';
@@ -23,6 +22,9 @@ import type { AccountRooms } from '../rooms/account-rooms.js';
 import { rosterSync, type RosterSync } from '../roster/roster-sync.js';
 import { answerTimeQueries } from '../time/answer-time.js';
 import type { SubscriptionRequests } from '../roster/subscriptions.js';
+import type { OwnPresenceControl, PresenceSessionPort } from '../presence/own-presence.js';
+import xml from '@xmpp/xml';
+import { NS_DISCO_INFO } from '../../xmpp/features/disco/entity.js';
 
 /** What an account lends each of its sessions: the parts that outlive sessions. */
 export interface AccountParts {
@@ -33,6 +35,7 @@ export interface AccountParts {
   outbox(): Outbox;
   rooms: AccountRooms;
   requests: SubscriptionRequests;
+  presence: OwnPresenceControl;
   catchUp: ArchiveCatchUp;
   disclosure: DisclosurePolicy;
   onEvent?: EventSink;
@@ -132,7 +135,7 @@ function wireLife(session: Session, parts: AccountParts): void {
     parts.catchUp.sessionStarted();
     // A fresh session: the roster, initial presence, carbons, then what is still pending.
     roster.fetch().catch((error: unknown) => consoleLine('error', `could not fetch the roster (${describe(error)})`));
-    void client.send(buildInitialPresence()).catch(() => undefined);
+    void parts.presence.sessionStarted(presencePort(client, parts.jid));
     client.iqCaller.set(buildEnableCarbons()).catch((error: unknown) => consoleLine('info', `message carbons are not available (${describe(error)})`));
     void box.flush();
     parts.rooms.rejoin();
@@ -141,6 +144,7 @@ function wireLife(session: Session, parts: AccountParts): void {
   client.streamManagement.on('resumed', () => {
     setState({ kind: 'online', resumed: true });
     consoleLine('info', 'online again (stream resumed)');
+    void parts.presence.sessionResumed();
     void box.flush(true);
   });
   client.streamManagement.on('ack', (stanza: { attrs: Record<string, unknown> }) => box.acknowledged(typeof stanza.attrs.id === 'string' ? stanza.attrs.id : undefined));
@@ -149,6 +153,16 @@ function wireLife(session: Session, parts: AccountParts): void {
     if (!session.stopping && client.status === 'disconnect') setState({ kind: 'reconnecting', attempt, retryAt });
   });
   reportFailures(client, parts);
+}
+
+/** The account's own presence speaks through this session: its stanzas, IQ-sets and the server's disco#info. */
+function presencePort(client: XmppClient, jid: string): PresenceSessionPort {
+  return {
+    isReady: () => client.isReady(),
+    send: (stanza) => client.send(stanza),
+    set: (iq) => client.iqCaller.request(iq),
+    serverInfo: () => client.iqCaller.get(xml('query', { xmlns: NS_DISCO_INFO }), jid.slice(jid.indexOf('@') + 1)),
+  };
 }
 
 /** Errors once each; a final one (authentication, TLS) shows as the account's state, not "reconnecting". */

@@ -1,4 +1,5 @@
 import xml, { type Element } from '@xmpp/xml';
+import type { OwnPresence } from '../../../domain/own-presence.js';
 import { buildCaps } from '../disco/build.js';
 import { natterCaps } from '../disco/caps.js';
 
@@ -8,8 +9,20 @@ import { natterCaps } from '../disco/caps.js';
  * does not route messages addressed to the bare JID to this resource. It carries natter's
  * caps (XEP-0115 §4), so the server and contacts ask disco#info once per ver, not per login.
  */
-export function buildInitialPresence(): Element {
-  return xml('presence', {}, buildCaps(natterCaps()));
+export function buildInitialPresence(own?: OwnPresence): Element {
+  return xml('presence', {}, ...(own ? availability(own) : []), buildCaps(natterCaps()));
+}
+
+/**
+ * RFC 6121 §4.7.2: <show/> (none for plain available, §4.7.2.1: "the entity is assumed to be
+ * online and available"), <status/> and <priority/> (§4.7.2.3: zero when absent).
+ */
+function availability(own: OwnPresence): Element[] {
+  return [
+    ...(own.show === 'online' ? [] : [xml('show', {}, own.show)]),
+    ...(own.status ? [xml('status', {}, own.status)] : []),
+    ...(own.priority === 0 ? [] : [xml('priority', {}, String(own.priority))]),
+  ];
 }
 
 /** RFC 6121 §4.5.1: unavailable presence before closing the stream (no caps: nothing is left to ask). */

@@ -1,0 +1,162 @@
+import xml, { type Element } from '@xmpp/xml';
+import { describe, expect, it } from 'vitest';
+import { createStore } from '../../store/create-store.js';
+import { initialState } from '../../store/state.js';
+import { ownPresence, type PresenceSessionPort } from './own-presence.js';
+
+const NS = 'urn:xmpp:invisible:0';
+const info = (...features: string[]): Element => xml('query', { xmlns: 'http://jabber.org/protocol/disco#info' }, ...features.map((f) => xml('feature', { var: f })));
+const refusal = (condition: string): Error => Object.assign(new Error(condition), { name: 'StanzaError', condition });
+
+/** A session that records what it was sent, in order; the server offers `features` and answers IQ-sets with `answer`. */
+function session(features: string[] = [], answer: (iq: Element) => Promise<unknown> = async () => undefined) {
+  const wire: string[] = [];
+  let ready = true;
+  let asked = 0;
+  const port: PresenceSessionPort = {
+    isReady: () => ready,
+    send: async (stanza) => void wire.push(String(stanza)),
+    set: async (iq) => {
+      wire.push(String(iq));
+      return answer(iq);
+    },
+    serverInfo: async () => (asked++, info(...features)),
+  };
+  return { port, wire, drop: () => (ready = false), back: () => (ready = true), asked: () => asked };
+}
+
+function setUp(options: Parameters<typeof ownPresence>[1]['initial'] = undefined) {
+  const store = createStore(initialState(), { intervalMs: 0 });
+  const lines: string[] = [];
+  const remembered: unknown[] = [];
+  const own = ownPresence('alice@x', {
+    store,
+    consoleLine: (kind, text) => void lines.push(`${kind}: ${text}`),
+    ...(options ? { initial: options } : {}),
+    remember: (p) => void remembered.push(p),
+  });
+  return { own, store, lines, remembered, view: () => store.getState().ownPresence['alice@x'] };
+}
+
+const presences = (wire: string[]): string[] => wire.filter((s) => s.startsWith('<presence')).map((s) => s.replace(/<c xmlns="http:\/\/jabber.org\/protocol\/caps"[^>]*\/>/, ''));
+
+describe('own presence across sessions', () => {
+  it('sends the chosen presence at once, and as the initial presence of every fresh session', async () => {
+    const { own, view, remembered } = setUp();
+    const first = session();
+    await own.sessionStarted(first.port);
+    expect(presences(first.wire)).toEqual(['<presence></presence>']);
+    expect(await own.set({ show: 'away', status: 'lunch' })).toBe('sent');
+    expect(await own.set({ priority: 5 })).toBe('sent');
+    expect(presences(first.wire).slice(1)).toEqual([
+      '<presence><show>away</show><status>lunch</status></presence>',
+      '<presence><show>away</show><status>lunch</status><priority>5</priority></presence>',
+    ]);
+    expect(view()).toEqual({ show: 'away', status: 'lunch', priority: 5, invisible: false });
+    expect(remembered).toEqual([{ show: 'away', status: 'lunch', priority: 0 }, { show: 'away', status: 'lunch', priority: 5 }]);
+
+    first.drop();
+    const second = session();
+    await own.sessionStarted(second.port);
+    expect(presences(second.wire)).toEqual(['<presence><show>away</show><status>lunch</status><priority>5</priority></presence>']);
+  });
+
+  it('keeps a change made while offline for the next login; a resumed session gets only what changed meanwhile', async () => {
+    const { own } = setUp();
+    const link = session();
+    await own.sessionStarted(link.port);
+    link.drop();
+    expect(await own.set({ show: 'dnd', status: '' })).toBe('later');
+    expect(presences(link.wire)).toEqual(['<presence></presence>']);
+    // xmpp.js says 'resumed' before it marks the session ready again (status 'online').
+    await own.sessionResumed();
+    link.back();
+    expect(presences(link.wire)).toEqual(['<presence></presence>', '<presence><show>dnd</show></presence>']);
+    // Resumed again with nothing changed: the server still holds it (XEP-0198), nothing is repeated.
+    await own.sessionResumed();
+    expect(presences(link.wire)).toHaveLength(2);
+  });
+
+  it('starts with a restored presence, shown on the status line before any login', async () => {
+    const { own, view } = setUp({ show: 'xa', status: 'holiday', priority: -1 });
+    expect(view()).toEqual({ show: 'xa', status: 'holiday', priority: -1, invisible: false });
+    const link = session();
+    await own.sessionStarted(link.port);
+    expect(presences(link.wire)).toEqual(['<presence><show>xa</show><status>holiday</status><priority>-1</priority></presence>']);
+  });
+});
+
+describe('invisibility (XEP-0186)', () => {
+  it('where the server does not offer it: says so and sends nothing, the status line unchanged', async () => {
+    const { own, view } = setUp();
+    const link = session(['urn:xmpp:blocking']);
+    await own.sessionStarted(link.port);
+    const before = [...link.wire];
+    await expect(own.setInvisible(true)).rejects.toThrow('x does not offer invisibility (XEP-0186)');
+    expect(link.wire).toEqual(before);
+    expect(view()?.invisible).toBe(false);
+    expect(own.invisible()).toBe(false);
+  });
+
+  it('where the server refuses it: says why, nothing changes', async () => {
+    const { own, view } = setUp();
+    const link = session([NS], async () => Promise.reject(refusal('not-allowed')));
+    await own.sessionStarted(link.port);
+    await expect(own.setInvisible(true)).rejects.toThrow('x refused to make alice@x invisible (not-allowed)');
+    expect(view()?.invisible).toBe(false);
+  });
+
+  it('asks the server once a session, goes invisible and visible again with presence sent anew', async () => {
+    const { own, view } = setUp();
+    const link = session([NS]);
+    await own.sessionStarted(link.port);
+    expect(await own.setInvisible(true)).toBe('done');
+    expect(view()?.invisible).toBe(true);
+    expect(await own.setInvisible(true)).toBe('already');
+    expect(link.asked()).toBe(1);
+    await own.set({ show: 'away', status: '' });
+    expect(await own.setInvisible(false)).toBe('done');
+    expect(view()?.invisible).toBe(false);
+    expect(link.wire.slice(1).map((s) => s.replace(/<c [^>]*\/>/, ''))).toEqual([
+      `<iq type="set"><invisible xmlns="${NS}"/></iq>`,
+      '<presence><show>away</show></presence>',
+      `<iq type="set"><visible xmlns="${NS}"/></iq>`,
+      '<presence><show>away</show></presence>',
+    ]);
+  });
+
+  it('makes each new session invisible before its initial presence (it lasts one session only)', async () => {
+    const { own } = setUp();
+    const first = session([NS]);
+    await own.sessionStarted(first.port);
+    await own.setInvisible(true);
+    first.drop();
+    const second = session([NS]);
+    await own.sessionStarted(second.port);
+    expect(second.wire.map((s) => s.replace(/<c [^>]*\/>/, ''))).toEqual([`<iq type="set"><invisible xmlns="${NS}"/></iq>`, '<presence></presence>']);
+  });
+
+  it('sends no presence at all when a new session can not be made invisible, until /visible', async () => {
+    const { own, view, lines } = setUp();
+    const first = session([NS]);
+    await own.sessionStarted(first.port);
+    await own.setInvisible(true);
+    first.drop();
+    const second = session([]);
+    await own.sessionStarted(second.port);
+    expect(second.wire).toEqual([]);
+    expect(view()?.invisible).toBe(true);
+    expect(lines).toEqual(['error: x does not offer invisibility (XEP-0186): natter sent no presence, so contacts do not see you (nor you them); /visible to show yourself']);
+    expect(await own.set({ show: 'dnd', status: '' })).toBe('withheld');
+    expect(second.wire).toEqual([]);
+    // Visible again: no <visible/> (the server never made it invisible), the presence as chosen.
+    expect(await own.setInvisible(false)).toBe('done');
+    expect(second.wire.map((s) => s.replace(/<c [^>]*\/>/, ''))).toEqual(['<presence><show>dnd</show></presence>']);
+  });
+
+  it('refuses /invisible offline: only the server can say whether it offers it', async () => {
+    const { own } = setUp();
+    await expect(own.setInvisible(true)).rejects.toThrow('alice@x is offline; /invisible once it is connected');
+    expect(await own.setInvisible(false)).toBe('already');
+  });
+});
