@@ -125,3 +125,22 @@ it('the last presence is restored at start when the config says so, and only the
   // Off again: plain online, though the last one is still kept.
   expect(await run(false, [])).toEqual(['||', false]);
 }, 90_000);
+
+it('/invisible where the server does not offer XEP-0186 (Prosody 0.12): said plainly, nothing sent, nothing changes', async () => {
+  const { a, bob, natter } = await natterAndBob(info, cleanup, { contacts: true, cols: 160 });
+  const fromNatter = (): string[] => bob.presences.filter((s) => String(s.attrs.from ?? '').startsWith(`${a.jid}/`)).map((s) => String(s.attrs.type ?? seen(s)));
+  await bob.waitForPresence((s) => String(s.attrs.from).startsWith(`${a.jid}/`) && s.attrs.type === undefined);
+
+  natter.type('/invisible\r');
+  await natter.waitForText('/invisible failed: localhost does not offer invisibility (XEP-0186); nothing was changed: contacts still see your presence');
+  expect(await natter.screenText()).not.toContain('invisible ·');
+  natter.type('/visible\r');
+  await natter.waitForText(`${a.jid} is visible already`);
+  // The next presence bob gets is the next one chosen: natter sent no unavailable (nor anything) meanwhile.
+  natter.type('/away\r');
+  await bob.waitForPresence((s) => String(s.attrs.from).startsWith(`${a.jid}/`) && seen(s) === 'away||');
+  expect(fromNatter()).toEqual(['||', 'away||']);
+  await natter.waitForText(`${a.jid}: online · away |`);
+  natter.type('/quit\r');
+  expect(await natter.waitForExit()).toEqual({ exitCode: 0 });
+}, 60_000);

@@ -92,10 +92,21 @@ describe('invisibility (XEP-0186)', () => {
     const link = session(['urn:xmpp:blocking']);
     await own.sessionStarted(link.port);
     const before = [...link.wire];
-    await expect(own.setInvisible(true)).rejects.toThrow('x does not offer invisibility (XEP-0186)');
+    await expect(own.setInvisible(true)).rejects.toThrow('x does not offer invisibility (XEP-0186); nothing was changed: contacts still see your presence');
     expect(link.wire).toEqual(before);
     expect(view()?.invisible).toBe(false);
     expect(own.invisible()).toBe(false);
+  });
+
+  it('where the server can not be asked: says so, nothing changes', async () => {
+    const { own, view } = setUp();
+    const link = session();
+    link.port.serverInfo = () => Promise.reject(refusal('remote-server-timeout'));
+    await own.sessionStarted(link.port);
+    const before = [...link.wire];
+    await expect(own.setInvisible(true)).rejects.toThrow('could not learn whether x offers invisibility (remote-server-timeout); nothing was changed');
+    expect(link.wire).toEqual(before);
+    expect(view()?.invisible).toBe(false);
   });
 
   it('where the server refuses it: says why, nothing changes', async () => {

@@ -47,7 +47,8 @@ export function ownPresence(account: string, deps: OwnPresenceDeps) {
   let seen: Seen = 'visible';
   /** The presence the current session was last sent (undefined: none yet). */
   let sent: OwnPresence | undefined;
-  let serverOffers: Promise<boolean> | undefined;
+  /** Whether the server offers invisibility: true, or why not (asked once a session). */
+  let serverOffers: Promise<true | string> | undefined;
 
   const show = (): void =>
     store.dispatch({ type: 'presence/own', account, presence: { ...wanted, invisible: port?.isReady() ? seen !== 'visible' : wantInvisible } });
@@ -59,18 +60,24 @@ export function ownPresence(account: string, deps: OwnPresenceDeps) {
     await on.send(buildInitialPresence(presence));
     sent = presence;
   };
-  const offered = (on: PresenceSessionPort): Promise<boolean> => {
-    // Asked once per session: the answer does not change while it lasts.
-    serverOffers ??= on.serverInfo().then(offersInvisibility, () => false);
+  const offered = (on: PresenceSessionPort): Promise<true | string> => {
+    // XEP-0186 §4: the server's disco#info says; the answer does not change while a session lasts.
+    const server = domainOf(account);
+    serverOffers ??= on.serverInfo().then(
+      (info) => offersInvisibility(info) || `${server} does not offer invisibility (XEP-0186)`,
+      (error: unknown) => `could not learn whether ${server} offers invisibility (${reasonOf(error)})`,
+    );
     return serverOffers;
   };
 
-  /** XEP-0186 §3.1: the server makes this session invisible, or says why it did not. */
-  const hide = async (on: PresenceSessionPort): Promise<void> => {
-    if (!(await offered(on))) throw new Error(`${domainOf(account)} does not offer invisibility (XEP-0186)`);
-    await on.set(buildVisibility(true)).catch((error: unknown) => {
-      throw new Error(`${domainOf(account)} refused to make ${account} invisible (${reasonOf(error)})`);
-    });
+  /** XEP-0186 §3.1: the server makes this session invisible; or why it did not. */
+  const hide = async (on: PresenceSessionPort): Promise<string | undefined> => {
+    const offers = await offered(on);
+    if (offers !== true) return offers;
+    return on.set(buildVisibility(true)).then(
+      () => undefined,
+      (error: unknown) => `${domainOf(account)} refused to make ${account} invisible (${reasonOf(error)})`,
+    );
   };
 
   return {
@@ -81,18 +88,15 @@ export function ownPresence(account: string, deps: OwnPresenceDeps) {
       sent = undefined;
       serverOffers = undefined;
       seen = 'visible';
-      if (wantInvisible) {
-        try {
-          await hide(on);
-          seen = 'invisible';
-        } catch (error) {
-          // Initial presence now would show the user to every contact: none is sent.
-          seen = 'withheld';
-          show();
-          consoleLine('error', `${reasonOf(error)}: natter sent no presence, so contacts do not see you (nor you them); /visible to show yourself`);
-          return;
-        }
+      const refused = wantInvisible ? await hide(on) : undefined;
+      if (refused !== undefined) {
+        // Initial presence now would show the user to every contact: none is sent.
+        seen = 'withheld';
+        show();
+        consoleLine('error', `${refused}: natter sent no presence, so contacts do not see you (nor you them); /visible to show yourself`);
+        return;
       }
+      if (wantInvisible) seen = 'invisible';
       show();
       await sendWanted(on).catch(() => undefined);
     },
@@ -129,7 +133,8 @@ export function ownPresence(account: string, deps: OwnPresenceDeps) {
       if (invisible) {
         if (!on) throw new Error(`${account} is offline; /invisible once it is connected (natter asks the server whether it offers invisibility)`);
         if (seen !== 'visible') return 'already';
-        await hide(on);
+        const refused = await hide(on);
+        if (refused !== undefined) throw new Error(`${refused}; nothing was changed: contacts still see your presence`);
         wantInvisible = true;
         seen = 'invisible';
         show();
