@@ -34,7 +34,7 @@ export function accountsApi(accounts: AccountDirectory, deps: { config: ConfigSt
       if (configuredAccounts(config)[jid]) throw new Error(`${jid} is already an account; see /account list`);
       putAccount(config, jid, { ...options, enabled: true });
       if (!config.get('defaultAccount')) config.set('defaultAccount', jid);
-      accounts.start(settingsFromConfig(jid, configuredAccounts(config)[jid] ?? {}, config.get('presence').restoreLast));
+      accounts.start(settingsFromConfig(jid, configuredAccounts(config)[jid] ?? {}));
       return `added ${jid}; connecting (you will be asked for its password unless the keychain has it)`;
     },
     async removeAccount(jid) {

@@ -77,6 +77,18 @@ describe('own presence across sessions', () => {
     expect(presences(link.wire)).toHaveLength(2);
   });
 
+  it('keeps a presence whose sending failed for the next session', async () => {
+    const { own } = setUp();
+    const link = session();
+    await own.sessionStarted(link.port);
+    link.port.send = () => Promise.reject(new Error('socket closed'));
+    expect(await own.set({ show: 'away', status: '' })).toBe('later');
+    const next = session();
+    await own.sessionResumed();
+    await own.sessionStarted(next.port);
+    expect(presences(next.wire)).toEqual(['<presence><show>away</show></presence>']);
+  });
+
   it('starts with a restored presence, shown on the status line before any login', async () => {
     const { own, view } = setUp({ show: 'xa', status: 'holiday', priority: -1 });
     expect(view()).toEqual({ show: 'xa', status: 'holiday', priority: -1, invisible: false });
@@ -163,6 +175,16 @@ describe('invisibility (XEP-0186)', () => {
     // Visible again: no <visible/> (the server never made it invisible), the presence as chosen.
     expect(await own.setInvisible(false)).toBe('done');
     expect(second.wire.map((s) => s.replace(/<c [^>]*\/>/, ''))).toEqual(['<presence><show>dnd</show></presence>']);
+  });
+
+  it('stays invisible, saying so, when the server refuses to make it visible again', async () => {
+    const { own, view } = setUp();
+    const link = session([NS], async (iq) => (iq.getChild('visible') ? Promise.reject(refusal('internal-server-error')) : undefined));
+    await own.sessionStarted(link.port);
+    await own.setInvisible(true);
+    await expect(own.setInvisible(false)).rejects.toThrow('x refused to make alice@x visible (internal-server-error); you stay invisible');
+    expect(view()?.invisible).toBe(true);
+    expect(presences(link.wire)).toHaveLength(1);
   });
 
   it('refuses /invisible offline: only the server can say whether it offers it', async () => {

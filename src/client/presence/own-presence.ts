@@ -118,8 +118,8 @@ export function ownPresence(account: string, deps: OwnPresenceDeps) {
       const on = live();
       if (!on) return 'later';
       if (seen === 'withheld') return 'withheld';
-      await sendWanted(on);
-      return 'sent';
+      // A link that drops as it is written: the next session (or resumption) sends it.
+      return sendWanted(on).then(() => 'sent' as const, () => 'later' as const);
     },
     invisible: (): boolean => wantInvisible,
     /**
@@ -141,7 +141,11 @@ export function ownPresence(account: string, deps: OwnPresenceDeps) {
         return 'done';
       }
       if (!wantInvisible) return 'already';
-      if (on && seen === 'invisible') await on.set(buildVisibility(false));
+      if (on && seen === 'invisible') {
+        await on.set(buildVisibility(false)).catch((error: unknown) => {
+          throw new Error(`${domainOf(account)} refused to make ${account} visible (${reasonOf(error)}); you stay invisible`);
+        });
+      }
       wantInvisible = false;
       seen = 'visible';
       show();
