@@ -21,14 +21,15 @@ async function skipFirstRun(natter: PtySession): Promise<void> {
 
 describe('the screen in a terminal', () => {
   it('opens on the alternate screen with the roster, the console tab, status and prompt; /quit exits 0', async () => {
-    const natter = start({ cols: 100, rows: 30 });
+    // Tall enough for the welcome and the whole /help list below it.
+    const natter = start({ cols: 100, rows: 60 });
     await natter.waitForText('1:console');
     expect(natter.bufferType()).toBe('alternate');
     await skipFirstRun(natter);
     const rows = await natter.screen();
     expect(rows[1]).toMatch(/^│Roster/);
-    expect(rows[28]).toContain('natter | no account | console');
-    expect(rows[29]).toMatch(/^>/);
+    expect(rows[58]).toContain('natter | no account | console');
+    expect(rows[59]).toMatch(/^>/);
 
     natter.type('/help');
     natter.press('enter');

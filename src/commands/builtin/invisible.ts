@@ -14,7 +14,7 @@ const completeAll = (_ctx: unknown, index: number, partial: string): string[] =>
 
 export const invisibleCommand: RunnableCommandSpec = {
   name: 'invisible',
-  summary: 'Appear offline to your contacts while staying connected (XEP-0186).',
+  summary: 'Appear offline to contacts, staying connected (XEP-0186).',
   args: [{ name: '--all', required: false, description: 'every running account, not only the current one' }],
   description:
     'Your server stops sending your presence: contacts see you as offline, and you still see theirs and get messages. ' +
@@ -27,7 +27,7 @@ export const invisibleCommand: RunnableCommandSpec = {
 
 export const visibleCommand: RunnableCommandSpec = {
   name: 'visible',
-  summary: 'Show your presence to your contacts again after /invisible.',
+  summary: 'Show your presence to contacts again after /invisible.',
   args: [{ name: '--all', required: false, description: 'every running account, not only the current one' }],
   examples: ['/visible', '/visible --all'],
   run: visibility(false),

@@ -29,7 +29,7 @@ async function setShow(ctx: CommandContext, show: OwnShow, all: boolean, message
 
 export const statusCommand: CommandSpec = {
   name: 'status',
-  summary: 'Say whether you are available, away or busy, with an optional message (RFC 6121 §4.7).',
+  summary: 'Set your presence (online, away, dnd, ...) and a message.',
   args: [{ name: 'presence', required: true, rest: true, description: `[--all] SHOW [MESSAGE]: SHOW is ${SHOWS_WRITTEN}; the message is the rest of the line` }],
   description:
     'online: available; chat: keen to chat; away: away for a while; xa: away for long; dnd: busy, do not disturb. ' +
@@ -51,7 +51,7 @@ const SHORTCUT_MEANING: Record<OwnShow, string> = {
   online: 'available',
   chat: 'keen to chat',
   away: 'away for a while',
-  xa: 'away for long (extended away)',
+  xa: 'extended away',
   dnd: 'busy: do not disturb',
 };
 
@@ -59,7 +59,7 @@ const SHORTCUT_MEANING: Record<OwnShow, string> = {
 function shortcut(show: OwnShow): CommandSpec {
   return {
     name: show,
-    summary: `Say you are ${SHORTCUT_MEANING[show]}, with an optional message (/status ${show}).`,
+    summary: `/status ${show} [message]: ${SHORTCUT_MEANING[show]}.`,
     args: [{ name: 'message', required: false, rest: true, description: '[--all] [MESSAGE]: the message is the rest of the line' }],
     examples: [`/${show}`, `/${show} ${show === 'online' ? 'back' : 'lunch'}`, `/${show} --all`],
     async run(ctx, [written = '']) {
@@ -74,7 +74,7 @@ export const presenceShortcuts: readonly CommandSpec[] = OWN_SHOWS.map(shortcut)
 
 export const priorityCommand: CommandSpec = {
   name: 'priority',
-  summary: 'Set the priority of this device among your others (RFC 6121 §4.7.2.3).',
+  summary: "Set this device's priority among yours (RFC 6121).",
   args: [
     { name: 'number', required: true, description: `a whole number from ${MIN_PRIORITY} to ${MAX_PRIORITY}; 0 is the default` },
     { name: '--all', required: false, description: 'every running account, not only the current one' },
