@@ -89,7 +89,7 @@ describe('loadConfig', () => {
   it('keeps the last presence chosen per account, checked; restoring it at start is off unless asked', () => {
     const paths = pathsWith();
     const config = loadConfig(paths);
-    expect(config.get('presence')).toEqual({ restoreLast: false });
+    expect(config.get('presence')).toEqual({ restoreLast: false, awayAfterMinutes: 0, xaAfterMinutes: 0, awayMessage: '' });
     config.set('accounts', { 'alice@example.org': { lastPresence: { show: 'away', status: 'lunch', priority: 5 } } });
     expect(() => config.set('accounts', { 'alice@example.org': { lastPresence: { show: 'busy', priority: 0 } } } as never)).toThrow(/key accounts\.alice@example\.org\.lastPresence\.show must be equal to one of the allowed values/);
     expect(() => config.set('accounts', { 'alice@example.org': { lastPresence: { show: 'away', priority: 200 } } })).toThrow(/lastPresence\.priority must be <= 127/);

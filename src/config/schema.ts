@@ -21,6 +21,12 @@ export interface AccountConfig {
 export interface PresenceConfig {
   /** Start each account with the presence last chosen for it (default: plain online). */
   restoreLast: boolean;
+  /** Auto-away: idle this many minutes at the keyboard, natter says away (0: never). */
+  awayAfterMinutes: number;
+  /** ... and extended away after this many (0: never). */
+  xaAfterMinutes: number;
+  /** The status message while away by itself ('' keeps the one the user set). */
+  awayMessage: string;
 }
 
 export interface UiConfig {
@@ -87,7 +93,12 @@ export const configSchema: Schema<NatterConfig> = {
   presence: {
     type: 'object',
     additionalProperties: false,
-    properties: { restoreLast: { type: 'boolean', default: false } },
+    properties: {
+      restoreLast: { type: 'boolean', default: false },
+      awayAfterMinutes: { type: 'number', minimum: 0, default: 0 },
+      xaAfterMinutes: { type: 'number', minimum: 0, default: 0 },
+      awayMessage: { type: 'string', maxLength: 1000, default: '' },
+    },
     default: {},
   },
   hooks: {

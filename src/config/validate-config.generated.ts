@@ -6,7 +6,7 @@ import func3Module from 'ajv/dist/runtime/ucs2length.js';
 "use strict";
 export const validate = validate10;
 export default validate10;
-const schema11 = {"type":"object","properties":{"accounts":{"type":"object","propertyNames":{"pattern":"^[^@/\\s]+@[^@/\\s]+$"},"additionalProperties":{"type":"object","additionalProperties":false,"properties":{"enabled":{"type":"boolean"},"host":{"type":"string","minLength":1},"port":{"type":"integer","minimum":1,"maximum":65535},"directTls":{"type":"boolean"},"caFile":{"type":"string","minLength":1},"passwordCommand":{"type":"string","minLength":1},"pinnedCertificates":{"type":"array","items":{"type":"string","pattern":"^([0-9A-F]{2}:){31}[0-9A-F]{2}$"}},"mechanism":{"type":"string"},"lastPresence":{"type":"object","additionalProperties":false,"required":["show"],"properties":{"show":{"enum":["online","chat","away","xa","dnd"]},"status":{"type":"string","maxLength":1000},"priority":{"type":"integer","minimum":-128,"maximum":127}}}}},"default":{}},"defaultAccount":{"type":"string"},"presence":{"type":"object","additionalProperties":false,"properties":{"restoreLast":{"type":"boolean","default":false}},"default":{}},"hooks":{"type":"object","additionalProperties":false,"properties":{"message":{"type":"array","minItems":1,"items":{"type":"string","minLength":1}},"highlight":{"type":"array","minItems":1,"items":{"type":"string","minLength":1}},"connection":{"type":"array","minItems":1,"items":{"type":"string","minLength":1}},"presence":{"type":"array","minItems":1,"items":{"type":"string","minLength":1}},"subscription":{"type":"array","minItems":1,"items":{"type":"string","minLength":1}},"file":{"type":"array","minItems":1,"items":{"type":"string","minLength":1}}},"default":{}},"aliases":{"type":"object","propertyNames":{"pattern":"^[a-z][a-z0-9_-]{0,31}$"},"additionalProperties":{"type":"string","pattern":"^/"},"default":{}},"ui":{"type":"object","additionalProperties":false,"properties":{"rosterVisible":{"type":"boolean","default":true},"rosterWidth":{"type":"integer","minimum":12,"maximum":80,"default":24},"notify":{"enum":["off","bell","osc9","osc777"],"default":"off"},"theme":{"type":"object","propertyNames":{"enum":["border","title","activeTab","activeTabBg","unread","statusFg","statusBg","prompt","error","info","command","incoming","outgoing","action","timestamp"]},"additionalProperties":{"type":"string","pattern":"^(#[0-9a-fA-F]{6}|[a-zA-Z]+|ansi256\\(\\d{1,3}\\)|rgb\\(\\d{1,3}, ?\\d{1,3}, ?\\d{1,3}\\))$"},"default":{}},"keys":{"type":"object","propertyNames":{"pattern":"^[a-z]+(\\.[a-z0-9-]+)+$"},"additionalProperties":{"type":"array","items":{"type":"string","pattern":"^((ctrl|alt|shift)\\+)*[a-z0-9/-]+$"}},"default":{}}},"default":{}}}};
+const schema11 = {"type":"object","properties":{"accounts":{"type":"object","propertyNames":{"pattern":"^[^@/\\s]+@[^@/\\s]+$"},"additionalProperties":{"type":"object","additionalProperties":false,"properties":{"enabled":{"type":"boolean"},"host":{"type":"string","minLength":1},"port":{"type":"integer","minimum":1,"maximum":65535},"directTls":{"type":"boolean"},"caFile":{"type":"string","minLength":1},"passwordCommand":{"type":"string","minLength":1},"pinnedCertificates":{"type":"array","items":{"type":"string","pattern":"^([0-9A-F]{2}:){31}[0-9A-F]{2}$"}},"mechanism":{"type":"string"},"lastPresence":{"type":"object","additionalProperties":false,"required":["show"],"properties":{"show":{"enum":["online","chat","away","xa","dnd"]},"status":{"type":"string","maxLength":1000},"priority":{"type":"integer","minimum":-128,"maximum":127}}}}},"default":{}},"defaultAccount":{"type":"string"},"presence":{"type":"object","additionalProperties":false,"properties":{"restoreLast":{"type":"boolean","default":false},"awayAfterMinutes":{"type":"number","minimum":0,"default":0},"xaAfterMinutes":{"type":"number","minimum":0,"default":0},"awayMessage":{"type":"string","maxLength":1000,"default":""}},"default":{}},"hooks":{"type":"object","additionalProperties":false,"properties":{"message":{"type":"array","minItems":1,"items":{"type":"string","minLength":1}},"highlight":{"type":"array","minItems":1,"items":{"type":"string","minLength":1}},"connection":{"type":"array","minItems":1,"items":{"type":"string","minLength":1}},"presence":{"type":"array","minItems":1,"items":{"type":"string","minLength":1}},"subscription":{"type":"array","minItems":1,"items":{"type":"string","minLength":1}},"file":{"type":"array","minItems":1,"items":{"type":"string","minLength":1}}},"default":{}},"aliases":{"type":"object","propertyNames":{"pattern":"^[a-z][a-z0-9_-]{0,31}$"},"additionalProperties":{"type":"string","pattern":"^/"},"default":{}},"ui":{"type":"object","additionalProperties":false,"properties":{"rosterVisible":{"type":"boolean","default":true},"rosterWidth":{"type":"integer","minimum":12,"maximum":80,"default":24},"notify":{"enum":["off","bell","osc9","osc777"],"default":"off"},"theme":{"type":"object","propertyNames":{"enum":["border","title","activeTab","activeTabBg","unread","statusFg","statusBg","prompt","error","info","command","incoming","outgoing","action","timestamp"]},"additionalProperties":{"type":"string","pattern":"^(#[0-9a-fA-F]{6}|[a-zA-Z]+|ansi256\\(\\d{1,3}\\)|rgb\\(\\d{1,3}, ?\\d{1,3}, ?\\d{1,3}\\))$"},"default":{}},"keys":{"type":"object","propertyNames":{"pattern":"^[a-z]+(\\.[a-z0-9-]+)+$"},"additionalProperties":{"type":"array","items":{"type":"string","pattern":"^((ctrl|alt|shift)\\+)*[a-z0-9/-]+$"}},"default":{}}},"default":{}}}};
 const pattern0 = new RegExp("^[^@/\\s]+@[^@/\\s]+$", "u");
 const pattern1 = new RegExp("^([0-9A-F]{2}:){31}[0-9A-F]{2}$", "u");
 const pattern2 = new RegExp("^[a-z][a-z0-9_-]{0,31}$", "u");
@@ -416,8 +416,17 @@ if(data16 && typeof data16 == "object" && !Array.isArray(data16)){
 if(data16.restoreLast === undefined){
 data16.restoreLast = false;
 }
+if(data16.awayAfterMinutes === undefined){
+data16.awayAfterMinutes = 0;
+}
+if(data16.xaAfterMinutes === undefined){
+data16.xaAfterMinutes = 0;
+}
+if(data16.awayMessage === undefined){
+data16.awayMessage = "";
+}
 for(const key4 in data16){
-if(!(key4 === "restoreLast")){
+if(!((((key4 === "restoreLast") || (key4 === "awayAfterMinutes")) || (key4 === "xaAfterMinutes")) || (key4 === "awayMessage"))){
 const err30 = {instancePath:instancePath+"/presence",schemaPath:"#/properties/presence/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err30];
@@ -438,9 +447,10 @@ vErrors.push(err31);
 }
 errors++;
 }
-}
-else {
-const err32 = {instancePath:instancePath+"/presence",schemaPath:"#/properties/presence/type",keyword:"type",params:{type: "object"},message:"must be object"};
+let data18 = data16.awayAfterMinutes;
+if((typeof data18 == "number") && (isFinite(data18))){
+if(data18 < 0 || isNaN(data18)){
+const err32 = {instancePath:instancePath+"/presence/awayAfterMinutes",schemaPath:"#/properties/presence/properties/awayAfterMinutes/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err32];
 }
@@ -449,11 +459,9 @@ vErrors.push(err32);
 }
 errors++;
 }
-let data18 = data.hooks;
-if(data18 && typeof data18 == "object" && !Array.isArray(data18)){
-for(const key5 in data18){
-if(!((((((key5 === "message") || (key5 === "highlight")) || (key5 === "connection")) || (key5 === "presence")) || (key5 === "subscription")) || (key5 === "file"))){
-const err33 = {instancePath:instancePath+"/hooks",schemaPath:"#/properties/hooks/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties"};
+}
+else {
+const err33 = {instancePath:instancePath+"/presence/awayAfterMinutes",schemaPath:"#/properties/presence/properties/awayAfterMinutes/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err33];
 }
@@ -462,12 +470,10 @@ vErrors.push(err33);
 }
 errors++;
 }
-}
-if(data18.message !== undefined){
-let data19 = data18.message;
-if(Array.isArray(data19)){
-if(data19.length < 1){
-const err34 = {instancePath:instancePath+"/hooks/message",schemaPath:"#/properties/hooks/properties/message/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
+let data19 = data16.xaAfterMinutes;
+if((typeof data19 == "number") && (isFinite(data19))){
+if(data19 < 0 || isNaN(data19)){
+const err34 = {instancePath:instancePath+"/presence/xaAfterMinutes",schemaPath:"#/properties/presence/properties/xaAfterMinutes/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err34];
 }
@@ -476,12 +482,9 @@ vErrors.push(err34);
 }
 errors++;
 }
-const len1 = data19.length;
-for(let i1=0; i1<len1; i1++){
-let data20 = data19[i1];
-if(typeof data20 === "string"){
-if(func3(data20) < 1){
-const err35 = {instancePath:instancePath+"/hooks/message/" + i1,schemaPath:"#/properties/hooks/properties/message/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+}
+else {
+const err35 = {instancePath:instancePath+"/presence/xaAfterMinutes",schemaPath:"#/properties/presence/properties/xaAfterMinutes/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err35];
 }
@@ -490,9 +493,10 @@ vErrors.push(err35);
 }
 errors++;
 }
-}
-else {
-const err36 = {instancePath:instancePath+"/hooks/message/" + i1,schemaPath:"#/properties/hooks/properties/message/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+let data20 = data16.awayMessage;
+if(typeof data20 === "string"){
+if(func3(data20) > 1000){
+const err36 = {instancePath:instancePath+"/presence/awayMessage",schemaPath:"#/properties/presence/properties/awayMessage/maxLength",keyword:"maxLength",params:{limit: 1000},message:"must NOT have more than 1000 characters"};
 if(vErrors === null){
 vErrors = [err36];
 }
@@ -502,9 +506,8 @@ vErrors.push(err36);
 errors++;
 }
 }
-}
 else {
-const err37 = {instancePath:instancePath+"/hooks/message",schemaPath:"#/properties/hooks/properties/message/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err37 = {instancePath:instancePath+"/presence/awayMessage",schemaPath:"#/properties/presence/properties/awayMessage/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err37];
 }
@@ -514,11 +517,8 @@ vErrors.push(err37);
 errors++;
 }
 }
-if(data18.highlight !== undefined){
-let data21 = data18.highlight;
-if(Array.isArray(data21)){
-if(data21.length < 1){
-const err38 = {instancePath:instancePath+"/hooks/highlight",schemaPath:"#/properties/hooks/properties/highlight/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
+else {
+const err38 = {instancePath:instancePath+"/presence",schemaPath:"#/properties/presence/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err38];
 }
@@ -527,12 +527,11 @@ vErrors.push(err38);
 }
 errors++;
 }
-const len2 = data21.length;
-for(let i2=0; i2<len2; i2++){
-let data22 = data21[i2];
-if(typeof data22 === "string"){
-if(func3(data22) < 1){
-const err39 = {instancePath:instancePath+"/hooks/highlight/" + i2,schemaPath:"#/properties/hooks/properties/highlight/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+let data21 = data.hooks;
+if(data21 && typeof data21 == "object" && !Array.isArray(data21)){
+for(const key5 in data21){
+if(!((((((key5 === "message") || (key5 === "highlight")) || (key5 === "connection")) || (key5 === "presence")) || (key5 === "subscription")) || (key5 === "file"))){
+const err39 = {instancePath:instancePath+"/hooks",schemaPath:"#/properties/hooks/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err39];
 }
@@ -542,8 +541,11 @@ vErrors.push(err39);
 errors++;
 }
 }
-else {
-const err40 = {instancePath:instancePath+"/hooks/highlight/" + i2,schemaPath:"#/properties/hooks/properties/highlight/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data21.message !== undefined){
+let data22 = data21.message;
+if(Array.isArray(data22)){
+if(data22.length < 1){
+const err40 = {instancePath:instancePath+"/hooks/message",schemaPath:"#/properties/hooks/properties/message/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
 if(vErrors === null){
 vErrors = [err40];
 }
@@ -552,10 +554,12 @@ vErrors.push(err40);
 }
 errors++;
 }
-}
-}
-else {
-const err41 = {instancePath:instancePath+"/hooks/highlight",schemaPath:"#/properties/hooks/properties/highlight/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const len1 = data22.length;
+for(let i1=0; i1<len1; i1++){
+let data23 = data22[i1];
+if(typeof data23 === "string"){
+if(func3(data23) < 1){
+const err41 = {instancePath:instancePath+"/hooks/message/" + i1,schemaPath:"#/properties/hooks/properties/message/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err41];
 }
@@ -565,11 +569,8 @@ vErrors.push(err41);
 errors++;
 }
 }
-if(data18.connection !== undefined){
-let data23 = data18.connection;
-if(Array.isArray(data23)){
-if(data23.length < 1){
-const err42 = {instancePath:instancePath+"/hooks/connection",schemaPath:"#/properties/hooks/properties/connection/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
+else {
+const err42 = {instancePath:instancePath+"/hooks/message/" + i1,schemaPath:"#/properties/hooks/properties/message/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err42];
 }
@@ -578,12 +579,10 @@ vErrors.push(err42);
 }
 errors++;
 }
-const len3 = data23.length;
-for(let i3=0; i3<len3; i3++){
-let data24 = data23[i3];
-if(typeof data24 === "string"){
-if(func3(data24) < 1){
-const err43 = {instancePath:instancePath+"/hooks/connection/" + i3,schemaPath:"#/properties/hooks/properties/connection/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+}
+}
+else {
+const err43 = {instancePath:instancePath+"/hooks/message",schemaPath:"#/properties/hooks/properties/message/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err43];
 }
@@ -593,8 +592,11 @@ vErrors.push(err43);
 errors++;
 }
 }
-else {
-const err44 = {instancePath:instancePath+"/hooks/connection/" + i3,schemaPath:"#/properties/hooks/properties/connection/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data21.highlight !== undefined){
+let data24 = data21.highlight;
+if(Array.isArray(data24)){
+if(data24.length < 1){
+const err44 = {instancePath:instancePath+"/hooks/highlight",schemaPath:"#/properties/hooks/properties/highlight/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
 if(vErrors === null){
 vErrors = [err44];
 }
@@ -603,10 +605,12 @@ vErrors.push(err44);
 }
 errors++;
 }
-}
-}
-else {
-const err45 = {instancePath:instancePath+"/hooks/connection",schemaPath:"#/properties/hooks/properties/connection/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const len2 = data24.length;
+for(let i2=0; i2<len2; i2++){
+let data25 = data24[i2];
+if(typeof data25 === "string"){
+if(func3(data25) < 1){
+const err45 = {instancePath:instancePath+"/hooks/highlight/" + i2,schemaPath:"#/properties/hooks/properties/highlight/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err45];
 }
@@ -616,11 +620,8 @@ vErrors.push(err45);
 errors++;
 }
 }
-if(data18.presence !== undefined){
-let data25 = data18.presence;
-if(Array.isArray(data25)){
-if(data25.length < 1){
-const err46 = {instancePath:instancePath+"/hooks/presence",schemaPath:"#/properties/hooks/properties/presence/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
+else {
+const err46 = {instancePath:instancePath+"/hooks/highlight/" + i2,schemaPath:"#/properties/hooks/properties/highlight/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err46];
 }
@@ -629,12 +630,10 @@ vErrors.push(err46);
 }
 errors++;
 }
-const len4 = data25.length;
-for(let i4=0; i4<len4; i4++){
-let data26 = data25[i4];
-if(typeof data26 === "string"){
-if(func3(data26) < 1){
-const err47 = {instancePath:instancePath+"/hooks/presence/" + i4,schemaPath:"#/properties/hooks/properties/presence/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+}
+}
+else {
+const err47 = {instancePath:instancePath+"/hooks/highlight",schemaPath:"#/properties/hooks/properties/highlight/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err47];
 }
@@ -644,8 +643,11 @@ vErrors.push(err47);
 errors++;
 }
 }
-else {
-const err48 = {instancePath:instancePath+"/hooks/presence/" + i4,schemaPath:"#/properties/hooks/properties/presence/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data21.connection !== undefined){
+let data26 = data21.connection;
+if(Array.isArray(data26)){
+if(data26.length < 1){
+const err48 = {instancePath:instancePath+"/hooks/connection",schemaPath:"#/properties/hooks/properties/connection/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
 if(vErrors === null){
 vErrors = [err48];
 }
@@ -654,10 +656,12 @@ vErrors.push(err48);
 }
 errors++;
 }
-}
-}
-else {
-const err49 = {instancePath:instancePath+"/hooks/presence",schemaPath:"#/properties/hooks/properties/presence/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const len3 = data26.length;
+for(let i3=0; i3<len3; i3++){
+let data27 = data26[i3];
+if(typeof data27 === "string"){
+if(func3(data27) < 1){
+const err49 = {instancePath:instancePath+"/hooks/connection/" + i3,schemaPath:"#/properties/hooks/properties/connection/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err49];
 }
@@ -667,11 +671,8 @@ vErrors.push(err49);
 errors++;
 }
 }
-if(data18.subscription !== undefined){
-let data27 = data18.subscription;
-if(Array.isArray(data27)){
-if(data27.length < 1){
-const err50 = {instancePath:instancePath+"/hooks/subscription",schemaPath:"#/properties/hooks/properties/subscription/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
+else {
+const err50 = {instancePath:instancePath+"/hooks/connection/" + i3,schemaPath:"#/properties/hooks/properties/connection/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err50];
 }
@@ -680,12 +681,10 @@ vErrors.push(err50);
 }
 errors++;
 }
-const len5 = data27.length;
-for(let i5=0; i5<len5; i5++){
-let data28 = data27[i5];
-if(typeof data28 === "string"){
-if(func3(data28) < 1){
-const err51 = {instancePath:instancePath+"/hooks/subscription/" + i5,schemaPath:"#/properties/hooks/properties/subscription/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+}
+}
+else {
+const err51 = {instancePath:instancePath+"/hooks/connection",schemaPath:"#/properties/hooks/properties/connection/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err51];
 }
@@ -695,8 +694,11 @@ vErrors.push(err51);
 errors++;
 }
 }
-else {
-const err52 = {instancePath:instancePath+"/hooks/subscription/" + i5,schemaPath:"#/properties/hooks/properties/subscription/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data21.presence !== undefined){
+let data28 = data21.presence;
+if(Array.isArray(data28)){
+if(data28.length < 1){
+const err52 = {instancePath:instancePath+"/hooks/presence",schemaPath:"#/properties/hooks/properties/presence/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
 if(vErrors === null){
 vErrors = [err52];
 }
@@ -705,10 +707,12 @@ vErrors.push(err52);
 }
 errors++;
 }
-}
-}
-else {
-const err53 = {instancePath:instancePath+"/hooks/subscription",schemaPath:"#/properties/hooks/properties/subscription/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const len4 = data28.length;
+for(let i4=0; i4<len4; i4++){
+let data29 = data28[i4];
+if(typeof data29 === "string"){
+if(func3(data29) < 1){
+const err53 = {instancePath:instancePath+"/hooks/presence/" + i4,schemaPath:"#/properties/hooks/properties/presence/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err53];
 }
@@ -718,11 +722,8 @@ vErrors.push(err53);
 errors++;
 }
 }
-if(data18.file !== undefined){
-let data29 = data18.file;
-if(Array.isArray(data29)){
-if(data29.length < 1){
-const err54 = {instancePath:instancePath+"/hooks/file",schemaPath:"#/properties/hooks/properties/file/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
+else {
+const err54 = {instancePath:instancePath+"/hooks/presence/" + i4,schemaPath:"#/properties/hooks/properties/presence/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err54];
 }
@@ -731,12 +732,10 @@ vErrors.push(err54);
 }
 errors++;
 }
-const len6 = data29.length;
-for(let i6=0; i6<len6; i6++){
-let data30 = data29[i6];
-if(typeof data30 === "string"){
-if(func3(data30) < 1){
-const err55 = {instancePath:instancePath+"/hooks/file/" + i6,schemaPath:"#/properties/hooks/properties/file/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+}
+}
+else {
+const err55 = {instancePath:instancePath+"/hooks/presence",schemaPath:"#/properties/hooks/properties/presence/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err55];
 }
@@ -746,8 +745,11 @@ vErrors.push(err55);
 errors++;
 }
 }
-else {
-const err56 = {instancePath:instancePath+"/hooks/file/" + i6,schemaPath:"#/properties/hooks/properties/file/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data21.subscription !== undefined){
+let data30 = data21.subscription;
+if(Array.isArray(data30)){
+if(data30.length < 1){
+const err56 = {instancePath:instancePath+"/hooks/subscription",schemaPath:"#/properties/hooks/properties/subscription/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
 if(vErrors === null){
 vErrors = [err56];
 }
@@ -756,10 +758,12 @@ vErrors.push(err56);
 }
 errors++;
 }
-}
-}
-else {
-const err57 = {instancePath:instancePath+"/hooks/file",schemaPath:"#/properties/hooks/properties/file/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const len5 = data30.length;
+for(let i5=0; i5<len5; i5++){
+let data31 = data30[i5];
+if(typeof data31 === "string"){
+if(func3(data31) < 1){
+const err57 = {instancePath:instancePath+"/hooks/subscription/" + i5,schemaPath:"#/properties/hooks/properties/subscription/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err57];
 }
@@ -769,9 +773,8 @@ vErrors.push(err57);
 errors++;
 }
 }
-}
 else {
-const err58 = {instancePath:instancePath+"/hooks",schemaPath:"#/properties/hooks/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err58 = {instancePath:instancePath+"/hooks/subscription/" + i5,schemaPath:"#/properties/hooks/properties/subscription/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err58];
 }
@@ -780,13 +783,10 @@ vErrors.push(err58);
 }
 errors++;
 }
-let data31 = data.aliases;
-if(data31 && typeof data31 == "object" && !Array.isArray(data31)){
-for(const key6 in data31){
-const _errs70 = errors;
-if(typeof key6 === "string"){
-if(!pattern2.test(key6)){
-const err59 = {instancePath:instancePath+"/aliases",schemaPath:"#/properties/aliases/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9_-]{0,31}$"},message:"must match pattern \""+"^[a-z][a-z0-9_-]{0,31}$"+"\"",propertyName:key6};
+}
+}
+else {
+const err59 = {instancePath:instancePath+"/hooks/subscription",schemaPath:"#/properties/hooks/properties/subscription/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err59];
 }
@@ -796,9 +796,11 @@ vErrors.push(err59);
 errors++;
 }
 }
-var valid21 = _errs70 === errors;
-if(!valid21){
-const err60 = {instancePath:instancePath+"/aliases",schemaPath:"#/properties/aliases/propertyNames",keyword:"propertyNames",params:{propertyName: key6},message:"property name must be valid"};
+if(data21.file !== undefined){
+let data32 = data21.file;
+if(Array.isArray(data32)){
+if(data32.length < 1){
+const err60 = {instancePath:instancePath+"/hooks/file",schemaPath:"#/properties/hooks/properties/file/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
 if(vErrors === null){
 vErrors = [err60];
 }
@@ -807,12 +809,12 @@ vErrors.push(err60);
 }
 errors++;
 }
-}
-for(const key7 in data31){
-let data32 = data31[key7];
-if(typeof data32 === "string"){
-if(!pattern3.test(data32)){
-const err61 = {instancePath:instancePath+"/aliases/" + key7.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/aliases/additionalProperties/pattern",keyword:"pattern",params:{pattern: "^/"},message:"must match pattern \""+"^/"+"\""};
+const len6 = data32.length;
+for(let i6=0; i6<len6; i6++){
+let data33 = data32[i6];
+if(typeof data33 === "string"){
+if(func3(data33) < 1){
+const err61 = {instancePath:instancePath+"/hooks/file/" + i6,schemaPath:"#/properties/hooks/properties/file/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err61];
 }
@@ -823,7 +825,7 @@ errors++;
 }
 }
 else {
-const err62 = {instancePath:instancePath+"/aliases/" + key7.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/aliases/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err62 = {instancePath:instancePath+"/hooks/file/" + i6,schemaPath:"#/properties/hooks/properties/file/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err62];
 }
@@ -835,7 +837,7 @@ errors++;
 }
 }
 else {
-const err63 = {instancePath:instancePath+"/aliases",schemaPath:"#/properties/aliases/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err63 = {instancePath:instancePath+"/hooks/file",schemaPath:"#/properties/hooks/properties/file/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err63];
 }
@@ -844,26 +846,10 @@ vErrors.push(err63);
 }
 errors++;
 }
-let data33 = data.ui;
-if(data33 && typeof data33 == "object" && !Array.isArray(data33)){
-if(data33.rosterVisible === undefined){
-data33.rosterVisible = true;
 }
-if(data33.rosterWidth === undefined){
-data33.rosterWidth = 24;
 }
-if(data33.notify === undefined){
-data33.notify = "off";
-}
-if(data33.theme === undefined){
-data33.theme = {};
-}
-if(data33.keys === undefined){
-data33.keys = {};
-}
-for(const key8 in data33){
-if(!(((((key8 === "rosterVisible") || (key8 === "rosterWidth")) || (key8 === "notify")) || (key8 === "theme")) || (key8 === "keys"))){
-const err64 = {instancePath:instancePath+"/ui",schemaPath:"#/properties/ui/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key8},message:"must NOT have additional properties"};
+else {
+const err64 = {instancePath:instancePath+"/hooks",schemaPath:"#/properties/hooks/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err64];
 }
@@ -872,9 +858,13 @@ vErrors.push(err64);
 }
 errors++;
 }
-}
-if(typeof data33.rosterVisible !== "boolean"){
-const err65 = {instancePath:instancePath+"/ui/rosterVisible",schemaPath:"#/properties/ui/properties/rosterVisible/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+let data34 = data.aliases;
+if(data34 && typeof data34 == "object" && !Array.isArray(data34)){
+for(const key6 in data34){
+const _errs76 = errors;
+if(typeof key6 === "string"){
+if(!pattern2.test(key6)){
+const err65 = {instancePath:instancePath+"/aliases",schemaPath:"#/properties/aliases/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9_-]{0,31}$"},message:"must match pattern \""+"^[a-z][a-z0-9_-]{0,31}$"+"\"",propertyName:key6};
 if(vErrors === null){
 vErrors = [err65];
 }
@@ -883,9 +873,10 @@ vErrors.push(err65);
 }
 errors++;
 }
-let data35 = data33.rosterWidth;
-if(!(((typeof data35 == "number") && (!(data35 % 1) && !isNaN(data35))) && (isFinite(data35)))){
-const err66 = {instancePath:instancePath+"/ui/rosterWidth",schemaPath:"#/properties/ui/properties/rosterWidth/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+}
+var valid21 = _errs76 === errors;
+if(!valid21){
+const err66 = {instancePath:instancePath+"/aliases",schemaPath:"#/properties/aliases/propertyNames",keyword:"propertyNames",params:{propertyName: key6},message:"property name must be valid"};
 if(vErrors === null){
 vErrors = [err66];
 }
@@ -894,9 +885,12 @@ vErrors.push(err66);
 }
 errors++;
 }
-if((typeof data35 == "number") && (isFinite(data35))){
-if(data35 > 80 || isNaN(data35)){
-const err67 = {instancePath:instancePath+"/ui/rosterWidth",schemaPath:"#/properties/ui/properties/rosterWidth/maximum",keyword:"maximum",params:{comparison: "<=", limit: 80},message:"must be <= 80"};
+}
+for(const key7 in data34){
+let data35 = data34[key7];
+if(typeof data35 === "string"){
+if(!pattern3.test(data35)){
+const err67 = {instancePath:instancePath+"/aliases/" + key7.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/aliases/additionalProperties/pattern",keyword:"pattern",params:{pattern: "^/"},message:"must match pattern \""+"^/"+"\""};
 if(vErrors === null){
 vErrors = [err67];
 }
@@ -905,8 +899,9 @@ vErrors.push(err67);
 }
 errors++;
 }
-if(data35 < 12 || isNaN(data35)){
-const err68 = {instancePath:instancePath+"/ui/rosterWidth",schemaPath:"#/properties/ui/properties/rosterWidth/minimum",keyword:"minimum",params:{comparison: ">=", limit: 12},message:"must be >= 12"};
+}
+else {
+const err68 = {instancePath:instancePath+"/aliases/" + key7.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/aliases/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err68];
 }
@@ -916,9 +911,9 @@ vErrors.push(err68);
 errors++;
 }
 }
-let data36 = data33.notify;
-if(!((((data36 === "off") || (data36 === "bell")) || (data36 === "osc9")) || (data36 === "osc777"))){
-const err69 = {instancePath:instancePath+"/ui/notify",schemaPath:"#/properties/ui/properties/notify/enum",keyword:"enum",params:{allowedValues: schema11.properties.ui.properties.notify.enum},message:"must be equal to one of the allowed values"};
+}
+else {
+const err69 = {instancePath:instancePath+"/aliases",schemaPath:"#/properties/aliases/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err69];
 }
@@ -927,12 +922,26 @@ vErrors.push(err69);
 }
 errors++;
 }
-let data37 = data33.theme;
-if(data37 && typeof data37 == "object" && !Array.isArray(data37)){
-for(const key9 in data37){
-const _errs84 = errors;
-if(!(((((((((((((((key9 === "border") || (key9 === "title")) || (key9 === "activeTab")) || (key9 === "activeTabBg")) || (key9 === "unread")) || (key9 === "statusFg")) || (key9 === "statusBg")) || (key9 === "prompt")) || (key9 === "error")) || (key9 === "info")) || (key9 === "command")) || (key9 === "incoming")) || (key9 === "outgoing")) || (key9 === "action")) || (key9 === "timestamp"))){
-const err70 = {instancePath:instancePath+"/ui/theme",schemaPath:"#/properties/ui/properties/theme/propertyNames/enum",keyword:"enum",params:{allowedValues: schema11.properties.ui.properties.theme.propertyNames.enum},message:"must be equal to one of the allowed values",propertyName:key9};
+let data36 = data.ui;
+if(data36 && typeof data36 == "object" && !Array.isArray(data36)){
+if(data36.rosterVisible === undefined){
+data36.rosterVisible = true;
+}
+if(data36.rosterWidth === undefined){
+data36.rosterWidth = 24;
+}
+if(data36.notify === undefined){
+data36.notify = "off";
+}
+if(data36.theme === undefined){
+data36.theme = {};
+}
+if(data36.keys === undefined){
+data36.keys = {};
+}
+for(const key8 in data36){
+if(!(((((key8 === "rosterVisible") || (key8 === "rosterWidth")) || (key8 === "notify")) || (key8 === "theme")) || (key8 === "keys"))){
+const err70 = {instancePath:instancePath+"/ui",schemaPath:"#/properties/ui/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key8},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err70];
 }
@@ -941,9 +950,9 @@ vErrors.push(err70);
 }
 errors++;
 }
-var valid24 = _errs84 === errors;
-if(!valid24){
-const err71 = {instancePath:instancePath+"/ui/theme",schemaPath:"#/properties/ui/properties/theme/propertyNames",keyword:"propertyNames",params:{propertyName: key9},message:"property name must be valid"};
+}
+if(typeof data36.rosterVisible !== "boolean"){
+const err71 = {instancePath:instancePath+"/ui/rosterVisible",schemaPath:"#/properties/ui/properties/rosterVisible/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err71];
 }
@@ -952,12 +961,9 @@ vErrors.push(err71);
 }
 errors++;
 }
-}
-for(const key10 in data37){
-let data38 = data37[key10];
-if(typeof data38 === "string"){
-if(!pattern4.test(data38)){
-const err72 = {instancePath:instancePath+"/ui/theme/" + key10.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/ui/properties/theme/additionalProperties/pattern",keyword:"pattern",params:{pattern: "^(#[0-9a-fA-F]{6}|[a-zA-Z]+|ansi256\\(\\d{1,3}\\)|rgb\\(\\d{1,3}, ?\\d{1,3}, ?\\d{1,3}\\))$"},message:"must match pattern \""+"^(#[0-9a-fA-F]{6}|[a-zA-Z]+|ansi256\\(\\d{1,3}\\)|rgb\\(\\d{1,3}, ?\\d{1,3}, ?\\d{1,3}\\))$"+"\""};
+let data38 = data36.rosterWidth;
+if(!(((typeof data38 == "number") && (!(data38 % 1) && !isNaN(data38))) && (isFinite(data38)))){
+const err72 = {instancePath:instancePath+"/ui/rosterWidth",schemaPath:"#/properties/ui/properties/rosterWidth/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err72];
 }
@@ -966,9 +972,9 @@ vErrors.push(err72);
 }
 errors++;
 }
-}
-else {
-const err73 = {instancePath:instancePath+"/ui/theme/" + key10.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/ui/properties/theme/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if((typeof data38 == "number") && (isFinite(data38))){
+if(data38 > 80 || isNaN(data38)){
+const err73 = {instancePath:instancePath+"/ui/rosterWidth",schemaPath:"#/properties/ui/properties/rosterWidth/maximum",keyword:"maximum",params:{comparison: "<=", limit: 80},message:"must be <= 80"};
 if(vErrors === null){
 vErrors = [err73];
 }
@@ -977,10 +983,8 @@ vErrors.push(err73);
 }
 errors++;
 }
-}
-}
-else {
-const err74 = {instancePath:instancePath+"/ui/theme",schemaPath:"#/properties/ui/properties/theme/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data38 < 12 || isNaN(data38)){
+const err74 = {instancePath:instancePath+"/ui/rosterWidth",schemaPath:"#/properties/ui/properties/rosterWidth/minimum",keyword:"minimum",params:{comparison: ">=", limit: 12},message:"must be >= 12"};
 if(vErrors === null){
 vErrors = [err74];
 }
@@ -989,13 +993,10 @@ vErrors.push(err74);
 }
 errors++;
 }
-let data39 = data33.keys;
-if(data39 && typeof data39 == "object" && !Array.isArray(data39)){
-for(const key11 in data39){
-const _errs90 = errors;
-if(typeof key11 === "string"){
-if(!pattern5.test(key11)){
-const err75 = {instancePath:instancePath+"/ui/keys",schemaPath:"#/properties/ui/properties/keys/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[a-z]+(\\.[a-z0-9-]+)+$"},message:"must match pattern \""+"^[a-z]+(\\.[a-z0-9-]+)+$"+"\"",propertyName:key11};
+}
+let data39 = data36.notify;
+if(!((((data39 === "off") || (data39 === "bell")) || (data39 === "osc9")) || (data39 === "osc777"))){
+const err75 = {instancePath:instancePath+"/ui/notify",schemaPath:"#/properties/ui/properties/notify/enum",keyword:"enum",params:{allowedValues: schema11.properties.ui.properties.notify.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err75];
 }
@@ -1004,10 +1005,12 @@ vErrors.push(err75);
 }
 errors++;
 }
-}
-var valid26 = _errs90 === errors;
-if(!valid26){
-const err76 = {instancePath:instancePath+"/ui/keys",schemaPath:"#/properties/ui/properties/keys/propertyNames",keyword:"propertyNames",params:{propertyName: key11},message:"property name must be valid"};
+let data40 = data36.theme;
+if(data40 && typeof data40 == "object" && !Array.isArray(data40)){
+for(const key9 in data40){
+const _errs90 = errors;
+if(!(((((((((((((((key9 === "border") || (key9 === "title")) || (key9 === "activeTab")) || (key9 === "activeTabBg")) || (key9 === "unread")) || (key9 === "statusFg")) || (key9 === "statusBg")) || (key9 === "prompt")) || (key9 === "error")) || (key9 === "info")) || (key9 === "command")) || (key9 === "incoming")) || (key9 === "outgoing")) || (key9 === "action")) || (key9 === "timestamp"))){
+const err76 = {instancePath:instancePath+"/ui/theme",schemaPath:"#/properties/ui/properties/theme/propertyNames/enum",keyword:"enum",params:{allowedValues: schema11.properties.ui.properties.theme.propertyNames.enum},message:"must be equal to one of the allowed values",propertyName:key9};
 if(vErrors === null){
 vErrors = [err76];
 }
@@ -1016,16 +1019,9 @@ vErrors.push(err76);
 }
 errors++;
 }
-}
-for(const key12 in data39){
-let data40 = data39[key12];
-if(Array.isArray(data40)){
-const len7 = data40.length;
-for(let i7=0; i7<len7; i7++){
-let data41 = data40[i7];
-if(typeof data41 === "string"){
-if(!pattern6.test(data41)){
-const err77 = {instancePath:instancePath+"/ui/keys/" + key12.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i7,schemaPath:"#/properties/ui/properties/keys/additionalProperties/items/pattern",keyword:"pattern",params:{pattern: "^((ctrl|alt|shift)\\+)*[a-z0-9/-]+$"},message:"must match pattern \""+"^((ctrl|alt|shift)\\+)*[a-z0-9/-]+$"+"\""};
+var valid24 = _errs90 === errors;
+if(!valid24){
+const err77 = {instancePath:instancePath+"/ui/theme",schemaPath:"#/properties/ui/properties/theme/propertyNames",keyword:"propertyNames",params:{propertyName: key9},message:"property name must be valid"};
 if(vErrors === null){
 vErrors = [err77];
 }
@@ -1035,8 +1031,11 @@ vErrors.push(err77);
 errors++;
 }
 }
-else {
-const err78 = {instancePath:instancePath+"/ui/keys/" + key12.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i7,schemaPath:"#/properties/ui/properties/keys/additionalProperties/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+for(const key10 in data40){
+let data41 = data40[key10];
+if(typeof data41 === "string"){
+if(!pattern4.test(data41)){
+const err78 = {instancePath:instancePath+"/ui/theme/" + key10.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/ui/properties/theme/additionalProperties/pattern",keyword:"pattern",params:{pattern: "^(#[0-9a-fA-F]{6}|[a-zA-Z]+|ansi256\\(\\d{1,3}\\)|rgb\\(\\d{1,3}, ?\\d{1,3}, ?\\d{1,3}\\))$"},message:"must match pattern \""+"^(#[0-9a-fA-F]{6}|[a-zA-Z]+|ansi256\\(\\d{1,3}\\)|rgb\\(\\d{1,3}, ?\\d{1,3}, ?\\d{1,3}\\))$"+"\""};
 if(vErrors === null){
 vErrors = [err78];
 }
@@ -1046,9 +1045,8 @@ vErrors.push(err78);
 errors++;
 }
 }
-}
 else {
-const err79 = {instancePath:instancePath+"/ui/keys/" + key12.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/ui/properties/keys/additionalProperties/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err79 = {instancePath:instancePath+"/ui/theme/" + key10.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/ui/properties/theme/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err79];
 }
@@ -1060,7 +1058,7 @@ errors++;
 }
 }
 else {
-const err80 = {instancePath:instancePath+"/ui/keys",schemaPath:"#/properties/ui/properties/keys/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err80 = {instancePath:instancePath+"/ui/theme",schemaPath:"#/properties/ui/properties/theme/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err80];
 }
@@ -1069,9 +1067,13 @@ vErrors.push(err80);
 }
 errors++;
 }
-}
-else {
-const err81 = {instancePath:instancePath+"/ui",schemaPath:"#/properties/ui/type",keyword:"type",params:{type: "object"},message:"must be object"};
+let data42 = data36.keys;
+if(data42 && typeof data42 == "object" && !Array.isArray(data42)){
+for(const key11 in data42){
+const _errs96 = errors;
+if(typeof key11 === "string"){
+if(!pattern5.test(key11)){
+const err81 = {instancePath:instancePath+"/ui/keys",schemaPath:"#/properties/ui/properties/keys/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[a-z]+(\\.[a-z0-9-]+)+$"},message:"must match pattern \""+"^[a-z]+(\\.[a-z0-9-]+)+$"+"\"",propertyName:key11};
 if(vErrors === null){
 vErrors = [err81];
 }
@@ -1081,13 +1083,89 @@ vErrors.push(err81);
 errors++;
 }
 }
-else {
-const err82 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+var valid26 = _errs96 === errors;
+if(!valid26){
+const err82 = {instancePath:instancePath+"/ui/keys",schemaPath:"#/properties/ui/properties/keys/propertyNames",keyword:"propertyNames",params:{propertyName: key11},message:"property name must be valid"};
 if(vErrors === null){
 vErrors = [err82];
 }
 else {
 vErrors.push(err82);
+}
+errors++;
+}
+}
+for(const key12 in data42){
+let data43 = data42[key12];
+if(Array.isArray(data43)){
+const len7 = data43.length;
+for(let i7=0; i7<len7; i7++){
+let data44 = data43[i7];
+if(typeof data44 === "string"){
+if(!pattern6.test(data44)){
+const err83 = {instancePath:instancePath+"/ui/keys/" + key12.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i7,schemaPath:"#/properties/ui/properties/keys/additionalProperties/items/pattern",keyword:"pattern",params:{pattern: "^((ctrl|alt|shift)\\+)*[a-z0-9/-]+$"},message:"must match pattern \""+"^((ctrl|alt|shift)\\+)*[a-z0-9/-]+$"+"\""};
+if(vErrors === null){
+vErrors = [err83];
+}
+else {
+vErrors.push(err83);
+}
+errors++;
+}
+}
+else {
+const err84 = {instancePath:instancePath+"/ui/keys/" + key12.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i7,schemaPath:"#/properties/ui/properties/keys/additionalProperties/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err84];
+}
+else {
+vErrors.push(err84);
+}
+errors++;
+}
+}
+}
+else {
+const err85 = {instancePath:instancePath+"/ui/keys/" + key12.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/ui/properties/keys/additionalProperties/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err85];
+}
+else {
+vErrors.push(err85);
+}
+errors++;
+}
+}
+}
+else {
+const err86 = {instancePath:instancePath+"/ui/keys",schemaPath:"#/properties/ui/properties/keys/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err86];
+}
+else {
+vErrors.push(err86);
+}
+errors++;
+}
+}
+else {
+const err87 = {instancePath:instancePath+"/ui",schemaPath:"#/properties/ui/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err87];
+}
+else {
+vErrors.push(err87);
+}
+errors++;
+}
+}
+else {
+const err88 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err88];
+}
+else {
+vErrors.push(err88);
 }
 errors++;
 }

@@ -22,6 +22,8 @@ export interface OwnPresence {
 export interface OwnPresenceView extends OwnPresence {
   /** XEP-0186: the server hides this session's presence. */
   invisible: boolean;
+  /** Set by auto-away (the user is idle), not by the user. */
+  auto?: boolean;
 }
 
 export const DEFAULT_PRESENCE: OwnPresence = { show: 'online', priority: 0 };
@@ -35,7 +37,7 @@ export function describeOwnPresence(view: OwnPresenceView): string {
   const parts: string[] = [];
   if (view.invisible) parts.push('invisible');
   const status = view.status ? `: ${sanitizeLine(view.status)}` : '';
-  if (view.show !== 'online' || status) parts.push(`${view.show}${status}`);
+  if (view.show !== 'online' || status) parts.push(`${view.show}${view.auto ? ' (idle)' : ''}${status}`);
   if (view.priority !== 0) parts.push(`priority ${view.priority}`);
   return parts.join(' · ');
 }

@@ -144,3 +144,25 @@ it('/invisible where the server does not offer XEP-0186 (Prosody 0.12): said pla
   natter.type('/quit\r');
   expect(await natter.waitForExit()).toEqual({ exitCode: 0 });
 }, 60_000);
+
+it('auto-away: idle at the keyboard, a contact sees away then xa with the XEP-0319 idle time, and the chosen presence again on the first key', async () => {
+  // Fractions of a minute, so the test waits seconds: the same code path as 10 and 30 minutes.
+  const config = () => ({ presence: { awayAfterMinutes: 0.05, xaAfterMinutes: 0.1, awayMessage: 'auto-away' } });
+  const { a, bob, natter } = await natterAndBob(info, cleanup, { contacts: true, cols: 120, config });
+  const mine = (s: Element): boolean => String(s.attrs.from ?? '').startsWith(`${a.jid}/`) && s.attrs.type === undefined;
+  const idleSince = (s: Element): string | undefined => s.getChild('idle', 'urn:xmpp:idle:1')?.attrs.since as string | undefined;
+
+  const away = await bob.waitForPresence((s) => mine(s) && seen(s) === 'away|auto-away|', 20_000);
+  await natter.waitForText(`${a.jid}: online · away (idle): auto-away`);
+  const xa = await bob.waitForPresence((s) => mine(s) && seen(s) === 'xa|auto-away|', 20_000);
+  expect(idleSince(away)).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/);
+  expect(idleSince(xa)).toBe(idleSince(away));
+
+  natter.type('x');
+  await expect.poll(() => bob.presences.slice(bob.presences.indexOf(xa) + 1).filter(mine).map((s) => `${seen(s)}|${idleSince(s) ?? ''}`), { timeout: 10_000 })
+    .toEqual(['|||']);
+  await natter.waitForText(`${a.jid}: online |`);
+  natter.press('backspace');
+  natter.type('/quit\r');
+  expect(await natter.waitForExit()).toEqual({ exitCode: 0 });
+}, 60_000);

@@ -29,6 +29,7 @@ import { attentionOf, notifier } from './notify.js';
 import { controlSocketPath, startControlSocket, type ControlEvent } from './control-socket.js';
 import { coalescedStdout } from '../../ui/render/coalesced-stdout.js';
 import { exitCleanlyOnCrash } from './crash-exit.js';
+import { withAutoAway } from './auto-away.js';
 
 const SIGNALS = ['SIGTERM', 'SIGHUP', 'SIGINT'] as const;
 
@@ -107,7 +108,7 @@ export async function runUi(options: UiOptions): Promise<number> {
     store.dispatch({ type: 'line/append', tabId: CONSOLE_TAB_ID, kind: 'error', text: `internal error (natter kept running): ${sanitizeLine(reason)}` });
   });
   let stateAtKey = store.getState();
-  const controller = {
+  const controller = withAutoAway({
     ...createCommandRunner(store, createRegistry(), manager.api, tabs, prompter, quit),
     keyStarted(): void {
       stateAtKey = store.getState();
@@ -128,7 +129,7 @@ export async function runUi(options: UiOptions): Promise<number> {
       store.dispatch({ type: 'line/append', tabId: store.getState().activeTabId, kind: 'error', text: sanitizeLine(result.reason) });
       return undefined;
     },
-  };
+  }, config.get('presence'), manager);
   const instance = render(<App store={store} controller={controller} keys={ui.keys} theme={ui.theme} />, {
     // One write per frame instead of three (coalesced-stdout.ts).
     stdout: coalescedStdout(process.stdout) as unknown as NodeJS.WriteStream,

@@ -14,7 +14,8 @@ import { subscriptionsApi } from '../roster/subscriptions-api.js';
 import { timeApi } from '../time/time-api.js';
 import { presenceApi } from '../presence/presence-api.js';
 import { accountDirectory } from './account-directory.js';
-import { createAccountRuntime } from './account-runtime.js';
+import { createAccountRuntime, type AccountRuntime } from './account-runtime.js';
+import type { IdleAway } from '../presence/own-presence.js';
 import { settingsFromConfig, type AccountSettings } from './account-settings.js';
 import { accountsApi } from './accounts-api.js';
 import type { Prompter } from './prompter.js';
@@ -50,7 +51,7 @@ export function createAccountManager(deps: AccountManagerDeps) {
     store,
     oneRun: deps.oneRun,
     start: (settings) =>
-      createAccountRuntime(settings, {
+      withIdle(createAccountRuntime(settings, {
         store,
         tabs: deps.tabs,
         history: deps.history,
@@ -60,8 +61,14 @@ export function createAccountManager(deps: AccountManagerDeps) {
         onLearnt: (patch) => {
           if (settings.saved) putAccount(config, settings.jid, patch);
         },
-      }),
+      })),
   });
+  /** Auto-away (screen only: the keyboard is there): every account, and one started meanwhile. */
+  let away: IdleAway | undefined;
+  function withIdle(runtime: AccountRuntime): AccountRuntime {
+    if (away) void runtime.presence.idle(away);
+    return runtime;
+  }
   const api: ClientApi = {
     ...chatApi(accounts, deps.tabs, deps.history),
     ...roomsApi(accounts, store),
@@ -82,6 +89,11 @@ export function createAccountManager(deps: AccountManagerDeps) {
       for (const [jid, account] of Object.entries(configuredAccounts(config))) {
         if (account.enabled !== false) accounts.start(settingsFromConfig(jid, account, config.get('presence').restoreLast));
       }
+    },
+    /** The user went idle at the keyboard, or came back (undefined): auto-away for every account. */
+    idle(change: IdleAway | undefined): void {
+      away = change;
+      for (const runtime of accounts.running()) void runtime.presence.idle(change);
     },
     hasAccounts: (): boolean => deps.oneRun !== undefined || Object.keys(configuredAccounts(config)).length > 0,
     async stopAll(): Promise<void> {

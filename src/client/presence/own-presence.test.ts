@@ -193,3 +193,43 @@ describe('invisibility (XEP-0186)', () => {
     expect(await own.setInvisible(false)).toBe('already');
   });
 });
+
+describe('auto-away (XEP-0319 idle)', () => {
+  const since = Date.UTC(2026, 11, 7, 15, 3, 20, 450);
+  it('sends away with the time of the last key and the away message, and the chosen presence again on return', async () => {
+    const { own, view, remembered } = setUp();
+    const link = session();
+    await own.sessionStarted(link.port);
+    await own.set({ show: 'online', status: 'working' });
+    await own.idle({ show: 'away', since, message: 'idle' });
+    expect(view()).toEqual({ show: 'away', status: 'idle', priority: 0, invisible: false, auto: true });
+    await own.idle({ show: 'xa', since, message: '' });
+    await own.idle(undefined);
+    expect(presences(link.wire).slice(2)).toEqual([
+      '<presence><show>away</show><status>idle</status><idle xmlns="urn:xmpp:idle:1" since="2026-12-07T15:03:20Z"/></presence>',
+      '<presence><show>xa</show><status>working</status><idle xmlns="urn:xmpp:idle:1" since="2026-12-07T15:03:20Z"/></presence>',
+      '<presence><status>working</status></presence>',
+    ]);
+    expect(view()).toEqual({ show: 'online', status: 'working', priority: 0, invisible: false });
+    // Not the user's choice: never kept as the last presence.
+    expect(remembered).toEqual([{ show: 'online', status: 'working', priority: 0 }]);
+  });
+
+  it('never overrides a busy the user chose, and only xa over their own away', async () => {
+    const { own } = setUp();
+    const link = session();
+    await own.sessionStarted(link.port);
+    await own.set({ show: 'dnd', status: '' });
+    await own.idle({ show: 'away', since, message: 'idle' });
+    await own.idle({ show: 'xa', since, message: 'idle' });
+    await own.idle(undefined);
+    await own.set({ show: 'away', status: 'lunch' });
+    await own.idle({ show: 'away', since, message: 'idle' });
+    await own.idle({ show: 'xa', since, message: '' });
+    expect(presences(link.wire).slice(1).map((p) => p.replace(/ since="[^"]*"/, ''))).toEqual([
+      '<presence><show>dnd</show></presence>',
+      '<presence><show>away</show><status>lunch</status></presence>',
+      '<presence><show>xa</show><status>lunch</status><idle xmlns="urn:xmpp:idle:1"/></presence>',
+    ]);
+  });
+});

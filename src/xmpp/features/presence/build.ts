@@ -9,8 +9,18 @@ import { natterCaps } from '../disco/caps.js';
  * does not route messages addressed to the bare JID to this resource. It carries natter's
  * caps (XEP-0115 §4), so the server and contacts ask disco#info once per ver, not per login.
  */
-export function buildInitialPresence(own?: OwnPresence): Element {
-  return xml('presence', {}, ...(own ? availability(own) : []), buildCaps(natterCaps()));
+export function buildInitialPresence(own?: OwnPresence, idleSince?: number): Element {
+  return xml('presence', {}, ...(own ? availability(own) : []), ...(idleSince === undefined ? [] : [buildIdle(idleSince)]), buildCaps(natterCaps()));
+}
+
+export const NS_IDLE = 'urn:xmpp:idle:1';
+
+/**
+ * XEP-0319 §2.1: "The client sends a <presence/> stanza with time of last interaction", as
+ * an XEP-0082 timestamp (whole seconds, UTC); coming back, §2.2, is a presence without it.
+ */
+function buildIdle(since: number): Element {
+  return xml('idle', { xmlns: NS_IDLE, since: new Date(since).toISOString().replace(/\.\d{3}Z$/, 'Z') });
 }
 
 /**
