@@ -4,18 +4,22 @@ import type { PresenceConfig } from '../../config/schema.js';
 import type { UiController } from '../../ui/controller.js';
 
 /**
- * Auto-away belongs to the screen: the keyboard is its (a scripted run has none). Every key
- * the controller is told of counts as the user being there; the config's times (off by
- * default) say when they are away, and extended away.
+ * The keyboard is the screen's (a scripted run has none): every key the controller is told of
+ * counts as the user being there, for XEP-0012 answers and for auto-away, whose times the
+ * config gives (off by default).
  */
-export function withAutoAway<C extends Pick<UiController, 'keyStarted'>>(controller: C, config: PresenceConfig, manager: { idle(change: IdleAway | undefined): void }): C {
+export function watchKeyboard<C extends Pick<UiController, 'keyStarted'>>(
+  controller: C,
+  config: PresenceConfig,
+  manager: { userActive(): void; idle(change: IdleAway | undefined): void },
+): C {
   const settings = autoAwaySettings(config);
-  if (!settings) return controller;
-  const watch = idleWatch(settings, { ...realTimers, onChange: (change) => manager.idle(change) });
+  const watch = settings && idleWatch(settings, { ...realTimers, onChange: (change) => manager.idle(change) });
   return {
     ...controller,
     keyStarted(): void {
-      watch.activity();
+      manager.userActive();
+      watch?.activity();
       controller.keyStarted?.();
     },
   };

@@ -29,7 +29,7 @@ import { attentionOf, notifier } from './notify.js';
 import { controlSocketPath, startControlSocket, type ControlEvent } from './control-socket.js';
 import { coalescedStdout } from '../../ui/render/coalesced-stdout.js';
 import { exitCleanlyOnCrash } from './crash-exit.js';
-import { withAutoAway } from './auto-away.js';
+import { watchKeyboard } from './auto-away.js';
 
 const SIGNALS = ['SIGTERM', 'SIGHUP', 'SIGINT'] as const;
 
@@ -108,7 +108,7 @@ export async function runUi(options: UiOptions): Promise<number> {
     store.dispatch({ type: 'line/append', tabId: CONSOLE_TAB_ID, kind: 'error', text: `internal error (natter kept running): ${sanitizeLine(reason)}` });
   });
   let stateAtKey = store.getState();
-  const controller = withAutoAway({
+  const controller = watchKeyboard({
     ...createCommandRunner(store, createRegistry(), manager.api, tabs, prompter, quit),
     keyStarted(): void {
       stateAtKey = store.getState();

@@ -16,6 +16,7 @@ import { presenceApi } from '../presence/presence-api.js';
 import { accountDirectory } from './account-directory.js';
 import { createAccountRuntime, type AccountRuntime } from './account-runtime.js';
 import type { IdleAway } from '../presence/own-presence.js';
+import { userActivity } from '../presence/answer-last.js';
 import { settingsFromConfig, type AccountSettings } from './account-settings.js';
 import { accountsApi } from './accounts-api.js';
 import type { Prompter } from './prompter.js';
@@ -45,6 +46,7 @@ export function createAccountManager(deps: AccountManagerDeps) {
   // Lines carry what a server sent (a certificate's names, error texts): made inert here.
   const say = (text: string, kind: 'info' | 'error' = 'info'): void =>
     store.dispatch({ type: 'line/append', tabId: CONSOLE_TAB_ID, kind, text: sanitizeText(text) });
+  const activity = userActivity();
   const questions = userQuestions({ keychain: deps.keychain, prompter, say });
   const accounts = accountDirectory({
     config,
@@ -55,6 +57,7 @@ export function createAccountManager(deps: AccountManagerDeps) {
         store,
         tabs: deps.tabs,
         history: deps.history,
+        activity,
         getPassword: questions.passwordFor(settings),
         onUntrustedCertificate: questions.trust,
         ...(deps.onEvent ? { onEvent: deps.onEvent } : {}),
@@ -90,6 +93,8 @@ export function createAccountManager(deps: AccountManagerDeps) {
         if (account.enabled !== false) accounts.start(settingsFromConfig(jid, account, config.get('presence').restoreLast));
       }
     },
+    /** A key or a paste in the screen: the user is there (XEP-0012 answers count from it). */
+    userActive: (): void => activity.touch(),
     /** The user went idle at the keyboard, or came back (undefined): auto-away for every account. */
     idle(change: IdleAway | undefined): void {
       away = change;

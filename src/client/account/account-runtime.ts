@@ -23,6 +23,7 @@ import { archiveCatchUp } from '../archive/archive-catch-up.js';
 import { createArchivePaging, type OlderResult } from '../archive/archive-paging.js';
 import { accountRooms, type AccountRooms } from '../rooms/account-rooms.js';
 import { ownPresence, type OwnPresenceControl } from '../presence/own-presence.js';
+import type { UserActivity } from '../presence/answer-last.js';
 import type { OwnPresence } from '../../domain/own-presence.js';
 import type { EventSink } from '../../domain/events.js';
 import { accountVoice, describe, sessionOutbox, startSession, type AccountParts, type Session } from './session-wiring.js';
@@ -67,6 +68,8 @@ export interface AccountDeps {
   onUntrustedCertificate?(error: CertificateError): Promise<'always' | 'once' | 'refuse'>;
   /** For `natter ctl --events`: messages and connection states as they happen. */
   onEvent?: EventSink;
+  /** When the user last touched the keyboard, for XEP-0012 answers. */
+  activity?: UserActivity;
   /** Settings learnt while connecting (a pinned certificate, the SASL mechanism used). */
   onLearnt?(patch: { pinnedCertificates?: string[]; mechanism?: string; lastPresence?: OwnPresence }): void;
 }
@@ -121,7 +124,7 @@ export function createAccountRuntime(settings: AccountSettings, deps: AccountDep
   };
 
   const parts: AccountParts = {
-    jid, store, consoleLine, setState, outbox: () => outbox, rooms, requests, presence, catchUp, disclosure, ...events,
+    jid, store, consoleLine, setState, outbox: () => outbox, rooms, requests, presence, activity: deps.activity, catchUp, disclosure, ...events,
     learnMechanism(used) {
       if (!settings.saved || !used || used === settings.mechanism) return;
       settings.mechanism = used;

@@ -23,6 +23,7 @@ import { rosterSync, type RosterSync } from '../roster/roster-sync.js';
 import { answerTimeQueries } from '../time/answer-time.js';
 import type { SubscriptionRequests } from '../roster/subscriptions.js';
 import type { OwnPresenceControl, PresenceSessionPort } from '../presence/own-presence.js';
+import { answerLastActivity, type UserActivity } from '../presence/answer-last.js';
 import xml from '@xmpp/xml';
 import { NS_DISCO_INFO } from '../../xmpp/features/disco/entity.js';
 
@@ -36,6 +37,8 @@ export interface AccountParts {
   rooms: AccountRooms;
   requests: SubscriptionRequests;
   presence: OwnPresenceControl;
+  /** When the user last touched the keyboard (XEP-0012 answers); absent: nobody is asked. */
+  activity?: UserActivity | undefined;
   catchUp: ArchiveCatchUp;
   disclosure: DisclosurePolicy;
   onEvent?: EventSink;
@@ -113,6 +116,7 @@ function wireFeatures(client: XmppClient, parts: AccountParts): RosterSync {
   const mayAnswer = (from: string): boolean => disclosure.mayAnswerQuery(from, rooms.isRoom);
   discoFeature(client, { version: natterVersion(), mayAnswer });
   answerTimeQueries(client, { mayAnswer });
+  answerLastActivity(client, { mayAnswer, idleSeconds: () => (parts.presence.invisible() ? undefined : parts.activity?.idleSeconds()) });
   rooms.attach(client);
   return rosterSync(client, jid, store, (text) => consoleLine('error', text), (peer, show, status) =>
     parts.onEvent?.({ event: 'presence', account: jid, peer, show, ...(status === undefined ? {} : { status }) }));

@@ -2,6 +2,7 @@ import { NS_CARBONS } from '../carbons/parse.js';
 import { NS_CORRECT } from '../corrections/corrections.js';
 import { NS_CHATSTATES, NS_RECEIPTS } from '../messages/ns.js';
 import { NS_TIME } from '../time/build.js';
+import { NS_LAST } from '../last/last.js';
 
 export const NS_DISCO_INFO = 'http://jabber.org/protocol/disco#info';
 export const NS_CAPS = 'http://jabber.org/protocol/caps';
@@ -40,4 +41,5 @@ export const NATTER_FEATURES: readonly string[] = [
   NS_PING, // XEP-0199, answered by ./feature.ts
   NS_VERSION, // XEP-0092, answered by ./feature.ts
   NS_TIME, // XEP-0202 §4, answered by src/client/time/answer-time.ts
+  NS_LAST, // XEP-0012 "Determining Support", answered by src/client/presence/answer-last.ts
 ];

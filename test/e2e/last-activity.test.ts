@@ -1,0 +1,35 @@
+import xml from '@xmpp/xml';
+import { afterEach, expect, inject, it } from 'vitest';
+import { natterAndBob } from '../support/natter-and-bob.js';
+import { registerAccount, uniqueLocal } from '../support/prosody.js';
+import { connectPeer } from '../support/xmpp-peer.js';
+
+const info = inject('prosody');
+const cleanup: Array<() => unknown> = [];
+afterEach(async () => {
+  for (const c of cleanup.splice(0).reverse()) await c();
+});
+
+const LAST = xml('query', { xmlns: 'jabber:iq:last' });
+
+it('answers a contact the seconds since the last key (XEP-0012), advertises it, and refuses a stranger', async () => {
+  const { a, bob, natter } = await natterAndBob(info, cleanup, { contacts: true });
+  const presence = await bob.waitForPresence((p) => String(p.attrs.from ?? '').startsWith(`${a.jid}/`) && p.attrs.type === undefined);
+  const full = String(presence.attrs.from);
+  const stranger = await connectPeer(info, await registerAccount(info, uniqueLocal('stranger')));
+  cleanup.push(() => stranger.stop());
+
+  const idle = async (from = bob): Promise<number> => Number((await from.iqGet(full, LAST))?.attrs.seconds);
+  // Nobody has typed yet: the idle time grows (whole seconds, XEP-0012 §4).
+  await expect.poll(() => idle(), { timeout: 15_000, interval: 500 }).toBeGreaterThanOrEqual(3);
+  const before = await idle();
+  natter.type('x');
+  await natter.waitForText(/^> x/m);
+  // Counted again from the key just typed.
+  expect(await idle()).toBeLessThan(before);
+  const features = (await bob.iqGet(full, xml('query', { xmlns: 'http://jabber.org/protocol/disco#info' })))?.getChildren('feature').map((f) => f.attrs.var);
+  expect(features).toContain('jabber:iq:last');
+
+  // Whether someone sits at the keyboard is for contacts only.
+  await expect(stranger.iqGet(full, LAST)).rejects.toMatchObject({ condition: 'service-unavailable' });
+});
