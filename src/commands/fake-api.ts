@@ -31,6 +31,7 @@ export function fakeApi(overrides: Partial<ClientApi> = {}): ClientApi {
     setPresence: async () => missing('setPresence')(),
     setPriority: async () => missing('setPriority')(),
     setInvisible: async () => missing('setInvisible')(),
+    lastActivity: async () => missing('lastActivity')(),
     ...overrides,
   };
 }

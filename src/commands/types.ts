@@ -80,6 +80,17 @@ export interface PresenceScope {
   tabId: string;
 }
 
+/** What an entity said of its last activity (XEP-0012), for /last. */
+export interface LastActivityAnswer {
+  /** Who was asked: as written, or a contact's bare JID at its best online resource. */
+  jid: string;
+  /** What the seconds count: a device's idle time, an account's time since it went offline, a server's uptime. */
+  kind: 'idle' | 'offline' | 'uptime';
+  seconds: number;
+  /** An account's last status message, when its server gives it (as received, cut). */
+  status?: string;
+}
+
 export interface AccountOptions {
   host?: string;
   port?: number;
@@ -133,6 +144,8 @@ export interface ClientApi {
   setPriority(priority: number, scope: PresenceScope): Promise<string>;
   /** Makes `scope`'s accounts invisible or visible again (XEP-0186); throws where the server does not offer it. */
   setInvisible(invisible: boolean, scope: PresenceScope): Promise<string>;
+  /** Asks `jid` its last activity (XEP-0012) from the contact's or the default account. */
+  lastActivity(jid: string): Promise<LastActivityAnswer>;
   /** Opens the XML console tab of `jid` (or the default account) and returns its tab id. */
   xmlConsole(jid?: string): string;
   disconnect(jid?: string): Promise<string>;

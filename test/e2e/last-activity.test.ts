@@ -33,3 +33,23 @@ it('answers a contact the seconds since the last key (XEP-0012), advertises it, 
   // Whether someone sits at the keyboard is for contacts only.
   await expect(stranger.iqGet(full, LAST)).rejects.toMatchObject({ condition: 'service-unavailable' });
 });
+
+it("/last: a contact's idle time from their device, their logout and last words from their server (Prosody's mod_lastactivity), a refusal in one line", async () => {
+  const { b, bob, natter } = await natterAndBob(info, cleanup, { contacts: true, cols: 160 });
+  bob.answerIqGet('jabber:iq:last', 'query', () => xml('query', { xmlns: 'jabber:iq:last', seconds: '903' }));
+  await natter.waitForText(`+ ${b.local}`);
+  natter.type(`/last ${b.jid}\r`);
+  await natter.waitForText(`${b.jid}/peer has been idle for 15 minutes`);
+
+  // Bob leaves with a word; his server tells natter (a contact) when and what.
+  await bob.sendRaw(xml('presence', { type: 'unavailable' }, xml('status', {}, 'gone home')));
+  await natter.waitForText(new RegExp(`│  ${b.local}`));
+  natter.type(`/last ${b.jid}\r`);
+  await natter.waitForText(new RegExp(`${b.jid} went offline \\d+ seconds? ago: gone home`));
+
+  // The server itself does not say how long it has been up: said in one line.
+  natter.type('/last localhost\r');
+  await natter.waitForText('/last failed: localhost does not tell its last activity (service-unavailable)');
+  natter.type('/last not a jid\r');
+  await natter.waitForText('Wrong number of arguments. Usage: /last jid');
+});

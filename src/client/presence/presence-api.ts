@@ -1,12 +1,14 @@
 import type { ClientApi, PresenceScope } from '../../commands/types.js';
 import { describeOwnPresence, type OwnPresence } from '../../domain/own-presence.js';
-import { parseTabId } from '../../domain/tab-address.js';
+import { chatTabId, parseTabId } from '../../domain/tab-address.js';
+import { bareJid } from '../../domain/jid.js';
+import { askLastActivity } from './ask-last.js';
 import type { Store } from '../../store/create-store.js';
 import type { AccountDirectory } from '../account/account-directory.js';
 import type { AccountRuntime } from '../account/account-runtime.js';
 import type { ChatTabs } from '../conversations/chat-tabs.js';
 
-type PresenceApi = Pick<ClientApi, 'setPresence' | 'setPriority' | 'setInvisible'>;
+type PresenceApi = Pick<ClientApi, 'setPresence' | 'setPriority' | 'setInvisible' | 'lastActivity'>;
 
 /**
  * The command API's own presence (/status, /priority, /invisible): for the account of the tab
@@ -35,6 +37,12 @@ export function presenceApi(accounts: AccountDirectory, store: Store, tabs: Chat
       const said: string[] = [];
       for (const runtime of targets(scope)) said.push(presenceSummary(runtime.jid, await runtime.presence.set({ priority }), runtime.presence.current()));
       return said.join('\n');
+    },
+    lastActivity(jid) {
+      // From the account whose contact they are (they answer their contacts), as /time asks.
+      const contact = bareJid(jid);
+      const holder = store.getState().roster.find((c) => c.jid === contact && c.account !== undefined && accounts.runtimes.has(c.account))?.account;
+      return askLastActivity(accounts.enabled(holder ?? tabs.accountOf(chatTabId(contact))), jid);
     },
     async setInvisible(invisible, scope) {
       const said: string[] = [];

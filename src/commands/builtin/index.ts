@@ -7,6 +7,7 @@ import { closeCommand } from './close.js';
 import { correctCommand } from './correct.js';
 import { expandCommand } from './expand.js';
 import { helpCommand } from './help.js';
+import { lastCommand } from './last.js';
 import { invisibleCommand, visibleCommand } from './invisible.js';
 import { meCommand } from './me.js';
 import { msgCommand } from './msg.js';
@@ -34,6 +35,7 @@ export const builtinCommands: readonly CommandSpec[] = [
   invisibleCommand,
   joinCommand,
   jumpCommand,
+  lastCommand,
   leaveCommand,
   meCommand,
   msgCommand,
