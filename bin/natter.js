@@ -1,9 +1,7 @@
 #!/usr/bin/env node
-const major = Number(process.versions.node.split('.')[0]);
-if (major < 22) {
-  process.stderr.write(`natter needs Node.js 22 or newer; this is ${process.versions.node}.\n`);
-  process.exit(1);
-}
+// This file runs on whatever Node the shell finds, Debian's Node 20 too: keep it to syntax
+// that Node 14.8 parses (top-level await in a module, ?? and ?.).
+//
 // V8 lets the young generation grow to 64 MB (two 32 MB semi-spaces; Node runs without
 // pointer compression), nearly all of it garbage between two scavenges: a third of natter's
 // peak memory in a message flood. With 4 MB semi-spaces the flood costs no more CPU (npm run
@@ -17,6 +15,14 @@ if (major < 22) {
 const FLAGS = ['--max-semi-space-size=4', '--v8-pool-size=1'];
 const given = [...process.execArgv, ...(process.env.NODE_OPTIONS ?? '').split(/\s+/)];
 const missing = FLAGS.filter((flag) => !given.some((g) => g.startsWith(flag.slice(0, flag.indexOf('=')))));
+// natter needs node:sqlite without a flag: Node 22.13, 23.4 and later. On an older Node
+// (Debian's 20) it runs on the Node 24 its install brought, started with the flags at once;
+// this process waits for it and ends as it ends (bin/bundled-node.js).
+const [major, minor] = process.versions.node.split('.').map(Number);
+if (!(major > 23 || (major === 23 && minor >= 4) || (major === 22 && minor >= 13))) {
+  const { runOnBundledNode } = await import('./bundled-node.js');
+  await runOnBundledNode([...missing, ...process.execArgv]);
+}
 if (missing.length > 0 && typeof process.execve === 'function') {
   try {
     process.execve(process.execPath, [process.execPath, ...missing, ...process.execArgv, ...process.argv.slice(1)]);

@@ -8,12 +8,12 @@ export async function validatorSource() {
   // The options conf used: every error reported, defaults filled in.
   const ajv = new Ajv({ allErrors: true, useDefaults: true, code: { source: true, esm: true, lines: true } });
   const validate = ajv.compile({ type: 'object', properties: configSchema });
-  // ajv's ESM output still require()s its runtime helpers: import them instead.
+  // ajv's ESM output still require()s its runtime helpers: import them instead. Node (and the
+  // bundle) give a CommonJS module's exports as the default import, its `.default` inside;
+  // vitest's interop gives `.default` itself: take whichever is the function.
   const helpers = [];
   const code = standaloneCode(ajv, validate).replace(/const (\w+) = require\("(ajv\/dist\/runtime\/[\w-]+)"\)\.default;/g, (_all, name, path) => {
     helpers.push(`import ${name}Module from '${path}.js';`);
-    // Node hands a CommonJS module's exports as the default import; vitest hands its
-    // `exports.default` when it is flagged __esModule (ajv's are): either way, the function.
     return `const ${name} = ${name}Module.default ?? ${name}Module;`;
   });
   return [

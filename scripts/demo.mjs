@@ -1,4 +1,6 @@
-// npm run demo: a private Prosody on 127.0.0.1, an echo bot, and natter logged in as alice.
+// npm run demo: a private Prosody on 127.0.0.1, an echo bot in alice's roster, and natter
+// logged in as alice, which says hello to the bot; the bot's answer says what to do next, on
+// the screen (anything printed here before natter starts is hidden by its full screen).
 // Nothing is written outside a temporary directory, which is removed at the end.
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -23,6 +25,7 @@ if (!ensureProsody()) process.exit(1);
 
 const { startProsody } = await import(join(root, 'dist/test/support/prosody.js'));
 const { connectPeer } = await import(join(root, 'dist/test/support/xmpp-peer.js'));
+const { makeContacts } = await import(join(root, 'dist/test/support/contacts.js'));
 
 const home = mkdtempSync(join(tmpdir(), 'natter-demo-'));
 const server = await startProsody();
@@ -31,12 +34,21 @@ let exitCode = 1;
 try {
   const alice = await server.register('alice', 'alice-demo-password');
   const echo = await server.register('echo', 'echo-demo-password');
+  // Each in the other's roster (subscription both), as after a request both approved.
+  makeContacts(server, alice, echo);
   bot = await connectPeer(server, echo);
-  bot.onMessage(({ from, body }) => bot.send(from, `echo: ${body}`));
+  const told = new Set();
+  const answer = async (from, body) => {
+    await bot.send(from, `echo: ${body}`);
+    if (told.has(from)) return;
+    told.add(from);
+    await bot.send(from, 'I am the demo echo bot: write anything here and I send it back. ' +
+      `In any tab, /msg ${echo.jid} TEXT writes to me too; /help lists the commands, Alt-H the keys, /quit leaves.`);
+  };
+  bot.onMessage(({ from, body }) => void answer(from, body).catch(() => undefined));
 
   const passwordFile = join(home, 'alice.password');
   writeFileSync(passwordFile, `${alice.password}\n`, { mode: 0o600 });
-  console.log(`natter demo: server on 127.0.0.1:${server.c2sPort}; in natter type  /msg ${echo.jid} hello`);
   const env = {
     ...process.env,
     HOME: home,
@@ -47,7 +59,9 @@ try {
   const natter = spawn(
     process.execPath,
     [join(root, 'bin/natter.js'), '--jid', alice.jid, '--host', '127.0.0.1', '--port', String(server.c2sPort),
-      '--ca-file', server.caFile, '--password-command', `cat '${passwordFile}'`],
+      '--ca-file', server.caFile, '--password-command', `cat '${passwordFile}'`,
+      // Opens the chat with the bot, in front, and shows in the console how it was done.
+      '--cmd', `/msg ${echo.jid} hello`],
     { stdio: 'inherit', env },
   );
   exitCode = await new Promise((resolve) => natter.on('exit', (code) => resolve(code ?? 1)));

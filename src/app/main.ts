@@ -4,6 +4,7 @@ import { runListen } from './cli/listen-command.js';
 import { natterVersion } from '../client/natter-version.js';
 import { controlSocketPath } from './screen/control-socket.js';
 import { runCtl } from './cli/ctl-command.js';
+import { askRunningNatter } from './cli/ask-running-natter.js';
 import { runCommands } from './cli/run-command.js';
 import { runSend } from './cli/send-command.js';
 import { systemKeychain } from '../credentials/keychain.js';
@@ -45,7 +46,9 @@ export async function main(argv: string[]): Promise<number> {
     return runCommands(cli.commands, { config, history, keychain: systemKeychain(), ...(cli.account ? { account: cli.account } : {}) });
   }
   if (cli.kind === 'ctl') return runCtl(controlSocketPath(paths.controlDir), cli);
-  if (cli.kind === 'account') return runAccountCommand(cli.command, config, systemKeychain());
+  if (cli.kind === 'account') {
+    return runAccountCommand(cli.command, config, systemKeychain(), undefined, (command) => askRunningNatter(controlSocketPath(paths.controlDir), command));
+  }
   if (cli.kind === 'send' || cli.kind === 'listen') {
     const history = openHistory(paths.dataDir);
     if (!history) return ExitCode.failure;

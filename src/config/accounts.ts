@@ -10,11 +10,17 @@ export function configuredAccounts(config: ConfigStore): Record<string, AccountC
 }
 
 export function putAccount(config: ConfigStore, jid: string, patch: AccountConfig): AccountConfig {
+  const accounts = accountsWith(config, jid, patch);
+  config.set('accounts', accounts);
+  return accounts[jid]!;
+}
+
+/** The accounts section with the patch merged into JID's entry (undefined values dropped), not yet written. */
+export function accountsWith(config: ConfigStore, jid: string, patch: AccountConfig): Record<string, AccountConfig> {
   const accounts = configuredAccounts(config);
   const merged = { ...accounts[jid], ...patch };
   for (const key of Object.keys(merged) as (keyof AccountConfig)[]) if (merged[key] === undefined) delete merged[key];
-  config.set('accounts', { ...accounts, [jid]: merged });
-  return merged;
+  return { ...accounts, [jid]: merged };
 }
 
 /** Removes the account (and makes another one the default if it was). False if unknown. */

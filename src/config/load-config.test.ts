@@ -79,6 +79,15 @@ describe('loadConfig', () => {
     expect(config.get('aliases')).toEqual({ greet: '/msg bob hello' });
   });
 
+  it('keeps an account with a host, a CA file and a password command (strings with a minimum length)', () => {
+    const paths = pathsWith();
+    const config = loadConfig(paths);
+    const account = { host: 'chat.example.org', caFile: '/etc/ca.pem', passwordCommand: 'pass show xmpp/a' };
+    config.set('accounts', { 'a@example.org': account });
+    expect(loadConfig(paths).get('accounts')).toEqual({ 'a@example.org': account });
+    expect(() => config.set('accounts', { 'a@example.org': { host: '' } })).toThrow(/must NOT have fewer than 1 characters/);
+  });
+
   it('is checked by the validator generated from the current schema (npm run gen:config-validator)', async () => {
     const generator: string = '../../scripts/config-validator-source.mjs';
     const { validatorSource } = (await import(generator)) as { validatorSource(): Promise<string> };

@@ -136,7 +136,10 @@ export const configSchema: Schema<NatterConfig> = {
       keys: {
         type: 'object',
         propertyNames: { pattern: '^[a-z]+(\\.[a-z0-9-]+)+$' },
-        additionalProperties: { type: 'array', items: { type: 'string', pattern: '^((ctrl|alt|shift)\\+)*[a-z0-9/-]+$' } },
+        // A key is modifiers and then a named key ("pageup", "return", "a") or one printable
+        // character as the terminal sends it: punctuation too ("alt+=", "ctrl+]"), never an
+        // upper-case letter (key-name.ts lower-cases what comes with Ctrl or Alt).
+        additionalProperties: { type: 'array', items: { type: 'string', pattern: '^((ctrl|alt|shift)\\+)*([a-z][a-z0-9]*|[!-@\\[-~])$' } },
         default: {},
       },
     },

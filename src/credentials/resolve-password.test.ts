@@ -14,12 +14,12 @@ const unavailable = (name: string): SecretStore => ({
 
 describe('resolvePassword', () => {
   it('takes the first store that has the password', async () => {
-    const second = memoryStore('kernel keyring (until reboot)');
+    const second = memoryStore('kernel keyring');
     await second.set('a@b', 'pw');
     expect(await resolvePassword('a@b', { stores: [memoryStore('Secret Service'), second] })).toEqual({
       ok: true,
       password: 'pw',
-      source: 'kernel keyring (until reboot)',
+      source: 'kernel keyring',
       notices: [],
     });
   });

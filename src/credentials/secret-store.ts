@@ -2,6 +2,8 @@
 export interface SecretStore {
   /** A short name for messages: "Secret Service", "kernel keyring". */
   readonly name: string;
+  /** Where exactly and for how long it keeps a password, when that is not for good (the kernel keyring). */
+  readonly lifetime?: string;
   get(account: string): Promise<string | null>;
   set(account: string, secret: string): Promise<void>;
   delete(account: string): Promise<boolean>;

@@ -13,6 +13,11 @@ export interface Tab {
   title: string;
   unread: number;
   highlight: boolean;
+  /**
+   * The first line counted in `unread`, by its id: own messages from another device and
+   * join or status lines may come between unread ones, so it is not found by counting back.
+   */
+  firstUnread?: number;
   /** The first line that was unread when the tab was last brought to the front ("new messages" rule). */
   unreadFrom?: number;
   /** One-to-one chats: what the peer is doing (XEP-0085), when they said. */

@@ -95,7 +95,7 @@ export class MessageHistory {
       AND m.kind = ? ORDER BY m.at, m.id`);
     // A state only moves forward: a receipt (delivered) may overtake the server's ack (sent).
     this.#setDelivery = db.prepare(`UPDATE messages SET delivery = ? WHERE account = ? AND peer = ? AND origin_id = ? AND direction = 'out'
-      AND NOT (? = 'sent' AND delivery IN ('delivered', 'failed')) RETURNING id, kind`);
+      AND NOT (? = 'sent' AND delivery IN ('delivered', 'failed')) AND (? IS NULL OR kind = ?) RETURNING id, kind`);
     this.#findOriginal = db.prepare(`SELECT ${COLUMNS} FROM messages m WHERE m.account = ? AND m.peer = ? AND m.direction = ?
       AND (m.message_id = ? OR m.origin_id = ?) AND m.replaces IS NULL ORDER BY m.id DESC LIMIT 1`);
     this.#lastOutgoing = db.prepare(`SELECT ${COLUMNS} FROM messages m WHERE m.account = ? AND m.peer = ? AND m.direction = 'out'
@@ -106,7 +106,7 @@ export class MessageHistory {
     this.#unread = db.prepare(`SELECT r.peer AS peer, COUNT(m.id) AS count FROM read_marker r
       JOIN messages m ON m.account = r.account AND m.peer = r.peer AND m.id > r.last_read AND m.direction = 'in'
       WHERE r.account = ? GROUP BY r.peer`);
-    this.#getCursor = db.prepare('SELECT last_id AS id FROM archive_cursor WHERE account = ?');
+    this.#getCursor = db.prepare('SELECT last_id AS id, at FROM archive_cursor WHERE account = ?');
     this.#setCursor = db.prepare(`INSERT INTO archive_cursor (account, last_id, at) VALUES (?, ?, ?)
       ON CONFLICT (account) DO UPDATE SET last_id = excluded.last_id, at = excluded.at`);
     this.#oldest = db.prepare(`SELECT m.at AS at, (SELECT stanza_id FROM messages WHERE account = m.account AND peer = m.peer
@@ -214,10 +214,10 @@ export class MessageHistory {
     return this.moveDelivery(account, peer, originId, delivery)?.id;
   }
 
-  /** As setDelivery, with the kind of conversation the message is in (which tab shows it). */
-  moveDelivery(account: string, peer: string, originId: string, delivery: Delivery): { id: number; kind: MessageKind } | undefined {
+  /** As setDelivery, with the kind of conversation the message is in (which tab shows it); only a message of `kind` when given. */
+  moveDelivery(account: string, peer: string, originId: string, delivery: Delivery, kind?: MessageKind): { id: number; kind: MessageKind } | undefined {
     this.#batch.join();
-    return this.#setDelivery.get(delivery, account, peer, originId, delivery) as { id: number; kind: MessageKind } | undefined;
+    return this.#setDelivery.get(delivery, account, peer, originId, delivery, kind ?? null, kind ?? null) as { id: number; kind: MessageKind } | undefined;
   }
 
   /**
@@ -251,6 +251,11 @@ export class MessageHistory {
   /** The newest archive id (XEP-0359 stanza-id) seen for `account`: where MAM catch-up resumes. */
   archiveCursor(account: string): string | undefined {
     return (this.#getCursor.get(account) as { id: string } | undefined)?.id;
+  }
+
+  /** When the archive cursor of `account` last moved (this machine's clock), if it ever did. */
+  archiveCursorMovedAt(account: string): number | undefined {
+    return (this.#getCursor.get(account) as { at: number } | undefined)?.at;
   }
 
   /**

@@ -20,6 +20,11 @@ export type Action =
       rowId?: number;
       /** It names the user (a room message with their nick): the tab is marked until seen. */
       highlight?: boolean;
+      /**
+       * A message that may be older than lines the tab shows (caught up from the archive, kept
+       * offline): it goes after the last line not later than `at`, not at the end.
+       */
+      inTimeOrder?: boolean;
     }
   /** The line of history row `rowId` (the message, never another that shares its stanza id). */
   | { type: 'line/delivery'; tabId: string; rowId: number; delivery: LineDelivery; reason?: string }
@@ -31,6 +36,8 @@ export type Action =
   | { type: 'tab/expand'; id: string; expanded: boolean }
   | { type: 'tab/close'; id: string }
   | { type: 'connection/state'; account: string; state: ConnectionState }
+  /** The account was removed: it leaves the status line. */
+  | { type: 'connection/forget'; account: string }
   | { type: 'presence/own'; account: string; presence: OwnPresenceView }
   | { type: 'roster/set'; account: string; contacts: Contact[] }
   | { type: 'roster/upsert'; account: string; contact: Contact }

@@ -43,4 +43,25 @@ describe('appendLine', () => {
     expect(appendLine(inPlace, line('chat:bob', 'one more'), writable).lines['chat:bob']).toBe(bob);
     expect(appendLine(inPlace, line('chat:bob', 'one more'), new WeakSet()).lines['chat:bob']).not.toBe(bob);
   });
+
+  it('puts a line in time order after the last line not later than it, when asked; at the end otherwise', () => {
+    const texts = (state: AppState) => state.lines['chat:bob']?.map((l) => l.text);
+    const state = [
+      line('chat:bob', '10', { at: 10 }), line('chat:bob', '30', { at: 30 }),
+      line('chat:bob', '20', { at: 20, inTimeOrder: true }), line('chat:bob', '30 too', { at: 30, inTimeOrder: true }),
+      line('chat:bob', '5', { at: 5, inTimeOrder: true }), line('chat:bob', '1 at the end', { at: 1 }),
+    ].reduce((s, a) => appendLine(s, a), opened());
+    expect(texts(state)).toEqual(['5', '10', '20', '30', '30 too', '1 at the end']);
+  });
+
+  it('moves the first unread line up when an unread message is put in time order above it', () => {
+    const state = [
+      line('chat:bob', 'mine', { at: 10, kind: 'outgoing' }), line('chat:bob', 'new at 30', { at: 30, inTimeOrder: true }),
+      line('chat:bob', 'caught up at 20', { at: 20, inTimeOrder: true }), line('chat:bob', 'new at 40', { at: 40, inTimeOrder: true }),
+    ].reduce((s, a) => appendLine(s, a), opened());
+    const bob = state.tabs.find((t) => t.id === 'chat:bob');
+    const first = state.lines['chat:bob']?.find((l) => l.id === bob?.firstUnread);
+    expect(bob?.unread).toBe(3);
+    expect(first?.text).toBe('caught up at 20');
+  });
 });

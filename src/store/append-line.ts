@@ -1,4 +1,4 @@
-import { CONSOLE_TAB_ID } from '../domain/tab.js';
+import { CONSOLE_TAB_ID, type Tab } from '../domain/tab.js';
 import type { Action, Line } from './actions.js';
 import { MAX_LINES_PER_TAB, type AppState } from './state.js';
 
@@ -16,16 +16,41 @@ export function appendLine(state: AppState, action: LineAppend, writable?: WeakS
   const previous = state.lines[tabId] ?? [];
   const lines = writable?.has(previous) ? previous : previous.slice();
   writable?.add(lines);
-  lines.push(toLine(action, state.nextLineId));
-  if (lines.length > MAX_LINES_PER_TAB) lines.shift(); // V8 moves the array's start: no copy
+  const line = toLine(action, state.nextLineId);
+  let place = action.inTimeOrder ? placeOf(lines, line.at) : lines.length;
+  if (place === lines.length) lines.push(line);
+  else lines.splice(place, 0, line);
+  if (lines.length > MAX_LINES_PER_TAB) {
+    lines.shift(); // V8 moves the array's start: no copy
+    place--;
+  }
+  const id = state.nextLineId;
   const counts = action.kind === 'incoming' && !action.fromHistory && tabId !== state.activeTabId;
   const marks = counts && action.highlight === true;
+  // The first unread message is remembered by its line, for the "new messages" rule (unread.ts);
+  // one put in time order above it (caught up from the archive) becomes the first.
+  const firstOf = (t: Tab): number => (t.unread === 0 || t.firstUnread === undefined || placedAbove(lines, place, t.firstUnread) ? id : t.firstUnread);
+  const counted = (t: Tab): Tab => ({ ...t, unread: t.unread + 1, firstUnread: firstOf(t), ...(marks ? { highlight: true } : {}) });
   return {
     ...state,
-    nextLineId: state.nextLineId + 1,
+    nextLineId: id + 1,
     lines: { ...state.lines, [tabId]: lines },
-    tabs: counts ? state.tabs.map((t) => (t.id === tabId ? { ...t, unread: t.unread + 1, ...(marks ? { highlight: true } : {}) } : t)) : state.tabs,
+    tabs: counts ? state.tabs.map((t) => (t.id === tabId ? counted(t) : t)) : state.tabs,
   };
+}
+
+/** Whether the line just put at `place` sits above the line `id` (only a line put in time order can). */
+function placedAbove(lines: readonly Line[], place: number, id: number): boolean {
+  if (place >= lines.length - 1) return false;
+  for (let i = place + 1; i < lines.length; i++) if (lines[i]!.id === id) return true;
+  return false;
+}
+
+/** Where a line of time `at` goes: after the last line not later than it (searched from the end: it is usually the newest). */
+function placeOf(lines: readonly Line[], at: number): number {
+  let place = lines.length;
+  while (place > 0 && lines[place - 1]!.at > at) place--;
+  return place;
 }
 
 function toLine(action: LineAppend, id: number): Line {

@@ -94,6 +94,30 @@ describe('unread', () => {
     state = reduce(state, { type: 'tab/focus', id: 'chat:b' });
     expect(state.tabs[1]?.unreadFrom).toBeUndefined();
   });
+
+  it('marks the first unread message by its line: own messages and status lines between unread ones do not move it', () => {
+    let state = reduce(initialState(), { type: 'tab/open', id: 'chat:b', kind: 'chat', title: 'b', focus: false });
+    const add = (kind: 'incoming' | 'outgoing' | 'info', text: string) => (state = reduce(state, { type: 'line/append', tabId: 'chat:b', kind, text }));
+    add('incoming', 'one');
+    add('outgoing', 'from my phone');
+    add('info', 'b is away');
+    add('incoming', 'two');
+    state = reduce(state, { type: 'tab/focus', id: 'chat:b' });
+    expect(state.tabs[1]?.unreadFrom).toBe(state.lines['chat:b']?.[0]?.id);
+    expect(state.tabs[1]?.firstUnread).toBeUndefined();
+  });
+
+  it('finds where a count kept across a restart starts by counting incoming messages back, and falls back to the first line', () => {
+    let state = reduce(initialState(), { type: 'tab/open', id: 'chat:b', kind: 'chat', title: 'b', focus: false });
+    for (const [kind, text] of [['incoming', 'read'], ['incoming', 'unread 1'], ['outgoing', 'mine'], ['incoming', 'unread 2']] as const) {
+      state = reduce(state, { type: 'line/append', tabId: 'chat:b', kind, text, fromHistory: true });
+    }
+    const lines = state.lines['chat:b'] ?? [];
+    expect(reduce(state, { type: 'tab/unread', id: 'chat:b', unread: 2 }).tabs[1]).toMatchObject({ unread: 2, firstUnread: lines[1]?.id });
+    expect(reduce(state, { type: 'tab/unread', id: 'chat:b', unread: 9 }).tabs[1]?.firstUnread).toBe(lines[0]?.id);
+    const none = reduce(state, { type: 'tab/unread', id: 'chat:b', unread: 0 });
+    expect(reduce(none, { type: 'tab/focus', id: 'chat:b' }).tabs[1]?.unreadFrom).toBeUndefined();
+  });
 });
 
 describe('createStore', () => {

@@ -1,9 +1,10 @@
 import type { Room } from '../domain/room.js';
 import { sanitizeLine } from '../domain/sanitize.js';
-import { CONSOLE_TAB_ID } from '../domain/tab.js';
+import { CONSOLE_TAB_ID, type Tab } from '../domain/tab.js';
 import type { Action, Line } from './actions.js';
 import { appendLine } from './append-line.js';
 import { MAX_LINES_PER_TAB, type AppState, type Contact } from './state.js';
+import { firstOfLastIncoming, unreadStart } from './unread.js';
 
 /**
  * The state after `action`. Without `writable` the state given is left as it was; with it (the
@@ -48,9 +49,8 @@ export function reduce(state: AppState, action: Action, writable?: WeakSet<Line[
         activeTabId: action.id,
         tabs: state.tabs.map((t) => {
           if (t.id !== action.id) return t;
-          const lines = state.lines[t.id] ?? [];
-          const first = t.unread > 0 ? lines[Math.max(0, lines.length - t.unread)]?.id : undefined;
-          const { unreadFrom: _old, ...rest } = t;
+          const first = unreadStart(t, state.lines[t.id] ?? []);
+          const { unreadFrom: _old, firstUnread: _counted, ...rest } = t;
           return { ...rest, unread: 0, highlight: false, ...(first === undefined ? {} : { unreadFrom: first }) };
         }),
       };
@@ -68,6 +68,10 @@ export function reduce(state: AppState, action: Action, writable?: WeakSet<Line[
     }
     case 'connection/state':
       return { ...state, connections: { ...state.connections, [action.account]: action.state } };
+    case 'connection/forget': {
+      const { [action.account]: _removed, ...connections } = state.connections;
+      return { ...state, connections };
+    }
     case 'presence/own':
       return { ...state, ownPresence: { ...state.ownPresence, [action.account]: action.presence } };
     case 'roster/set':
@@ -101,7 +105,7 @@ export function reduce(state: AppState, action: Action, writable?: WeakSet<Line[
       return { ...state, rosterCollapsed: collapsed };
     }
     case 'tab/unread':
-      return { ...state, tabs: state.tabs.map((t) => (t.id === action.id && action.id !== state.activeTabId ? { ...t, unread: action.unread } : t)) };
+      return { ...state, tabs: state.tabs.map((t) => (t.id === action.id && action.id !== state.activeTabId ? withUnread(t, action.unread, state.lines[t.id] ?? []) : t)) };
     case 'tab/expand':
       return { ...state, tabs: state.tabs.map((t) => (t.id === action.id ? { ...t, expanded: action.expanded } : t)) };
     case 'tab/peer-state':
@@ -125,6 +129,13 @@ export function reduce(state: AppState, action: Action, writable?: WeakSet<Line[
       return rest;
     }
   }
+}
+
+/** A count of unread messages set from outside (kept across a restart): they are the newest ones that came in. */
+function withUnread(tab: Tab, unread: number, lines: readonly Line[]): Tab {
+  const { firstUnread: _old, ...rest } = tab;
+  const first = firstOfLastIncoming(lines, unread);
+  return { ...rest, unread, ...(first === undefined ? {} : { firstUnread: first }) };
 }
 
 function updateRoom(state: AppState, room: string, change: (room: Room) => Room): AppState {

@@ -4,6 +4,7 @@ import { CONSOLE_TAB_ID } from '../domain/tab.js';
 import { chatTabId } from '../domain/tab-address.js';
 import { createStore } from '../store/create-store.js';
 import { initialState } from '../store/state.js';
+import { defaultKeyBindings } from './input/keybindings.js';
 import { App } from './app.js';
 import type { UiController } from './controller.js';
 
@@ -134,6 +135,20 @@ describe('<App>', () => {
     expect(frame).toMatch(/alt\+pageup +Scroll the roster up a page/);
     view.stdin.write('\u001b');
     await waitForFrame(view.lastFrame, (t) => !t.includes('Keys (Alt-H'));
+    view.unmount();
+  });
+
+  it('shows every key of the registry in the Alt-H list at 160x45, in columns, with what it does', async () => {
+    const { view } = setup({ columns: 160, rows: 45 });
+    await waitForFrame(view.lastFrame, (t) => t.includes('1:console'));
+    view.stdin.write('\u001bh');
+    const frame = await waitForFrame(view.lastFrame, (t) => t.includes('Keys (Alt-H or Escape closes this'));
+    const escape = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    for (const binding of defaultKeyBindings) {
+      const start = binding.help.split(' ').slice(0, 2).join(' ');
+      expect(frame, `${binding.action}:\n${frame}`).toMatch(new RegExp(`(^|[│ ])${escape(binding.keys.join(', '))} +${escape(start)}`, 'm'));
+    }
+    expect(frame).not.toContain('more (make the terminal');
     view.unmount();
   });
 

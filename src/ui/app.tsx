@@ -9,6 +9,7 @@ import type { UiController } from './controller.js';
 import { StoreContext, useAppState, useStore } from './hooks/use-app-state.js';
 import { useCommandLine } from './hooks/use-command-line.js';
 import { useKeyRouter } from './hooks/use-key-router.js';
+import { useResultsFromTop } from './hooks/use-results-from-top.js';
 import { useScrollBack } from './hooks/use-scroll-back.js';
 import { useSidePane } from './hooks/use-side-pane.js';
 import type { KeyOverrides } from './input/keybindings.js';
@@ -63,6 +64,8 @@ function Screen({ controller, size, keys }: Pick<Props, 'controller' | 'size' | 
   const [helpOpen, setHelpOpen] = useState(false);
   const [, redraw] = useReducer((n: number) => n + 1, 0);
   const layout = screenLayout(columns, rows, { visible: rosterVisible, width: rosterWidth });
+  const activeTab = tabs.find((t) => t.id === activeTabId);
+  useResultsFromTop(store, activeTab, layout, scroll);
 
   // What the keys act on: built per render (as the closures it replaces were), read per key.
   const context: KeyContext = { store, controller, commandLine, tabs, activeTabId, layout, scroll, pane, helpOpen, setHelpOpen, redraw };
@@ -81,7 +84,6 @@ function Screen({ controller, size, keys }: Pick<Props, 'controller' | 'size' | 
     );
   }
 
-  const activeTab = tabs.find((t) => t.id === activeTabId);
   const { room } = pane;
   const peerActivity = activeTab?.peerState ? describeChatState(activeTab.title, activeTab.peerState) : room?.subject ?? '';
   const paneTitle = room ? (room.joined ? `${room.occupants.length} in the room` : 'Not joined') : 'Roster';

@@ -145,6 +145,31 @@ it('two accounts on two hosts of the server are online at once, each on the stat
   expect(await natter.waitForExit()).toEqual({ exitCode: 0 });
 });
 
+it('a removed account leaves the status line: /account remove, and natter account remove while natter runs', async () => {
+  const dirs = home();
+  const a = await registerAccount(info, uniqueLocal('one'));
+  const b = await registerAccount(info, uniqueLocal('two'));
+  for (const account of [a, b]) {
+    const added = await runNatter(['account', 'add', account.jid, ...serverFlags], { env: dirs.env, input: `${account.password}\n` });
+    expect(added.code).toBe(0);
+  }
+  const [first, second] = [a, b].sort((x, y) => (x.jid < y.jid ? -1 : 1));
+  const natter = start(dirs.env, { cols: 160, rows: 30 });
+  await natter.waitForText(new RegExp(`natter \\| ${first!.jid}: online \\| ${second!.jid}: online \\| console`));
+  natter.type(`/account remove ${second!.jid}\r`);
+  await natter.waitForText(`removed ${second!.jid}`);
+  await natter.waitForText(new RegExp(`natter \\| ${first!.jid}: online \\| console`));
+  expect((await natter.screen()).find((row) => row.startsWith(' natter |'))).not.toContain(second!.jid);
+  // From another terminal, while this natter runs: it hears of it, and stops the account.
+  const removed = await runNatter(['account', 'remove', first!.jid], { env: dirs.env });
+  await natter.waitForText(/natter \| no account \| console/);
+  expect(removed).toMatchObject({ code: 0 });
+  expect(removed.stderr).toContain(`natter (running): removed ${first!.jid}`);
+  expect((await runNatter(['account', 'list'], { env: dirs.env })).stderr).toContain('No accounts yet');
+  natter.type('/quit\r');
+  expect(await natter.waitForExit()).toEqual({ exitCode: 0 });
+});
+
 it('without a D-Bus session (SSH) falls back to the kernel keyring and says so', async () => {
   requirePrograms(['keyctl'], 'keyutils');
   const dirs = home();
@@ -155,17 +180,17 @@ it('without a D-Bus session (SSH) falls back to the kernel keyring and says so',
   await runNatter(['account', 'add', a.jid, ...serverFlags], { env, input: '\n', prefix });
   const saved = await runNatter(['account', 'password', a.jid], { env, input: `${a.password}\n`, prefix });
   expect(saved.stderr).toMatch(/Secret Service is not available/);
-  expect(saved.stderr).toContain(`Password for ${a.jid} saved in the kernel keyring (until reboot). It is forgotten at reboot`);
+  expect(saved.stderr).toContain(`Password for ${a.jid} saved in the kernel keyring (your user's persistent keyring: it outlives this login, and is cleared at reboot`);
   expect(saved.code).toBe(0);
 
   const natter = spawnNatter({ env, prefix, cols: 140, rows: 30 });
   cleanup.push(() => natter.dispose());
-  await natter.waitForText(`${a.jid}: using the password from the kernel keyring (until reboot)`);
+  await natter.waitForText(`${a.jid}: using the password from the kernel keyring`);
   await natter.waitForText(`${a.jid}: online`);
   natter.type('/quit\r');
   expect(await natter.waitForExit()).toEqual({ exitCode: 0 });
   const removed = await runNatter(['account', 'remove', a.jid], { env, prefix });
-  expect(removed.stderr).toContain('and its password from the kernel keyring (until reboot)');
+  expect(removed.stderr).toContain(`Removed ${a.jid} and its password from the kernel keyring;`);
 });
 
 it('natter account password reads the password in a terminal without echo', async () => {

@@ -18,7 +18,7 @@ it('natter account register creates the account on the server (XEP-0077), saves 
   const flags = ['--host', server.host, '--port', String(server.c2sPort), '--ca-file', server.caFile];
   const registered = await runNatter(['account', 'register', jid, ...flags], { env: dirs.env, input: 'fresh-Passw0rd\n' });
   expect(registered.stderr).toContain(`Registered ${jid} on the server`);
-  expect(registered.stderr).toContain('Password saved in the Secret Service.');
+  expect(registered.stderr).toContain(`Password for ${jid} saved in the Secret Service.`);
   expect(registered.code).toBe(0);
 
   // The saved account (config + keychain) logs in: natter send exits 0 only after the server took it.

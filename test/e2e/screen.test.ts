@@ -110,6 +110,31 @@ describe('the screen in a terminal', () => {
     expect(await natter.waitForExit()).toEqual({ exitCode: 0 });
   });
 
+  it('shows a command typed in a chat tab, and what it says, in that tab: /help and an unknown command', async () => {
+    // A one-run account that never connects (nothing listens on port 1): a chat tab without a server.
+    // Tall enough for the whole /help list below the command.
+    const natter = start({ cols: 120, rows: 60, args: ['--jid', 'alice@x', '--host', '127.0.0.1', '--port', '1', '--password-command', 'echo x'] });
+    await natter.waitForText('1:console');
+    natter.type('/msg bob@x\r');
+    await natter.waitForText('[2:bob@x]');
+    natter.type('/help\r');
+    await natter.waitForText(/\/quit +Leave natter/);
+    let screen = await natter.screenText();
+    expect(screen).toMatch(/^│.*│ \d\d:\d\d \/help$/m); // the command, above what it said
+    expect(screen).toContain('Commands (/help NAME for details):');
+    expect(screen).toContain('| bob@x'); // still the chat on the status line
+    natter.type('/nosuchcommand\r');
+    await natter.waitForText('Unknown command /nosuchcommand. Type /help for the list of commands.');
+    natter.press('alt-1');
+    await natter.waitForText(/\| console\s*$/m);
+    await natter.waitForText('Type /help for the commands');
+    screen = await natter.screenText();
+    expect(screen).not.toContain('Unknown command /nosuchcommand');
+    expect(screen).not.toContain('Commands (/help NAME for details):');
+    natter.type('/quit\r');
+    expect(await natter.waitForExit()).toEqual({ exitCode: 0 });
+  });
+
   it('redraws to the new size on resize and says when it is too small', async () => {
     const natter = start({ cols: 100, rows: 30 });
     await natter.waitForText('1:console');
@@ -158,6 +183,32 @@ describe('colours', () => {
     const natter = start({ cols: 100, rows: 30, env: dirs.env });
     await skipFirstRun(natter);
     expect(natter.output()).toContain('\u001b[95m'); // SGR 95: bright magenta, used by no default colour
+    natter.type('/quit\r');
+    expect(await natter.waitForExit()).toEqual({ exitCode: 0 });
+    dirs.remove();
+  });
+
+  it('takes punctuation keys from ui.keys (alt+=, ctrl+], alt+,) and they work', async () => {
+    const dirs = tempDirs();
+    mkdirSync(join(dirs.config, 'natter'), { recursive: true });
+    const keys = { 'roster.wider': ['alt+=', 'ctrl+]'], 'roster.narrower': ['alt+,'], 'app.help': ['alt+/'] };
+    writeFileSync(join(dirs.config, 'natter', 'config.json'), JSON.stringify({ ui: { keys } }));
+    const natter = start({ cols: 100, rows: 70, env: dirs.env }); // tall: Alt-H's whole list fits
+    await skipFirstRun(natter);
+    // The roster pane's width: where its top border ends.
+    const rosterWidth = async (): Promise<number> => ((await natter.screen())[0] ?? '').indexOf('┐') + 1;
+    expect(await rosterWidth()).toBe(24);
+    natter.write('\u001b=');
+    await expect.poll(rosterWidth).toBe(26);
+    natter.write('\u001d'); // Ctrl-]
+    await expect.poll(rosterWidth).toBe(28);
+    natter.write('\u001b,');
+    await expect.poll(rosterWidth).toBe(26);
+    natter.write('\u001b/');
+    await natter.waitForText(/alt\+=, ctrl\+\] +Make the roster pane two columns wider/);
+    expect(await natter.screenText()).toMatch(/alt\+, +Make the roster pane two columns narrower/);
+    natter.write('\u001b/');
+    await expect.poll(() => natter.screenText()).not.toContain('two columns wider');
     natter.type('/quit\r');
     expect(await natter.waitForExit()).toEqual({ exitCode: 0 });
     dirs.remove();

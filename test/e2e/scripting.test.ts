@@ -53,6 +53,36 @@ it('--script, --cmd and /source run after login, in order, and stop at the first
   expect(bob.received.map((m) => m.body)).not.toContain('never sent');
 });
 
+it('--cmd and --script run in the order given, after the startup file; the startup file runs again at each login', async () => {
+  const [a, b] = await Promise.all([registerAccount(info, uniqueLocal('order-a')), registerAccount(info, uniqueLocal('order-b'))]);
+  const bob = await connectPeer(info, b);
+  cleanup.push(() => bob.stop());
+  const login = oneRunLogin(info, a);
+  cleanup.push(login.remove);
+  const configHome = join(login.dir, 'config');
+  mkdirSync(join(configHome, 'natter'), { recursive: true });
+  writeFileSync(join(configHome, 'natter', 'startup'), `/msg ${b.jid} from the startup file\n`);
+  writeFileSync(join(login.dir, 'second.txt'), `/msg ${b.jid} two from the script\n`);
+  const natter = spawnNatter({
+    cols: 140,
+    rows: 30,
+    env: { XDG_CONFIG_HOME: configHome },
+    args: [...login.args, '--cmd', `/msg ${b.jid} one from cmd`, '--script', join(login.dir, 'second.txt'), '--cmd', `/msg ${b.jid} three from cmd`],
+  });
+  cleanup.push(() => natter.dispose());
+  await bob.waitForMessage((m) => m.body === 'three from cmd');
+  expect(bob.received.map((m) => m.body)).toEqual(['from the startup file', 'one from cmd', 'two from the script', 'three from cmd']);
+  // A second login (the person disconnects and connects again): the startup file runs again, --cmd not.
+  natter.press('alt-1');
+  natter.type('/disconnect\r');
+  await natter.waitForText(`${a.jid} is offline`);
+  natter.type('/connect\r');
+  await expect.poll(() => bob.received.length, { timeout: 10_000 }).toBe(5);
+  expect(bob.received.map((m) => m.body)).toEqual(['from the startup file', 'one from cmd', 'two from the script', 'three from cmd', 'from the startup file']);
+  natter.type('/quit\r');
+  expect(await natter.waitForExit()).toEqual({ exitCode: 0 });
+});
+
 it('natter ctl runs commands in the running natter, streams its events, and survives garbage on the socket', async () => {
   const [a, b] = await Promise.all([registerAccount(info, uniqueLocal('ctl-a')), registerAccount(info, uniqueLocal('ctl-b'))]);
   const bob = await connectPeer(info, b);
@@ -127,6 +157,70 @@ it('natter ctl runs commands in the running natter, streams its events, and surv
   const after = await runNatter(['ctl', '/account list'], { env });
   expect(after.code).toBe(1);
   expect(after.stderr).toContain('no natter is running');
+});
+
+/** `natter ctl --events` against the natter whose dirs are in `env`: its events as parsed JSON, once it streams. */
+async function streamEvents(env: Record<string, string>) {
+  const child = spawn(process.execPath, [NATTER_BIN, 'ctl', '--events'], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const events: Array<Record<string, unknown>> = [];
+  let out = '';
+  child.stdout.on('data', (d: Buffer) => {
+    out += d.toString();
+    const lines = out.split('\n');
+    out = lines.pop() ?? '';
+    for (const line of lines) events.push(JSON.parse(line) as Record<string, unknown>);
+  });
+  await new Promise<void>((resolve) => {
+    let err = '';
+    child.stderr.on('data', (d: Buffer) => {
+      err += d.toString();
+      if (err.includes('streaming events')) resolve();
+    });
+  });
+  return {
+    events,
+    async stop(): Promise<number | null> {
+      const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+      child.kill('SIGINT');
+      return exited;
+    },
+  };
+}
+
+it("natter ctl --events streams one's own one-to-one messages, written in natter and on another device, as direction out", async () => {
+  const [a, b] = await Promise.all([registerAccount(info, uniqueLocal('ownev-a')), registerAccount(info, uniqueLocal('ownev-b'))]);
+  const bob = await connectPeer(info, b);
+  cleanup.push(() => bob.stop());
+  const login = oneRunLogin(info, a);
+  cleanup.push(login.remove);
+  const natter = spawnNatter({ cols: 140, rows: 30, args: [...login.args] });
+  cleanup.push(() => natter.dispose());
+  await natter.waitForText(`${a.jid}: online`);
+  const { home, config, data, runtime } = natter.dirs;
+  const listener = await streamEvents({ HOME: home, XDG_CONFIG_HOME: config, XDG_DATA_HOME: data, XDG_RUNTIME_DIR: runtime });
+
+  natter.type(`/msg ${b.jid} written in natter\r`);
+  await bob.waitForMessage((m) => m.body === 'written in natter');
+  natter.type('/correct written in natter, corrected\r');
+  const correction = await bob.waitForMessage((m) => m.body === 'written in natter, corrected');
+  const corrected = correction.stanza.getChild('replace', 'urn:xmpp:message-correct:0')?.attrs.id as string;
+  // alice's phone writes to bob: natter hears of it as a carbon (XEP-0280).
+  const phone = await connectPeer(info, a, 'phone');
+  cleanup.push(() => phone.stop());
+  await phone.send(b.jid, 'written on the phone');
+  await bob.waitForMessage((m) => m.body === 'written on the phone');
+  await natter.waitForText('me: written on the phone');
+  await bob.send(a.jid, 'and a reply');
+  await expect.poll(() => listener.events.filter((e) => e.event === 'message').length, { timeout: 10_000 }).toBe(4);
+  expect(listener.events.filter((e) => e.event === 'message')).toEqual([
+    expect.objectContaining({ account: a.jid, peer: b.jid, direction: 'out', body: 'written in natter' }),
+    expect.objectContaining({ account: a.jid, peer: b.jid, direction: 'out', body: 'written in natter, corrected', corrects: corrected }),
+    expect.objectContaining({ account: a.jid, peer: b.jid, direction: 'out', body: 'written on the phone' }),
+    expect.objectContaining({ account: a.jid, peer: b.jid, direction: 'in', body: 'and a reply' }),
+  ]);
+  expect(await listener.stop()).toBe(0);
+  natter.type('/quit\r');
+  expect(await natter.waitForExit()).toEqual({ exitCode: 0 });
 });
 
 it('aliases: defined, expanded with their arguments, kept in the config across runs, loops stopped', async () => {

@@ -69,6 +69,33 @@ describe('natter search', () => {
     expect(await natter.waitForExit()).toEqual({ exitCode: 0 });
   });
 
+  it('/search opens its results at the top: the header and the best hits on screen, and says more are below', async () => {
+    const dirs = tempDirs();
+    cleanups.push(dirs.remove);
+    const history = new MessageHistory(openHistoryDatabase(join(dirs.data, 'natter')));
+    history.addMany(Array.from({ length: 80 }, (_, i) => ({
+      account: 'alice@x', peer: 'bob@x', direction: 'in' as const, body: `lunch plan number ${i}`, at: 1_700_000_000_000 + i * 1000,
+    })));
+    history.close();
+    const natter = spawnNatter({ cols: 160, rows: 45, env: dirs.env });
+    cleanups.push(() => natter.dispose());
+    await natter.waitForText('Your JID:');
+    natter.press('escape');
+    await natter.waitForText(/^> /m);
+    natter.type('/search lunch\r');
+    await natter.waitForText('[2:search: lunch]');
+    await natter.waitForText(/── scrolled up · \d+ more below · Alt-End/);
+    const screen = await natter.screenText();
+    expect(screen).toContain('80 messages with "lunch", newest first.');
+    expect(screen).toMatch(/\[1\] \d{4}-\d\d-\d\d bob@x < \[lunch\] plan number 79/); // the newest, first
+    expect(screen).not.toContain('[80]');
+    natter.press('alt-end');
+    await natter.waitForText('[80] ');
+    expect(await natter.screenText()).not.toContain('scrolled up');
+    natter.type('/quit\r');
+    expect(await natter.waitForExit()).toEqual({ exitCode: 0 });
+  });
+
   it('PageUp past the lines in memory reads older pages from the history', async () => {
     const dirs = tempDirs();
     cleanups.push(dirs.remove);

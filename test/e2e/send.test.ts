@@ -128,6 +128,42 @@ it('natter listen stores a correction linked to its original, as the screen does
   expect(rows).toEqual([{ id: rows[0]!.id, body: 'teh typo', replaces: null }, { id: rows[1]!.id, body: 'the typo', replaces: rows[0]!.id }]);
 });
 
+it("natter listen prints what the user sends from another device (a carbon) marked as outgoing", async () => {
+  // Each with a history of its own: one that has stored a message does not print it again.
+  const textDirs = tempDirs();
+  const listen = (json: boolean) => {
+    const env = { ...process.env, ...(json ? dirs : textDirs).env };
+    const child = spawn(process.execPath, [NATTER_BIN, 'listen', ...login(), ...(json ? ['--json'] : []), b.jid], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const output = { text: '' };
+    child.stdout.on('data', (d: Buffer) => (output.text += d.toString()));
+    const ready = new Promise<void>((resolve) => child.stderr.on('data', (d: Buffer) => d.toString().includes('listening as') && resolve()));
+    return { child, output, ready };
+  };
+  const [json, text] = [listen(true), listen(false)];
+  await Promise.all([json.ready, text.ready]);
+  // alice's phone: another session of the same account.
+  const phone = await connectPeer(info, a, 'phone');
+  try {
+    await phone.send(b.jid, 'sent from the phone');
+    await bob.waitForMessage((m) => m.body === 'sent from the phone');
+    await bob.send(a.jid, 'answer to the phone');
+    await expect.poll(() => json.output.text.split('\n').length, { timeout: 10_000 }).toBe(3);
+    await expect.poll(() => text.output.text.split('\n').length, { timeout: 10_000 }).toBe(3);
+  } finally {
+    await phone.stop();
+  }
+  const [sent, received] = json.output.text.trim().split('\n').map((l) => JSON.parse(l) as Record<string, string>);
+  expect(sent).toMatchObject({ direction: 'out', from: a.jid, peer: b.jid, body: 'sent from the phone' });
+  expect(received).toMatchObject({ direction: 'in', peer: b.jid, body: 'answer to the phone' });
+  expect(text.output.text).toBe(`to ${b.jid}: sent from the phone\n${b.jid}: answer to the phone\n`);
+  for (const { child } of [json, text]) {
+    const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+    child.kill('SIGINT');
+    expect(await exited).toBe(0);
+  }
+  textDirs.remove();
+});
+
 it('natter listen prints a message of 65,536 spaces and a multi-line one each as one line', async () => {
   const child = spawn(process.execPath, [NATTER_BIN, 'listen', ...login(), b.jid], { env: { ...process.env, ...dirs.env }, stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
@@ -155,6 +191,7 @@ it('natter run logs in, runs commands in order with their results on stdout, and
   const failed = await runNatter(['run', ...login(), '/frobnicate', `/msg ${b.jid} never from run`], { env: dirs.env });
   expect(failed.code).toBe(1);
   expect(failed.stderr).toContain('Unknown command /frobnicate');
+  expect(failed.stderr.split('Unknown command /frobnicate'), 'the error printed once').toHaveLength(2);
   await bob.waitForMessage((m) => m.body === 'sent by natter run');
   expect(bob.received.map((m) => m.body)).not.toContain('never from run');
 

@@ -4,6 +4,7 @@ import { natterVersion } from '../../src/client/natter-version.js';
 import { capsVer } from '../../src/xmpp/features/disco/caps.js';
 import { discoFeature } from '../../src/xmpp/features/disco/feature.js';
 import { buildInitialPresence } from '../../src/xmpp/features/presence/build.js';
+import { receiptsFeature } from '../../src/xmpp/features/receipts/feature.js';
 import { createXmppClient, type XmppClient } from '../../src/xmpp/session/create-client.js';
 import { registerAccount, uniqueLocal } from '../support/prosody.js';
 import { connectPeer, startSession, type Peer } from '../support/xmpp-peer.js';
@@ -16,15 +17,16 @@ afterEach(async () => {
 
 const NS_INFO = 'http://jabber.org/protocol/disco#info';
 
-/** natter's session as account-runtime wires it: disco answers, then initial presence. */
+/** A natter session as account-runtime wires it, in part: disco answers and receipts, then initial presence (the whole natter: test/e2e/entity-caps.test.ts). */
 async function natterOnline(account: { jid: string; password: string }): Promise<string> {
   const client = createXmppClient({ jid: account.jid, resource: 'natter', host: info.host, port: info.c2sPort, caPem: [info.caPem], getPassword: async () => account.password });
   client.on('error', () => undefined);
   open.push(client);
   // Whom natter answers is the app's policy (test/e2e/iq-privacy.test.ts); here everyone.
   discoFeature(client, { version: natterVersion(), mayAnswer: () => true });
+  receiptsFeature(client, { onDelivered: () => undefined, mayAnswer: () => true });
   await startSession(client);
-  await client.send(buildInitialPresence());
+  await client.send(buildInitialPresence(client.caps()));
   return `${account.jid}/natter`;
 }
 

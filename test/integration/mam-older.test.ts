@@ -26,7 +26,7 @@ it('pages one conversation back from the server archive, oldest first, until it 
   client.on('error', () => undefined);
   open.push(client);
   await startSession(client);
-  await client.send(buildInitialPresence());
+  await client.send(buildInitialPresence(client.caps()));
 
   const newest = await fetchOlder(client, a!.jid, { with: b!.jid, max: 30 });
   expect(newest.rejected).toEqual([]);

@@ -28,7 +28,7 @@ it('exchanges messages with the test peer', async () => {
   const received: string[] = [];
   messagesFeature(client, { onMessage: (m) => received.push(`${m.peer}: ${m.body}`) });
   await startSession(client);
-  await client.send(buildInitialPresence());
+  await client.send(buildInitialPresence(client.caps()));
   const bob = await connectPeer(info, b);
   open.push(bob);
   await client.send(buildChatMessage(b.jid, 'hello from natter ✓'));

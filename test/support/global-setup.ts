@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import type { TestProject } from 'vitest/node';
 import { startKeyringSession } from './keyring-session.js';
 import { startProsody, type ProsodyInfo } from './prosody.js';
@@ -13,6 +14,7 @@ declare module 'vitest' {
  * set before vitest forks its workers, so they inherit the private bus and XDG dirs.
  */
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+  exitUnlessInstalled(['dbus-daemon', 'gnome-keyring-daemon', 'prosody', 'prosodyctl', 'openssl']);
   const keyring = await startKeyringSession();
   Object.assign(process.env, keyring.env);
   delete process.env.DISPLAY;
@@ -29,4 +31,15 @@ export default async function setup(project: TestProject): Promise<() => Promise
     await prosody.stop();
     await keyring.stop();
   };
+}
+
+/**
+ * A program this setup starts that is missing is said in one message (which, and the apt-get
+ * line) before anything else, and the run ends there: thrown from here, it came after
+ * "No test files found" and with vitest's stack trace.
+ */
+function exitUnlessInstalled(programs: readonly string[]): void {
+  const check = new URL('../../scripts/check-test-programs.mjs', import.meta.url).pathname;
+  const { status } = spawnSync(process.execPath, [check, ...programs], { stdio: 'inherit' });
+  if (status !== 0) process.exit(1);
 }

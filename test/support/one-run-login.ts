@@ -4,11 +4,11 @@ import { join } from 'node:path';
 import type { ProsodyInfo } from './prosody.js';
 
 /**
- * natter's one-run login flags for `account` on the test server: the password sits in a 0600
+ * natter's one-run login flags for `account` on a test server (Prosody's or ejabberd's): the password sits in a 0600
  * file in a fresh temp dir and reaches natter through --password-command, never its argv.
  * `dir` is free for a test's other files; `remove` deletes it.
  */
-export function oneRunLogin(info: ProsodyInfo, account: { jid: string; password: string }, options: { port?: number } = {}) {
+export function oneRunLogin(info: Pick<ProsodyInfo, 'host' | 'c2sPort' | 'caFile'>, account: { jid: string; password: string }, options: { port?: number } = {}) {
   const dir = mkdtempSync(join(tmpdir(), 'natter-login-'));
   writeFileSync(join(dir, 'pw'), `${account.password}\n`, { mode: 0o600 });
   const args = (port = options.port ?? info.c2sPort): string[] => [

@@ -40,8 +40,16 @@ function childEnv(extra: Record<string, string | undefined>): Record<string, str
   return env;
 }
 
+/** How a cell is drawn: its foreground colour ("#rrggbb", "palette N" or "default") and inverse video. */
+export interface CellLook {
+  fg: string;
+  inverse: boolean;
+}
+
 export interface PtySession {
   screen(): Promise<string[]>;
+  /** How the first cell of the first place on screen that shows `text` is drawn; undefined when it is not shown. */
+  lookOf(text: string): Promise<CellLook | undefined>;
   screenText(): Promise<string>;
   bufferType(): 'normal' | 'alternate';
   waitForText(text: string | RegExp, timeoutMs?: number): Promise<void>;
@@ -60,12 +68,15 @@ export interface PtySession {
 
 /** Runs the built natter in a pseudo-terminal and reads its screen through a headless xterm. */
 /** `prefix` runs natter under another program, e.g. ['keyctl', 'session', 'name'] for a login keyring. */
-export function spawnNatter(options: { args?: string[]; cols?: number; rows?: number; env?: Record<string, string | undefined>; prefix?: string[] } = {}): PtySession {
+/** `command` starts another natter (default: this Node running the clone's bin/natter.js), e.g. an installed one or scripts/demo.mjs. */
+export function spawnNatter(
+  options: { args?: string[]; cols?: number; rows?: number; env?: Record<string, string | undefined>; prefix?: string[]; command?: string[] } = {},
+): PtySession {
   const cols = options.cols ?? 100;
   const rows = options.rows ?? 30;
   const dirs = tempDirs();
   const term = new Terminal({ cols, rows, allowProposedApi: true });
-  const [program = process.execPath, ...programArgs] = [...(options.prefix ?? []), process.execPath, NATTER_BIN, ...(options.args ?? [])];
+  const [program = process.execPath, ...programArgs] = [...(options.prefix ?? []), ...(options.command ?? [process.execPath, NATTER_BIN]), ...(options.args ?? [])];
   // node-pty sets TERM to `name`, over the env's: a test's TERM must be passed as the name.
   const pty: IPty = spawn(program, programArgs, {
     name: options.env?.TERM ?? 'xterm-256color', cols, rows, cwd: dirs.home, env: childEnv({ ...dirs.env, ...options.env }),
@@ -106,10 +117,23 @@ export function spawnNatter(options: { args?: string[]; cols?: number; rows?: nu
       waiters.add(listener);
       void check();
     });
+  const lookOf = async (text: string): Promise<CellLook | undefined> => {
+    const buffer = term.buffer.active;
+    const shown = await screen();
+    const y = shown.findIndex((row) => row.includes(text));
+    const line = y < 0 ? undefined : buffer.getLine(buffer.viewportY + y);
+    // Columns, not string offsets: a wide character before the text takes two cells.
+    const x = line ? columnOf(line, shown[y]!.indexOf(text)) : -1;
+    const cell = line?.getCell(x);
+    if (!cell) return undefined;
+    const fg = cell.isFgRGB() ? `#${cell.getFgColor().toString(16).padStart(6, '0')}` : cell.isFgPalette() ? `palette ${cell.getFgColor()}` : 'default';
+    return { fg, inverse: cell.isInverse() !== 0 };
+  };
   return {
     pid: pty.pid,
     dirs,
     screen,
+    lookOf,
     screenText: async () => (await screen()).join('\n'),
     bufferType: () => term.buffer.active.type,
     waitForText(text, timeoutMs = 10_000) {
@@ -141,6 +165,18 @@ export function spawnNatter(options: { args?: string[]; cols?: number; rows?: nu
       dirs.remove();
     },
   };
+}
+
+/** The column of the `offset`th character of a line's text (as translateToString(true) gives it). */
+function columnOf(line: xterm.IBufferLine, offset: number): number {
+  let chars = 0;
+  for (let x = 0; x < line.length; x++) {
+    const cell = line.getCell(x);
+    if (!cell || cell.getWidth() === 0) continue; // the right half of a wide character
+    if (chars >= offset) return x;
+    chars += cell.getChars().length || 1;
+  }
+  return -1;
 }
 
 /** Runs the built natter without a terminal (stdin closed); for --help, usage errors, scripts. */

@@ -57,7 +57,7 @@ function trustTestCa(caPem: string): void {
  * initial presence (so messages to the bare JID reach it) and records every message.
  * It authenticates with PLAIN over TLS: xmpp.js 0.14's SCRAM-SHA-1 costs ~1 s per login.
  */
-export async function connectPeer(info: ProsodyInfo, account: ProsodyAccount, resource = 'peer'): Promise<Peer> {
+export async function connectPeer(info: Pick<ProsodyInfo, 'host' | 'c2sPort' | 'caPem'>, account: ProsodyAccount, resource = 'peer'): Promise<Peer> {
   trustTestCa(info.caPem);
   const entity = client({
     service: `xmpp://${info.host}:${info.c2sPort}`,

@@ -1,12 +1,15 @@
-import { configuredAccounts, defaultAccount, putAccount, removeAccount } from '../../config/accounts.js';
+import { accountsWith, configuredAccounts, defaultAccount, removeAccount } from '../../config/accounts.js';
 import type { ConfigStore } from '../../config/load-config.js';
-import { forgetPassword, savePassword } from '../../credentials/keychain.js';
-import { SecretStoreUnavailableError, type SecretStore } from '../../credentials/secret-store.js';
+import { forgetPassword, HEADLESS_README, savePassword, type SavedPassword } from '../../credentials/keychain.js';
+import type { SecretStore } from '../../credentials/secret-store.js';
 import { settingsFromCli } from '../../client/account/account-settings.js';
 import type { AccountAction, OneRunAccount } from './cli.js';
 import { loginOnce, OneShotError } from './one-shot.js';
 import { ExitCode } from './exit-codes.js';
 import { readSecret } from './read-secret.js';
+import { notKeptLines, savedLine } from './account-password.js';
+import type { RunningAnswer } from './ask-running-natter.js';
+import { sanitizeText } from '../../domain/sanitize.js';
 
 interface Io {
   out: NodeJS.WritableStream;
@@ -16,8 +19,15 @@ interface Io {
 
 const defaultIo: Io = { out: process.stdout, err: process.stderr, readPassword: (prompt) => readSecret(prompt) };
 
-/** `natter account list|add|password|remove`: the config and the keychain, without the UI. */
-export async function runAccountCommand(command: AccountAction, config: ConfigStore, keychain: readonly SecretStore[], io: Io = defaultIo): Promise<number> {
+/** Runs a command in the natter running now, if one is (see askRunningNatter). */
+export type AskRunning = (command: string) => Promise<RunningAnswer | undefined>;
+
+/**
+ * `natter account list|add|password|remove`: the config and the keychain, without the UI. A
+ * remove while natter runs is done by that natter (`running`), so it also stops the account
+ * and takes it off its status line; it falls back to doing it here when that natter refuses.
+ */
+export async function runAccountCommand(command: AccountAction, config: ConfigStore, keychain: readonly SecretStore[], io: Io = defaultIo, running?: AskRunning): Promise<number> {
   switch (command.action) {
     case 'list': {
       const accounts = configuredAccounts(config);
@@ -34,16 +44,17 @@ export async function runAccountCommand(command: AccountAction, config: ConfigSt
       return ExitCode.ok;
     }
     case 'add': {
-      const { jid, ...settings } = command.account;
+      const { jid } = command.account;
       if (configuredAccounts(config)[jid]) {
         io.err.write(`natter: ${jid} is already an account. Change its password with: natter account password ${jid}\n`);
         return ExitCode.failure;
       }
-      putAccount(config, jid, { ...settings, directTls: settings.directTls || undefined, enabled: true });
-      if (!config.get('defaultAccount')) config.set('defaultAccount', jid);
-      io.err.write(`Added ${jid} to ${config.path}.\n`);
-      if (settings.passwordCommand) return ExitCode.ok;
-      return storePassword(jid, keychain, io, true);
+      if (command.account.passwordCommand) {
+        addToConfig(config, command.account);
+        io.err.write(`Added ${jid} to ${config.path}.\n`);
+        return ExitCode.ok;
+      }
+      return addWithPassword(command.account, config, keychain, io);
     }
     case 'register':
       return register(command.account, config, keychain, io);
@@ -52,8 +63,13 @@ export async function runAccountCommand(command: AccountAction, config: ConfigSt
         io.err.write(`natter: ${command.jid} is not an account. Add it with: natter account add ${command.jid}\n`);
         return ExitCode.failure;
       }
-      return storePassword(command.jid, keychain, io, false);
+      return changePassword(command.jid, keychain, io);
     case 'remove': {
+      const answer = await running?.(`/account remove ${command.jid}`);
+      if (answer?.ok) {
+        io.err.write(`natter (running): ${sanitizeText(answer.text ?? `removed ${command.jid}`)}\n`);
+        return ExitCode.ok;
+      }
       if (!removeAccount(config, command.jid)) {
         io.err.write(`natter: ${command.jid} is not an account (see natter account list).\n`);
         return ExitCode.failure;
@@ -90,37 +106,82 @@ async function register(account: OneRunAccount, config: ConfigStore, keychain: r
     io.err.write(`natter: ${error.message}\n`);
     return error.code;
   }
-  putAccount(config, jid, { ...settings, directTls: settings.directTls || undefined, enabled: true });
-  if (!config.get('defaultAccount')) config.set('defaultAccount', jid);
+  addToConfig(config, { ...settings, jid });
   io.err.write(`Registered ${jid} on the server and added it to ${config.path}.\n`);
   try {
     const saved = await savePassword(keychain, jid, password);
-    io.err.write(`Password saved in the ${saved.store}.\n`);
+    for (const notice of saved.notices) io.err.write(`${notice}\n`);
+    io.err.write(savedLine(jid, saved));
   } catch (error) {
-    io.err.write(`natter: the password was not saved (${error instanceof Error ? error.message : String(error)}); natter will ask for it.\n`);
+    // The account exists on the server now, so it stays in the config: only the password is not kept.
+    const reason = error instanceof Error ? error.message : String(error);
+    io.err.write(`natter: the password was not saved (${reason}); natter will ask for it at every login. To keep it: ${HEADLESS_README}.\n`);
   }
   return ExitCode.ok;
 }
 
-async function storePassword(jid: string, keychain: readonly SecretStore[], io: Io, optional: boolean): Promise<number> {
-  const password = await io.readPassword(`Password for ${jid}${optional ? ' (Enter to be asked at login instead)' : ''}: `);
-  if (password === undefined || password === '') {
-    if (optional) {
-      io.err.write('No password stored; natter will ask for it when it connects.\n');
-      return ExitCode.ok;
-    }
+/**
+ * One write, so the account and its being the default land in the file together or not at
+ * all (conf writes the file atomically: a temporary file renamed over it).
+ */
+function addToConfig(config: ConfigStore, account: OneRunAccount): void {
+  const { jid, ...settings } = account;
+  const accounts = accountsWith(config, jid, { ...settings, directTls: settings.directTls || undefined, enabled: true });
+  config.set(config.get('defaultAccount') ? { accounts } : { accounts, defaultAccount: jid });
+}
+
+/**
+ * `natter account add` is all or nothing: the account goes into the config only once its
+ * password is kept, or when the person chose (Enter) to be asked at every login. A password
+ * no store would keep leaves the config as it was.
+ */
+async function addWithPassword(account: OneRunAccount, config: ConfigStore, keychain: readonly SecretStore[], io: Io): Promise<number> {
+  const { jid } = account;
+  const password = await io.readPassword(`Password for ${jid} (Enter to be asked at login instead): `);
+  if (!password) {
+    addToConfig(config, account);
+    io.err.write(`Added ${jid} to ${config.path}.\nNo password stored; natter will ask for it when it connects.\n`);
+    return ExitCode.ok;
+  }
+  let saved: SavedPassword;
+  try {
+    saved = await savePassword(keychain, jid, password);
+  } catch (error) {
+    io.err.write(notKeptLines(account, error instanceof Error ? error.message : String(error)));
+    return ExitCode.failure;
+  }
+  try {
+    addToConfig(config, account);
+  } catch (error) {
+    // All or nothing: the password of an account that is not there must not stay behind.
+    await forgetPassword(keychain, jid);
+    const reason = error instanceof Error ? error.message : String(error);
+    io.err.write(`natter: ${jid} was not added: ${config.path} could not be written (${reason}); its password was not kept either. Free the disk or fix the file's permissions, then run the same command again.\n`);
+    return ExitCode.failure;
+  }
+  for (const notice of saved.notices) io.err.write(`${notice}\n`);
+  io.err.write(`Added ${jid} to ${config.path}.\n${savedLine(jid, saved)}`);
+  return ExitCode.ok;
+}
+
+/** `natter account password JID`: replaces the stored password of an account. */
+async function changePassword(jid: string, keychain: readonly SecretStore[], io: Io): Promise<number> {
+  const password = await io.readPassword(`Password for ${jid}: `);
+  if (!password) {
     io.err.write('natter: no password was entered; nothing changed.\n');
     return ExitCode.failure;
   }
   try {
     const saved = await savePassword(keychain, jid, password);
     for (const notice of saved.notices) io.err.write(`${notice}\n`);
-    const lasting = saved.store.includes('until reboot') ? ' It is forgotten at reboot; set a passwordCommand for a lasting one.' : '';
-    io.err.write(`Password for ${jid} saved in the ${saved.store}.${lasting}\n`);
+    io.err.write(savedLine(jid, saved));
     return ExitCode.ok;
   } catch (error) {
-    const reason = error instanceof SecretStoreUnavailableError ? error.message : String(error);
-    io.err.write(`natter: the password was not saved: ${reason}\nUse a password command instead: natter account remove ${jid}; natter account add ${jid} --password-command 'pass show xmpp/${jid}'\n`);
+    io.err.write(
+      `natter: the password was not saved: ${error instanceof Error ? error.message : String(error)}\n` +
+        `Use a password command instead (natter account remove ${jid}; natter account add ${jid} --password-command 'pass show xmpp/${jid}'), ` +
+        `or start an unlocked Secret Service: ${HEADLESS_README}.\n`,
+    );
     return ExitCode.failure;
   }
 }

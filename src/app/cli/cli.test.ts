@@ -32,8 +32,11 @@ describe('parseCli', () => {
     expect(parseCli(['ctl', 'quit'])).toMatchObject({ kind: 'usage-error', message: 'natter ctl: "quit" is not a slash command' });
   });
 
-  it('takes --cmd (repeatable) and --script for after login', () => {
-    expect(parseCli(['--cmd', '/msg a@b hi', '--cmd', '/account', '--script', 'f.txt'])).toEqual({ kind: 'ui', startup: { commands: ['/msg a@b hi', '/account'], script: 'f.txt' } });
+  it('takes --cmd and --script (both repeatable) for after login, in the order given', () => {
+    expect(parseCli(['--cmd', '/msg a@b hi', '--cmd', '/account', '--script', 'f.txt'])).toEqual({ kind: 'ui', startup: { steps: [{ cmd: '/msg a@b hi' }, { cmd: '/account' }, { script: 'f.txt' }] } });
+    expect(parseCli(['--script=f.txt', '--cmd', '/msg a@b hi', '--script', 'g.txt', '--cmd=/account'])).toEqual({
+      kind: 'ui', startup: { steps: [{ script: 'f.txt' }, { cmd: '/msg a@b hi' }, { script: 'g.txt' }, { cmd: '/account' }] },
+    });
     expect(parseCli(['--cmd', 'msg a@b'])).toMatchObject({ kind: 'usage-error', message: expect.stringContaining('--cmd "msg a@b" is not a slash command') });
   });
 

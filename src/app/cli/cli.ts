@@ -32,7 +32,8 @@ export const HELP = `
     --password-command CMD    run CMD (through /bin/sh) and use its first output line
                               as the password, e.g. --password-command 'pass show xmpp/me'
     --cmd '/COMMAND ...'      run a slash command after login (repeatable, in order)
-    --script FILE             run the slash commands in FILE after login (# comments)
+    --script FILE             run the slash commands in FILE after login (# comments;
+                              repeatable; --script and --cmd run in the order given)
     --help                    show this help
     --version                 show natter's version
 
@@ -47,10 +48,12 @@ export const HELP = `
 `;
 
 
-/** Commands to run after login: a file (--script) and then each --cmd, in order. */
+/** One thing to run after login: a command (--cmd) or a file of them (--script). */
+export type StartupStep = { cmd: string } | { script: string };
+
+/** What to run after login: each --script and --cmd, in the order the command line gives them. */
 export interface Startup {
-  script?: string;
-  commands: string[];
+  steps: StartupStep[];
 }
 
 export type AccountAction =
@@ -91,7 +94,7 @@ export function parseCli(argv: string[]): CliResult {
       room: { type: 'string' },
       cmd: { type: 'string', isMultiple: true },
       events: { type: 'boolean', default: false },
-      script: { type: 'string' },
+      script: { type: 'string', isMultiple: true },
       json: { type: 'boolean', default: false },
     },
   });
@@ -133,7 +136,8 @@ export function parseCli(argv: string[]): CliResult {
   const commands = cli.flags.cmd ?? [];
   const notCommand = commands.find((c) => !c.trim().startsWith('/'));
   if (notCommand !== undefined) return { kind: 'usage-error', message: `--cmd "${notCommand}" is not a slash command, e.g. --cmd '/msg bob@example.org hi'` };
-  const startup = commands.length > 0 || cli.flags.script !== undefined ? { startup: { commands, ...(cli.flags.script === undefined ? {} : { script: cli.flags.script }) } } : {};
+  const steps = inArgvOrder(argv, commands, cli.flags.script ?? []);
+  const startup = steps.length > 0 ? { startup: { steps } } : {};
   if (cli.flags.jid === undefined) {
     const stray = connectionFlag(cli.flags);
     if (stray) return { kind: 'usage-error', message: `--${stray} needs --jid.` };
@@ -141,6 +145,29 @@ export function parseCli(argv: string[]): CliResult {
   }
   const account = accountFrom(cli.flags.jid, cli.flags, '--jid ');
   return typeof account === 'string' ? { kind: 'usage-error', message: account } : { kind: 'ui', account, ...startup };
+}
+
+/**
+ * --cmd and --script as the command line orders them (meow keeps each flag's values apart, in
+ * order): the flags' names are read from argv, their values taken from meow's lists.
+ */
+function inArgvOrder(argv: readonly string[], commands: readonly string[], scripts: readonly string[]): StartupStep[] {
+  const order: Array<'cmd' | 'script'> = [];
+  for (let i = 0; i < argv.length && argv[i] !== '--'; i++) {
+    const name = /^--(cmd|script)(=|$)/.exec(argv[i] ?? '');
+    if (!name) continue;
+    order.push(name[1] as 'cmd' | 'script');
+    if (name[2] === '') i++; // its value is the next word
+  }
+  const cmds = [...commands];
+  const files = [...scripts];
+  const ordered = order.flatMap((kind): StartupStep[] => {
+    const value = kind === 'cmd' ? cmds.shift() : files.shift();
+    if (value === undefined) return [];
+    return kind === 'cmd' ? [{ cmd: value }] : [{ script: value }];
+  });
+  // Whatever argv did not show in a way read here (meow reads more spellings) keeps meow's order.
+  return [...ordered, ...files.map((script) => ({ script })), ...cmds.map((cmd) => ({ cmd }))];
 }
 
 type Flags = { jid?: string | undefined; host?: string | undefined; port?: number | undefined; directTls: boolean; caFile?: string | undefined; passwordCommand?: string | undefined };

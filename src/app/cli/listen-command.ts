@@ -2,6 +2,7 @@ import type { ConfigStore } from '../../config/load-config.js';
 import type { SecretStore } from '../../credentials/secret-store.js';
 import { sanitizeLine } from '../../domain/sanitize.js';
 import type { MessageHistory } from '../../history/message-history.js';
+import { carbonsFeature } from '../../xmpp/features/carbons/feature.js';
 import { messagesFeature } from '../../xmpp/features/messages/feature.js';
 import type { XmppClient } from '../../xmpp/session/create-client.js';
 import type { NatterEvent } from '../../domain/events.js';
@@ -17,9 +18,10 @@ import { chooseAccount, loginOnce, OneShotError } from './one-shot.js';
 import { terminalSafeJson } from './search-command.js';
 
 /**
- * `natter listen [JID...]`: prints each incoming chat message as one line ("JID: text",
- * sanitized, newlines as spaces) or a JSON object per line (a correction says which message
- * it corrects), until SIGINT/SIGTERM. Messages are stored in the history as the chat screen
+ * `natter listen [JID...]`: prints each chat message as one line ("JID: text", sanitized,
+ * newlines as spaces; "to JID: text" for one the user sent from another device, a carbon) or
+ * a JSON object per line (its `direction`, "in" or "out"; a correction says which message it
+ * corrects), until SIGINT/SIGTERM. Messages are stored in the history as the chat screen
  * stores them (the same receiver), and each is printed once.
  */
 export async function runListen(
@@ -33,19 +35,21 @@ export async function runListen(
     const settings = chooseAccount(config, request.from);
     const client = await loginOnce(settings, keychain, { presence: true });
     const wanted = new Set(request.peers);
-    // On stderr, so stdout stays the messages only; scripts can wait for this line.
-    process.stderr.write(`natter: listening as ${settings.jid}${wanted.size ? ` for ${[...wanted].join(', ')}` : ''}; Ctrl-C stops.\n`);
     const print = (event: NatterEvent): void => {
-      if (event.event !== 'message' || event.direction !== 'in') return;
+      if (event.event !== 'message') return;
       const peer = event.peer ?? `${event.room}/${event.nick}`;
       if (wanted.size > 0 && !wanted.has(event.peer ?? event.room)) return;
-      const from = event.peer !== undefined ? (event.from ?? peer) : peer;
+      const outgoing = event.direction === 'out';
+      const from = outgoing ? settings.jid : event.peer !== undefined ? (event.from ?? peer) : peer;
       const corrects = event.peer !== undefined ? event.corrects : undefined;
       out.write(request.json
-        ? `${terminalSafeJson({ from, peer, at: event.at, body: event.body, ...(corrects ? { corrects } : {}) })}\n`
-        : `${sanitizeLine(peer)}: ${sanitizeLine(joinLines(event.body))}\n`);
+        ? `${terminalSafeJson({ from, peer, direction: event.direction, at: event.at, body: event.body, ...(corrects ? { corrects } : {}) })}\n`
+        : `${outgoing ? 'to ' : ''}${sanitizeLine(peer)}: ${sanitizeLine(joinLines(event.body))}\n`);
     };
     listenThrough(client, settings.jid, history, print);
+    await enableCarbons(client);
+    // On stderr, so stdout stays the messages only; scripts can wait for this line.
+    process.stderr.write(`natter: listening as ${settings.jid}${wanted.size ? ` for ${[...wanted].join(', ')}` : ''}; Ctrl-C stops.\n`);
     await new Promise<void>((resolve) => {
       for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.once(signal, () => resolve());
       client.on('disconnect', () => resolve());
@@ -56,6 +60,20 @@ export async function runListen(
     if (!(error instanceof OneShotError)) throw error;
     process.stderr.write(`natter: ${error.message}\n`);
     return error.code;
+  }
+}
+
+/**
+ * XEP-0280 §4: "When a client wants to participate in the Carbons protocol, it enables the
+ * protocol by sending an IQ-set containing a child element <enable/>": without it the server
+ * copies nothing, and what the user sends from other devices never reaches `listen`.
+ */
+async function enableCarbons(client: XmppClient): Promise<void> {
+  try {
+    await carbonsFeature(client).enable();
+  } catch (error) {
+    const reason = sanitizeLine(error instanceof Error ? error.message : String(error));
+    process.stderr.write(`natter: message carbons are not available (${reason}): what you send from your other devices is not shown.\n`);
   }
 }
 

@@ -101,7 +101,7 @@ export async function loginOnce(
   } finally {
     clearTimeout(timer);
   }
-  if (options.presence) await client.send(buildInitialPresence());
+  if (options.presence) await client.send(buildInitialPresence(client.caps()));
   return client;
 }
 

@@ -6,8 +6,10 @@
  */
 export async function readSecret(prompt: string, input: NodeJS.ReadStream = process.stdin, out: NodeJS.WritableStream = process.stderr): Promise<string | undefined> {
   if (!input.isTTY) return firstLine(input);
-  out.write(prompt);
+  // Echo off before the prompt shows: what is typed as soon as the prompt appears (a paste,
+  // a fast typist, a script) must not be echoed by the terminal.
   input.setRawMode(true);
+  out.write(prompt);
   input.resume();
   try {
     return await new Promise<string | undefined>((resolve) => {

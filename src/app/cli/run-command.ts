@@ -4,7 +4,7 @@ import type { SecretStore } from '../../credentials/secret-store.js';
 import { sanitizeText } from '../../domain/sanitize.js';
 import { CONSOLE_TAB_ID } from '../../domain/tab.js';
 import type { MessageHistory } from '../../history/message-history.js';
-import { createStore } from '../../store/create-store.js';
+import { createStore, type Store } from '../../store/create-store.js';
 import { initialState } from '../../store/state.js';
 import { createAccountManager } from '../../client/account/account-manager.js';
 import { settingsFromCli } from '../../client/account/account-settings.js';
@@ -43,13 +43,9 @@ export async function runCommands(
     ...(options.account ? { oneRun: settingsFromCli(options.account) } : {}),
   });
   holder.defaultJid = manager.defaultJid;
-  // Connection problems land in the console tab of the screen; here they go to stderr.
-  let shown = 0;
-  store.subscribe(() => {
-    const console = store.getState().lines[CONSOLE_TAB_ID] ?? [];
-    for (const line of console.slice(shown)) if (line.kind === 'error') io.err.write(`natter: ${sanitizeText(line.text)}\n`);
-    shown = console.length;
-  });
+  // Connection problems land in the console tab of the screen; here they go to stderr. A
+  // command's own error is printed with its result below, and not a second time from here.
+  const mirror = consoleErrorsTo(store, io.err);
   const controller = createCommandRunner(store, createRegistry(), manager.api, tabs, prompter, () => undefined);
   const jid = manager.defaultJid();
   let code: number = ExitCode.ok;
@@ -61,6 +57,7 @@ export async function runCommands(
     for (const line of lines) {
       const result = await controller.run(line);
       if (!result.ok) {
+        mirror.printedAlready(result.error);
         io.err.write(`natter: ${sanitizeText(result.error)}\n`);
         code = ExitCode.failure;
         break;
@@ -77,6 +74,30 @@ export async function runCommands(
     return ExitCode.network;
   }
   return code;
+}
+
+/**
+ * Writes each error line of the console tab to `err`, once per turn of the event loop (the
+ * store's subscribe). `printedAlready` names an error a command just said there (its result,
+ * which the caller prints itself): that line is skipped. It is the console's newest line when
+ * the command's promise settles, before the next turn shows it here.
+ */
+function consoleErrorsTo(store: Store, err: NodeJS.WritableStream) {
+  let lastShownId = -1;
+  const skipped = new Set<number>();
+  store.subscribe(() => {
+    for (const line of store.getState().lines[CONSOLE_TAB_ID] ?? []) {
+      if (line.id <= lastShownId) continue;
+      lastShownId = line.id;
+      if (line.kind === 'error' && !skipped.delete(line.id)) err.write(`natter: ${sanitizeText(line.text)}\n`);
+    }
+  });
+  return {
+    printedAlready(error: string): void {
+      const newest = store.getState().lines[CONSOLE_TAB_ID]?.at(-1);
+      if (newest && newest.id > lastShownId && newest.kind === 'error' && newest.text === sanitizeText(error)) skipped.add(newest.id);
+    },
+  };
 }
 
 function outboxEmpty(history: MessageHistory, jid: string): Promise<void> {

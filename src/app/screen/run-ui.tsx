@@ -1,6 +1,5 @@
 import { trackChatFocus } from '../../client/chat-states/chat-focus.js';
 import { editInEditor } from './external-editor.js';
-import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { render } from 'ink';
 import { parseServer } from '../../commands/builtin/account.js';
@@ -8,6 +7,7 @@ import { createRegistry } from '../../commands/builtin/index.js';
 import type { ConfigStore } from '../../config/load-config.js';
 import { systemKeychain } from '../../credentials/keychain.js';
 import type { SecretStore } from '../../credentials/secret-store.js';
+import { bareJid, isBareJid } from '../../domain/jid.js';
 import { sanitizeLine } from '../../domain/sanitize.js';
 import { CONSOLE_TAB_ID } from '../../domain/tab.js';
 import type { MessageHistory } from '../../history/message-history.js';
@@ -19,10 +19,9 @@ import { createAccountManager, type AccountManager } from '../../client/account/
 import { settingsFromCli } from '../../client/account/account-settings.js';
 import { createChatTabs } from '../../client/conversations/chat-tabs.js';
 import type { OneRunAccount, Startup } from '../cli/cli.js';
-import { createCommandRunner, type CommandRunner } from '../../client/runner/command-runner.js';
+import { createCommandRunner } from '../../client/runner/command-runner.js';
 import { ExitCode } from '../cli/exit-codes.js';
 import { createPrompter, type Prompter } from '../../client/account/prompter.js';
-import { settled } from '../../client/account/settled.js';
 import { trackReading } from '../../client/conversations/read-markers.js';
 import { createHooks, HOOK_TIMEOUT_MS } from './event-hooks.js';
 import { attentionOf, notifier } from './notify.js';
@@ -30,6 +29,7 @@ import { controlSocketPath, startControlSocket, type ControlEvent } from './cont
 import { coalescedStdout } from '../../ui/render/coalesced-stdout.js';
 import { exitCleanlyOnCrash } from './crash-exit.js';
 import { watchKeyboard } from './auto-away.js';
+import { startupCommands } from './startup-commands.js';
 
 const SIGNALS = ['SIGTERM', 'SIGHUP', 'SIGINT'] as const;
 
@@ -54,17 +54,14 @@ export async function runUi(options: UiOptions): Promise<number> {
   const store = createStore(initialState({ rosterVisible: ui.rosterVisible, rosterWidth: ui.rosterWidth }), { beforeNotify: () => history.flush() });
   const consoleInfo = (text: string): void => store.dispatch({ type: 'line/append', tabId: CONSOLE_TAB_ID, kind: 'info', text });
   consoleInfo(`natter ${options.version}. Type /help for the commands, Alt-H for the keys, /quit or Ctrl-C to leave.`);
-  const unknownKeys = Object.keys(ui.keys).filter((action) => !ACTIONS.has(action));
-  if (unknownKeys.length > 0) {
-    store.dispatch({ type: 'line/append', tabId: CONSOLE_TAB_ID, kind: 'error', text: `ui.keys in the config names unknown actions: ${unknownKeys.join(', ')}. Alt-H lists the actions; their defaults stay.` });
-  }
+  warnOfUnknownKeys(store, ui.keys);
 
   const prompter = createPrompter(store);
   const notify = notifier(ui.notify);
   // What leaves natter about a message (a hook, an event on the control socket, a terminal
   // notification with its text) is told after the message is in the history.
   const runHook = createHooks(config.get('hooks'), (kind, text) => store.dispatch({ type: 'line/append', tabId: CONSOLE_TAB_ID, kind, text }), HOOK_TIMEOUT_MS, () => history.flush());
-  const holder: { manager?: AccountManager; publish?: (event: ControlEvent) => void } = {};
+  const holder: { manager?: AccountManager; publish?: (event: ControlEvent) => void; startup?: ReturnType<typeof startupCommands> } = {};
   const tabs = createChatTabs(store, history, () => holder.manager?.defaultJid());
   const manager = createAccountManager({
     config,
@@ -74,6 +71,7 @@ export async function runUi(options: UiOptions): Promise<number> {
     prompter,
     keychain: options.keychain ?? systemKeychain(),
     onEvent: (event) => {
+      holder.startup?.onEvent(event);
       holder.publish?.(event);
       runHook(event);
       const attention = attentionOf(event, store.getState().activeTabId);
@@ -130,6 +128,7 @@ export async function runUi(options: UiOptions): Promise<number> {
       return undefined;
     },
   }, config.get('presence'), manager);
+  const startup = (holder.startup = startupCommands({ store, controller, defaultJid: () => manager.defaultJid(), startupFile: join(options.configDir, 'startup'), startup: options.startup }));
   const instance = render(<App store={store} controller={controller} keys={ui.keys} theme={ui.theme} />, {
     // One write per frame instead of three (coalesced-stdout.ts).
     stdout: coalescedStdout(process.stdout) as unknown as NodeJS.WriteStream,
@@ -159,33 +158,18 @@ export async function runUi(options: UiOptions): Promise<number> {
   });
   if (manager.hasAccounts()) {
     manager.startAll();
-    void runStartup(store, controller, manager.defaultJid(), join(options.configDir, 'startup'), options.startup);
+    void startup.afterFirstLogin();
   } else void firstRun(store, prompter, manager);
   await instance.waitUntilExit();
   await control?.close();
   return ExitCode.ok;
 }
 
-/**
- * After the default account's first login (or its first failure): the startup file in the config
- * dir, then --script, then each --cmd, in order, each waiting for the one before; a failure
- * stops the rest (and says so).
- */
-async function runStartup(store: Store, controller: CommandRunner, jid: string | undefined, startupFile: string, startup: Startup | undefined): Promise<void> {
-  if (jid) await settled(store, jid);
-  const files = [...(existsSync(startupFile) ? [startupFile] : []), ...(startup?.script ? [startup.script] : [])];
-  for (const file of files) {
-    const result = await controller.runFile(file);
-    if (!result.ok) return;
-  }
-  for (const [index, line] of (startup?.commands ?? []).entries()) {
-    const result = await controller.run(line.trim());
-    if (!result.ok) {
-      const rest = (startup?.commands.length ?? 0) - index - 1;
-      if (rest > 0) store.dispatch({ type: 'line/append', tabId: CONSOLE_TAB_ID, kind: 'error', text: `--cmd stopped: ${rest} command(s) after "${controller.withoutSecrets(line).shown}" were not run.` });
-      return;
-    }
-  }
+/** ui.keys naming an action natter does not have: said in the console, the rest of the keys work. */
+function warnOfUnknownKeys(store: Store, keys: Record<string, unknown>): void {
+  const unknownKeys = Object.keys(keys).filter((action) => !ACTIONS.has(action));
+  if (unknownKeys.length === 0) return;
+  store.dispatch({ type: 'line/append', tabId: CONSOLE_TAB_ID, kind: 'error', text: `ui.keys in the config names unknown actions: ${unknownKeys.join(', ')}. Alt-H lists the actions; their defaults stay.` });
 }
 
 /** No account yet: ask for one on the command line, then its password (with a save offer). */
@@ -200,6 +184,11 @@ async function firstRun(store: Store, prompter: Prompter, manager: AccountManage
   for (;;) {
     const jid = (await prompter.ask('Your JID:'))?.trim();
     if (!jid) return;
+    const wrong = notAJid(jid);
+    if (wrong) {
+      say('error', wrong);
+      continue;
+    }
     const server = (await prompter.ask('Server address, HOST or HOST:PORT (Enter: found from the JID):'))?.trim();
     if (server === undefined) return;
     const options = server === '' ? {} : parseServer(server);
@@ -214,4 +203,15 @@ async function firstRun(store: Store, prompter: Prompter, manager: AccountManage
       say('error', error instanceof Error ? error.message : String(error));
     }
   }
+}
+
+/**
+ * What is wrong with an answer to "Your JID:", said at once (before the next question) with
+ * what to type instead; undefined for a JID. A command is not run here: the prompt takes a JID.
+ */
+function notAJid(written: string): string | undefined {
+  const retry = 'Type your JID as name@server (e.g. alice@example.org) and press Enter, or Escape to skip this and use commands.';
+  if (written.startsWith('/')) return `natter is asking for your JID, not a command: ${retry} /help works once this is done or skipped.`;
+  if (written.includes('/') || !isBareJid(bareJid(written))) return `"${sanitizeLine(written)}" is not a JID. ${retry}`;
+  return undefined;
 }

@@ -95,14 +95,14 @@ export function createAccountRuntime(settings: AccountSettings, deps: AccountDep
     if (live) void live.client.send(buildChatState(live.locks.target(peer), chatState)).catch(() => undefined);
   }, disclosure.mayTell);
   // One way out for everything the user writes, chats and rooms: it outlives sessions.
-  const outbox = sessionOutbox(jid, () => session, { history, store, tabs });
+  const outbox = sessionOutbox(jid, () => session, { history, store, tabs, ...events });
   const rooms = accountRooms(jid, { store, tabs, history, consoleLine, outbox, ...events });
   const requests = subscriptionRequests(jid, { store, consoleLine, ...events });
   const presence = ownPresence(jid, { store, consoleLine, initial: settings.presence, remember: (lastPresence) => deps.onLearnt?.({ lastPresence }) });
   const receive = chatReceiver(jid, { store, tabs, history, rooms, disclosure, consoleLine, ...events });
   const trace = sessionTrace();
-  const archive = createArchivePaging(jid, history, (reason) => consoleLine('error', `ignored an archive result (${sanitizeLine(reason)})`));
-  const catchUp = archiveCatchUp(jid, { history, receive: (message, fromArchive) => receive(message, fromArchive), consoleLine });
+  const archive = createArchivePaging(jid, history, (reason) => consoleLine('error', `ignored an archive result (${sanitizeLine(reason)})`), (peer, id) => outbox.delivered(peer, id));
+  const catchUp = archiveCatchUp(jid, { history, receive: (message, fromArchive) => receive(message, fromArchive), delivered: (peer, id) => outbox.delivered(peer, id), consoleLine });
   const trust = certificateTrust({
     settings, consoleLine, ...(deps.onUntrustedCertificate ? { ask: deps.onUntrustedCertificate } : {}),
     onPinned: (pinnedCertificates) => deps.onLearnt?.({ pinnedCertificates }),
@@ -176,7 +176,7 @@ export function createAccountRuntime(settings: AccountSettings, deps: AccountDep
     async correct(peer, body) {
       const live = ready();
       if (!live) throw new Error(`${jid} is not connected; a correction can only be sent online`);
-      await sendCorrection({ account: jid, history, store, send: (stanza) => live.client.send(stanza), target: (p) => live.locks.target(p) }, peer, body);
+      await sendCorrection({ account: jid, history, store, send: (stanza) => live.client.send(stanza), target: (p) => live.locks.target(p), ...events }, peer, body);
     },
     traceXml: (sink) => trace.to(sink),
     ask(child, to, timeoutMs) {

@@ -43,6 +43,7 @@ export function accountsApi(accounts: AccountDirectory, deps: { config: ConfigSt
       if (!removeAccount(config, target)) throw new Error(`${target} is not a saved account; see /account list`);
       const stores = await forgetPassword(deps.keychain, target);
       store.dispatch({ type: 'roster/set', account: target, contacts: [] });
+      store.dispatch({ type: 'connection/forget', account: target });
       return `removed ${target}${stores.length ? ` and its password from the ${stores.join(' and ')}` : ''}; its history is kept`;
     },
     async setEnabled(jid, enabled) {

@@ -4,14 +4,16 @@ import { sanitizeLine, sanitizeText } from '../../domain/sanitize.js';
 import { CONSOLE_TAB_ID } from '../../domain/tab.js';
 import type { ConnectionState } from '../../domain/connection-state.js';
 import type { Store } from '../../store/create-store.js';
-import { buildEnableCarbons } from '../../xmpp/features/carbons/build.js';
+import { carbonsFeature } from '../../xmpp/features/carbons/feature.js';
 import { parseChatState } from '../../xmpp/features/chat-states/chat-states.js';
+import { NS_CHATSTATES } from '../../xmpp/features/messages/ns.js';
 import { discoFeature } from '../../xmpp/features/disco/feature.js';
 import { messagesFeature, type MessagesFeature } from '../../xmpp/features/messages/feature.js';
 import { resourceLocks, type ResourceLocks } from '../../xmpp/features/messages/resource-lock.js';
 import { receiptsFeature } from '../../xmpp/features/receipts/feature.js';
 import { FINAL_ERRORS, type XmppClient } from '../../xmpp/session/create-client.js';
-import type { CertificateError } from '../../xmpp/session/errors.js';
+import { IqAbortedError, type CertificateError } from '../../xmpp/session/errors.js';
+import { describeStreamError } from '../../xmpp/session/stream-errors.js';
 import type { ArchiveCatchUp } from '../archive/archive-catch-up.js';
 import { natterVersion } from '../natter-version.js';
 import { createOutbox, type Outbox } from '../outbox/outbox.js';
@@ -102,6 +104,8 @@ function readMessages(client: XmppClient, parts: AccountParts): MessagesFeature 
 function wireFeatures(client: XmppClient, parts: AccountParts): RosterSync {
   const { jid, store, consoleLine, disclosure, rooms } = parts;
   client.onPresence((stanza) => parts.requests.onStanza(stanza));
+  // XEP-0085: the peer's chat states are shown (and natter's own sent, chat-state-sender.ts).
+  client.advertise(NS_CHATSTATES);
   client.onMessage((message) => {
     const chatState = message.via === 'live' ? parseChatState(message.stanza) : undefined;
     if (chatState && store.getState().tabs.some((t) => t.id === chatTabId(chatState.peer))) {
@@ -127,6 +131,7 @@ function wireLife(session: Session, parts: AccountParts): void {
   const { client, roster } = session;
   const { consoleLine, setState } = parts;
   const box = parts.outbox();
+  const carbons = carbonsFeature(client);
   client.on('status', (status: string) => {
     const next = STATUS[status];
     if (next && !session.stopping) setState(next);
@@ -138,9 +143,9 @@ function wireLife(session: Session, parts: AccountParts): void {
     session.locks.reset();
     parts.catchUp.sessionStarted();
     // A fresh session: the roster, initial presence, carbons, then what is still pending.
-    roster.fetch().catch((error: unknown) => consoleLine('error', `could not fetch the roster (${describe(error)})`));
+    roster.fetch().catch(unlessSessionEnded((reason) => consoleLine('error', `could not fetch the roster (${reason})`)));
     void parts.presence.sessionStarted(presencePort(client, parts.jid));
-    client.iqCaller.set(buildEnableCarbons()).catch((error: unknown) => consoleLine('info', `message carbons are not available (${describe(error)})`));
+    carbons.enable().catch(unlessSessionEnded((reason) => consoleLine('info', `message carbons are not available (${reason})`)));
     void box.flush();
     parts.rooms.rejoin();
     parts.catchUp.start(client);
@@ -164,24 +169,42 @@ function presencePort(client: XmppClient, jid: string): PresenceSessionPort {
   return {
     isReady: () => client.isReady(),
     send: (stanza) => client.send(stanza),
+    caps: () => client.caps(),
     set: (iq) => client.iqCaller.request(iq),
     serverInfo: () => client.iqCaller.get(xml('query', { xmlns: NS_DISCO_INFO }), jid.slice(jid.indexOf('@') + 1)),
   };
 }
 
-/** Errors once each; a final one (authentication, TLS) shows as the account's state, not "reconnecting". */
-function reportFailures(client: XmppClient, parts: AccountParts): void {
+/**
+ * A session's own start-up request failed. When it failed because the session ended before the
+ * answer (a server restart drops the link; the session that replaces it asks again), the
+ * connection lines already say what happened: nothing more to report.
+ */
+export function unlessSessionEnded(report: (reason: string) => void): (error: unknown) => void {
+  return (error) => {
+    if (!(error instanceof IqAbortedError)) report(describe(error));
+  };
+}
+
+/**
+ * Errors once each (a server that stays down refuses every reconnect attempt alike), but again
+ * after a session came back in between: the same server frozen twice is said twice. A final one
+ * (authentication, TLS) shows as the account's state, not "reconnecting".
+ */
+export function reportFailures(client: Pick<XmppClient, 'on' | 'start' | 'status' | 'streamManagement'>, parts: Pick<AccountParts, 'consoleLine' | 'setState' | 'certificateRefused'>): void {
   let lastError = '';
   const report = (text: string): void => {
     // start() rejects with the error the client also emitted: show it once.
     if (text !== lastError) parts.consoleLine('error', text);
     lastError = text;
   };
+  client.on('session-ready', () => (lastError = ''));
+  client.streamManagement.on('resumed', () => (lastError = ''));
   client.on('error', (error: Error) => {
     // A final failure on a reconnect attempt (password changed meanwhile, certificate
     // changed) ends the retries; the status line must say so instead of "reconnecting".
     if (FINAL_ERRORS.has(error.name) && client.status !== 'online') parts.setState({ kind: 'failed', reason: error.message });
-    report(error.message);
+    report(describe(error));
   });
   client.start().catch(async (error: unknown) => {
     const reason = describe(error);
@@ -198,7 +221,7 @@ function reportFailures(client: XmppClient, parts: AccountParts): void {
  * The account's outbox, which outlives its sessions: it sends through whichever session is
  * current (to the resource the peer answered from), and reads XEP-0198's state from it.
  */
-export function sessionOutbox(account: string, current: () => Session | undefined, deps: { history: MessageHistory; store: Store; tabs: ChatTabs }): Outbox {
+export function sessionOutbox(account: string, current: () => Session | undefined, deps: { history: MessageHistory; store: Store; tabs: ChatTabs; onEvent?: EventSink }): Outbox {
   return createOutbox({
     account,
     session: {
@@ -233,5 +256,6 @@ export function accountVoice(jid: string, store: Store, onEvent: EventSink | und
 }
 
 export function describe(error: unknown): string {
+  if (error instanceof Error && error.name === 'StreamError') return describeStreamError(error);
   return error instanceof Error ? error.message : String(error);
 }

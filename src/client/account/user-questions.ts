@@ -1,4 +1,4 @@
-import { savePassword } from '../../credentials/keychain.js';
+import { HEADLESS_README, savePassword } from '../../credentials/keychain.js';
 import { resolvePassword } from '../../credentials/resolve-password.js';
 import type { SecretStore } from '../../credentials/secret-store.js';
 import type { CertificateError } from '../../xmpp/session/errors.js';
@@ -20,9 +20,10 @@ export function userQuestions(deps: { keychain: readonly SecretStore[]; prompter
     try {
       const saved = await savePassword(keychain, jid, password);
       for (const notice of saved.notices) say(`${jid}: ${notice}`);
-      say(`${jid}: password saved in the ${saved.store}`);
+      say(`${jid}: password saved in ${saved.where}`);
     } catch (error) {
-      say(`${jid}: the password was not saved: ${error instanceof Error ? error.message : String(error)}`, 'error');
+      const reason = error instanceof Error ? error.message : String(error);
+      say(`${jid}: the password was not saved (natter asks for it again at the next start): ${reason}. To keep it: ${HEADLESS_README}.`, 'error');
     }
   };
   return {

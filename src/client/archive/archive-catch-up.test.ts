@@ -1,13 +1,16 @@
 import xml, { type Element } from '@xmpp/xml';
 import { afterEach, describe, expect, it } from 'vitest';
 import { messagesFeature } from '../../xmpp/features/messages/feature.js';
+import { chatTabId } from '../../domain/tab-address.js';
 import { chatReceiver } from '../conversations/chat-receiver.js';
+import { createOutbox } from '../outbox/outbox.js';
 import { disclosurePolicy } from '../privacy/may-tell.js';
 import { clientFixture, disposeClientFixtures, settle } from '../testing/client-fixture.js';
 import { archiveCatchUp } from './archive-catch-up.js';
 
 const NS_MAM = 'urn:xmpp:mam:2';
 const NS_SID = 'urn:xmpp:sid:0';
+const NS_RECEIPTS = 'urn:xmpp:receipts';
 
 afterEach(disposeClientFixtures);
 
@@ -22,7 +25,12 @@ function catchingUp() {
     store: fx.store, tabs: fx.tabs, history: fx.history, rooms: { privateCopy: () => undefined },
     disclosure: disclosurePolicy(fx.account, fx.store, fx.history), consoleLine: fx.consoleLine, onEvent: fx.onEvent,
   });
-  const catchUp = archiveCatchUp(fx.account, { history: fx.history, receive, consoleLine: fx.consoleLine });
+  // Our messages and their delivery marks, as the account runtime wires them: the session is online and acknowledges.
+  const outbox = createOutbox({
+    account: fx.account, history: fx.history, store: fx.store, tabs: fx.tabs,
+    session: { isOnline: () => true, acknowledges: () => true, isQueued: () => false, target: (peer) => peer, send: (stanza) => fx.session.send(stanza) },
+  });
+  const catchUp = archiveCatchUp(fx.account, { history: fx.history, receive, delivered: (peer, id) => outbox.delivered(peer, id), consoleLine: fx.consoleLine });
   messagesFeature(fx.session, { onMessage: catchUp.live }, { ownJid: () => fx.account, delayFrom: catchUp.delayFrom });
   /** The archive's queries, newest last, each with the ids of the results sent for it. */
   const queries: Array<{ iq: Element; ids: string[]; answer(complete: boolean): void }> = [];
@@ -36,20 +44,22 @@ function catchingUp() {
         }),
     },
   };
-  const result = (archiveId: string, body: string, from = 'alice@x', at = Date.UTC(2020, 0, 3)) => {
+  /** An archive result holding `inner`, from `from` (the account's own archive unless a test forges one). */
+  const archivedAs = (archiveId: string, inner: Element, from = 'alice@x', at = Date.UTC(2020, 0, 3)) => {
     const query = queries.at(-1)!;
     query.ids.push(archiveId);
     fx.session.receive(xml('message', { from, to: 'alice@x/natter' }, xml('result', { xmlns: NS_MAM, queryid: String(query.iq.getChild('query')!.attrs.queryid), id: archiveId },
-      xml('forwarded', { xmlns: 'urn:xmpp:forward:0' }, xml('delay', { xmlns: 'urn:xmpp:delay', stamp: new Date(at).toISOString() }),
-        xml('message', { from: 'bob@x/phone', to: 'alice@x', type: 'chat' }, xml('body', {}, body))))));
+      xml('forwarded', { xmlns: 'urn:xmpp:forward:0' }, xml('delay', { xmlns: 'urn:xmpp:delay', stamp: new Date(at).toISOString() }), inner))));
   };
+  const result = (archiveId: string, body: string, from = 'alice@x', at = Date.UTC(2020, 0, 3)) =>
+    archivedAs(archiveId, xml('message', { from: 'bob@x/phone', to: 'alice@x', type: 'chat' }, xml('body', {}, body)), from, at);
   const live = (archiveId: string, body: string, ...extra: Element[]) =>
     fx.session.receive(xml('message', { from: 'bob@x/phone', to: 'alice@x/natter', type: 'chat' }, xml('body', {}, body), xml('stanza-id', { xmlns: NS_SID, by: 'alice@x', id: archiveId }), ...extra));
   const answer = async (complete = true) => {
     queries.at(-1)!.answer(complete);
     await settle();
   };
-  return { fx, catchUp, port, queries, result, live, answer, cursor: () => fx.history.archiveCursor(fx.account) };
+  return { fx, outbox, catchUp, port, queries, result, archivedAs, live, answer, cursor: () => fx.history.archiveCursor(fx.account) };
 }
 
 /** XEP-0313 §4.3: the end of a query's results (RSM <last/>: the id of the last result). */
@@ -83,6 +93,19 @@ describe('the archive catch-up', () => {
     ]);
   });
 
+  it('keeps what the archive gives after a live message after it, though its whole-second stamp is earlier', async () => {
+    const c = catchingUp();
+    c.live('l1', 'live, with milliseconds');
+    const movedAt = c.fx.history.archiveCursorMovedAt('alice@x')!;
+    c.catchUp.sessionStarted();
+    c.catchUp.start(c.port);
+    expect(c.queries[0]!.iq.toString()).toContain('<after>l1</after>');
+    c.result('a1', 'archived in the same second', 'alice@x', movedAt - (movedAt % 1000));
+    c.result('a2', 'archived a minute before', 'alice@x', movedAt - 60_000);
+    await c.answer();
+    expect(c.fx.stored('bob@x').map((m) => m.body)).toEqual(['archived a minute before', 'live, with milliseconds', 'archived in the same second']);
+  });
+
   it('reports a forged archive result and stores nothing of it', async () => {
     const c = catchingUp();
     c.catchUp.sessionStarted();
@@ -93,6 +116,56 @@ describe('the archive catch-up', () => {
     expect(c.fx.consoleLines).toContainEqual({ kind: 'error', text: "ignored a forged archive result (archive result from mallory@evil, not from the account's own archive)" });
     expect(c.fx.stored('bob@x').map((m) => m.body)).toEqual(['real']);
     expect(c.cursor()).toBe('a1');
+  });
+
+  it('applies an archived receipt from the peer to our message to that peer: ✓✓ stored and shown; markers and the like pass silently', async () => {
+    const c = catchingUp();
+    const { id } = c.outbox.send({ kind: 'chat', peer: 'bob@x' }, 'hello while you are away');
+    const row = () => c.fx.stored('bob@x').find((m) => m.originId === id)!;
+    c.catchUp.sessionStarted();
+    c.catchUp.start(c.port);
+    // What Prosody archives without a body (mod_mam should_store): a receipt, a chat marker, an invitation.
+    c.archivedAs('r1', xml('message', { from: 'bob@x/phone', to: 'alice@x/natter' }, xml('received', { xmlns: NS_RECEIPTS, id })));
+    c.archivedAs('m1', xml('message', { from: 'bob@x/phone', to: 'alice@x', type: 'chat' }, xml('displayed', { xmlns: 'urn:xmpp:chat-markers:0', id })));
+    c.archivedAs('i1', xml('message', { from: 'bob@x/phone', to: 'alice@x' }, xml('x', { xmlns: 'jabber:x:conference', jid: 'room@muc.x' })));
+    await c.answer();
+    expect(row().delivery).toBe('delivered');
+    expect(c.fx.lineOf(chatTabId('bob@x'), row().id)?.delivery).toBe('delivered');
+    expect(c.fx.consoleLines).toEqual([]);
+    // Past them: the next login does not read them again.
+    expect(c.cursor()).toBe('i1');
+  });
+
+  it('a receipt from anyone but the recipient, or from one of our own devices, marks nothing', async () => {
+    const c = catchingUp();
+    const { id } = c.outbox.send({ kind: 'chat', peer: 'bob@x' }, 'for bob');
+    c.catchUp.sessionStarted();
+    c.catchUp.start(c.port);
+    c.archivedAs('r1', xml('message', { from: 'mallory@x/p', to: 'alice@x/natter' }, xml('received', { xmlns: NS_RECEIPTS, id })));
+    c.archivedAs('r2', xml('message', { from: 'alice@x/laptop', to: 'bob@x/phone' }, xml('received', { xmlns: NS_RECEIPTS, id })));
+    await c.answer();
+    expect(c.fx.stored('bob@x').find((m) => m.originId === id)?.delivery).not.toBe('delivered');
+    expect(c.fx.consoleLines).toEqual([]);
+  });
+
+  it('calls a result of our own archive forged when its message is neither from nor to the account, and stores nothing of it', async () => {
+    const c = catchingUp();
+    c.catchUp.sessionStarted();
+    c.catchUp.start(c.port);
+    c.archivedAs('f1', xml('message', { from: 'bob@x/phone', to: 'carol@y', type: 'chat' }, xml('body', {}, 'to carol')));
+    await c.answer();
+    expect(c.fx.consoleLines).toEqual([{ kind: 'error', text: 'ignored a forged archive result (a message from bob@x to carol@y in the archive of alice@x)' }]);
+    expect(c.fx.stored('bob@x')).toEqual([]);
+    expect(c.fx.stored('carol@y')).toEqual([]);
+  });
+
+  it('says so, without calling it forged, when a result of our own archive cannot be read', async () => {
+    const c = catchingUp();
+    c.catchUp.sessionStarted();
+    c.catchUp.start(c.port);
+    c.archivedAs('u1', xml('message', { to: 'alice@x', type: 'chat' }, xml('body', {}, 'from nobody')));
+    await c.answer();
+    expect(c.fx.consoleLines).toEqual([{ kind: 'error', text: 'ignored an archive result (no valid from)' }]);
   });
 
   it("believes a <delay/> from the account's server from session start until the archive's first answer only", async () => {

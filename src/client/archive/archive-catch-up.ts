@@ -3,6 +3,7 @@ import { jidDomain } from '../../domain/jid.js';
 import { sanitizeLine } from '../../domain/sanitize.js';
 import type { MessageHistory } from '../../history/message-history.js';
 import { catchUp, type MamPort } from '../../xmpp/features/mam/mam.js';
+import { IqAbortedError } from '../../xmpp/session/errors.js';
 
 /**
  * What arrived while natter was away (XEP-0313, from the account's own archive), and the two
@@ -13,6 +14,8 @@ export function archiveCatchUp(account: string, deps: {
   history: MessageHistory;
   /** Stores and shows one message, live or from the archive (which runs no hook). */
   receive(message: ChatMessage, fromArchive: boolean): void;
+  /** A receipt from `peer` in the archive confirms our message `id` to that peer (XEP-0184): ✓✓. */
+  delivered(peer: string, id: string): void;
   consoleLine(kind: 'info' | 'error', text: string): void;
 }) {
   const { history } = deps;
@@ -29,8 +32,10 @@ export function archiveCatchUp(account: string, deps: {
   /** Which catch-up is the current one (one of a session that ended may still be answered). */
   let run = 0;
 
+  /** When the cursor last moved, as this catch-up began: what the archive gives after it came later. */
+  let cursorMovedAt: number | undefined;
   const archived = (message: ChatMessage): void => {
-    deps.receive(message, true);
+    deps.receive({ ...message, at: notBefore(message.at, cursorMovedAt) }, true);
     if (message.stanzaId) history.advanceArchiveCursor(account, message.stanzaId);
   };
 
@@ -60,9 +65,14 @@ export function archiveCatchUp(account: string, deps: {
         answered();
         if (current === run) catchingUp = false;
       };
+      cursorMovedAt = history.archiveCursorMovedAt(account);
       catchUp(port, account, history.archiveCursor(account), {
         onMessage: archived,
         onRejected: (reason) => deps.consoleLine('error', `ignored a forged archive result (${sanitizeLine(reason)})`),
+        onReceipt: (receipt) => deps.delivered(receipt.peer, receipt.id),
+        onUnreadable: (reason) => deps.consoleLine('error', `ignored an archive result (${sanitizeLine(reason)})`),
+        // Receipts and markers come last in a quiet conversation: past them, or every login reads them again.
+        onPassed: (archiveId) => history.advanceArchiveCursor(account, archiveId),
         onFirstAnswer: answered,
       }).then(
         ({ count }) => {
@@ -71,6 +81,8 @@ export function archiveCatchUp(account: string, deps: {
         },
         (error: unknown) => {
           done();
+          // Aborted because the session ended: the next session catches up from the same cursor.
+          if (error instanceof IqAbortedError) return;
           deps.consoleLine('info', `the message archive is not available (${error instanceof Error ? error.message : String(error)})`);
         },
       );
@@ -79,3 +91,14 @@ export function archiveCatchUp(account: string, deps: {
 }
 
 export type ArchiveCatchUp = ReturnType<typeof archiveCatchUp>;
+
+/**
+ * An archive stamp may have whole seconds only (Prosody writes no fraction), so a
+ * message stamped in the second the cursor moved may well have come after that moment, and
+ * did: the archive gives it after the cursor's message. It is placed at that moment, not
+ * before the live message that moved the cursor. A stamp a second or more earlier is the
+ * archive's word and is kept.
+ */
+function notBefore(stamp: number, cursorMovedAt: number | undefined): number {
+  return cursorMovedAt !== undefined && stamp < cursorMovedAt && cursorMovedAt - stamp < 1000 ? cursorMovedAt : stamp;
+}

@@ -20,7 +20,7 @@ function history(): MessageHistory {
 }
 
 /** A fake server archive of alice@x: `messages` in archive order, answering RSM "before" pages. */
-function archive(messages: Array<{ id: string; from: string; to: string; body: string; at: number }>) {
+function archive(messages: Array<{ id: string; from: string; to: string; body: string; at: number; children?: Element[] }>) {
   const session = fakeSession('alice@x');
   const asked: Element[] = [];
   const port = { onArchive: session.onArchive, iqCaller: { request: answer } };
@@ -35,7 +35,7 @@ function archive(messages: Array<{ id: string; from: string; to: string; body: s
     for (const m of page) {
       session.receive(xml('message', { to: 'alice@x/natter' }, xml('result', { xmlns: 'urn:xmpp:mam:2', queryid: query.attrs.queryid, id: m.id },
         xml('forwarded', { xmlns: 'urn:xmpp:forward:0' }, xml('delay', { xmlns: 'urn:xmpp:delay', stamp: new Date(m.at).toISOString() }),
-          xml('message', { from: m.from, to: m.to, type: 'chat' }, xml('body', {}, m.body))))));
+          xml('message', { from: m.from, to: m.to, type: 'chat' }, ...(m.children ?? [xml('body', {}, m.body)]))))));
     }
     const first = page[0]?.id;
     return xml('iq', { type: 'result' }, xml('fin', { xmlns: 'urn:xmpp:mam:2', ...(end - max <= 0 ? { complete: 'true' } : {}) },
@@ -74,6 +74,27 @@ describe('paging back into the server archive', () => {
     expect(result).toEqual({ stored: 3, complete: true });
     expect(rejected).toEqual(['archive result for mallory@evil, asked for bob@x']);
     expect(h.page('alice@x', 'mallory@evil', 10)).toEqual([]);
+  });
+
+  it('applies the receipts of a page once it is stored, from the peer only; markers and receipts pass without a word', async () => {
+    const h = history();
+    const receipt = (id: string) => [xml('received', { xmlns: 'urn:xmpp:receipts', id })];
+    const { port } = archive([
+      { id: 'a1', from: 'alice@x/laptop', to: 'bob@x', body: 'ping', at: 1_000_000, children: [xml('body', {}, 'ping'), xml('origin-id', { xmlns: 'urn:xmpp:sid:0', id: 'o1' })] },
+      { id: 'a2', from: 'bob@x/phone', to: 'alice@x/laptop', body: '', at: 1_001_000, children: receipt('o1') },
+      { id: 'a3', from: 'bob@x/phone', to: 'alice@x', body: '', at: 1_002_000, children: [xml('displayed', { xmlns: 'urn:xmpp:chat-markers:0', id: 'o1' })] },
+      { id: 'a4', from: 'mallory@evil/r', to: 'alice@x', body: '', at: 1_003_000, children: receipt('o2') },
+    ]);
+    const rejected: string[] = [];
+    const delivered: string[] = [];
+    const result = await createArchivePaging('alice@x', h, (r) => rejected.push(r), (peer, id) => {
+      // Told after the page is stored: the message it confirms is there to be marked.
+      expect(h.page('alice@x', peer, 10).map((m) => m.originId)).toContain(id);
+      delivered.push(`${peer} ${id}`);
+    }).older(port, 'bob@x');
+    expect(result).toEqual({ stored: 1, complete: true });
+    expect(delivered).toEqual(['bob@x o1']);
+    expect(rejected).toEqual([]);
   });
 
   it('keeps the archive order when a page shares its second with the messages stored before it', async () => {

@@ -19,7 +19,13 @@ export interface OlderResult {
  * tab reads them like any stored page. The cursor per conversation is the oldest archive id
  * seen, so a page made only of messages already stored still moves further back.
  */
-export function createArchivePaging(account: string, history: MessageHistory, onRejected: (reason: string) => void) {
+export function createArchivePaging(
+  account: string,
+  history: MessageHistory,
+  onRejected: (reason: string) => void,
+  /** A receipt in a page confirms our message `id` to `peer` (XEP-0184), once the page is stored. */
+  delivered: (peer: string, id: string) => void = () => undefined,
+) {
   const cursors = new Map<string, { before?: string; complete: boolean }>();
   const running = new Map<string, Promise<OlderResult>>();
 
@@ -41,6 +47,8 @@ export function createArchivePaging(account: string, history: MessageHistory, on
     const placed = page.messages.map((m) => (limit !== undefined && m.at >= limit ? { ...m, at: limit - 1 } : m));
     // One at a time inside the transaction: a correction finds an original stored just before it.
     const results = history.transaction(() => placed.map((m) => history.add(chatRow(history, account, m).row)));
+    // A receipt whose message is on a page further back finds nothing yet: that message stays ✓.
+    for (const receipt of page.receipts) delivered(receipt.peer, receipt.id);
     const complete = page.complete || !page.first;
     cursors.set(peer, { ...(page.first ? { before: page.first } : before ? { before } : {}), complete });
     return { stored: results.filter((r) => !r.duplicate).length, complete };

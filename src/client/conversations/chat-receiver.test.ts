@@ -113,6 +113,37 @@ describe('receiving a chat message', () => {
     expect(fx.lines(BOB)).toHaveLength(1);
   });
 
+  it('shows a message caught up from the archive that is older than one shown before it in its time place, as the history keeps it', () => {
+    const { fx, receive, texts } = receiving();
+    const at = (minute: number) => Date.UTC(2026, 0, 2, 10, minute);
+    receive({ peer: 'bob@x', direction: 'in', body: 'kept offline, 10:05', at: at(5), stanzaId: 'a2' });
+    receive({ peer: 'bob@x', direction: 'in', body: 'from the archive, 10:01', at: at(1), stanzaId: 'a1' }, true);
+    receive({ peer: 'bob@x', direction: 'out', body: 'from my phone, 10:03', at: at(3), stanzaId: 'a3' }, true);
+    const inOrder = ['bob@x: from the archive, 10:01', 'me: from my phone, 10:03', 'bob@x: kept offline, 10:05'];
+    expect(texts()).toEqual(inOrder);
+    expect(fx.stored('bob@x').map((m) => m.body)).toEqual(['from the archive, 10:01', 'from my phone, 10:03', 'kept offline, 10:05']);
+    // A new live message still goes at the end.
+    receive({ peer: 'bob@x', direction: 'in', body: 'now', at: Date.now() });
+    expect(texts()).toEqual([...inOrder, 'bob@x: now']);
+  });
+
+  it('leaves an archived message older than every line held to scrolling back when the history has messages between: nothing is skipped', () => {
+    const { fx, receive, texts } = receiving();
+    const at = (minute: number) => Date.UTC(2026, 0, 2, 10, minute);
+    // 10:01 and 10:02 are stored; the tab, opened later, holds 10:02 only (as if the rest were further up).
+    for (const [id, minute] of [['s1', 1], ['s2', 2]] as const) fx.history.add({ account: fx.account, peer: 'bob@x', direction: 'in', body: `stored, 10:0${minute}`, at: at(minute), stanzaId: id });
+    fx.tabs.open('bob@x', false, fx.account);
+    fx.store.dispatch({ type: 'lines/clear', tabId: BOB });
+    expect(fx.tabs.fitsInOrder(BOB, 0, 0)).toBe(true); // nothing held: anything fits
+    fx.store.dispatch({ type: 'lines/prepend', tabId: BOB, lines: [{ kind: 'incoming', from: 'bob@x', text: 'stored, 10:02', at: at(2), rowId: fx.stored('bob@x')[1]!.id }] });
+    receive({ peer: 'bob@x', direction: 'in', body: 'from the archive, 10:00', at: at(0), stanzaId: 'a0' }, true);
+    expect(texts()).toEqual(['bob@x: stored, 10:02']);
+    expect(fx.stored('bob@x').map((m) => m.body)[0]).toBe('from the archive, 10:00');
+    // Scrolling back brings both, in order.
+    expect(fx.tabs.loadOlder(BOB)).toBe(true);
+    expect(texts()).toEqual(['bob@x: from the archive, 10:00', 'bob@x: stored, 10:01', 'bob@x: stored, 10:02']);
+  });
+
   it("hands a copy of a private message through a room to the rooms, not to a chat with the room's address", () => {
     const { fx, privateCopies } = receiving();
     fx.session.receive(carbon('received', `<message type="chat" from="room@muc.x/carol" to="alice@x/phone" id="p1"><body>psst</body><x xmlns="http://jabber.org/protocol/muc#user"/></message>`));

@@ -67,9 +67,11 @@ export function chatReceiver(account: string, deps: ChatReceiverDeps): (message:
       store.dispatch({ type: 'line/replace', tabId, rowId: original.id, text: sanitizeText(message.body) });
       return;
     }
+    // One caught up from the archive (or kept offline) may be older than lines shown: its place is by time, as in the history.
+    if (!tabs.fitsInOrder(tabId, message.at, stored.id)) return;
     store.dispatch({
       type: 'line/append', tabId, kind: incoming ? 'incoming' : 'outgoing', from: incoming ? sanitizeLine(message.peer) : 'me',
-      text: sanitizeText(message.body), at: message.at, rowId: stored.id,
+      text: sanitizeText(message.body), at: message.at, rowId: stored.id, inTimeOrder: true,
     });
   };
 }

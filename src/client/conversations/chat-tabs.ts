@@ -101,6 +101,20 @@ export function createChatTabs(store: Store, history: MessageHistory | undefined
       store.dispatch({ type: 'lines/prepend', tabId, lines: storedLines(page, tabId) });
       return true;
     },
+    /**
+     * Whether stored row `rowId` (at `at`) can be shown in chat tab `tabId` in its time place.
+     * Not when it is older than every stored line the tab holds while the history has messages
+     * between them: scrolling back pages from the oldest line held and would skip those. It is
+     * shown in its place when scrolling back reaches it.
+     */
+    fitsInOrder(tabId: string, at: number, rowId: number): boolean {
+      const oldest = store.getState().lines[tabId]?.find((l) => l.rowId !== undefined);
+      if (oldest?.rowId === undefined || at >= oldest.at) return true;
+      const me = accounts.get(tabId) ?? defaultAccount();
+      const peer = conversationOf(parseTabId(tabId));
+      if (!history || !me || !peer) return true;
+      return history.page(me, peer, 1, { at: oldest.at, id: oldest.rowId })[0]?.id === rowId;
+    },
     /** The top of a chat tab says where its history starts. */
     markStart(tabId: string, text: string): void {
       const first = store.getState().lines[tabId]?.[0];

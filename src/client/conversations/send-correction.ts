@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Element } from '@xmpp/xml';
+import type { EventSink } from '../../domain/events.js';
 import { chatTabId } from '../../domain/tab-address.js';
 import { sanitizeText } from '../../domain/sanitize.js';
 import type { MessageHistory } from '../../history/message-history.js';
@@ -13,7 +14,7 @@ import { ourRow } from './history-rows.js';
  * original's line shows the new text.
  */
 export async function sendCorrection(
-  deps: { account: string; history: MessageHistory; store: Store; send(stanza: Element): Promise<unknown>; target(peer: string): string },
+  deps: { account: string; history: MessageHistory; store: Store; send(stanza: Element): Promise<unknown>; target(peer: string): string; onEvent?: EventSink | undefined },
   peer: string,
   body: string,
 ): Promise<void> {
@@ -23,6 +24,9 @@ export async function sendCorrection(
   if (!original || !originalId) throw new Error(`there is no message of yours to ${peer} to correct`);
   const id = randomUUID();
   await deps.send(buildCorrection(deps.target(peer), body, originalId, id));
-  history.add(ourRow({ account, peer, body, id, replaces: original.id, delivery: 'sent' }));
+  const at = Date.now();
+  history.add(ourRow({ account, peer, body, id, at, replaces: original.id, delivery: 'sent' }));
   deps.store.dispatch({ type: 'line/replace', tabId: chatTabId(peer), rowId: original.id, text: sanitizeText(body) });
+  // As an incoming correction is told: `corrects` is the id the correction names (XEP-0308 <replace id/>).
+  deps.onEvent?.({ event: 'message', account, peer, direction: 'out', body, at: new Date(at).toISOString(), corrects: originalId });
 }

@@ -1,6 +1,6 @@
 import type { LineDelivery } from '../../domain/line.js';
 import { sanitizeLine } from '../../domain/sanitize.js';
-import type { MessageHistory } from '../../history/message-history.js';
+import type { MessageHistory, MessageKind } from '../../history/message-history.js';
 import type { Store } from '../../store/create-store.js';
 import { mayRefuse, type MessageError } from '../../xmpp/features/messages/parse-error.js';
 import { outgoingTab, targetOfRow } from './targets.js';
@@ -17,15 +17,22 @@ export function deliveryMarks(deps: { account: string; history: MessageHistory; 
   const { account, history, store } = deps;
   /** origin-id → peer of the newest messages sent in this run: only that peer (or its server) may refuse one. */
   const recipients = new Map<string, string>();
-  const mark = (peer: string, id: string, delivery: LineDelivery, reason?: string): boolean => {
-    const moved = history.moveDelivery(account, peer, id, delivery);
+  const move = (peer: string, id: string, delivery: LineDelivery, reason: string | undefined, kind?: MessageKind): boolean => {
+    const moved = history.moveDelivery(account, peer, id, delivery, kind);
     if (moved === undefined) return false;
     store.dispatch({ type: 'line/delivery', tabId: outgoingTab(targetOfRow(peer, moved.kind)), rowId: moved.id, delivery, ...(reason ? { reason } : {}) });
     deps.onDelivery?.(id, delivery, reason);
     return true;
   };
+  const mark = (peer: string, id: string, delivery: LineDelivery, reason?: string): boolean => move(peer, id, delivery, reason);
   return {
     mark,
+    /**
+     * A delivery receipt from `peer` (XEP-0184, live or from the archive): ✓✓ on our message
+     * `id` to that peer, one to one only. §5.3: receipts are not for groupchat, so a "receipt"
+     * from an occupant (room@service/nick, whose bare JID is the room) marks no room message.
+     */
+    receipt: (peer: string, id: string): boolean => move(peer, id, 'delivered', undefined, 'chat'),
     /** `id` went to `peer` in this run. */
     remember(id: string, peer: string): void {
       recipients.delete(id);

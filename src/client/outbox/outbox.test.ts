@@ -31,6 +31,7 @@ function outboxOn(fx: ClientFixture = clientFixture()) {
     history: fx.history,
     store: fx.store,
     tabs: fx.tabs,
+    onEvent: fx.onEvent,
   });
   receiptsFeature(fx.session, { onDelivered: (peer, id) => outbox.delivered(peer, id), mayAnswer: () => false });
   const row = (id: string) => fx.stored('bob@x').find((m) => m.originId === id)!;
@@ -172,6 +173,14 @@ describe('the outbox', () => {
     expect(o.fx.lineOf(roomTabId('ops@muc.x'), row.id)?.delivery).toBe('sent');
   });
 
+  it('takes no receipt for a room message: an occupant (room/nick, whose bare JID is the room) cannot mark it ✓✓ (XEP-0184 §5.3)', () => {
+    const o = outboxOn();
+    const { id } = o.outbox.send({ kind: 'groupchat', room: 'ops@muc.x', nick: 'al' }, 'hello room');
+    o.outbox.echoed('ops@muc.x', id);
+    o.fx.session.receive(el(`<message from="ops@muc.x/mallory" type="chat" id="r1"><received xmlns="urn:xmpp:receipts" id="${id}"/></message>`));
+    expect(o.fx.stored('ops@muc.x')[0]!.delivery).toBe('sent');
+  });
+
   it('shows a room message it can not send (not in the room) failed, with what to do, and sends nothing', () => {
     const o = outboxOn();
     o.outbox.send({ kind: 'groupchat', room: 'ops@muc.x', nick: 'al' }, 'too early', { unsendable: 'not sent: not in ops@muc.x; /join ops@muc.x and send it again' });
@@ -194,6 +203,22 @@ describe('the outbox', () => {
     const row = o.fx.stored('ops@muc.x/carol')[0]!;
     expect(row.delivery).toBe('sent');
     expect(o.fx.lineOf(tabIdOf({ kind: 'private', room: 'ops@muc.x', nick: 'carol' }), row.id)?.delivery).toBe('sent');
+  });
+
+  it('tells a message event, direction out, for each message written (chat, room, private; offline too), none for one it can not send', () => {
+    const o = outboxOn();
+    o.link.online = false;
+    const chat = o.outbox.send({ kind: 'chat', peer: 'bob@x' }, 'hello bob');
+    o.link.online = true;
+    const room = o.outbox.send({ kind: 'groupchat', room: 'ops@muc.x', nick: 'al' }, 'hello room');
+    const inPrivate = o.outbox.send({ kind: 'private', room: 'ops@muc.x', nick: 'carol' }, 'psst');
+    o.outbox.send({ kind: 'groupchat', room: 'dev@muc.x', nick: 'al' }, 'too early', { unsendable: 'not sent: not in dev@muc.x' });
+    const iso = (at: number): string => new Date(at).toISOString();
+    expect(o.fx.events).toEqual([
+      { event: 'message', account: 'alice@x', peer: 'bob@x', direction: 'out', body: 'hello bob', at: iso(chat.at) },
+      { event: 'message', account: 'alice@x', room: 'ops@muc.x', nick: 'al', direction: 'out', body: 'hello room', at: iso(room.at) },
+      { event: 'message', account: 'alice@x', room: 'ops@muc.x', nick: 'carol', private: true, direction: 'out', body: 'psst', at: iso(inPrivate.at) },
+    ]);
   });
 
   it('passes every outgoing message through its steps, in order, after it is built (where encryption will go)', () => {

@@ -1,5 +1,6 @@
 import type { Element } from '@xmpp/xml';
 import { randomUUID } from 'node:crypto';
+import type { EventSink, NatterEvent } from '../../domain/events.js';
 import type { LineDelivery } from '../../domain/line.js';
 import { sanitizeText } from '../../domain/sanitize.js';
 import type { MessageHistory } from '../../history/message-history.js';
@@ -48,6 +49,8 @@ export function createOutbox(deps: {
   tabs: ChatTabs;
   /** Told of each move of one of our messages (after the history and the screen): `natter send` waits on it. */
   onDelivery?(id: string, delivery: LineDelivery, reason?: string): void;
+  /** Told of each message the person wrote, once it is stored (`natter ctl --events`: direction "out"). */
+  onEvent?: EventSink | undefined;
 }) {
   const { account, session, history, store, tabs } = deps;
   const steps: OutboundStep[] = [];
@@ -104,6 +107,7 @@ export function createOutbox(deps: {
       store.dispatch({
         type: 'line/append', tabId, kind: 'outgoing', from: 'me', text: sanitizeText(body), at, delivery, rowId: row.id,
       });
+      if (!options.unsendable) deps.onEvent?.(sentEvent(account, target, body, at));
       if (options.unsendable) store.dispatch({ type: 'line/delivery', tabId, rowId: row.id, delivery: 'failed', reason: options.unsendable });
       else if (session.isOnline()) void transmit(target, body, id, options.extra);
       return { id, at };
@@ -140,7 +144,7 @@ export function createOutbox(deps: {
     },
     /** The peer's client confirmed it (XEP-0184). */
     delivered(peer: string, id: string): void {
-      mark(peer, id, 'delivered');
+      marks.receipt(peer, id);
     },
     /** A <message type="error"/> about one of ours (delivery-marks.ts says whose error counts). */
     refused(error: MessageError): 'failed' | 'not-recipient' | 'unknown' {
@@ -155,6 +159,16 @@ export function createOutbox(deps: {
     },
     pendingCount: (): number => history.outbox(account).length,
   };
+}
+
+/**
+ * The event of a message the person wrote, as the receivers tell one that comes back from the
+ * server (a carbon, the archive, a room's echo) and is then a duplicate that tells nothing.
+ */
+function sentEvent(account: string, target: OutgoingTarget, body: string, at: number): NatterEvent {
+  const fields = { event: 'message', account, direction: 'out', body, at: new Date(at).toISOString() } as const;
+  if (target.kind === 'chat') return { ...fields, peer: target.peer };
+  return { ...fields, room: target.room, nick: target.nick, ...(target.kind === 'private' ? { private: true as const } : {}) };
 }
 
 /** The tab a message to `target` shows in, opened (not in front) if needed; a private one comes in front, as /msg NICK asks. */

@@ -1,13 +1,13 @@
 import xml, { type Element } from '@xmpp/xml';
 import { expect, it } from 'vitest';
-import { NATTER_FEATURES } from '../../xmpp/features/disco/entity.js';
+import { advertisedFeatures } from '../../xmpp/features/disco/advertised.js';
 import { answerLastActivity, userActivity } from './answer-last.js';
 
 type Handler = (ctx: { stanza: Element }) => unknown;
 
 function registered(options: Parameters<typeof answerLastActivity>[1]): Handler {
   const handlers = new Map<string, Handler>();
-  answerLastActivity({ iqCallee: { get: (ns, name, handler) => void handlers.set(`${ns} ${name}`, handler) } }, options);
+  answerLastActivity({ advertise: () => undefined, iqCallee: { get: (ns, name, handler) => void handlers.set(`${ns} ${name}`, handler) } }, options);
   const handler = handlers.get('jabber:iq:last query');
   if (!handler || handlers.size !== 1) throw new Error('expected one handler for jabber:iq:last');
   return handler;
@@ -35,6 +35,8 @@ it('refuses a stranger, and everyone while invisible, with service-unavailable',
   expect(refused(handler(query('bob@x/phone')))).toBe(true);
 });
 
-it('is advertised in disco#info (XEP-0012, determining support)', () => {
-  expect(NATTER_FEATURES).toContain('jabber:iq:last');
+it('is advertised in disco#info, so the caps hash covers it (XEP-0012, determining support)', () => {
+  const features = advertisedFeatures();
+  answerLastActivity({ ...features, iqCallee: { get: () => undefined } }, { mayAnswer: () => true, idleSeconds: () => 0 });
+  expect(features.caps().features).toContain('jabber:iq:last');
 });

@@ -1,3 +1,4 @@
+import type { AdvertisePort } from '../../xmpp/features/disco/advertised.js';
 import { answerOnlyTo, type QueryAnswerPort } from '../../xmpp/features/disco/answer-only-to.js';
 import { buildLastAnswer, NS_LAST } from '../../xmpp/features/last/last.js';
 
@@ -22,7 +23,10 @@ export type UserActivity = ReturnType<typeof userActivity>;
  * undefined (invisible: XEP-0186 hides the session from contacts too); anyone else gets
  * service-unavailable, as from a resource that is not there.
  */
-export function answerLastActivity(port: QueryAnswerPort, options: { mayAnswer(from: string | undefined): boolean; idleSeconds(): number | undefined }): void {
+export function answerLastActivity(port: QueryAnswerPort & AdvertisePort, options: { mayAnswer(from: string | undefined): boolean; idleSeconds(): number | undefined }): void {
+  // XEP-0012, determining support: "it MUST report that by including a service discovery
+  // feature of 'jabber:iq:last'" (the caps hash then covers it).
+  port.advertise(NS_LAST);
   const answer = answerOnlyTo((from) => options.idleSeconds() !== undefined && options.mayAnswer(from));
   port.iqCallee.get(NS_LAST, 'query', answer(() => buildLastAnswer(options.idleSeconds() ?? 0)));
 }

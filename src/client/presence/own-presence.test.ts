@@ -2,6 +2,7 @@ import xml, { type Element } from '@xmpp/xml';
 import { describe, expect, it } from 'vitest';
 import { createStore } from '../../store/create-store.js';
 import { initialState } from '../../store/state.js';
+import { advertisedFeatures } from '../../xmpp/features/disco/advertised.js';
 import { ownPresence, type PresenceSessionPort } from './own-presence.js';
 
 const NS = 'urn:xmpp:invisible:0';
@@ -15,6 +16,7 @@ function session(features: string[] = [], answer: (iq: Element) => Promise<unkno
   let asked = 0;
   const port: PresenceSessionPort = {
     isReady: () => ready,
+    caps: () => advertisedFeatures().caps(),
     send: async (stanza) => void wire.push(String(stanza)),
     set: async (iq) => {
       wire.push(String(iq));

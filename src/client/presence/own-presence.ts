@@ -2,6 +2,7 @@ import type { Element } from '@xmpp/xml';
 import { DEFAULT_PRESENCE, type OwnPresence, type OwnShow } from '../../domain/own-presence.js';
 import type { Store } from '../../store/create-store.js';
 import { buildInitialPresence } from '../../xmpp/features/presence/build.js';
+import type { Caps } from '../../xmpp/features/disco/caps.js';
 import { invisibility, type InvisibilityPort } from './invisibility.js';
 
 /** What the account's own presence needs of a session. */
@@ -9,6 +10,8 @@ export interface PresenceSessionPort extends InvisibilityPort {
   /** The session is logged in and may send. */
   isReady(): boolean;
   send(stanza: Element): Promise<void>;
+  /** The session's caps (XEP-0115), carried by every available presence. */
+  caps(): Caps;
 }
 
 export interface OwnPresenceDeps {
@@ -53,7 +56,7 @@ export function ownPresence(account: string, deps: OwnPresenceDeps) {
   const live = (): PresenceSessionPort | undefined => (port?.isReady() ? port : undefined);
   const sendCurrent = async (on: PresenceSessionPort): Promise<void> => {
     const presence = effective();
-    await on.send(buildInitialPresence(presence, presence.idleSince));
+    await on.send(buildInitialPresence(on.caps(), presence, presence.idleSince));
     sent = presence;
   };
 

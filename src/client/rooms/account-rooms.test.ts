@@ -151,3 +151,54 @@ describe('the rooms of an account', () => {
     expect(r.sentIn()).toEqual([]);
   });
 });
+
+describe("a room's subject", () => {
+  /**
+   * As ejabberd answers a join: our own presence at once, the subject (§7.2.15) in a later read,
+   * after natter has taken the join as done; the test delivers it with `receive`.
+   */
+  async function joinedBeforeTheSubject() {
+    const fx = clientFixture();
+    const session = fakeSession(fx.account);
+    const port = {
+      ...session,
+      iqCaller: { set: async () => undefined },
+      async send(stanza: Element) {
+        await session.send(stanza);
+        if (stanza.is('presence') && stanza.attrs.type !== 'unavailable') queueMicrotask(() => session.receive(el(SELF)));
+      },
+    };
+    const rooms = accountRooms(fx.account, { store: fx.store, tabs: fx.tabs, history: fx.history, consoleLine: fx.consoleLine });
+    rooms.attach(port);
+    await rooms.join(ROOM, 'alice');
+    const subject = (text: string, from = ROOM) => session.receive(el(`<message type="groupchat" from="${from}">${text ? `<subject>${text}</subject>` : '<subject/>'}</message>`));
+    const rejoin = async () => {
+      rooms.detach();
+      rooms.attach(port);
+      rooms.rejoin();
+      await settle();
+    };
+    return { fx, subject, rejoin, said: () => fx.lines(TAB).map((l) => l.text).filter((t) => /subject/i.test(t)) };
+  }
+
+  it('says nothing of the empty subject that ends a join, at the first join or a rejoin', async () => {
+    const r = await joinedBeforeTheSubject();
+    r.subject('');
+    await r.rejoin();
+    r.subject('');
+    expect(r.said()).toEqual([]);
+  });
+
+  it('shows a subject once at the join, not again at a rejoin that brings the same one, and every real change', async () => {
+    const r = await joinedBeforeTheSubject();
+    r.subject('plans');
+    await r.rejoin();
+    r.subject('plans');
+    r.subject('release day', `${ROOM}/bob`);
+    r.subject('', `${ROOM}/bob`);
+    await r.rejoin();
+    r.subject('changed while away');
+    expect(r.said()).toEqual(['Subject: plans', 'bob set the subject: release day', 'bob cleared the subject', 'Subject: changed while away']);
+    expect(r.fx.store.getState().rooms[ROOM]?.subject).toBe('changed while away');
+  });
+});

@@ -25,7 +25,7 @@ export function accountRooms(
   let feature: RoomsFeature | undefined;
   const room = (jid: string): Room | undefined => store.getState().rooms[jid];
   const ctx: RoomContext = {
-    ...deps, account, room, feature: () => feature, wanted: new Map(),
+    ...deps, account, room, feature: () => feature, wanted: new Map(), subjectDue: new Set(),
     // Room lines carry nicks, reasons and attributes from the network: made inert here, once for all.
     say: (jid, kind, text) => store.dispatch({ type: 'line/append', tabId: roomTabId(jid), kind, text: sanitizeText(text) }),
   };
@@ -61,6 +61,7 @@ export function accountRooms(
     store.dispatch({ type: 'room/set', room: { room: jid, account, nick, joined: false, subject: room(jid)?.subject ?? '', occupants: [] } });
     tabs.openRoom(account, jid, focus);
     const last = history.page(account, jid, 1)[0];
+    ctx.subjectDue.add(jid);
     try {
       const { created } = await feature.join(jid, nick, { ...(password ? { password } : {}), ...(last ? { since: last.at } : {}) });
       store.dispatch({ type: 'room/update', room: jid, patch: { joined: true } });
@@ -70,6 +71,7 @@ export function accountRooms(
       return `${jid}: ${text}`;
     } catch (error) {
       wanted.delete(jid);
+      ctx.subjectDue.delete(jid);
       const reason = error instanceof Error ? error.message : String(error);
       say(jid, 'error', sanitizeLine(reason));
       throw error;

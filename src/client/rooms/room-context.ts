@@ -21,6 +21,8 @@ export interface RoomContext {
   feature(): RoomsFeature | undefined;
   /** Rooms the user is in (joined again after each new session), with the nick and password to join with. */
   wanted: Map<string, { nick: string; password?: string }>;
+  /** Rooms being joined whose subject has not come yet: the room sends it as the last step of a join (XEP-0045 §7.2.15). */
+  subjectDue: Set<string>;
   /** The account's outbox: what the user says in rooms goes out through it (absent: nothing can be said, as in natter listen). */
   outbox?: Outbox | undefined;
 }

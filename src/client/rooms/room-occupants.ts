@@ -31,14 +31,16 @@ export function roomOccupants(ctx: RoomContext) {
       } else if (current.joined) say(event.room, 'info', `${nick} left${removed ? ` (${removed.replace('you were', 'was')})` : ''}`);
     },
     subject(event: Extract<RoomEvent, { kind: 'subject' }>, current: Room): void {
-      store.dispatch({ type: 'room/update', room: event.room, patch: { subject: sanitizeLine(event.subject) } });
-      // §7.2.16: the room sends its subject (maybe empty) as the last step of a join.
-      if (!current.joined) {
-        if (event.subject) say(event.room, 'info', `Subject: ${sanitizeLine(event.subject)}`);
-        return;
-      }
+      const subject = sanitizeLine(event.subject);
+      // §7.2.15: the room sends its subject as the last step of every join, and "If there is no
+      // subject set, the room MUST return an empty <subject/> element." That one is news only
+      // when it is not what natter knew (a first join, a change while away); a later one is a change.
+      const ofJoin = ctx.subjectDue.delete(event.room);
+      if (subject === current.subject) return;
+      store.dispatch({ type: 'room/update', room: event.room, patch: { subject } });
+      if (ofJoin) return say(event.room, 'info', subject ? `Subject: ${subject}` : 'the room has no subject any more');
       const who = event.nick ? sanitizeLine(event.nick) : 'the room';
-      say(event.room, 'info', event.subject ? `${who} set the subject: ${sanitizeLine(event.subject)}` : `${who} cleared the subject`);
+      say(event.room, 'info', subject ? `${who} set the subject: ${subject}` : `${who} cleared the subject`);
     },
   };
 }

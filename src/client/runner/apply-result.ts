@@ -5,12 +5,12 @@ import { createSearchTab } from '../conversations/search-tab.js';
 import type { ConsoleWriter } from './console-lines.js';
 
 /**
- * Where a command's result takes effect: its text or error in the console, then each of its
- * intents (commands return intents; they never reach into the client or the screen).
+ * Where a command's result takes effect: its text or error through `say` (into the tab it was
+ * typed in, see commandWriter), then each of its intents (commands return intents; they never reach into the client or the screen).
  */
-export function resultApplier(store: Store, tabs: ChatTabs, say: ConsoleWriter, onQuit: () => void): (result: CommandResult) => void {
+export function resultApplier(store: Store, tabs: ChatTabs, onQuit: () => void): (result: CommandResult, say: ConsoleWriter) => void {
   const search = createSearchTab(store, tabs);
-  const applyIntent = (intent: Intent): void => {
+  const applyIntent = (intent: Intent, say: ConsoleWriter): void => {
     switch (intent.type) {
       case 'quit':
         onQuit();
@@ -37,12 +37,12 @@ export function resultApplier(store: Store, tabs: ChatTabs, say: ConsoleWriter, 
         store.dispatch(intent);
     }
   };
-  return (result) => {
+  return (result, say) => {
     if (!result.ok) {
       say('error', result.error);
       return;
     }
     if (result.text) say('info', result.text);
-    for (const intent of result.intents ?? []) applyIntent(intent);
+    for (const intent of result.intents ?? []) applyIntent(intent, say);
   };
 }

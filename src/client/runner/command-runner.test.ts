@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createRegistry } from '../../commands/builtin/index.js';
 import { fakeApi } from '../../commands/fake-api.js';
 import { MAX_SCRIPT_DEPTH } from '../../commands/script.js';
@@ -69,7 +69,52 @@ describe('the command runner', () => {
     await settle();
     expect(r.calls).toEqual(['sendMessage carol@x | see you at 5']);
     expect(r.active()).toBe(chatTabId('carol@x'));
-    expect(r.fx.consoleTab()).toEqual(['/win 1', '/msg carol@x see you at 5']);
+    // /win said nothing: no line in the chat it was typed in; the console shows what it ran.
+    expect(r.fx.lines(chatTabId('bob@x'))).toEqual([]);
+    expect(r.fx.consoleTab()).toEqual(['/msg carol@x see you at 5']);
+  });
+
+  it('shows what a command says in the chat or room tab it was typed in, below the command, and nothing for one that says nothing', async () => {
+    const r = runner();
+    r.fx.tabs.open('bob@x', true, 'alice@x');
+    r.run.submit('/help');
+    r.run.submit('/me waves');
+    await settle();
+    const chat = r.fx.lines(chatTabId('bob@x'));
+    expect(chat.map((l) => [l.kind, l.text.split('\n')[0]])).toEqual([['command', '/help'], ['info', 'Commands (/help NAME for details):']]);
+    expect(r.calls).toEqual(['sendMessage bob@x | /me waves']);
+    inRoom(r.fx);
+    r.run.submit('/nosuch thing');
+    await settle();
+    expect(r.fx.lines(roomTabId(ROOM)).filter((l) => l.rowId === undefined).map((l) => [l.kind, l.text])).toEqual([
+      ['command', '/nosuch thing'],
+      ['error', 'Unknown command /nosuch. Type /help for the list of commands.'],
+    ]);
+    expect(r.fx.consoleTab()).toEqual([]);
+    // Not typed in a tab (natter ctl, --cmd, a startup script): the console, as before.
+    await r.run.run('/help quit');
+    expect(r.fx.consoleTab()[0]).toBe('/help quit');
+    expect(r.fx.consoleTab()[1]).toMatch(/^Usage: \/quit/);
+  });
+
+  it('shows the commands of a file sourced in a chat in that chat; after /close, the console', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'natter-runner-'));
+    try {
+      const file = join(dir, 'two.txt');
+      writeFileSync(file, '/help quit\n/nosuch\n');
+      const r = runner();
+      r.fx.tabs.open('bob@x', true, 'alice@x');
+      r.run.submit(`/source ${file} --keep-going`);
+      const texts = (): (string | undefined)[] => r.fx.lines(chatTabId('bob@x')).map((l) => l.text.split('\n')[0]);
+      await vi.waitFor(() => expect(texts()).toHaveLength(6)); // the file is read from the disk
+      expect(texts()).toEqual(['/help quit', 'Usage: /quit', '/nosuch', 'Unknown command /nosuch. Type /help for the list of commands.', `/source ${file} --keep-going`, `${file}:2: Unknown command /nosuch. Type /help for the list of commands.`]);
+      r.run.submit('/close');
+      r.run.submit('/nosuch');
+      await settle();
+      expect(r.fx.consoleTab()).toEqual(['/nosuch', 'Unknown command /nosuch. Type /help for the list of commands.']);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('runs lines one after another: a slow command delays the next line, which sees its effects', async () => {
@@ -117,7 +162,7 @@ describe('the command runner', () => {
     expect(r.run.complete('car', 3)).toMatchObject({ text: 'carol: ', cursor: 7 });
     expect(r.run.complete('thanks ch', 9)).toMatchObject({ text: 'thanks charlie ', cursor: 15 });
     expect(r.run.complete('c', 1)).toMatchObject({ text: 'c', candidates: ['carol', 'charlie'] });
-    expect(r.fx.consoleTab().at(-1)).toBe('carol  charlie');
+    expect(r.fx.lines(roomTabId(ROOM)).at(-1)?.text).toBe('carol  charlie'); // where Tab was pressed
     expect(r.run.complete('/whe', 4)).toBeUndefined();
     expect(r.run.complete('/wh', 3)).toMatchObject({ text: '/who ' });
     expect(r.active()).toBe(roomTabId(ROOM));
@@ -137,7 +182,9 @@ describe('the command runner', () => {
     r.run.submit(' 2 ');
     r.run.submit('1');
     await settle();
-    expect(r.fx.consoleTab()).toEqual(['/find', '/jump 2', 'There is no result 2; there are 1.', '/jump 1']);
+    expect(r.fx.consoleTab()).toEqual(['/find']);
+    // Typed in the results tab: the one that failed says so there (the one that worked shows its chat).
+    expect(r.fx.lines(tabIdOf({ kind: 'search' })).slice(-2).map((l) => l.text)).toEqual(['/jump 2', 'There is no result 2; there are 1.']);
     expect(r.active()).toBe(chatTabId('bob@x'));
     expect(r.fx.lines(chatTabId('bob@x')).map((l) => l.text)).toEqual(['before', expect.stringContaining('search result 1 below'), 'the deploy failed', 'after']);
     expect(r.calls).toEqual([]);

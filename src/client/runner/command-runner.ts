@@ -9,7 +9,7 @@ import type { Prompter } from '../account/prompter.js';
 import { resultApplier } from './apply-result.js';
 import { commandFileRunner } from './command-files.js';
 import { lineCompleter } from './complete-line.js';
-import { consoleWriter } from './console-lines.js';
+import { commandWriter, consoleWriter } from './console-lines.js';
 import { olderLinesLoader } from './older-lines.js';
 import { isCommandLine, lineSubmitter } from './submit-line.js';
 
@@ -46,19 +46,21 @@ export function createCommandRunner(
   onQuit: () => void,
 ): CommandRunner {
   const say = consoleWriter(store);
-  const apply = resultApplier(store, tabs, say, onQuit);
+  const apply = resultApplier(store, tabs, onQuit);
   const withoutSecrets = (line: string): RedactedLine => redactSecrets(line, registry, api.aliases());
-  const execute = async (line: string): Promise<CommandResult> => {
+  /** Runs a command line; its lines go to the tab `origin` it was typed in, else the console. */
+  const execute = async (line: string, origin?: string): Promise<CommandResult> => {
     // Typed, from a script, --cmd or natter ctl: a password is never echoed.
-    say('command', withoutSecrets(line).shown);
+    const write = commandWriter(store, origin, withoutSecrets(line).shown);
     const expanded = expandAliases(line, api.aliases(), (name) => registry.find(name) !== undefined);
-    const result = expanded.ok ? await registry.execute(ctx, expanded.line) : fail(expanded.error);
-    apply(result);
+    const result = expanded.ok ? await registry.execute(contextIn(origin), expanded.line) : fail(expanded.error);
+    apply(result, write);
     return result;
   };
   const runFile = commandFileRunner(execute);
-  const ctx: CommandContext = { state: () => store.getState(), registry, api, runFile };
-  const submitNow = lineSubmitter(store, api, tabs, execute, say);
+  const ctx: CommandContext = { state: () => store.getState(), registry, api, runFile: (path, options) => runFile(path, options) };
+  const contextIn = (origin: string | undefined): CommandContext => ({ ...ctx, runFile: (path, options) => runFile(path, options, origin) });
+  const submitNow = lineSubmitter(store, api, tabs, execute);
   let pending: Promise<unknown> = Promise.resolve();
   return {
     submit(line) {
@@ -81,6 +83,6 @@ export function createCommandRunner(
     withoutSecrets,
     runFile: (path: string) => runFile(path, { keepGoing: false }),
     answer: (text) => prompter.answer(text),
-    complete: lineCompleter(store, registry, ctx, say),
+    complete: lineCompleter(store, registry, ctx),
   };
 }

@@ -1,6 +1,6 @@
 import xml, { type Element } from '@xmpp/xml';
 import { expect, it } from 'vitest';
-import { NATTER_FEATURES } from '../../xmpp/features/disco/entity.js';
+import { advertisedFeatures } from '../../xmpp/features/disco/advertised.js';
 import { answerTimeQueries } from './answer-time.js';
 
 type Handler = (ctx: { stanza: Element }) => unknown;
@@ -9,7 +9,7 @@ type Handler = (ctx: { stanza: Element }) => unknown;
 function registered(mayAnswer: (from: string | undefined) => boolean): Handler {
   const handlers = new Map<string, Handler>();
   const clock = { now: () => Date.UTC(2026, 11, 7, 12, 3, 9, 500), offsetAt: () => 120 };
-  answerTimeQueries({ iqCallee: { get: (ns, name, handler) => void handlers.set(`${ns} ${name}`, handler) } }, { mayAnswer, clock });
+  answerTimeQueries({ advertise: () => undefined, iqCallee: { get: (ns, name, handler) => void handlers.set(`${ns} ${name}`, handler) } }, { mayAnswer, clock });
   const handler = handlers.get('urn:xmpp:time time');
   if (!handler || handlers.size !== 1) throw new Error('expected one handler for urn:xmpp:time');
   return handler;
@@ -37,5 +37,7 @@ it('refuses anyone else with service-unavailable, asking the policy with the fro
 });
 
 it('is advertised in disco#info, so the caps hash covers it (XEP-0202 §4)', () => {
-  expect(NATTER_FEATURES).toContain('urn:xmpp:time');
+  const features = advertisedFeatures();
+  answerTimeQueries({ ...features, iqCallee: { get: () => undefined } }, { mayAnswer: () => true });
+  expect(features.caps().features).toContain('urn:xmpp:time');
 });

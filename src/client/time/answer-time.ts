@@ -1,3 +1,4 @@
+import type { AdvertisePort } from '../../xmpp/features/disco/advertised.js';
 import { answerOnlyTo, type QueryAnswerPort } from '../../xmpp/features/disco/answer-only-to.js';
 import { buildTimeAnswer, NS_TIME } from '../../xmpp/features/time/build.js';
 import { systemClock, type Clock } from './clock.js';
@@ -10,7 +11,9 @@ import { systemClock, type Clock } from './clock.js';
  * as disco, version and ping (client/privacy/may-tell.ts); anyone else gets
  * service-unavailable, as from a resource that is not there.
  */
-export function answerTimeQueries(port: QueryAnswerPort, options: { mayAnswer(from: string | undefined): boolean; clock?: Clock }): void {
+export function answerTimeQueries(port: QueryAnswerPort & AdvertisePort, options: { mayAnswer(from: string | undefined): boolean; clock?: Clock }): void {
+  // §4: support is discovered by disco#info, so it is advertised (the caps hash then covers it).
+  port.advertise(NS_TIME);
   const clock = options.clock ?? systemClock;
   const answer = answerOnlyTo(options.mayAnswer);
   port.iqCallee.get(NS_TIME, 'time', answer(() => {

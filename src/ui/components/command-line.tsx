@@ -18,7 +18,9 @@ export function CommandLine({ line, width, prompt }: Props) {
   // A pasted newline is shown as ⏎ so the line stays one row; it is sent as a newline.
   const show = (g: string[]): string => (prompt?.masked ? '*'.repeat(g.length) : g.join('').replaceAll('\n', '⏎'));
   const before = show(line.graphemes.slice(start, line.cursor));
-  const at = show([line.graphemes[line.cursor] ?? ' ']);
+  // The cursor past the end is a blank cell, not a character: a masked answer shows no `*` for it.
+  const under = line.graphemes[line.cursor];
+  const at = under === undefined ? ' ' : show([under]);
   const after = show(line.graphemes.slice(line.cursor + 1));
   return (
     <Box width={width} height={1}>

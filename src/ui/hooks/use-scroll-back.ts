@@ -11,8 +11,11 @@ export interface ScrollBack {
   current(): number;
   /** The anchor of a tab, if it is scrolled back. */
   anchorOf(tabId: string): number | undefined;
-  /** Scrolls the tab in front to `value` rows from the bottom (0: the newest line). */
-  set(value: number): void;
+  /**
+   * Scrolls the tab in front to `value` rows from the bottom (0: the newest line); `fresh`: its
+   * lines were replaced, so the view is measured from the newest of the new ones.
+   */
+  set(value: number, fresh?: boolean): void;
 }
 
 /**
@@ -31,10 +34,10 @@ export function useScrollBack(store: Store, activeTabId: string): ScrollBack {
     anchor: offset > 0 ? anchors.current[activeTabId] : undefined,
     current: () => offsets.current[store.getFrameState().activeTabId] ?? 0,
     anchorOf: (tabId) => anchors.current[tabId],
-    set(value) {
+    set(value, fresh = false) {
       const tabId = store.getFrameState().activeTabId;
       const next = Math.max(0, value);
-      if (next === 0) anchors.current[tabId] = undefined;
+      if (next === 0 || fresh) anchors.current[tabId] = undefined;
       else anchors.current[tabId] ??= store.getFrameState().lines[tabId]?.at(-1)?.id;
       offsets.current = { ...offsets.current, [tabId]: next };
       rerender();

@@ -18,14 +18,20 @@ describe('visibleRows', () => {
     expect(rows[1]?.time).toBe('');
   });
 
-  it('scrolls up by an offset in rows', () => {
+  it('scrolls up by an offset in rows, and says on the bottom row that it is scrolled up and how many lines are below', () => {
     const lines = Array.from({ length: 10 }, (_, i) => line(i, `l${i}`));
-    expect(visibleRows(lines, 40, 3, 2).map((r) => r.text)).toEqual(['l5', 'l6', 'l7']);
+    const rows = visibleRows(lines, 60, 3, 2).map((r) => r.text);
+    expect(rows.slice(0, 2)).toEqual(['l5', 'l6']);
+    expect(rows[2]).toMatch(/^── scrolled up · 3 more below · Alt-End ─+$/); // l7 under it, l8 and l9 below
+    // A line under a rule is not shown yet: it counts. At the bottom, no such row.
+    const days = [line(1, 'one'), { ...line(2, 'two'), at: 2 * 86_400_000 }, line(3, 'three')];
+    expect(visibleRows(days, 60, 3, 2).map((r) => r.text)).toEqual(['one', expect.stringMatching(/^── \w+day/), expect.stringMatching(/^── scrolled up · 2 more below/)]);
+    expect(visibleRows(lines, 40, 3, 0).map((r) => r.text)).toEqual(['l7', 'l8', 'l9']);
   });
 
   it('holds still while scrolled back as lines arrive, and says how many are below', () => {
     const lines = Array.from({ length: 10 }, (_, i) => line(i, `l${i}`));
-    expect(visibleRows(lines, 40, 3, 2, { anchor: 9 }).map((r) => r.text)).toEqual(['l5', 'l6', 'l7']);
+    expect(visibleRows(lines, 40, 3, 2, { anchor: 9 }).map((r) => r.text)).toEqual(['l5', 'l6', expect.stringContaining('scrolled up · 3 more below')]);
     const more = [...lines, line(10, 'l10'), line(11, 'l11')];
     const rows = visibleRows(more, 40, 3, 2, { anchor: 9 }).map((r) => r.text);
     expect(rows.slice(0, 2)).toEqual(['l5', 'l6']);

@@ -8,6 +8,8 @@ export interface Row {
   time: string;
   text: string;
   line: Line;
+  /** A rule natter draws (a new day, the unread messages, what is below), not a row of `line`. */
+  rule?: true;
 }
 
 const TIME_WIDTH = 6; // "HH:MM "
@@ -62,7 +64,7 @@ export function visibleRows(lines: readonly Line[], width: number, height: numbe
   const textWidth = Math.max(1, width - TIME_WIDTH);
   const rows: Row[] = [];
   const need = height + offset;
-  const separator = (key: string, label: string, line: Line): Row => ({ key, time: '', text: rule(label, textWidth), line: { ...line, kind: 'info' } });
+  const separator = (key: string, label: string, line: Line): Row => ({ key, time: '', text: rule(label, textWidth), line: { ...line, kind: 'info' }, rule: true });
   const last = offset > 0 && view.anchor !== undefined ? lines.findLastIndex((l) => l.id <= view.anchor!) : lines.length - 1;
   const below = lines.length - 1 - last;
   for (let i = last; i >= 0 && rows.length < need; i--) {
@@ -81,8 +83,25 @@ export function visibleRows(lines: readonly Line[], width: number, height: numbe
   const end = Math.max(0, rows.length - offset);
   const shown = rows.slice(Math.max(0, end - height), end);
   const bottom = shown.at(-1);
+  // Scrolled back, the bottom row says so: how many lines came meanwhile, or how many are below.
   if (below > 0 && bottom) shown[shown.length - 1] = separator('below', `${below} new below · Alt-End`, bottom.line);
+  else if (end < rows.length && bottom) shown[shown.length - 1] = separator('below', scrolledLabel(lines, last, shown.at(-2)), bottom.line);
   return shown;
+}
+
+/** The bottom row while scrolled back: the lines under the last row still shown (a rule's line is under it). */
+function scrolledLabel(lines: readonly Line[], last: number, lastShown: Row | undefined): string {
+  const index = lastShown ? lines.findIndex((l) => l.id === lastShown.line.id) : -1;
+  const under = index < 0 ? 0 : last - index + (lastShown?.rule ? 1 : 0);
+  return under > 0 ? `scrolled up · ${formatCount(under)} more below · Alt-End` : 'scrolled up · Alt-End';
+}
+
+/**
+ * The offset that shows the first row of `lines` at the top of a pane of `height` rows (0 when
+ * they all fit): where a list read from the top, such as search results, opens.
+ */
+export function offsetOfTop(lines: readonly Line[], width: number, height: number, view: Pick<ViewOptions, 'unreadFrom' | 'expanded'> = {}): number {
+  return Math.max(0, visibleRows(lines, width, Number.MAX_SAFE_INTEGER, 0, view).length - height);
 }
 
 const dayOf = (at: number): string => new Date(at).toDateString();

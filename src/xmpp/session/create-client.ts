@@ -4,12 +4,14 @@ import iqCaller from '@xmpp/iq/caller.js';
 import middlewareFactory from '@xmpp/middleware';
 import resourceBinding from '@xmpp/resource-binding';
 import streamFeaturesFactory from '@xmpp/stream-features';
+import { advertisedFeatures } from '../features/disco/advertised.js';
 import { connectThroughEndpoints } from './endpoint-connect.js';
 import { resolveEndpoints, type Endpoint } from './endpoints.js';
 import { guardInput } from './input-guard.js';
 import { inboundRouter } from './inbound-router.js';
 import { randomResource } from './resource.js';
 import { settlePendingIqs } from './pending-iqs.js';
+import { watchForDeadLink, type DeadLinkTiming } from './dead-link.js';
 import { reconnectPolicy } from './reconnect-policy.js';
 import { requireTls } from './require-tls.js';
 import { saslLogin } from './sasl-login.js';
@@ -43,6 +45,8 @@ export interface CreateClientOptions {
   register?: boolean;
   /** Called once per login attempt, just in time; nothing keeps the password after it. */
   getPassword(): Promise<string>;
+  /** When a silent link is checked and given up (dead-link.ts); the defaults are xmpp.js's. */
+  deadLink?: DeadLinkTiming;
 }
 
 /** Failures that another attempt can not fix: the client stops reconnecting after them. */
@@ -92,8 +96,11 @@ export function createXmppClient(options: CreateClientOptions) {
   // The one inbound pipeline: every feature reads its messages and presences from here.
   const inbound = inboundRouter(entity, options.jid.toLowerCase(), (reason, stanza) => entity.emit('rejected', reason, stanza));
   settlePendingIqs(entity, caller, () => retrying() && smResumable(streamManagement));
+  watchForDeadLink(entity, streamManagement, where, retrying, options.deadLink);
   entity.on('online', resetBackoff);
   streamManagement.on('resumed', resetBackoff);
+  // What the features wired on this client do: disco#info and the caps hash (XEP-0115).
+  const features = advertisedFeatures();
 
   return Object.assign(entity, {
     reconnect,
@@ -114,6 +121,10 @@ export function createXmppClient(options: CreateClientOptions) {
     onArchive: inbound.onArchive,
     /** Adds a step every inbound message passes through first (decryption will). */
     useInbound: inbound.use,
+    /** A feature wired on this client says what it does (its namespace, in disco#info and caps). */
+    advertise: features.advertise,
+    /** The identity, the advertised features and their caps hash, as of now. */
+    caps: features.caps,
   });
 }
 

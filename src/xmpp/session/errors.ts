@@ -81,6 +81,17 @@ export class ScramIterationsError extends Error {
   }
 }
 
+/** The server stopped answering on a link that looked open (a frozen server, a dead network): natter ended it. */
+export class DeadLinkError extends Error {
+  constructor(where: string, silentMs: number, reconnects: boolean) {
+    super(
+      `the server at ${where} stopped answering: nothing came back for ${Math.round(silentMs / 1000)} s after natter asked whether the link is alive (XEP-0198 <r/>), ` +
+        `so natter dropped the link${reconnects ? ' and is reconnecting' : ''}. If this keeps happening, the server or the network on the way to it is down.`,
+    );
+    this.name = 'DeadLinkError';
+  }
+}
+
 /** An IQ whose answer can no longer come (RFC 6120 §8.2.3 answers are per stream). */
 export class IqAbortedError extends Error {
   constructor(reason: string) {

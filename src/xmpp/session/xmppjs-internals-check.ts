@@ -61,6 +61,7 @@ function requirements(): Requirement[] {
     { member: 'streamManagement.enabled (@xmpp/stream-management)', holds: () => streamManagement().enabled === false },
     { member: 'streamManagement.id (@xmpp/stream-management)', holds: () => streamManagement().id === '' },
     { member: 'streamManagement.outbound_q (@xmpp/stream-management)', holds: () => Array.isArray(streamManagement().outbound_q) },
+    { member: 'streamManagement.requestAckInterval and .timeout (@xmpp/stream-management)', holds: () => streamManagement().requestAckInterval === 30_000 && streamManagement().timeout === 60_000 },
     { member: 'Parser#onStartElement(), #onEndElement(), #onText() as overridable hooks (@xmpp/xml/lib/Parser.js)', holds: parserCallsItsHooks },
   ];
 }

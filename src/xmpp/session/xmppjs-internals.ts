@@ -201,6 +201,10 @@ interface StreamManagementState {
   id: string;
   /** Sent stanzas not yet acknowledged, oldest first. */
   outbound_q: { stanza: Element }[];
+  /** Milliseconds without traffic before it sends <r/> (30 s). */
+  requestAckInterval: number;
+  /** Milliseconds it waits for an answer to <r/> before it ends the link (60 s; 0: never). */
+  timeout: number;
 }
 
 const sm = (streamManagement: object): StreamManagementState => streamManagement as StreamManagementState;
@@ -220,3 +224,12 @@ export function smQueued(streamManagement: object, id: string): boolean {
   return sm(streamManagement).outbound_q.some((item) => item.stanza.attrs.id === id);
 }
 
+
+/**
+ * Takes over the check that the link is alive: xmpp.js keeps sending <r/> every `checkEveryMs`
+ * without traffic, but no longer ends the link itself when no answer comes (natter does, and says so).
+ */
+export function smTakeOverDeadLink(streamManagement: object, checkEveryMs?: number): void {
+  sm(streamManagement).timeout = 0;
+  if (checkEveryMs !== undefined) sm(streamManagement).requestAckInterval = checkEveryMs;
+}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { capsVer, natterCaps, verificationString } from './caps.js';
-import { NATTER_FEATURES } from './entity.js';
+import { advertisedFeatures } from './advertised.js';
+import { capsVer, verificationString } from './caps.js';
 
 describe('XEP-0115 verification string', () => {
   // §5.2 "Simple Generation Example", in a shuffled order: the algorithm sorts.
@@ -40,15 +40,26 @@ describe('XEP-0115 verification string', () => {
   });
 });
 
-describe("natter's caps", () => {
-  it('is computed once and shared', () => {
-    expect(natterCaps()).toBe(natterCaps());
+describe('advertised features', () => {
+  it('start with disco#info and caps, and add what features advertise, each once', () => {
+    const features = advertisedFeatures();
+    expect(features.caps().features).toEqual(['http://jabber.org/protocol/disco#info', 'http://jabber.org/protocol/caps']);
+    features.advertise('http://jabber.org/protocol/muc', 'jabber:x:oob');
+    features.advertise('http://jabber.org/protocol/muc');
+    expect(features.caps().features).toEqual(['http://jabber.org/protocol/disco#info', 'http://jabber.org/protocol/caps', 'http://jabber.org/protocol/muc', 'jabber:x:oob']);
   });
 
-  it('hashes what natter answers, with each feature once', () => {
-    const caps = natterCaps();
+  it('hash what they list, computed once per change', () => {
+    const features = advertisedFeatures();
+    features.advertise('urn:xmpp:receipts');
+    const caps = features.caps();
+    expect(features.caps()).toBe(caps);
     expect(caps.ver).toBe(capsVer(caps.identities, caps.features));
-    expect(new Set(NATTER_FEATURES).size).toBe(NATTER_FEATURES.length);
     expect(caps.identities).toEqual([{ category: 'client', type: 'console', name: 'natter' }]);
+    features.advertise('urn:xmpp:receipts');
+    expect(features.caps()).toBe(caps);
+    features.advertise('urn:xmpp:time');
+    expect(features.caps().ver).not.toBe(caps.ver);
+    expect(features.caps().ver).toBe(capsVer(caps.identities, features.caps().features));
   });
 });

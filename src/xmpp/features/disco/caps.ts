@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { NATTER_FEATURES, NATTER_IDENTITY, NATTER_URI, type Identity } from './entity.js';
+import { NATTER_URI, type Identity } from './entity.js';
 
 export interface Caps {
   identities: readonly Identity[];
@@ -28,15 +28,7 @@ export function capsVer(identities: readonly Identity[], features: readonly stri
   return createHash('sha1').update(verificationString(identities, features), 'utf8').digest('base64');
 }
 
-let cached: Caps | undefined;
-
-/** natter's own disco#info and its hash, computed once per process and shared by all sessions. */
-export function natterCaps(): Caps {
-  cached ??= {
-    identities: [NATTER_IDENTITY],
-    features: NATTER_FEATURES,
-    node: NATTER_URI,
-    ver: capsVer([NATTER_IDENTITY], NATTER_FEATURES),
-  };
-  return cached;
+/** A disco#info answer and its caps (node and hash), for what advertised.ts collected. */
+export function capsOf(identities: readonly Identity[], features: readonly string[]): Caps {
+  return { identities, features, node: NATTER_URI, ver: capsVer(identities, features) };
 }

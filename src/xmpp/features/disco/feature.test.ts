@@ -1,14 +1,14 @@
 import xml, { type Element } from '@xmpp/xml';
 import { describe, expect, it } from 'vitest';
-import { natterCaps } from './caps.js';
+import { advertisedFeatures, type AdvertisedFeatures } from './advertised.js';
 import { discoFeature } from './feature.js';
 
 type Handler = (ctx: { stanza: Element }) => unknown;
 
 /** The handlers discoFeature registers, keyed "ns name", called as xmpp.js's iqCallee would. */
-function registered(mayAnswer: (from: string | undefined) => boolean = () => true): Map<string, Handler> {
+function registered(mayAnswer: (from: string | undefined) => boolean = () => true, features: AdvertisedFeatures = advertisedFeatures()): Map<string, Handler> {
   const handlers = new Map<string, Handler>();
-  discoFeature({ iqCallee: { get: (ns, name, handler) => void handlers.set(`${ns} ${name}`, handler) } }, { version: '9.8.7', mayAnswer });
+  discoFeature({ ...features, iqCallee: { get: (ns, name, handler) => void handlers.set(`${ns} ${name}`, handler) } }, { version: '9.8.7', mayAnswer });
   return handlers;
 }
 
@@ -18,14 +18,24 @@ const ask = (handlers: Map<string, Handler>, ns: string, name: string, attrs: Re
 };
 
 describe('disco feature', () => {
-  const handlers = registered();
-  const caps = natterCaps();
+  const features = advertisedFeatures();
+  const handlers = registered(() => true, features);
+  const caps = features.caps();
 
-  it('answers disco#info with the identity and every feature', () => {
+  it('answers disco#info with the identity and every feature advertised, ping and version its own', () => {
     const answer = ask(handlers, 'http://jabber.org/protocol/disco#info', 'query') as Element;
     expect(answer.attrs.node).toBeUndefined();
     expect(answer.getChildren('identity').map((i) => i.attrs)).toEqual([{ category: 'client', type: 'console', name: 'natter' }]);
     expect(answer.getChildren('feature').map((f) => f.attrs.var)).toEqual([...caps.features]);
+    expect(caps.features).toEqual(['http://jabber.org/protocol/disco#info', 'http://jabber.org/protocol/caps', 'urn:xmpp:ping', 'jabber:iq:version']);
+  });
+
+  it('answers what a feature wired later advertised, under its new hash', () => {
+    const later = advertisedFeatures();
+    const asked = registered(() => true, later);
+    later.advertise('http://jabber.org/protocol/muc');
+    const answer = ask(asked, 'http://jabber.org/protocol/disco#info', 'query', { node: `${later.caps().node}#${later.caps().ver}` }) as Element;
+    expect(answer.getChildren('feature').map((f) => f.attrs.var)).toContain('http://jabber.org/protocol/muc');
   });
 
   it('answers the node#ver form with the node echoed', () => {

@@ -2,7 +2,7 @@ import { parse } from 'ltx';
 import type xml from '@xmpp/xml';
 import { describe, expect, it } from 'vitest';
 import { unwrapForwarded } from '../forwarding/unwrap.js';
-import { buildMamQuery, parseArchived, type MamResult } from './mam.js';
+import { buildMamQuery, parseArchived, readArchived, type MamResult } from './mam.js';
 
 /** As the inbound router and the query read a result: unwrapped (and checked), then parsed, when it is for `queryId`. */
 function parseMamResult(stanza: ReturnType<typeof xml>, ownJid: string, queryId: string): MamResult | undefined {
@@ -40,6 +40,22 @@ describe('MAM (XEP-0313)', () => {
     });
     expect(parseMamResult(result('alice@x', '<message from="bob@x"><body>x</body></message>', 'other'), 'alice@x', 'q1')).toBeUndefined();
     expect(parseMamResult(el('<message from="bob@x"><body>x</body></message>'), 'alice@x', 'q1')).toBeUndefined();
+  });
+
+  it('reads what Prosody archives without a body: a receipt sent to us, anything else as nothing to show; a message between others is forged', () => {
+    const read = (inner: string) => {
+      const unwrapped = unwrapForwarded(result('alice@x', inner), 'alice@x');
+      return unwrapped.via === 'archive' ? readArchived(unwrapped, 'alice@x') : unwrapped;
+    };
+    expect(read('<message from="bob@x/phone" to="alice@x/natter"><received xmlns="urn:xmpp:receipts" id="o1"/></message>')).toEqual({ kind: 'receipt', receipt: { peer: 'bob@x', id: 'o1' } });
+    // Our own receipt (sent from another device of ours) confirms bob's message: nothing of ours.
+    expect(read('<message from="alice@x/phone" to="bob@x/pc"><received xmlns="urn:xmpp:receipts" id="b1"/></message>')).toEqual({ kind: 'other' });
+    expect(read('<message from="bob@x/phone" to="alice@x" type="chat"><displayed xmlns="urn:xmpp:chat-markers:0" id="o1"/><active xmlns="http://jabber.org/protocol/chatstates"/></message>')).toEqual({ kind: 'other' });
+    expect(read('<message from="bob@x/phone" to="alice@x/natter" type="error"><error type="cancel"/></message>')).toEqual({ kind: 'other' });
+    expect(read('<message from="carol@y/pc" to="dave@z" type="chat"><body>not yours</body></message>')).toEqual({
+      kind: 'forged', reason: 'a message from carol@y to dave@z in the archive of alice@x',
+    });
+    expect(read('<message from="carol@y/pc" to="dave@z"><received xmlns="urn:xmpp:receipts" id="o1"/></message>')).toMatchObject({ kind: 'forged' });
   });
 
   it('asks for the page after an archive id, or the newest page', () => {

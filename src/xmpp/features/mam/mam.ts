@@ -5,6 +5,7 @@ import { bareJid } from '../../../domain/jid.js';
 import type { InboundPort } from '../forwarding/inbound-port.js';
 import { NS_MAM, type InboundMessage } from '../forwarding/unwrap.js';
 import { parseChatMessage } from '../messages/parse.js';
+import { parseReceipt } from '../receipts/parse.js';
 
 export { NS_MAM };
 const NS_RSM = 'http://jabber.org/protocol/rsm';
@@ -36,6 +37,43 @@ export function parseArchived(result: ArchivedMessage, ownJid: string): MamResul
 
 type ArchivedMessage = Extract<InboundMessage, { via: 'archive' }>;
 
+/** A delivery receipt (XEP-0184) in the archive: `peer` confirmed our message `id`. */
+export interface ArchivedReceipt {
+  peer: string;
+  id: string;
+}
+
+/** What one result of the account's own archive (checked by the router) is to natter. */
+export type ArchivedItem =
+  | { kind: 'message'; message: ChatMessage }
+  | { kind: 'receipt'; receipt: ArchivedReceipt }
+  /** Archived, but nothing natter shows: a chat marker, an invitation, a groupchat or error message. */
+  | { kind: 'other' }
+  | { kind: 'unreadable'; reason: string }
+  /** Nothing the account's archive can hold: a message neither from nor to the account. */
+  | { kind: 'forged'; reason: string };
+
+/**
+ * Servers archive more than chat messages: Prosody's mod_mam keeps receipts ("if it's important
+ * enough to ask for a receipt then it's important enough to archive and the same applies to
+ * the receipt"), chat markers and invitations, none with a body. A receipt someone sent us is
+ * read; the rest are passed over without a word (they come from our own archive: no forgery).
+ */
+export function readArchived(result: ArchivedMessage, ownJid: string): ArchivedItem {
+  // XEP-0313 §3: a user's archive holds the messages "sent to or from" the user. (Prosody takes
+  // a message without 'to' as one to the account's own bare JID.)
+  const from = bareJid(String(result.stanza.attrs.from ?? ''));
+  const to = result.stanza.attrs.to === undefined ? ownJid : bareJid(String(result.stanza.attrs.to));
+  if (from !== ownJid && to !== ownJid) return { kind: 'forged', reason: `a message from ${from || '(no from)'} to ${to || '(no to)'} in the archive of ${ownJid}` };
+  const parsed = parseArchived(result, ownJid);
+  if (parsed.ok) return { kind: 'message', message: parsed.message };
+  const receipt = parseReceipt(result.stanza);
+  // Ours (sent from one of our devices) confirm the peer's messages: nothing of ours to mark.
+  if (receipt?.kind === 'received' && receipt.peer !== ownJid) return { kind: 'receipt', receipt: { peer: receipt.peer, id: receipt.id } };
+  if (parsed.reason === 'no body' || parsed.reason.startsWith('type ')) return { kind: 'other' };
+  return { kind: 'unreadable', reason: parsed.reason };
+}
+
 /** What an archive query needs of a session (the seam tests fake). */
 export interface MamPort extends Pick<InboundPort, 'onArchive'> {
   iqCaller: { request(stanza: Element): Promise<Element> };
@@ -43,7 +81,14 @@ export interface MamPort extends Pick<InboundPort, 'onArchive'> {
 
 export interface MamHandlers {
   onMessage(message: ChatMessage): void;
+  /** A forged result: not from the account's own archive, or not of XEP-0313's form. */
   onRejected(reason: string): void;
+  /** A receipt from `peer` for our message `id` (to be applied only to a message to that peer). */
+  onReceipt?(receipt: ArchivedReceipt): void;
+  /** A result from our own archive that is no chat message and could not be read either. */
+  onUnreadable?(reason: string): void;
+  /** Every result from our archive that is not a chat message (a forged one too), by archive id: a cursor moves past it. */
+  onPassed?(archiveId: string): void;
 }
 
 /** One query: its results go to `handlers` while it runs; resolves with the <fin/> (XEP-0313 §4.3). */
@@ -51,10 +96,15 @@ export async function runMamQuery(port: MamPort, ownJid: string, queryId: string
   let count = 0;
   const stop = port.onArchive(queryId, (result) => {
     if (result.via === 'rejected') return handlers.onRejected(result.reason);
-    const parsed = parseArchived(result, ownJid);
-    if (!parsed.ok) return handlers.onRejected(parsed.reason);
-    count++;
-    handlers.onMessage(parsed.message);
+    const item = readArchived(result, ownJid);
+    if (item.kind === 'message') {
+      count++;
+      return handlers.onMessage(item.message);
+    }
+    if (item.kind === 'forged') handlers.onRejected(item.reason);
+    else if (item.kind === 'receipt') handlers.onReceipt?.(item.receipt);
+    else if (item.kind === 'unreadable') handlers.onUnreadable?.(item.reason);
+    handlers.onPassed?.(result.archiveId);
   });
   let fin: Element | undefined;
   try {

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import xml, { type Element } from '@xmpp/xml';
 import type { ChatMessage } from '../../../domain/chat-message.js';
-import { NS_MAM, runMamQuery, type MamPort } from './mam.js';
+import { NS_MAM, runMamQuery, type ArchivedReceipt, type MamPort } from './mam.js';
 
 const NS_DATA = 'jabber:x:data';
 const NS_RSM = 'http://jabber.org/protocol/rsm';
@@ -36,6 +36,8 @@ export function buildOlderQuery(queryId: string, query: OlderQuery): Element {
 
 export interface OlderPage {
   messages: ChatMessage[];
+  /** Receipts from the peer in the page, oldest first (XEP-0184): they confirm messages of ours. */
+  receipts: ArchivedReceipt[];
   rejected: string[];
   /** The oldest archive id of the page: where the next page back starts. */
   first?: string;
@@ -47,11 +49,14 @@ export interface OlderPage {
 export async function fetchOlder(port: MamPort, ownJid: string, query: OlderQuery): Promise<OlderPage> {
   const queryId = randomUUID();
   const messages: ChatMessage[] = [];
+  const receipts: ArchivedReceipt[] = [];
   const rejected: string[] = [];
   const fin = await runMamQuery(port, ownJid, queryId, buildOlderQuery(queryId, query), {
     // A result about another conversation is not what was asked for: the server ignored the filter.
     onMessage: (message) => (message.peer === query.with ? messages.push(message) : rejected.push(`archive result for ${message.peer}, asked for ${query.with}`)),
     onRejected: (reason) => rejected.push(reason),
+    onUnreadable: (reason) => rejected.push(reason),
+    onReceipt: (receipt) => void (receipt.peer === query.with && receipts.push(receipt)),
   });
-  return { messages, rejected, ...(fin.first ? { first: fin.first } : {}), complete: fin.complete || fin.count === 0 };
+  return { messages, receipts, rejected, ...(fin.first ? { first: fin.first } : {}), complete: fin.complete || fin.count === 0 };
 }

@@ -2,9 +2,12 @@ import type { Element } from '@xmpp/xml';
 import type { ChatMessage } from '../../../domain/chat-message.js';
 import { bareJid } from '../../../domain/jid.js';
 import { parseCarbonCopy } from '../carbons/parse.js';
+import { NS_CORRECT } from '../corrections/corrections.js';
+import type { AdvertisePort } from '../disco/advertised.js';
 import type { InboundPort } from '../forwarding/inbound-port.js';
 import type { InboundMessage } from '../forwarding/unwrap.js';
 import { parseChatMessage } from './parse.js';
+import { NS_OOB } from './ns.js';
 import { parseMessageError, type MessageError } from './parse-error.js';
 
 /** What a feature that reads messages and sends stanzas needs of a session (the seam tests fake). */
@@ -21,10 +24,11 @@ export interface MessagesFeature {
  * One-to-one chat messages: incoming chat/normal messages with a body, and carbons of those
  * exchanged on other devices, are parsed and handed to `onMessage`; malformed ones go to
  * `onDropped` with the reason and are otherwise ignored. (Archive results are the archive
- * query's: the inbound router hands them to it, not here.)
+ * query's: the inbound router hands them to it, not here.) What it reads besides the body is
+ * advertised: corrections (XEP-0308 §3) and file links (XEP-0066 §3, how HTTP uploads are shared).
  */
 export function messagesFeature(
-  port: StanzaPort,
+  port: StanzaPort & AdvertisePort,
   handlers: {
     onMessage(message: ChatMessage): void;
     onDropped?(reason: string, stanza: Element): void;
@@ -44,6 +48,7 @@ export function messagesFeature(
   } = {},
 ): MessagesFeature {
   const { ownJid, isRoom, delayFrom } = context;
+  port.advertise(NS_CORRECT, NS_OOB);
   const live = (stanza: Element): void => {
     if (isRoom?.(bareJid(String(stanza.attrs.from ?? '')))) return;
     const error = parseMessageError(stanza);

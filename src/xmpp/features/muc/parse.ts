@@ -20,6 +20,11 @@ export type RoomEvent =
 
 export type RoomParse = { ok: true; event: RoomEvent } | { ok: false; room: string; reason: string };
 
+/** The reasons of stanzas a room may well send that carry nothing for natter: ignored without a word. */
+export const ROOM_OWN_PRESENCE = "the room's own presence";
+export const NO_BODY = 'no body';
+export const UNREMARKABLE: ReadonlySet<string> = new Set([NO_BODY, ROOM_OWN_PRESENCE]);
+
 const ROLES = new Set(['moderator', 'participant', 'visitor', 'none']);
 const AFFILIATIONS = new Set(['owner', 'admin', 'member', 'outcast', 'none']);
 const SHOWS = new Set(['away', 'chat', 'dnd', 'xa']);
@@ -44,7 +49,13 @@ export function parseRoomStanza(stanza: Element, rooms: ReadonlySet<string>, now
     const of = stanza.is('presence') ? 'presence' : 'message';
     return { ok: true, event: { kind: 'error', room, of, condition, ...(nick ? { nick } : {}), ...(text ? { text } : {}), ...(id ? { id } : {}) } };
   }
-  if (stanza.is('presence')) return nick ? occupantPresence(stanza, room, nick) : { ok: false, room, reason: 'a presence without a nickname' };
+  if (stanza.is('presence')) {
+    // A presence from the room itself, not an occupant: XEP-0045 gives a room none, but it is
+    // valid XMPP, and ejabberd sends one at every join to announce the room's own caps
+    // (XEP-0115). Nothing in it concerns who is in the room.
+    if (!nick) return { ok: false, room, reason: ROOM_OWN_PRESENCE };
+    return occupantPresence(stanza, room, nick);
+  }
   if (!stanza.is('message')) return undefined;
   const body = stanza.getChildText('body');
   // XEP-0045 §7.2.15: the room stamps the discussion history it sends with a <delay/> from its
@@ -57,7 +68,7 @@ export function parseRoomStanza(stanza: Element, rooms: ReadonlySet<string>, now
     // §8.1: a subject change is a groupchat message with <subject/> and no body.
     const subject = stanza.getChildText('subject');
     if (body === null && subject !== null) return { ok: true, event: { kind: 'subject', room, nick, subject: cutBody(subject) } };
-    if (body === null) return { ok: false, room, reason: 'no body' };
+    if (body === null) return { ok: false, room, reason: NO_BODY };
     const originId = stanza.getChild('origin-id', NS_SID)?.attrs.id;
     // XEP-0359 §5: only the room's own stanza-id can be trusted as the room archive's id.
     const stanzaId = stanza.getChildren('stanza-id', NS_SID).find((e) => e.attrs.by === room && typeof e.attrs.id === 'string')?.attrs.id;
@@ -73,7 +84,7 @@ export function parseRoomStanza(stanza: Element, rooms: ReadonlySet<string>, now
   if ((type === 'chat' || type === undefined || type === 'normal') && nick && body !== null) {
     return { ok: true, event: { kind: 'private', room, nick, body: cutBody(body), at, ...(id ? { id } : {}) } };
   }
-  return { ok: false, room, reason: body === null ? 'no body' : `a message of type "${shownAttribute(type)}"` };
+  return { ok: false, room, reason: body === null ? NO_BODY : `a message of type "${shownAttribute(type)}"` };
 }
 
 function occupantPresence(stanza: Element, room: string, nick: string): RoomParse {

@@ -1,13 +1,14 @@
 import xml, { type Element } from '@xmpp/xml';
 import type { StanzaPort } from '../messages/feature.js';
 import { buildGroupchatMessage, buildPrivateMessage } from './build.js';
-import { enterRoom } from './join.js';
-import { parseRoomStanza, type RoomEvent } from './parse.js';
+import type { AdvertisePort } from '../disco/advertised.js';
+import { enterRoom, NS_MUC } from './join.js';
+import { parseRoomStanza, UNREMARKABLE, type RoomEvent } from './parse.js';
 
 const NS_MUC_OWNER = 'http://jabber.org/protocol/muc#owner';
 
 /** The part of a session rooms use (the seam unit tests fake). */
-export interface RoomsPort extends StanzaPort {
+export interface RoomsPort extends StanzaPort, AdvertisePort {
   iqCaller: { set(payload: Element, to?: string, timeout?: number): Promise<Element | undefined> };
 }
 
@@ -33,12 +34,14 @@ export interface RoomsFeature {
 
 /** Multi-user chat (XEP-0045) for one session: joins, room traffic parsed into events, messages out. */
 export function roomsFeature(port: RoomsPort, handlers: { onEvent(event: RoomEvent): void; onDropped(room: string, reason: string): void }): RoomsFeature {
+  // XEP-0045 §6.1: an entity that can join rooms advertises the MUC namespace.
+  port.advertise(NS_MUC);
   const rooms = new Set<string>();
   const listener = (stanza: Element): void => {
     const parsed = parseRoomStanza(stanza, rooms);
     if (!parsed) return;
     if (parsed.ok) handlers.onEvent(parsed.event);
-    else if (parsed.reason !== 'no body') handlers.onDropped(parsed.room, parsed.reason);
+    else if (!UNREMARKABLE.has(parsed.reason)) handlers.onDropped(parsed.room, parsed.reason);
   };
   // Live stanzas only: a carbon comes from our own JID, never from a room.
   const stops = [port.onPresence(listener), port.onMessage((m) => (m.via === 'live' ? listener(m.stanza) : undefined))];

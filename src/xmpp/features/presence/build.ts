@@ -1,16 +1,17 @@
 import xml, { type Element } from '@xmpp/xml';
 import type { OwnPresence } from '../../../domain/own-presence.js';
 import { buildCaps } from '../disco/build.js';
-import { natterCaps } from '../disco/caps.js';
+import type { Caps } from '../disco/caps.js';
 
 /**
  * RFC 6121 §4.2.1: "After establishing a session, a client SHOULD send initial presence to
  * the server in order to signal its availability for communications." Without it the server
- * does not route messages addressed to the bare JID to this resource. It carries natter's
- * caps (XEP-0115 §4), so the server and contacts ask disco#info once per ver, not per login.
+ * does not route messages addressed to the bare JID to this resource. It carries the
+ * session's caps (XEP-0115 §4: its advertised features, disco/advertised.ts), so the server
+ * and contacts ask disco#info once per ver, not per login.
  */
-export function buildInitialPresence(own?: OwnPresence, idleSince?: number): Element {
-  return xml('presence', {}, ...(own ? availability(own) : []), ...(idleSince === undefined ? [] : [buildIdle(idleSince)]), buildCaps(natterCaps()));
+export function buildInitialPresence(caps: Caps, own?: OwnPresence, idleSince?: number): Element {
+  return xml('presence', {}, ...(own ? availability(own) : []), ...(idleSince === undefined ? [] : [buildIdle(idleSince)]), buildCaps(caps));
 }
 
 export const NS_IDLE = 'urn:xmpp:idle:1';

@@ -1,0 +1,50 @@
+import type { Element } from '@xmpp/xml';
+import { afterEach, expect, inject, it } from 'vitest';
+import { createXmppClient } from '../../src/xmpp/session/create-client.js';
+import { registerAccount, uniqueLocal } from '../support/prosody.js';
+import { waitUntil } from '../support/run.js';
+import { startTcpProxy } from '../support/tcp-proxy.js';
+import { startSession } from '../support/xmpp-peer.js';
+
+const info = inject('prosody');
+const cleanup: Array<() => unknown> = [];
+afterEach(async () => {
+  for (const c of cleanup.splice(0).reverse()) await c();
+});
+
+// The issue saw it with ejabberd under SIGSTOP; a relay that passes nothing either way is the same
+// frozen server to natter. The check comes after 0.2 s of silence and may wait 0.5 s (30 s and 60 s
+// in use), so the test does not wait a minute and a half.
+it('says that it drops a link whose server stopped answering, then comes back when the server does', async () => {
+  const a = await registerAccount(info, uniqueLocal('frozen'));
+  const proxy = await startTcpProxy({ host: info.host, port: info.c2sPort });
+  cleanup.push(() => proxy.stop());
+  const client = createXmppClient({
+    jid: a.jid, host: info.host, port: proxy.port, caPem: [info.caPem], getPassword: async () => a.password,
+    deadLink: { checkEveryMs: 200, answerWithinMs: 500 },
+  });
+  cleanup.push(() => client.shutdown());
+  const errors: Error[] = [];
+  client.on('error', (error: Error) => errors.push(error));
+  let checks = 0;
+  client.on('send', (element: Element) => void (element.is('r', 'urn:xmpp:sm:3') && checks++));
+  await startSession(client);
+  await waitUntil(() => checks >= 3, 10_000, () => `natter checked the link ${checks} times`);
+  expect(errors).toEqual([]); // three checks answered: a link that is alive stays
+  expect(proxy.accepted()).toBe(1);
+
+  proxy.hold('both'); // frozen: what either side sends reaches nobody
+  await waitUntil(() => errors.length > 0, 10_000, () => 'natter said nothing about the frozen link');
+  expect(errors.map((e) => e.name)).toEqual(['DeadLinkError']);
+  expect(errors[0]?.message).toMatch(
+    new RegExp(`^the server at 127\\.0\\.0\\.1:${proxy.port} stopped answering: nothing came back for \\d+ s after natter asked whether the link is alive \\(XEP-0198 <r/>\\), so natter dropped the link and is reconnecting\\.`),
+  );
+  proxy.release();
+  const back = new Promise<string>((resolve) => {
+    client.streamManagement.on('resumed', () => resolve('resumed'));
+    client.once('session-ready', () => resolve('fresh'));
+  });
+  // Prosody still holds the session natter dropped: natter resumes it (XEP-0198).
+  expect(await back).toBe('resumed');
+  expect(proxy.accepted()).toBe(2);
+});

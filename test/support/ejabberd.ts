@@ -1,0 +1,112 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { makeCertificates } from './ca.js';
+import { ejabberdConfig } from './ejabberd-config.js';
+import { canConnect, freePort } from './free-port.js';
+import type { ProsodyAccount } from './prosody.js';
+import { execFileAsync, requirePrograms, waitUntil } from './run.js';
+
+/** What a test needs to reach the server (the same shape as Prosody's, for connectPeer and oneRunLogin). */
+export interface EjabberdInfo {
+  host: '127.0.0.1';
+  domain: 'localhost';
+  c2sPort: number;
+  caFile: string;
+  caPem: string;
+  dir: string;
+}
+
+export interface EjabberdServer extends EjabberdInfo {
+  register(local: string, password?: string): Promise<ProsodyAccount>;
+  /** Runs an ejabberdctl command on this node (as `ejabberdctl ARGS` would); resolves with its output. */
+  ctl(...args: string[]): Promise<string>;
+  /** `ejabberdctl restart`: the node restarts ejabberd (every stream is closed), and is back when this resolves. */
+  restart(): Promise<void>;
+  /** Milliseconds from spawning the node to its c2s port accepting connections. */
+  startupMs: number;
+  log(): string;
+  stop(): Promise<void>;
+}
+
+/** Where Debian's ejabberd keeps its Erlang applications (ejabberdctl's ERL_LIBS). */
+function ejabberdLibs(): string {
+  const ctl = existsSync('/usr/sbin/ejabberdctl') ? readFileSync('/usr/sbin/ejabberdctl', 'utf8') : '';
+  const libs = /^ERL_LIBS='([^']+)'/m.exec(ctl)?.[1];
+  if (libs && readdirSync(libs).some((name) => name.startsWith('ejabberd-'))) return libs;
+  throw new Error('ejabberd is not installed (no ERL_LIBS in /usr/sbin/ejabberdctl). Install with:\n  apt-get install -y ejabberd');
+}
+
+/**
+ * Starts a private ejabberd (Debian's 23.01) for a test file: its own config, spool, logs and
+ * certificates (the tests' private CA) in a temp dir, its own Erlang node name, 127.0.0.1 on free
+ * ports, and no epmd (the node listens for ejabberdctl on a port of its own, ERL_DIST_PORT). Like
+ * the Prosody harness it runs under a sh watchdog that stops it when its stdin closes; the
+ * system's ejabberd service, its config and its ports are never touched.
+ */
+export async function startEjabberd(options: { logLevel?: string } = {}): Promise<EjabberdServer> {
+  requirePrograms(['erl', 'openssl'], 'ejabberd openssl');
+  const libs = ejabberdLibs();
+  const dir = mkdtempSync(join(tmpdir(), 'natter-ejabberd-'));
+  for (const sub of ['spool', 'logs', 'certs']) mkdirSync(join(dir, sub), { mode: 0o700 });
+  const certs = await makeCertificates(join(dir, 'certs'));
+  const [c2sPort, distPort] = [await freePort(), await freePort()];
+  const configFile = join(dir, 'ejabberd.yml');
+  writeFileSync(configFile, ejabberdConfig({ certs, c2sPort, logLevel: options.logLevel ?? 'info' }));
+  const node = `natter-${process.pid}-${randomBytes(3).toString('hex')}@localhost`;
+  // HOME holds the node's Erlang cookie, which ejabberdctl (ctl below) must share.
+  const env = { ...process.env, HOME: dir, ERL_LIBS: libs, ERL_CRASH_DUMP: '/dev/null', EJABBERD_CONFIG_PATH: configFile, EJABBERD_LOG_PATH: join(dir, 'logs', 'ejabberd.log') };
+  const erl = ['-sname', node, '-erl_epmd_port', String(distPort), '-start_epmd', 'false', '-noinput', '-mnesia', 'dir', JSON.stringify(join(dir, 'spool')), '-s', 'ejabberd'];
+  const spawnedAt = Date.now();
+  const watchdog: ChildProcess = spawn('sh', ['-c', 'cd "$1" && shift && erl "$@" </dev/null >stdout.log 2>&1 & p=$!; cat >/dev/null; kill $p; wait $p', 'sh', dir, ...erl], {
+    stdio: ['pipe', 'ignore', 'ignore'], env,
+  });
+  let exited = false;
+  watchdog.once('exit', () => (exited = true));
+  const info: EjabberdInfo = { host: '127.0.0.1', domain: 'localhost', c2sPort, caFile: certs.caFile, caPem: certs.caPem, dir };
+  const log = (): string => ['logs/ejabberd.log', 'logs/error.log', 'stdout.log'].map((f) => (existsSync(join(dir, f)) ? readFileSync(join(dir, f), 'utf8') : '')).join('');
+  const stop = async (): Promise<void> => {
+    if (!exited) {
+      const done = new Promise((resolve) => watchdog.once('exit', resolve));
+      watchdog.stdin?.end();
+      await done;
+    }
+    rmSync(dir, { recursive: true, force: true });
+  };
+  const ctl = async (...args: string[]): Promise<string> => {
+    const client = ['-sname', `ctl-${randomBytes(3).toString('hex')}@localhost`, '-erl_epmd_port', String(distPort), '-start_epmd', 'false', '-dist_listen', 'false', '-hidden', '-noinput', '-s', 'ejabberd_ctl', '-extra', node, ...args];
+    const { stdout } = await execFileAsync('erl', client, { env, cwd: dir });
+    return stdout;
+  };
+  const listening = (what: string) => waitUntil(
+    async () => {
+      if (exited) throw new Error(`ejabberd exited at start:\n${log()}`);
+      return canConnect(c2sPort);
+    },
+    30_000,
+    () => `ejabberd did not ${what} on 127.0.0.1:${c2sPort} within 30 s:\n${log()}`,
+  );
+  try {
+    await listening('listen');
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+  const startupMs = Date.now() - spawnedAt;
+  return {
+    ...info, startupMs, log, stop, ctl,
+    async register(local, password = `pw-${randomBytes(6).toString('hex')}`) {
+      await ctl('register', local, 'localhost', password);
+      return { jid: `${local}@localhost`, local, domain: 'localhost', password };
+    },
+    async restart() {
+      const before = log().length;
+      await ctl('restart');
+      // The node stops its listeners and starts them again: wait for the log to say it is back.
+      await waitUntil(() => /is started in the node/.test(log().slice(before)), 30_000, () => `ejabberd did not come back within 30 s:\n${log().slice(before)}`);
+      await listening('listen again');
+    },
+  };
+}
