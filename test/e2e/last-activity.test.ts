@@ -53,3 +53,15 @@ it("/last: a contact's idle time from their device, their logout and last words 
   natter.type('/last not a jid\r');
   await natter.waitForText('Wrong number of arguments. Usage: /last jid');
 });
+
+it('tells last activity to contacts only: someone natter wrote to gets its time, not its idle time', async () => {
+  const { a, natter } = await natterAndBob(info, cleanup, { cols: 120 });
+  const carol = await connectPeer(info, await registerAccount(info, uniqueLocal('carol')));
+  cleanup.push(() => carol.stop());
+  natter.type(`/msg ${carol.jid} hello\r`);
+  const message = await carol.waitForMessage((m) => m.body === 'hello');
+  // Written to: she may learn natter is online (time, receipts), not whether anyone is at the keyboard.
+  expect((await carol.iqGet(message.from, xml('time', { xmlns: 'urn:xmpp:time' })))?.getChildText('tzo')).toMatch(/^[+-]\d\d:\d\d$/);
+  await expect(carol.iqGet(message.from, LAST)).rejects.toMatchObject({ condition: 'service-unavailable' });
+  expect(message.from.startsWith(`${a.jid}/`)).toBe(true);
+});

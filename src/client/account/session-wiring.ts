@@ -19,7 +19,7 @@ import { natterVersion } from '../natter-version.js';
 import { createOutbox, type Outbox } from '../outbox/outbox.js';
 import type { MessageHistory } from '../../history/message-history.js';
 import type { ChatTabs } from '../conversations/chat-tabs.js';
-import type { DisclosurePolicy } from '../privacy/may-tell.js';
+import { mayAnswerQuery, type DisclosurePolicy } from '../privacy/may-tell.js';
 import type { AccountRooms } from '../rooms/account-rooms.js';
 import { rosterSync, type RosterSync } from '../roster/roster-sync.js';
 import { answerTimeQueries } from '../time/answer-time.js';
@@ -120,7 +120,9 @@ function wireFeatures(client: XmppClient, parts: AccountParts): RosterSync {
   const mayAnswer = (from: string): boolean => disclosure.mayAnswerQuery(from, rooms.isRoom);
   discoFeature(client, { version: natterVersion(), mayAnswer });
   answerTimeQueries(client, { mayAnswer });
-  answerLastActivity(client, { mayAnswer, idleSeconds: () => (parts.presence.invisible() ? undefined : parts.activity?.idleSeconds()) });
+  // How long nobody has typed says whether someone sits there: to contacts only (issue 20).
+  const contactAsks = (from: string | undefined): boolean => mayAnswerQuery(jid, from, disclosure.isContact);
+  answerLastActivity(client, { mayAnswer: contactAsks, idleSeconds: () => (parts.presence.invisible() ? undefined : parts.activity?.idleSeconds()) });
   rooms.attach(client);
   return rosterSync(client, jid, store, (text) => consoleLine('error', text), (peer, show, status) =>
     parts.onEvent?.({ event: 'presence', account: jid, peer, show, ...(status === undefined ? {} : { status }) }));
