@@ -53,7 +53,9 @@ export function invisibility(account: string) {
      */
     async sessionStarted(on: InvisibilityPort): Promise<string | undefined> {
       serverOffers = undefined;
-      seen = 'visible';
+      // Until the server has answered, a presence (a /status typed meanwhile) would show the
+      // user: it is withheld, and sent once the session is invisible.
+      seen = wanted ? 'withheld' : 'visible';
       if (!wanted) return undefined;
       const refused = await goInvisible(on);
       seen = refused === undefined ? 'invisible' : 'withheld';

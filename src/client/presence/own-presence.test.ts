@@ -161,6 +161,23 @@ describe('invisibility (XEP-0186)', () => {
     expect(second.wire.map((s) => s.replace(/<c [^>]*\/>/, ''))).toEqual([`<iq type="set"><invisible xmlns="${NS}"/></iq>`, '<presence></presence>']);
   });
 
+  it('sends nothing typed while a new session is being made invisible before the server agreed', async () => {
+    const { own } = setUp();
+    const first = session([NS]);
+    await own.sessionStarted(first.port);
+    await own.setInvisible(true);
+    first.drop();
+    let agree: () => void = () => undefined;
+    const second = session([NS], (iq) => (iq.getChild('invisible') ? new Promise<void>((resolve) => (agree = resolve)) : Promise.resolve()));
+    const starting = own.sessionStarted(second.port);
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(await own.set({ show: 'dnd', status: 'meeting' })).toBe('withheld');
+    expect(presences(second.wire)).toEqual([]);
+    agree();
+    await starting;
+    expect(second.wire.map((s) => s.replace(/<c [^>]*\/>/, ''))).toEqual([`<iq type="set"><invisible xmlns="${NS}"/></iq>`, '<presence><show>dnd</show><status>meeting</status></presence>']);
+  });
+
   it('sends no presence at all when a new session can not be made invisible, until /visible', async () => {
     const { own, view, lines } = setUp();
     const first = session([NS]);

@@ -56,7 +56,7 @@ function presenceSummary(jid: string, outcome: 'sent' | 'later' | 'withheld', pr
   const what = describeOwnPresence({ ...presence, invisible: false }) || 'online';
   if (outcome === 'sent') return `${jid}: ${what}`;
   if (outcome === 'later') return `${jid}: ${what} (sent once it is connected)`;
-  return `${jid}: ${what} (not sent: natter shows no presence until /visible)`;
+  return `${jid}: ${what} (held back: you are hidden; /visible shows it)`;
 }
 
 function visibilitySummary(jid: string, invisible: boolean, outcome: 'done' | 'already' | 'later'): string {
