@@ -166,3 +166,35 @@ it('auto-away: idle at the keyboard, a contact sees away then xa with the XEP-03
   natter.type('/quit\r');
   expect(await natter.waitForExit()).toEqual({ exitCode: 0 });
 }, 60_000);
+
+it('/status --all sets every account; without it, only the current one (the default in the console)', async () => {
+  const [a1, a2, b] = await Promise.all(['alice', 'work', 'bob'].map((name) => registerAccount(info, uniqueLocal(name))));
+  if (!a1 || !a2 || !b) throw new Error('accounts not registered');
+  makeContacts(info, b, a1, a2);
+  const bob = await connectPeer(info, b);
+  cleanup.push(() => bob.stop());
+  const dirs = tempDirs();
+  cleanup.push(() => dirs.remove());
+  const logins = [oneRunLogin(info, a1), oneRunLogin(info, a2)];
+  for (const login of logins) cleanup.push(login.remove);
+  const account = (dir: string) => ({ host: info.host, port: info.c2sPort, caFile: info.caFile, passwordCommand: `cat '${join(dir, 'pw')}'` });
+  mkdirSync(join(dirs.config, 'natter'), { recursive: true });
+  writeFileSync(join(dirs.config, 'natter', 'config.json'), JSON.stringify({
+    accounts: { [a1.jid]: account(logins[0]?.dir ?? ''), [a2.jid]: account(logins[1]?.dir ?? '') }, defaultAccount: a1.jid,
+  }));
+  const natter = spawnNatter({ cols: 200, rows: 30, env: dirs.env });
+  cleanup.push(() => natter.dispose());
+  await natter.waitForText(`${a1.jid}: online`);
+  await natter.waitForText(`${a2.jid}: online`);
+  const from = (jid: string, show: string) => (s: Element) => String(s.attrs.from ?? '').startsWith(`${jid}/`) && seen(s) === show;
+
+  natter.type('/status --all away brb\r');
+  await Promise.all([bob.waitForPresence(from(a1.jid, 'away|brb|')), bob.waitForPresence(from(a2.jid, 'away|brb|'))]);
+  await natter.waitForText(`${a1.jid}: online · away: brb | ${a2.jid}: online · away: brb`);
+  natter.type('/dnd\r');
+  await bob.waitForPresence(from(a1.jid, 'dnd||'));
+  await natter.waitForText(`${a1.jid}: online · dnd | ${a2.jid}: online · away: brb`);
+  expect(presencesFrom(bob, a2.jid).at(-1)).toBe('away|brb|');
+  natter.type('/quit\r');
+  expect(await natter.waitForExit()).toEqual({ exitCode: 0 });
+}, 60_000);
