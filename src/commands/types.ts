@@ -91,6 +91,16 @@ export interface LastActivityAnswer {
   status?: string;
 }
 
+/** An account's block list (XEP-0191), for /blocked and completion. */
+export interface BlockList {
+  account: string;
+  jids: string[];
+  /** Read from the server on this connection (false: offline, or it could not be read). */
+  known: boolean;
+  /** False when the server said it does not support blocking. */
+  supported: boolean;
+}
+
 export interface AccountOptions {
   host?: string;
   port?: number;
@@ -146,6 +156,15 @@ export interface ClientApi {
   setInvisible(invisible: boolean, scope: PresenceScope): Promise<string>;
   /** Asks `jid` its last activity (XEP-0012) from the contact's or the default account. */
   lastActivity(jid: string): Promise<LastActivityAnswer>;
+  /**
+   * Blocks `jid` (XEP-0191) on `account` or the default account; with `spam`, also reports it as
+   * spam (XEP-0377) where the server takes reports. Returns a summary saying what was done.
+   */
+  block(jid: string, options?: { spam?: boolean; account?: string }): Promise<string>;
+  /** Unblocks `jid`, or everyone on the list with 'all' (XEP-0191 §3.5); returns a summary. */
+  unblock(jid: string | 'all', account?: string): Promise<string>;
+  /** The block list of `account` or the default account, as natter last read it from the server. */
+  blockList(account?: string): BlockList;
   /** Opens the XML console tab of `jid` (or the default account) and returns its tab id. */
   xmlConsole(jid?: string): string;
   disconnect(jid?: string): Promise<string>;

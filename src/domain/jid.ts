@@ -24,3 +24,23 @@ export function jidDomain(jid: string): string {
 export function isBareJid(jid: string): boolean {
   return !jid.includes('/') && jid.includes('@') && bareJid(jid) === jid;
 }
+
+/** A resource longer than this is not one (RFC 7622 §3.4 allows 1023 bytes; a bound, counted in characters). */
+const MAX_RESOURCE = 1023;
+
+/**
+ * A JID in any of its forms, written one way, or '' when it is not one: a bare JID, a full JID
+ * (one device, or one room occupant), a domain, or a domain with a resource. The local part and
+ * the domain are lower-cased (the server's PRECIS preparation does the rest); the resource is
+ * kept as written, since resources are case-sensitive (RFC 7622 §3.4).
+ */
+export function canonicalJid(written: string): string {
+  const slash = written.indexOf('/');
+  const bare = bareJid(slash < 0 ? written : written.slice(0, slash));
+  if (!bare) return '';
+  if (slash < 0) return bare;
+  const resource = written.slice(slash + 1);
+  // eslint-disable-next-line no-control-regex
+  if (resource === '' || resource.length > MAX_RESOURCE || /[\u0000-\u001f\u007f]/.test(resource)) return '';
+  return `${bare}/${resource}`;
+}

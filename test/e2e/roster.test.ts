@@ -52,6 +52,7 @@ it('a 2,000-contact roster: drawn by group, scrolled, filtered, a chat opened fr
   await natter.waitForText('me: line 39');
   natter.press('pageup');
   await natter.waitForText('me: line 5');
+  await natter.waitForText('scrolled up'); // the bottom row: the scrolled frame is drawn whole
   expect(await natter.screenText()).not.toContain('me: line 39');
   natter.press('alt-end');
   await natter.waitForText('me: line 39');

@@ -15,6 +15,8 @@ it('scrolled back, the view holds still while messages arrive and says how many 
   await natter.waitForText('early 39');
   natter.press('pageup');
   await natter.waitForText('early 5\n');
+  // The bottom row comes last in a frame: once it says so, the whole scrolled frame is drawn.
+  await natter.waitForText('scrolled up');
   const before = (await natter.screen()).slice(1, 20).join('\n');
 
   await bob.send(a.jid, 'late one');
@@ -22,7 +24,7 @@ it('scrolled back, the view holds still while messages arrive and says how many 
   await natter.waitForText('2 new below · Alt-End');
   const after = (await natter.screen()).slice(1, 19).join('\n');
   // Every row above the marker is where it was.
-  expect(before.startsWith(after)).toBe(true);
+  expect(before.startsWith(after), `before:\n${before}\nafter:\n${after}`).toBe(true);
   expect(await natter.screenText()).not.toContain('late two');
 
   natter.press('alt-end');

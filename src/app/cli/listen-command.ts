@@ -12,6 +12,8 @@ import { createChatTabs } from '../../client/conversations/chat-tabs.js';
 import { chatReceiver } from '../../client/conversations/chat-receiver.js';
 import { accountRooms } from '../../client/rooms/account-rooms.js';
 import { disclosurePolicy } from '../../client/privacy/may-tell.js';
+import { readBlockList } from '../../client/blocking/session-blocking.js';
+import { buildInitialPresence } from '../../xmpp/features/presence/build.js';
 import type { AccountChoice } from './cli.js';
 import { ExitCode } from './exit-codes.js';
 import { chooseAccount, loginOnce, OneShotError } from './one-shot.js';
@@ -33,7 +35,7 @@ export async function runListen(
 ): Promise<number> {
   try {
     const settings = chooseAccount(config, request.from);
-    const client = await loginOnce(settings, keychain, { presence: true });
+    const client = await loginOnce(settings, keychain, { presence: false });
     const wanted = new Set(request.peers);
     const print = (event: NatterEvent): void => {
       if (event.event !== 'message') return;
@@ -48,6 +50,10 @@ export async function runListen(
     };
     listenThrough(client, settings.jid, history, print);
     await enableCarbons(client);
+    // XEP-0191: a blocked JID's messages are dropped, those the server kept offline included:
+    // the list is read before the initial presence that has the server hand those over.
+    await readBlockList(client, settings.jid, (kind, text) => kind === 'error' && process.stderr.write(`natter: ${sanitizeLine(text)}\n`));
+    await client.send(buildInitialPresence(client.caps()));
     // On stderr, so stdout stays the messages only; scripts can wait for this line.
     process.stderr.write(`natter: listening as ${settings.jid}${wanted.size ? ` for ${[...wanted].join(', ')}` : ''}; Ctrl-C stops.\n`);
     await new Promise<void>((resolve) => {

@@ -8,6 +8,7 @@ import { CONSOLE_TAB_ID } from '../../domain/tab.js';
 import type { MessageHistory } from '../../history/message-history.js';
 import type { Store } from '../../store/create-store.js';
 import type { ChatTabs } from '../conversations/chat-tabs.js';
+import { blockingApi } from '../blocking/blocking-api.js';
 import { chatApi } from '../conversations/chat-api.js';
 import { roomsApi } from '../rooms/rooms-api.js';
 import { subscriptionsApi } from '../roster/subscriptions-api.js';
@@ -78,6 +79,7 @@ export function createAccountManager(deps: AccountManagerDeps) {
     ...subscriptionsApi(accounts),
     ...timeApi(accounts, store, deps.tabs),
     ...presenceApi(accounts, store, deps.tabs),
+    ...blockingApi(accounts, store, deps.tabs),
     ...accountsApi(accounts, { config, store, keychain: deps.keychain, oneRun: deps.oneRun }),
   };
   return {

@@ -20,6 +20,7 @@ import { chatStateSender } from '../chat-states/chat-state-sender.js';
 import { disclosurePolicy } from '../privacy/may-tell.js';
 import { subscriptionRequests } from '../roster/subscriptions.js';
 import { archiveCatchUp } from '../archive/archive-catch-up.js';
+import { accountBlocking, type AccountBlocking } from '../blocking/block-list.js';
 import { createArchivePaging, type OlderResult } from '../archive/archive-paging.js';
 import { accountRooms, type AccountRooms } from '../rooms/account-rooms.js';
 import { ownPresence, type OwnPresenceControl } from '../presence/own-presence.js';
@@ -28,7 +29,7 @@ import type { OwnPresence } from '../../domain/own-presence.js';
 import type { EventSink } from '../../domain/events.js';
 import { accountVoice, describe, sessionOutbox, startSession, type AccountParts, type Session } from './session-wiring.js';
 
-export interface AccountRuntime {
+export interface AccountRuntimeCore {
   readonly jid: string;
   state(): ConnectionState;
   /** Stores the message, shows it as pending, and sends it now or after the next login. */
@@ -58,6 +59,9 @@ export interface AccountRuntime {
   /** The full JID a contact shows by (its best online resource), if one is online. */
   onlineAt(contact: string): string | undefined;
 }
+
+/** An account runtime with its blocking (XEP-0191): its block list and the current session's requests. */
+export type AccountRuntime = AccountRuntimeCore & AccountBlocking;
 
 export interface AccountDeps {
   store: Store;
@@ -100,13 +104,11 @@ export function createAccountRuntime(settings: AccountSettings, deps: AccountDep
   const requests = subscriptionRequests(jid, { store, consoleLine, ...events });
   const presence = ownPresence(jid, { store, consoleLine, initial: settings.presence, remember: (lastPresence) => deps.onLearnt?.({ lastPresence }) });
   const receive = chatReceiver(jid, { store, tabs, history, rooms, disclosure, consoleLine, ...events });
+  const blocking = accountBlocking(jid, consoleLine, () => ready()?.blocking);
   const trace = sessionTrace();
   const archive = createArchivePaging(jid, history, (reason) => consoleLine('error', `ignored an archive result (${sanitizeLine(reason)})`), (peer, id) => outbox.delivered(peer, id));
   const catchUp = archiveCatchUp(jid, { history, receive: (message, fromArchive) => receive(message, fromArchive), delivered: (peer, id) => outbox.delivered(peer, id), consoleLine });
-  const trust = certificateTrust({
-    settings, consoleLine, ...(deps.onUntrustedCertificate ? { ask: deps.onUntrustedCertificate } : {}),
-    onPinned: (pinnedCertificates) => deps.onLearnt?.({ pinnedCertificates }),
-  });
+  const trust = accountTrust(settings, deps, consoleLine);
 
   /** False after disconnect(): a connect still reading its CA file must not go on. */
   let wanted = false;
@@ -124,7 +126,7 @@ export function createAccountRuntime(settings: AccountSettings, deps: AccountDep
   };
 
   const parts: AccountParts = {
-    jid, store, consoleLine, setState, outbox: () => outbox, rooms, requests, presence, activity: deps.activity, catchUp, disclosure, ...events,
+    jid, store, consoleLine, setState, outbox: () => outbox, rooms, requests, presence, activity: deps.activity, catchUp, blocks: blocking.blocks, disclosure, ...events,
     learnMechanism(used) {
       if (!settings.saved || !used || used === settings.mechanism) return;
       settings.mechanism = used;
@@ -185,6 +187,7 @@ export function createAccountRuntime(settings: AccountSettings, deps: AccountDep
       return live.client.iqCaller.get(child, to, timeoutMs);
     },
     onlineAt: (contact) => session?.roster.onlineAt(contact),
+    ...blocking,
     connect() {
       connect().catch((error: unknown) => {
         setState({ kind: 'failed', reason: describe(error) });
@@ -198,6 +201,14 @@ export function createAccountRuntime(settings: AccountSettings, deps: AccountDep
       setState({ kind: 'offline' });
     },
   };
+}
+
+/** The account's certificate trust: pins from its settings, new ones asked for and saved as learnt. */
+function accountTrust(settings: AccountSettings, deps: AccountDeps, consoleLine: (kind: 'info' | 'error', text: string) => void) {
+  return certificateTrust({
+    settings, consoleLine, ...(deps.onUntrustedCertificate ? { ask: deps.onUntrustedCertificate } : {}),
+    onPinned: (pinnedCertificates) => deps.onLearnt?.({ pinnedCertificates }),
+  });
 }
 
 /** createXmppClient's connection options for an account (no password: it is asked for just in time). */

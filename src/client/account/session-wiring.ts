@@ -15,6 +15,9 @@ import { FINAL_ERRORS, type XmppClient } from '../../xmpp/session/create-client.
 import { IqAbortedError, type CertificateError } from '../../xmpp/session/errors.js';
 import { describeStreamError } from '../../xmpp/session/stream-errors.js';
 import type { ArchiveCatchUp } from '../archive/archive-catch-up.js';
+import type { AccountBlockList } from '../blocking/block-list.js';
+import { blockingOnSession, unlessBlocked } from '../blocking/session-blocking.js';
+import type { BlockingFeature } from '../../xmpp/features/blocking/feature.js';
 import { natterVersion } from '../natter-version.js';
 import { createOutbox, type Outbox } from '../outbox/outbox.js';
 import type { MessageHistory } from '../../history/message-history.js';
@@ -42,6 +45,8 @@ export interface AccountParts {
   /** When the user last touched the keyboard (XEP-0012 answers); absent: nobody is asked. */
   activity?: UserActivity | undefined;
   catchUp: ArchiveCatchUp;
+  /** The account's block list (XEP-0191): it filters every session's inbound messages. */
+  blocks: AccountBlockList;
   disclosure: DisclosurePolicy;
   onEvent?: EventSink;
   /** The SASL mechanism this login used (pinned for the next). */
@@ -58,6 +63,8 @@ export interface Session {
   stopping: boolean;
   /** The roster and its contacts' presences, as this session learnt them. */
   roster: RosterSync;
+  /** Blocking requests (XEP-0191) on this session. */
+  blocking: BlockingFeature;
 }
 
 /** xmpp.js status names → the state machine the status line shows. */
@@ -75,7 +82,8 @@ const STATUS: Record<string, ConnectionState> = {
 export function startSession(client: XmppClient, parts: AccountParts): Session {
   const messages = readMessages(client, parts);
   const locks = resourceLocks(client, () => parts.jid);
-  const session: Session = { client, messages, locks, stopping: false, roster: wireFeatures(client, parts) };
+  const blocking = blockingOnSession(client, parts.jid, parts.blocks, parts.consoleLine);
+  const session: Session = { client, messages, locks, stopping: false, roster: wireFeatures(client, parts), blocking };
   wireLife(session, parts);
   return session;
 }
@@ -103,7 +111,8 @@ function readMessages(client: XmppClient, parts: AccountParts): MessagesFeature 
 /** The features besides chat messages: presence subscriptions, chat states, receipts, disco, rooms, roster. */
 function wireFeatures(client: XmppClient, parts: AccountParts): RosterSync {
   const { jid, store, consoleLine, disclosure, rooms } = parts;
-  client.onPresence((stanza) => parts.requests.onStanza(stanza));
+  // A blocked JID's request to see the account's presence is not shown (its server may pass it on).
+  client.onPresence(unlessBlocked(parts.blocks, (stanza) => parts.requests.onStanza(stanza)));
   // XEP-0085: the peer's chat states are shown (and natter's own sent, chat-state-sender.ts).
   client.advertise(NS_CHATSTATES);
   client.onMessage((message) => {
@@ -134,6 +143,8 @@ function wireLife(session: Session, parts: AccountParts): void {
   const { consoleLine, setState } = parts;
   const box = parts.outbox();
   const carbons = carbonsFeature(client);
+  /** Fresh sessions on this client: a block list read for an earlier one starts nothing. */
+  let logins = 0;
   client.on('status', (status: string) => {
     const next = STATUS[status];
     if (next && !session.stopping) setState(next);
@@ -144,22 +155,32 @@ function wireLife(session: Session, parts: AccountParts): void {
     parts.learnMechanism(client.mechanism());
     session.locks.reset();
     parts.catchUp.sessionStarted();
-    // A fresh session: the roster, initial presence, carbons, then what is still pending.
+    // A fresh session: the roster, carbons, what is still pending; the block list, then initial presence, rooms and the archive.
     roster.fetch().catch(unlessSessionEnded((reason) => consoleLine('error', `could not fetch the roster (${reason})`)));
-    void parts.presence.sessionStarted(presencePort(client, parts.jid));
     carbons.enable().catch(unlessSessionEnded((reason) => consoleLine('info', `message carbons are not available (${reason})`)));
     void box.flush();
-    parts.rooms.rejoin();
-    parts.catchUp.start(client);
+    // XEP-0191 §3.2: "A client SHOULD retrieve the block list after authenticating with its
+    // server and before completing any blocking or unblocking operations." natter reads it
+    // before its initial presence too: what the server kept offline and the archive catch-up
+    // come after it, so a message a blocked JID sent before the block is dropped as well.
+    const login = ++logins;
+    void parts.blocks.load(session.blocking).then(() => {
+      if (session.stopping || login !== logins || client.status !== 'online') return;
+      void parts.presence.sessionStarted(presencePort(client, parts.jid));
+      parts.rooms.rejoin();
+      parts.catchUp.start(client);
+    });
   });
   client.streamManagement.on('resumed', () => {
     setState({ kind: 'online', resumed: true });
     consoleLine('info', 'online again (stream resumed)');
-    void parts.presence.sessionResumed();
+    void parts.presence.sessionResumed(presencePort(client, parts.jid));
     void box.flush(true);
   });
   client.streamManagement.on('ack', (stanza: { attrs: Record<string, unknown> }) => box.acknowledged(typeof stanza.attrs.id === 'string' ? stanza.attrs.id : undefined));
   client.on('offline', () => roster.reset());
+  // Until the next session says how it stands (resumed, or fresh and invisible again), nothing is sent on the old one.
+  client.on('disconnect', () => parts.presence.sessionEnded());
   client.on('reconnect-scheduled', ({ attempt, retryAt }: { attempt: number; retryAt: number }) => {
     if (!session.stopping && client.status === 'disconnect') setState({ kind: 'reconnecting', attempt, retryAt });
   });

@@ -20,8 +20,11 @@ export async function sendCorrection(
 ): Promise<void> {
   const { account, history } = deps;
   const original = history.lastOutgoing(account, peer);
-  const originalId = original?.originId;
-  if (!original || !originalId) throw new Error(`there is no message of yours to ${peer} to correct`);
+  if (!original) throw new Error(`there is no message of yours to ${peer} to correct`);
+  // XEP-0308 names the original by its stanza id: ours carry the same value as origin-id; one
+  // sent from the user's other device (a carbon) is named by the id that device gave it.
+  const originalId = original.messageId ?? original.originId;
+  if (!originalId) throw new Error(`your last message to ${peer} (sent from another device) carries no id a correction could name; it can not be corrected`);
   const id = randomUUID();
   await deps.send(buildCorrection(deps.target(peer), body, originalId, id));
   const at = Date.now();

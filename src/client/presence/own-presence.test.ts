@@ -58,6 +58,7 @@ describe('own presence across sessions', () => {
     expect(remembered).toEqual([{ show: 'away', status: 'lunch', priority: 0 }, { show: 'away', status: 'lunch', priority: 5 }]);
 
     first.drop();
+    own.sessionEnded();
     const second = session();
     await own.sessionStarted(second.port);
     expect(presences(second.wire)).toEqual(['<presence><show>away</show><status>lunch</status><priority>5</priority></presence>']);
@@ -68,14 +69,15 @@ describe('own presence across sessions', () => {
     const link = session();
     await own.sessionStarted(link.port);
     link.drop();
+    own.sessionEnded();
     expect(await own.set({ show: 'dnd', status: '' })).toBe('later');
     expect(presences(link.wire)).toEqual(['<presence></presence>']);
     // xmpp.js says 'resumed' before it marks the session ready again (status 'online').
-    await own.sessionResumed();
+    await own.sessionResumed(link.port);
     link.back();
     expect(presences(link.wire)).toEqual(['<presence></presence>', '<presence><show>dnd</show></presence>']);
     // Resumed again with nothing changed: the server still holds it (XEP-0198), nothing is repeated.
-    await own.sessionResumed();
+    await own.sessionResumed(link.port);
     expect(presences(link.wire)).toHaveLength(2);
   });
 
@@ -85,10 +87,22 @@ describe('own presence across sessions', () => {
     await own.sessionStarted(link.port);
     link.port.send = () => Promise.reject(new Error('socket closed'));
     expect(await own.set({ show: 'away', status: '' })).toBe('later');
+    own.sessionEnded();
     const next = session();
-    await own.sessionResumed();
     await own.sessionStarted(next.port);
     expect(presences(next.wire)).toEqual(['<presence><show>away</show></presence>']);
+  });
+
+  it('sends nothing on a session that ended, even while the client says ready again before the next one starts', async () => {
+    const { own } = setUp();
+    const link = session();
+    await own.sessionStarted(link.port);
+    own.sessionEnded();
+    // A fresh session is up (ready) but natter has not started it yet (it reads the block list first).
+    expect(await own.set({ show: 'xa', status: '' })).toBe('later');
+    expect(presences(link.wire)).toEqual(['<presence></presence>']);
+    await own.sessionStarted(link.port);
+    expect(presences(link.wire)).toEqual(['<presence></presence>', '<presence><show>xa</show></presence>']);
   });
 
   it('starts with a restored presence, shown on the status line before any login', async () => {
@@ -156,6 +170,7 @@ describe('invisibility (XEP-0186)', () => {
     await own.sessionStarted(first.port);
     await own.setInvisible(true);
     first.drop();
+    own.sessionEnded();
     const second = session([NS]);
     await own.sessionStarted(second.port);
     expect(second.wire.map((s) => s.replace(/<c [^>]*\/>/, ''))).toEqual([`<iq type="set"><invisible xmlns="${NS}"/></iq>`, '<presence></presence>']);
@@ -167,6 +182,7 @@ describe('invisibility (XEP-0186)', () => {
     await own.sessionStarted(first.port);
     await own.setInvisible(true);
     first.drop();
+    own.sessionEnded();
     let agree: () => void = () => undefined;
     const second = session([NS], (iq) => (iq.getChild('invisible') ? new Promise<void>((resolve) => (agree = resolve)) : Promise.resolve()));
     const starting = own.sessionStarted(second.port);
@@ -184,6 +200,7 @@ describe('invisibility (XEP-0186)', () => {
     await own.sessionStarted(first.port);
     await own.setInvisible(true);
     first.drop();
+    own.sessionEnded();
     const second = session([]);
     await own.sessionStarted(second.port);
     expect(second.wire).toEqual([]);

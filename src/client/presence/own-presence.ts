@@ -76,12 +76,16 @@ export function ownPresence(account: string, deps: OwnPresenceDeps) {
       show();
       await sendCurrent(on).catch(() => undefined);
     },
+    /** The link dropped: what is chosen meanwhile waits for the next session (or the resumed one). */
+    sessionEnded(): void {
+      port = undefined;
+    },
     /** A resumed session: what changed while the link was down is sent now. */
-    async sessionResumed(): Promise<void> {
-      // Told as xmpp.js resumes, before it calls the session ready again: the session's port is
-      // usable (the outbox sends its queue at the same point), isReady() not true yet.
-      const on = port;
-      if (on && hidden.seen() !== 'withheld' && !samePresence(sent, effective())) await sendCurrent(on).catch(() => undefined);
+    async sessionResumed(on: PresenceSessionPort): Promise<void> {
+      // Told as xmpp.js resumes, before it calls the session ready again: the port is usable
+      // (the outbox sends its queue at the same point), isReady() not true yet.
+      port = on;
+      if (hidden.seen() !== 'withheld' && !samePresence(sent, effective())) await sendCurrent(on).catch(() => undefined);
       show();
     },
     /** The user chose `change`: sent now when online; 'later' when it will be at the next login; 'withheld' while hidden. */

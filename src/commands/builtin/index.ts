@@ -3,6 +3,7 @@ import type { CommandSpec } from '../types.js';
 import { acceptCommand, declineCommand } from './subscription.js';
 import { accountCommand, connectCommand, disconnectCommand } from './account.js';
 import { aliasCommand, unaliasCommand } from './alias.js';
+import { blockCommand, blockedCommand, unblockCommand } from './blocking.js';
 import { closeCommand } from './close.js';
 import { correctCommand } from './correct.js';
 import { expandCommand } from './expand.js';
@@ -25,6 +26,8 @@ export const builtinCommands: readonly CommandSpec[] = [
   acceptCommand,
   accountCommand,
   aliasCommand,
+  blockCommand,
+  blockedCommand,
   closeCommand,
   connectCommand,
   correctCommand,
@@ -48,6 +51,7 @@ export const builtinCommands: readonly CommandSpec[] = [
   statusCommand,
   timeCommand,
   unaliasCommand,
+  unblockCommand,
   visibleCommand,
   whoCommand,
   winCommand,
