@@ -150,8 +150,6 @@ function wireLife(session: Session, parts: AccountParts): void {
     if (next && !session.stopping) setState(next);
   });
   client.on('session-ready', () => {
-    setState({ kind: 'online', resumed: false });
-    consoleLine('info', 'online');
     parts.learnMechanism(client.mechanism());
     session.locks.reset();
     parts.catchUp.sessionStarted();
@@ -166,6 +164,10 @@ function wireLife(session: Session, parts: AccountParts): void {
     const login = ++logins;
     void parts.blocks.load(session.blocking).then(() => {
       if (session.stopping || login !== logins || client.status !== 'online') return;
+      // "online" once contacts can see it: the initial presence goes out in this same turn, so
+      // whoever reacts to the status line finds natter available (not its messages kept offline).
+      setState({ kind: 'online', resumed: false });
+      consoleLine('info', 'online');
       void parts.presence.sessionStarted(presencePort(client, parts.jid));
       parts.rooms.rejoin();
       parts.catchUp.start(client);
