@@ -1,0 +1,27 @@
+import type { Element } from '@xmpp/xml';
+import { NS_CHATSTATES, NS_RECEIPTS } from '../messages/ns.js';
+
+/** What is known of the recipient: true/false from its caps, undefined when they are unknown. */
+export type Supports = (to: string, namespace: string) => boolean | undefined;
+
+/**
+ * A chat message without what its recipient is known not to support: the XEP-0184 <request/>
+ * and the XEP-0085 <active/> go only where the caps list them, or where the caps are unknown
+ * (XEP-0184 §5: "the sender MAY send a receipt request" when it cannot determine support;
+ * XEP-0085 §5.1 lets the first message carry <active/> when support is not known).
+ * Rooms' messages are left as they are (no receipt is asked in a room, XEP-0184 §5.3).
+ */
+export function askOnlyForSupported(stanza: Element, supports: Supports): Element {
+  if (stanza.attrs.type !== 'chat' || typeof stanza.attrs.to !== 'string') return stanza;
+  const to = stanza.attrs.to;
+  const drop = (ns: string): boolean => supports(to, ns) === false;
+  const receipts = drop(NS_RECEIPTS);
+  const chatStates = drop(NS_CHATSTATES);
+  if (!receipts && !chatStates) return stanza;
+  stanza.children = stanza.children.filter((child) => {
+    if (typeof child === 'string') return true;
+    if (receipts && child.is('request', NS_RECEIPTS)) return false;
+    return !(chatStates && child.attrs.xmlns === NS_CHATSTATES);
+  });
+  return stanza;
+}
