@@ -6,10 +6,13 @@ export type Supports = (to: string, namespace: string) => boolean | undefined;
 
 /**
  * A chat message without what its recipient is known not to support: the XEP-0184 <request/>
- * and the XEP-0085 <active/> go only where the caps list them, or where the caps are unknown
- * (XEP-0184 §5: "the sender MAY send a receipt request" when it cannot determine support;
- * XEP-0085 §5.1 lets the first message carry <active/> when support is not known).
- * Rooms' messages are left as they are (no receipt is asked in a room, XEP-0184 §5.3).
+ * goes only where the caps list receipts or are unknown (§5.2: "If the sender determines that
+ * the recipient's client does not support the Message Delivery Receipts protocol then it
+ * SHOULD NOT request a receipt"; §5.1, a bare JID whose support can not be determined: "the
+ * sender MAY request a receipt"), and <active/> likewise (XEP-0085 §5.1: "In the absence of
+ * explicit discovery or negotiation, the User MAY implicitly request and discover the use of
+ * chat state notifications"). Rooms' messages are left as they are (no receipt is asked in a
+ * room, XEP-0184 §5.3).
  */
 export function askOnlyForSupported(stanza: Element, supports: Supports): Element {
   if (stanza.attrs.type !== 'chat' || typeof stanza.attrs.to !== 'string') return stanza;
