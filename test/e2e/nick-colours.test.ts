@@ -1,7 +1,9 @@
+import xml from '@xmpp/xml';
 import { afterEach, expect, inject, it } from 'vitest';
 import { consistentColour } from '../../src/ui/theme/consistent-colour.js';
 import { makeContacts } from '../support/contacts.js';
 import { oneRunLogin } from '../support/one-run-login.js';
+import { natterAndBob } from '../support/natter-and-bob.js';
 import { registerAccount, uniqueLocal, type ProsodyAccount } from '../support/prosody.js';
 import { spawnNatter, tempDirs, type PtySession } from '../support/pty.js';
 import { connectPeer, type Peer } from '../support/xmpp-peer.js';
@@ -77,6 +79,34 @@ it('draws no colour at all with NO_COLOR', async () => {
   expect(await natter.lookOf(c.local)).toEqual({ fg: 'default', inverse: false });
   await chatWithBob(natter, a, b, bob);
   expect(await natter.lookOf(`${b.jid}: hello alice`)).toEqual({ fg: 'default', inverse: false });
+  natter.type('/quit\r');
+  expect(await natter.waitForExit()).toEqual({ exitCode: 0 });
+});
+
+const NS_MUC = 'http://jabber.org/protocol/muc';
+
+it('draws two nicks of a room, in the occupants pane and on their lines, in their XEP-0392 colours', async () => {
+  const room = `${uniqueLocal('verona')}@conference.localhost`;
+  const { bob, natter } = await natterAndBob(info, cleanup, { cols: 140, env: { COLORTERM: 'truecolor' } });
+  const c = await registerAccount(info, uniqueLocal('carol'));
+  const carol = await connectPeer(info, c);
+  cleanup.push(() => carol.stop());
+  // Nicks from the XEP's test vectors: "Romeo" is rgb(0.865, 0.000, 0.686) there.
+  await bob.sendRaw(xml('presence', { to: `${room}/Romeo` }, xml('x', { xmlns: NS_MUC })));
+  await bob.request(xml('iq', { type: 'set', to: room }, xml('query', { xmlns: `${NS_MUC}#owner` }, xml('x', { xmlns: 'jabber:x:data', type: 'submit' }))));
+  await carol.sendRaw(xml('presence', { to: `${room}/Board` }, xml('x', { xmlns: NS_MUC })));
+  await carol.waitForPresence((p) => p.attrs.from === `${room}/Board`);
+  natter.type(`/join ${room}\r`);
+  await natter.waitForText('3 in the room');
+  expect(await natter.lookOf('Romeo')).toEqual({ fg: '#dd00af', inverse: false });
+  expect(await natter.lookOf('Board')).toEqual({ fg: consistentColour('Board', 3), inverse: false });
+
+  await bob.sendRaw(xml('message', { to: room, type: 'groupchat' }, xml('body', {}, 'wherefore art thou')));
+  await carol.sendRaw(xml('message', { to: room, type: 'groupchat' }, xml('body', {}, 'the board agrees')));
+  await natter.waitForText('Board: the board agrees');
+  expect(await natter.lookOf('Romeo: wherefore art thou')).toEqual({ fg: '#dd00af', inverse: false });
+  expect(await natter.lookOf('Board: the board agrees')).toEqual({ fg: consistentColour('Board', 3), inverse: false });
+  expect(await natter.lookOf(': wherefore art thou')).toEqual({ fg: 'default', inverse: false });
   natter.type('/quit\r');
   expect(await natter.waitForExit()).toEqual({ exitCode: 0 });
 });
