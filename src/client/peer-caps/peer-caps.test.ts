@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { capsVer } from '../../xmpp/features/disco/caps.js';
 import { NS_CAPS, NS_DISCO_INFO } from '../../xmpp/features/disco/entity.js';
 import { NS_CHATSTATES, NS_RECEIPTS } from '../../xmpp/features/messages/ns.js';
-import { peerCaps } from './peer-caps.js';
+import { MAX_ASKING, peerCaps } from './peer-caps.js';
 
 const IDENTITY = { category: 'client', type: 'pc', name: 'Peer' };
 const verOf = (features: string[]) => capsVer([IDENTITY], features);
@@ -86,5 +86,22 @@ describe('peerCaps', () => {
     await settle();
     expect(failing.asked).toHaveLength(2);
     expect(caps.supports('carol@x/a', NS_CHATSTATES)).toBeUndefined();
+  });
+
+  it('has at most MAX_ASKING questions out at once; a ver left out is asked at its next presence', async () => {
+    const caps = peerCaps();
+    const asked: string[] = [];
+    const answers: Array<() => void> = [];
+    const ask = (query: Element) => {
+      asked.push(String(query.attrs.node));
+      return new Promise<Element | undefined>((resolve) => answers.push(() => resolve(undefined)));
+    };
+    for (let i = 0; i < MAX_ASKING + 5; i++) caps.onPresence(presence(`room@muc.x/n${i}`, [`urn:x:${i}`]), ask);
+    expect(asked).toHaveLength(MAX_ASKING);
+    for (const answer of answers) answer();
+    await settle();
+    caps.onPresence(presence(`room@muc.x/n${MAX_ASKING}`, [`urn:x:${MAX_ASKING}`]), ask); // its status changed
+    expect(asked).toHaveLength(MAX_ASKING + 1);
+    expect(asked.at(-1)).toContain(verOf([`urn:x:${MAX_ASKING}`]));
   });
 });

@@ -7,6 +7,12 @@ export type AskIq = (query: Element, to: string) => Promise<Element | undefined>
 
 /** How many verified answers are kept (one per client version met; a few dozen in practice). */
 const MAX_VERS = 512;
+/**
+ * Questions out at once: a room of thousands of occupants each showing a ver of its own (a
+ * hostile room can) must not make natter send thousands; a ver not asked now is asked at its
+ * next presence, and counts as unknown meanwhile.
+ */
+export const MAX_ASKING = 16;
 
 /**
  * What peers support, from their entity capabilities (XEP-0115): each online resource's caps
@@ -29,7 +35,7 @@ export function peerCaps() {
   };
 
   const learn = (mark: PeerCapsMark, from: string, ask: AskIq): void => {
-    if (byVer.has(mark.ver) || asking.has(mark.ver)) return;
+    if (byVer.has(mark.ver) || asking.has(mark.ver) || asking.size >= MAX_ASKING) return;
     asking.add(mark.ver);
     ask(buildCapsQuery(mark), from)
       .then((answer) => {
@@ -63,9 +69,9 @@ export function peerCaps() {
       const mark = parseCapsMark(stanza);
       if (!resources) online.set(bare, (resources = new Map()));
       resources.set(from, mark);
-      if (before?.ver === mark?.ver) return;
-      unverified.delete(from);
-      if (mark) learn(mark, from, ask);
+      if (before?.ver !== mark?.ver) unverified.delete(from);
+      // A ver not known yet (new, or its question failed or was not sent) is asked about.
+      if (mark && !featuresOf(from)) learn(mark, from, ask);
     },
     /**
      * Whether `to` supports `namespace`: for a full JID, that resource's caps; for a bare JID,
