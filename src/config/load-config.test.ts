@@ -4,6 +4,8 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from './load-config.js';
 import { natterPaths } from './paths.js';
+import { configSchema } from './schema.js';
+import { MAX_PRIORITY, MAX_STATUS_CHARS, MIN_PRIORITY, OWN_SHOWS } from '../domain/own-presence.js';
 
 const roots: string[] = [];
 afterEach(() => {
@@ -36,7 +38,7 @@ describe('loadConfig', () => {
     const paths = pathsWith();
     expect(paths.configFile).toMatch(/cfg\/natter\/config\.json$/);
     const config = loadConfig(paths);
-    expect(config.get('ui')).toEqual({ rosterVisible: true, rosterWidth: 24, notify: 'off', theme: {}, keys: {} });
+    expect(config.get('ui')).toEqual({ rosterVisible: true, rosterWidth: 24, notify: 'off', theme: {}, keys: {}, nickColours: true });
     expect(config.get('aliases')).toEqual({});
     expect(config.get('hooks')).toEqual({});
     expect(config.path).toBe(paths.configFile);
@@ -57,6 +59,13 @@ describe('loadConfig', () => {
     expect(error.message).toContain(paths.configFile);
     expect(error.message).toContain('key ui.rosterWidth must be integer');
     expect(readFileSync(paths.configFile, 'utf8')).toBe(content);
+  });
+
+  it('takes ui.nickColours as true, false, "red-green" or "blue", and names the key for anything else', () => {
+    expect(loadConfig(pathsWith('{"ui": {"nickColours": "blue"}}')).get('ui').nickColours).toBe('blue');
+    expect(loadConfig(pathsWith('{"ui": {"nickColours": false}}')).get('ui').nickColours).toBe(false);
+    const error = errorOf(() => loadConfig(pathsWith('{"ui": {"nickColours": "rainbow"}}')));
+    expect(error.message).toContain('ui.nickColours');
   });
 
   it('refuses a password stored in an account', () => {
@@ -91,5 +100,24 @@ describe('loadConfig', () => {
     const { validatorSource } = (await import(generator)) as { validatorSource(): Promise<string> };
     const committed = readFileSync(new URL('./validate-config.generated.ts', import.meta.url), 'utf8');
     expect(committed).toBe(await validatorSource());
+  });
+
+  it('keeps the last presence chosen per account, checked; restoring it at start is off unless asked', () => {
+    const paths = pathsWith();
+    const config = loadConfig(paths);
+    expect(config.get('presence')).toEqual({ restoreLast: false, awayAfterMinutes: 0, xaAfterMinutes: 0, awayMessage: '' });
+    config.set('accounts', { 'alice@example.org': { lastPresence: { show: 'away', status: 'lunch', priority: 5 } } });
+    expect(() => config.set('accounts', { 'alice@example.org': { lastPresence: { show: 'busy', priority: 0 } } } as never)).toThrow(/key accounts\.alice@example\.org\.lastPresence\.show must be equal to one of the allowed values/);
+    expect(() => config.set('accounts', { 'alice@example.org': { lastPresence: { show: 'away', priority: 200 } } })).toThrow(/lastPresence\.priority must be <= 127/);
+    const error = errorOf(() => loadConfig(pathsWith('{"presence": {"restoreLast": "yes"}}')));
+    expect(error.message).toContain('key presence.restoreLast must be boolean');
+  });
+
+  it('writes out the same presence limits as the domain (the schema file is read alone by the generator)', () => {
+    const accounts = configSchema.accounts as { additionalProperties: { properties: { lastPresence: { properties: Record<string, Record<string, unknown>> } } } };
+    const limits = accounts.additionalProperties.properties.lastPresence.properties;
+    expect(limits.show?.enum).toEqual([...OWN_SHOWS]);
+    expect(limits.status?.maxLength).toBe(MAX_STATUS_CHARS);
+    expect([limits.priority?.minimum, limits.priority?.maximum]).toEqual([MIN_PRIORITY, MAX_PRIORITY]);
   });
 });

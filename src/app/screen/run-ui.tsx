@@ -1,4 +1,5 @@
 import { trackChatFocus } from '../../client/chat-states/chat-focus.js';
+import { colourDepthOf } from './colour-depth.js';
 import { editInEditor } from './external-editor.js';
 import { join } from 'node:path';
 import { render } from 'ink';
@@ -28,6 +29,7 @@ import { attentionOf, notifier } from './notify.js';
 import { controlSocketPath, startControlSocket, type ControlEvent } from './control-socket.js';
 import { coalescedStdout } from '../../ui/render/coalesced-stdout.js';
 import { exitCleanlyOnCrash } from './crash-exit.js';
+import { watchKeyboard } from './auto-away.js';
 import { startupCommands } from './startup-commands.js';
 
 const SIGNALS = ['SIGTERM', 'SIGHUP', 'SIGINT'] as const;
@@ -105,7 +107,7 @@ export async function runUi(options: UiOptions): Promise<number> {
     store.dispatch({ type: 'line/append', tabId: CONSOLE_TAB_ID, kind: 'error', text: `internal error (natter kept running): ${sanitizeLine(reason)}` });
   });
   let stateAtKey = store.getState();
-  const controller = {
+  const controller = watchKeyboard({
     ...createCommandRunner(store, createRegistry(), manager.api, tabs, prompter, quit),
     keyStarted(): void {
       stateAtKey = store.getState();
@@ -126,9 +128,10 @@ export async function runUi(options: UiOptions): Promise<number> {
       store.dispatch({ type: 'line/append', tabId: store.getState().activeTabId, kind: 'error', text: sanitizeLine(result.reason) });
       return undefined;
     },
-  };
+  }, config.get('presence'), manager);
   const startup = (holder.startup = startupCommands({ store, controller, defaultJid: () => manager.defaultJid(), startupFile: join(options.configDir, 'startup'), startup: options.startup }));
-  const instance = render(<App store={store} controller={controller} keys={ui.keys} theme={ui.theme} />, {
+  const colours = { nickColours: ui.nickColours, colourDepth: colourDepthOf() };
+  const instance = render(<App store={store} controller={controller} keys={ui.keys} theme={ui.theme} {...colours} />, {
     // One write per frame instead of three (coalesced-stdout.ts).
     stdout: coalescedStdout(process.stdout) as unknown as NodeJS.WriteStream,
     // main() opened the screen only on a terminal: a CI variable in the person's environment

@@ -5,6 +5,9 @@ import { sanitizeLine } from '../../domain/sanitize.js';
 import type { MessageHistory } from '../../history/message-history.js';
 import type { Store } from '../../store/create-store.js';
 import { buildChatState } from '../../xmpp/features/chat-states/chat-states.js';
+import { NS_CHATSTATES } from '../../xmpp/features/messages/ns.js';
+import { askOnlyForSupported } from '../../xmpp/features/peer-caps/ask-only-for-supported.js';
+import { peerCaps, type PeerCaps } from '../peer-caps/peer-caps.js';
 import { buildUnavailablePresence } from '../../xmpp/features/presence/build.js';
 import type { XmlTraceEntry } from '../../xmpp/features/xml-console/trace.js';
 import { sessionTrace } from '../xml-console/session-trace.js';
@@ -23,9 +26,12 @@ import { archiveCatchUp } from '../archive/archive-catch-up.js';
 import { accountBlocking, type AccountBlocking } from '../blocking/block-list.js';
 import { createArchivePaging, type OlderResult } from '../archive/archive-paging.js';
 import { accountRooms, type AccountRooms } from '../rooms/account-rooms.js';
+import { ownPresence, type OwnPresenceControl } from '../presence/own-presence.js';
+import type { UserActivity } from '../presence/answer-last.js';
+import type { OwnPresence } from '../../domain/own-presence.js';
 import type { EventSink } from '../../domain/events.js';
 import type { RosterEdit } from '../../commands/types.js';
-import { editRosterOn } from '../roster/session-roster.js';
+import { answerSubscriptionOn, editRosterOn } from '../roster/session-roster.js';
 import { accountVoice, describe, sessionOutbox, startSession, type AccountParts, type Session } from './session-wiring.js';
 
 export interface AccountRuntimeCore {
@@ -43,6 +49,8 @@ export interface AccountRuntimeCore {
   connect(): void;
   /** Rooms (XEP-0045) of this account. */
   readonly rooms: AccountRooms;
+  /** The presence the user chose for this account (/status, /priority, /invisible). */
+  readonly presence: OwnPresenceControl;
   /** Bare JIDs that asked to see this account's presence and wait for an answer. */
   subscriptionRequests(): string[];
   /** Approves (and asks back) or refuses `jid`'s request to see this account's presence (RFC 6121 §3.1). */
@@ -71,8 +79,10 @@ export interface AccountDeps {
   onUntrustedCertificate?(error: CertificateError): Promise<'always' | 'once' | 'refuse'>;
   /** For `natter ctl --events`: messages and connection states as they happen. */
   onEvent?: EventSink;
+  /** When the user last touched the keyboard, for XEP-0012 answers. */
+  activity?: UserActivity;
   /** Settings learnt while connecting (a pinned certificate, the SASL mechanism used). */
-  onLearnt?(patch: { pinnedCertificates?: string[]; mechanism?: string }): void;
+  onLearnt?(patch: { pinnedCertificates?: string[]; mechanism?: string; lastPresence?: OwnPresence }): void;
 }
 
 /**
@@ -91,14 +101,16 @@ export function createAccountRuntime(settings: AccountSettings, deps: AccountDep
   const resource = randomResource();
   // Chat states reveal activity: only to contacts and people we wrote to, like receipts.
   const disclosure = disclosurePolicy(jid, store, history);
-  const chatStates = chatStateSender((peer, chatState) => {
-    const live = ready();
-    if (live) void live.client.send(buildChatState(live.locks.target(peer), chatState)).catch(() => undefined);
-  }, disclosure.mayTell);
+  // What peers support (XEP-0115 caps): chat states and receipt requests only where they are
+  // (or where it is not known: see ask-only-for-supported.ts), as Profanity does.
+  const caps = peerCaps();
+  const chatStates = chatStatesOut(ready, caps, disclosure.mayTell);
   // One way out for everything the user writes, chats and rooms: it outlives sessions.
   const outbox = sessionOutbox(jid, () => session, { history, store, tabs, ...events });
+  outbox.use((stanza) => askOnlyForSupported(stanza, caps.supports));
   const rooms = accountRooms(jid, { store, tabs, history, consoleLine, outbox, ...events });
   const requests = subscriptionRequests(jid, { store, consoleLine, ...events });
+  const presence = ownPresence(jid, { store, consoleLine, initial: settings.presence, remember: (lastPresence) => deps.onLearnt?.({ lastPresence }) });
   const receive = chatReceiver(jid, { store, tabs, history, rooms, disclosure, consoleLine, ...events });
   const blocking = accountBlocking(jid, consoleLine, () => ready()?.blocking);
   const trace = sessionTrace();
@@ -122,7 +134,7 @@ export function createAccountRuntime(settings: AccountSettings, deps: AccountDep
   };
 
   const parts: AccountParts = {
-    jid, store, consoleLine, setState, outbox: () => outbox, rooms, requests, catchUp, blocks: blocking.blocks, disclosure, ...events,
+    jid, store, consoleLine, setState, outbox: () => outbox, rooms, requests, presence, activity: deps.activity, catchUp, blocks: blocking.blocks, disclosure, peerCaps: caps, ...events,
     learnMechanism(used) {
       if (!settings.saved || !used || used === settings.mechanism) return;
       settings.mechanism = used;
@@ -151,14 +163,9 @@ export function createAccountRuntime(settings: AccountSettings, deps: AccountDep
   };
 
   return {
-    jid,
-    rooms,
+    jid, rooms, presence,
     subscriptionRequests: () => requests.pending(),
-    async answerSubscription(peer, approve) {
-      const live = ready();
-      if (!live) throw new Error(`${jid} is offline; answer once it is connected (the server asks again at login)`);
-      for (const stanza of requests.answer(peer, approve)) await live.client.send(stanza);
-    },
+    answerSubscription: (peer, approve) => answerSubscriptionOn(jid, ready(), requests, peer, approve),
     editRoster: (edit) => editRosterOn(jid, ready(), requests, edit),
     state,
     sendMessage(to, body) {
@@ -199,6 +206,15 @@ export function createAccountRuntime(settings: AccountSettings, deps: AccountDep
       setState({ kind: 'offline' });
     },
   };
+}
+
+/** The person's chat states (XEP-0085), sent on the live session to peers whose caps do not rule them out. */
+function chatStatesOut(ready: () => Session | undefined, caps: PeerCaps, mayTell: (peer: string) => boolean) {
+  return chatStateSender((peer, chatState) => {
+    const live = ready();
+    const to = live?.locks.target(peer);
+    if (live && to && caps.supports(to, NS_CHATSTATES) !== false) void live.client.send(buildChatState(to, chatState)).catch(() => undefined);
+  }, mayTell);
 }
 
 /** The account's certificate trust: pins from its settings, new ones asked for and saved as learnt. */
