@@ -73,6 +73,25 @@ export interface EntityTime {
   ourOffsetMinutes: number;
 }
 
+/** A ping's answer (XEP-0199): who answered, and how long the round trip took. */
+export interface PingResult {
+  jid: string;
+  rttMs: number;
+}
+
+/** What software an entity runs (XEP-0092); texts bounded, still raw. */
+export interface VersionResult {
+  jid: string;
+  name: string;
+  version: string;
+  os?: string;
+}
+
+/** What an entity says it is and does (XEP-0030 disco#info), or what it has (disco#items); texts bounded, still raw. */
+export type DiscoResult =
+  | { kind: 'info'; jid: string; node?: string; identities: Array<{ category: string; type: string; name?: string }>; features: string[]; left: number }
+  | { kind: 'items'; jid: string; node?: string; items: Array<{ jid: string; node?: string; name?: string }>; left: number };
+
 /** An account's block list (XEP-0191), for /blocked and completion. */
 export interface BlockList {
   account: string;
@@ -130,6 +149,12 @@ export interface ClientApi {
   answerSubscription(jid: string, approve: boolean, account?: string): Promise<string>;
   /** Asks `jid` its time (XEP-0202) from `account`, the contact's or the default account. */
   entityTime(jid: string, account?: string): Promise<EntityTime>;
+  /** Pings `jid` (XEP-0199) from `account`, the contact's or the default account. */
+  ping(jid: string, account?: string): Promise<PingResult>;
+  /** Asks `jid` what software it runs (XEP-0092). */
+  softwareVersion(jid: string, account?: string): Promise<VersionResult>;
+  /** Asks `jid` (at `node`) what it is and does, or with `items` what items it has (XEP-0030). */
+  disco(jid: string, options?: { items?: boolean; node?: string; account?: string }): Promise<DiscoResult>;
   /**
    * Blocks `jid` (XEP-0191) on `account` or the default account; with `spam`, also reports it as
    * spam (XEP-0377) where the server takes reports. Returns a summary saying what was done.

@@ -21,14 +21,15 @@ async function skipFirstRun(natter: PtySession): Promise<void> {
 
 describe('the screen in a terminal', () => {
   it('opens on the alternate screen with the roster, the console tab, status and prompt; /quit exits 0', async () => {
-    const natter = start({ cols: 100, rows: 30 });
+    // Tall enough for the welcome and the whole /help list below it.
+    const natter = start({ cols: 100, rows: 60 });
     await natter.waitForText('1:console');
     expect(natter.bufferType()).toBe('alternate');
     await skipFirstRun(natter);
     const rows = await natter.screen();
     expect(rows[1]).toMatch(/^│Roster/);
-    expect(rows[28]).toContain('natter | no account | console');
-    expect(rows[29]).toMatch(/^>/);
+    expect(rows[58]).toContain('natter | no account | console');
+    expect(rows[59]).toMatch(/^>/);
 
     natter.type('/help');
     natter.press('enter');
@@ -111,7 +112,8 @@ describe('the screen in a terminal', () => {
 
   it('shows a command typed in a chat tab, and what it says, in that tab: /help and an unknown command', async () => {
     // A one-run account that never connects (nothing listens on port 1): a chat tab without a server.
-    const natter = start({ cols: 120, rows: 40, args: ['--jid', 'alice@x', '--host', '127.0.0.1', '--port', '1', '--password-command', 'echo x'] });
+    // Tall enough for the whole /help list below the command.
+    const natter = start({ cols: 120, rows: 60, args: ['--jid', 'alice@x', '--host', '127.0.0.1', '--port', '1', '--password-command', 'echo x'] });
     await natter.waitForText('1:console');
     natter.type('/msg bob@x\r');
     await natter.waitForText('[2:bob@x]');

@@ -13,6 +13,7 @@ import { chatApi } from '../conversations/chat-api.js';
 import { roomsApi } from '../rooms/rooms-api.js';
 import { subscriptionsApi } from '../roster/subscriptions-api.js';
 import { timeApi } from '../time/time-api.js';
+import { whoApi } from '../who/who-api.js';
 import { accountDirectory } from './account-directory.js';
 import { createAccountRuntime } from './account-runtime.js';
 import { settingsFromConfig, type AccountSettings } from './account-settings.js';
@@ -67,6 +68,7 @@ export function createAccountManager(deps: AccountManagerDeps) {
     ...roomsApi(accounts, store),
     ...subscriptionsApi(accounts),
     ...timeApi(accounts, store, deps.tabs),
+    ...whoApi(accounts, store, deps.tabs),
     ...blockingApi(accounts, store, deps.tabs),
     ...accountsApi(accounts, { config, store, keychain: deps.keychain, oneRun: deps.oneRun }),
   };

@@ -17,6 +17,7 @@ import { jumpCommand, searchCommand } from './search.js';
 import { sourceCommand } from './source.js';
 import { timeCommand } from './time.js';
 import { winCommand } from './win.js';
+import { discoCommand, pingCommand, versionCommand } from './who.js';
 import { xmlConsoleCommand } from './xml-console.js';
 
 export const builtinCommands: readonly CommandSpec[] = [
@@ -29,6 +30,7 @@ export const builtinCommands: readonly CommandSpec[] = [
   connectCommand,
   correctCommand,
   declineCommand,
+  discoCommand,
   disconnectCommand,
   expandCommand,
   helpCommand,
@@ -37,6 +39,7 @@ export const builtinCommands: readonly CommandSpec[] = [
   leaveCommand,
   meCommand,
   msgCommand,
+  pingCommand,
   quitCommand,
   rosterCommand,
   searchCommand,
@@ -44,6 +47,7 @@ export const builtinCommands: readonly CommandSpec[] = [
   timeCommand,
   unaliasCommand,
   unblockCommand,
+  versionCommand,
   whoCommand,
   winCommand,
   xmlConsoleCommand,

@@ -1,0 +1,28 @@
+import type { ClientApi } from '../../commands/types.js';
+import { bareJid } from '../../domain/jid.js';
+import { chatTabId } from '../../domain/tab-address.js';
+import type { Store } from '../../store/create-store.js';
+import type { AccountDirectory } from '../account/account-directory.js';
+import type { AccountRuntime } from '../account/account-runtime.js';
+import type { ChatTabs } from '../conversations/chat-tabs.js';
+import { askDisco, askSoftwareVersion, pingEntity } from './ask-who.js';
+
+/**
+ * The account that asks about `jid`: the one named, else the running account whose contact
+ * they are (contacts answer their contacts), else the one of their chat tab, else the default.
+ */
+export function askingAccount(accounts: AccountDirectory, store: Store, tabs: ChatTabs, jid: string, account: string | undefined): AccountRuntime {
+  const contact = bareJid(jid);
+  const holder = store.getState().roster.find((c) => c.jid === contact && c.account !== undefined && accounts.runtimes.has(c.account))?.account;
+  return accounts.enabled(account ?? holder ?? tabs.accountOf(chatTabId(contact)));
+}
+
+/** The command API's questions about an entity: ping (XEP-0199), software version (XEP-0092), service discovery (XEP-0030). */
+export function whoApi(accounts: AccountDirectory, store: Store, tabs: ChatTabs): Pick<ClientApi, 'ping' | 'softwareVersion' | 'disco'> {
+  const from = (jid: string, account: string | undefined): AccountRuntime => askingAccount(accounts, store, tabs, jid, account);
+  return {
+    ping: (jid, account) => pingEntity(from(jid, account), jid),
+    softwareVersion: (jid, account) => askSoftwareVersion(from(jid, account), jid),
+    disco: (jid, options = {}) => askDisco(from(jid, options.account), jid, options),
+  };
+}
