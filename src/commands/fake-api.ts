@@ -24,6 +24,7 @@ export function fakeApi(overrides: Partial<ClientApi> = {}): ClientApi {
     ping: async () => missing('ping')(),
     softwareVersion: async () => missing('softwareVersion')(),
     disco: async () => missing('disco')(),
+    info: missing('info'),
     subscriptionRequests: () => [],
     block: async () => missing('block')(),
     unblock: async () => missing('unblock')(),

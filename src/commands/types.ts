@@ -155,6 +155,8 @@ export interface ClientApi {
   softwareVersion(jid: string, account?: string): Promise<VersionResult>;
   /** Asks `jid` (at `node`) what it is and does, or with `items` what items it has (XEP-0030). */
   disco(jid: string, options?: { items?: boolean; node?: string; account?: string }): Promise<DiscoResult>;
+  /** Opens the /info tab of `jid` (roster, devices with client and time, vCard), filled as answers come; returns its tab id. */
+  info(jid: string, account?: string): string;
   /**
    * Blocks `jid` (XEP-0191) on `account` or the default account; with `spam`, also reports it as
    * spam (XEP-0377) where the server takes reports. Returns a summary saying what was done.

@@ -19,6 +19,7 @@ import { chatReceiver } from '../conversations/chat-receiver.js';
 import { chatStateSender } from '../chat-states/chat-state-sender.js';
 import { disclosurePolicy } from '../privacy/may-tell.js';
 import { subscriptionRequests } from '../roster/subscriptions.js';
+import type { ContactProfile } from '../roster/roster-sync.js';
 import { archiveCatchUp } from '../archive/archive-catch-up.js';
 import { accountBlocking, type AccountBlocking } from '../blocking/block-list.js';
 import { createArchivePaging, type OlderResult } from '../archive/archive-paging.js';
@@ -53,6 +54,8 @@ export interface AccountRuntimeCore {
   ask(child: Element, to: string, timeoutMs: number): Promise<Element | undefined>;
   /** The full JID a contact shows by (its best online resource), if one is online. */
   onlineAt(contact: string): string | undefined;
+  /** What the current session knows of `jid` (roster item, online resources); undefined while offline. */
+  contactProfile(jid: string): ContactProfile | undefined;
 }
 
 /** An account runtime with its blocking (XEP-0191): its block list and the current session's requests. */
@@ -180,6 +183,7 @@ export function createAccountRuntime(settings: AccountSettings, deps: AccountDep
       return live.client.iqCaller.get(child, to, timeoutMs);
     },
     onlineAt: (contact) => session?.roster.onlineAt(contact),
+    contactProfile: (contact) => ready()?.roster.profile(contact),
     ...blocking,
     connect() {
       connect().catch((error: unknown) => {

@@ -89,3 +89,17 @@ it('knows the full JID a contact shows by, while one of its resources is online;
   s.presence('mallory@x/r');
   expect(s.sync.onlineAt('mallory@x')).toBeUndefined();
 });
+
+it("profile: a contact's roster item and online resources, the shown one first; a stranger's nothing", async () => {
+  const s = session();
+  await s.roster('bob@x');
+  s.presence('bob@x/phone', 'on the phone', 1);
+  s.presence('bob@x/laptop', 'at the desk', 5);
+  s.presence('mallory@x/r', 'a stranger');
+  const profile = s.sync.profile('bob@x');
+  expect(profile.item).toMatchObject({ jid: 'bob@x', subscription: 'both' });
+  expect(profile.resources.map((r) => [r.resource, r.status, r.priority])).toEqual([['laptop', 'at the desk', 5], ['phone', 'on the phone', 1]]);
+  s.gone('bob@x/laptop');
+  expect(s.sync.profile('bob@x').resources.map((r) => r.resource)).toEqual(['phone']);
+  expect(s.sync.profile('mallory@x')).toEqual({ resources: [] });
+});

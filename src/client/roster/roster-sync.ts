@@ -96,6 +96,13 @@ export function rosterSync(
 
   return {
     fetch: () => roster.fetch(),
+    /** What this session knows of `jid`: its roster item (none for a stranger) and its online resources, the one shown first. */
+    profile(jid: string): ContactProfile {
+      const online = items.has(jid) ? [...(resources.get(jid)?.values() ?? [])] : [];
+      online.sort((a, b) => b.priority - a.priority || RANK[b.show] - RANK[a.show]);
+      const item = items.get(jid);
+      return { ...(item ? { item } : {}), resources: online };
+    },
     /** The full JID a contact shows by (its best resource), while one is online. */
     onlineAt(jid: string): string | undefined {
       const shown = items.has(jid) ? best(jid) : undefined;
@@ -111,3 +118,9 @@ export function rosterSync(
 }
 
 export type RosterSync = ReturnType<typeof rosterSync>;
+
+/** A contact as one session knows it: the roster item and each online resource's presence. */
+export interface ContactProfile {
+  item?: RosterItem;
+  resources: PresenceUpdate[];
+}

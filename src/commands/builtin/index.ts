@@ -17,7 +17,7 @@ import { jumpCommand, searchCommand } from './search.js';
 import { sourceCommand } from './source.js';
 import { timeCommand } from './time.js';
 import { winCommand } from './win.js';
-import { discoCommand, pingCommand, versionCommand } from './who.js';
+import { discoCommand, infoCommand, pingCommand, versionCommand } from './who.js';
 import { xmlConsoleCommand } from './xml-console.js';
 
 export const builtinCommands: readonly CommandSpec[] = [
@@ -34,6 +34,7 @@ export const builtinCommands: readonly CommandSpec[] = [
   disconnectCommand,
   expandCommand,
   helpCommand,
+  infoCommand,
   joinCommand,
   jumpCommand,
   leaveCommand,

@@ -88,3 +88,26 @@ describe('/disco', () => {
     expect(completeLine(registry, ctx, '/disco bob@x --i', 16)?.text).toBe('/disco bob@x --items ');
   });
 });
+
+describe('/info', () => {
+  it('opens the tab the client fills, and brings it to the front', async () => {
+    const asked: string[] = [];
+    const { registry, ctx } = setup({ info: (jid) => (asked.push(jid), `info:${jid}`) });
+    expect(await registry.execute(ctx, '/info bob@x')).toEqual({ ok: true, intents: [{ type: 'tab/focus', id: 'info:bob@x' }] });
+    expect(asked).toEqual(['bob@x']);
+  });
+
+  it('bad input is one line and opens nothing: not a JID, no JID, an offline account', async () => {
+    const { registry, ctx } = setup({ info: () => { throw new Error('alice@x is offline; /connect alice@x first'); } });
+    expect(await registry.execute(ctx, '/info bob@')).toEqual({ ok: false, error: '"bob@" is not a JID. Write it as name@server, name@server/resource or server, e.g. /info bob@example.org' });
+    expect(await registry.execute(ctx, '/info')).toEqual({ ok: false, error: 'Wrong number of arguments. Usage: /info jid  (see /help info)' });
+    expect(await registry.execute(ctx, '/info bob@x')).toEqual({ ok: false, error: '/info failed: alice@x is offline; /connect alice@x first' });
+  });
+
+  it('completes contacts and has help', async () => {
+    const { registry, ctx } = setup({});
+    expect(completeLine(registry, ctx, '/info c', 7)?.text).toBe('/info carol@x ');
+    const help = await registry.execute(ctx, '/help info');
+    expect(help.ok && help.text).toContain('which client it runs (XEP-0092) and its local time (XEP-0202)');
+  });
+});

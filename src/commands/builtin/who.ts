@@ -77,6 +77,23 @@ export const discoCommand: CommandSpec = {
   },
 };
 
+export const infoCommand: CommandSpec = {
+  name: 'info',
+  summary: 'Open a tab on who someone is: roster, devices with client and local time, vCard.',
+  args: [{ name: 'jid', required: true, description: 'whom: a contact, bob@example.org (Tab completes them), or one device of theirs, bob@example.org/phone' }],
+  description:
+    'Shows at once what your roster says (name, subscription, groups) and each device of theirs that is online with its presence, then asks each device ' +
+    'which client it runs (XEP-0092) and its local time (XEP-0202), and their server for their vCard (XEP-0054), adding each answer as it comes. ' +
+    'A device that answers only its contacts says service-unavailable to anyone else. /info again refreshes the tab; /close closes it.',
+  examples: ['/info bob@example.org', '/info bob@example.org/phone'],
+  run(ctx, [jid = '']) {
+    const bad = notAJid('info', jid);
+    if (bad) return fail(bad);
+    return ok(undefined, [{ type: 'tab/focus', id: ctx.api.info(jid) }]);
+  },
+  complete: (ctx, index, partial) => (index === 0 ? contacts(ctx, partial) : []),
+};
+
 /** The longest field shown of a version: a client's name and version are a few words. */
 const VERSION_SHOWN = 80;
 
