@@ -25,6 +25,8 @@ export function fakeApi(overrides: Partial<ClientApi> = {}): ClientApi {
     softwareVersion: async () => missing('softwareVersion')(),
     disco: async () => missing('disco')(),
     info: missing('info'),
+    ownVcard: async () => missing('ownVcard')(),
+    editOwnVcard: async () => missing('editOwnVcard')(),
     subscriptionRequests: () => [],
     block: async () => missing('block')(),
     unblock: async () => missing('unblock')(),

@@ -92,6 +92,13 @@ export type DiscoResult =
   | { kind: 'info'; jid: string; node?: string; identities: Array<{ category: string; type: string; name?: string }>; features: string[]; left: number }
   | { kind: 'items'; jid: string; node?: string; items: Array<{ jid: string; node?: string; name?: string }>; left: number };
 
+/** One's own vCard (XEP-0054) as read from the server: its fields, bounded, still raw. */
+export interface OwnVcard {
+  account: string;
+  fields: Array<{ label: string; value: string }>;
+  left: number;
+}
+
 /** An account's block list (XEP-0191), for /blocked and completion. */
 export interface BlockList {
   account: string;
@@ -157,6 +164,10 @@ export interface ClientApi {
   disco(jid: string, options?: { items?: boolean; node?: string; account?: string }): Promise<DiscoResult>;
   /** Opens the /info tab of `jid` (roster, devices with client and time, vCard), filled as answers come; returns its tab id. */
   info(jid: string, account?: string): string;
+  /** The vCard of `account` or the default account, as its server holds it. */
+  ownVcard(account?: string): Promise<OwnVcard>;
+  /** Sets one field (FN, NICKNAME, EMAIL, …) of the account's vCard, or removes it when `value` is undefined; returns a summary. */
+  editOwnVcard(field: string, value: string | undefined, account?: string): Promise<string>;
   /**
    * Blocks `jid` (XEP-0191) on `account` or the default account; with `spam`, also reports it as
    * spam (XEP-0377) where the server takes reports. Returns a summary saying what was done.

@@ -6,7 +6,9 @@ import type { AccountDirectory } from '../account/account-directory.js';
 import type { AccountRuntime } from '../account/account-runtime.js';
 import type { ChatTabs } from '../conversations/chat-tabs.js';
 import { askDisco, askSoftwareVersion, pingEntity } from './ask-who.js';
+import { askVcard } from './ask-vcard.js';
 import { openInfoTab } from './info-tab.js';
+import { editOwnVcard } from './own-vcard.js';
 
 /**
  * The account that asks about `jid`: the one named, else the running account whose contact
@@ -18,13 +20,18 @@ export function askingAccount(accounts: AccountDirectory, store: Store, tabs: Ch
   return accounts.enabled(account ?? holder ?? tabs.accountOf(chatTabId(contact)));
 }
 
-/** The command API's questions about an entity: ping (XEP-0199), software version (XEP-0092), service discovery (XEP-0030), and /info's tab. */
-export function whoApi(accounts: AccountDirectory, store: Store, tabs: ChatTabs): Pick<ClientApi, 'ping' | 'softwareVersion' | 'disco' | 'info'> {
+/** The command API's questions about an entity: ping (XEP-0199), software version (XEP-0092), service discovery (XEP-0030), /info's tab, and one's own vCard (XEP-0054). */
+export function whoApi(accounts: AccountDirectory, store: Store, tabs: ChatTabs): Pick<ClientApi, 'ping' | 'softwareVersion' | 'disco' | 'info' | 'ownVcard' | 'editOwnVcard'> {
   const from = (jid: string, account: string | undefined): AccountRuntime => askingAccount(accounts, store, tabs, jid, account);
   return {
     ping: (jid, account) => pingEntity(from(jid, account), jid),
     softwareVersion: (jid, account) => askSoftwareVersion(from(jid, account), jid),
     disco: (jid, options = {}) => askDisco(from(jid, options.account), jid, options),
     info: (jid, account) => openInfoTab(store, from(jid, account), jid),
+    async ownVcard(account) {
+      const runtime = accounts.enabled(account);
+      return { account: runtime.jid, ...(await askVcard(runtime, runtime.jid)) };
+    },
+    editOwnVcard: (field, value, account) => editOwnVcard(accounts.enabled(account), field, value),
   };
 }

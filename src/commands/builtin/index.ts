@@ -16,6 +16,7 @@ import { joinCommand, leaveCommand, whoCommand } from './rooms.js';
 import { jumpCommand, searchCommand } from './search.js';
 import { sourceCommand } from './source.js';
 import { timeCommand } from './time.js';
+import { vcardCommand } from './vcard.js';
 import { winCommand } from './win.js';
 import { discoCommand, infoCommand, pingCommand, versionCommand } from './who.js';
 import { xmlConsoleCommand } from './xml-console.js';
@@ -48,6 +49,7 @@ export const builtinCommands: readonly CommandSpec[] = [
   timeCommand,
   unaliasCommand,
   unblockCommand,
+  vcardCommand,
   versionCommand,
   whoCommand,
   winCommand,
