@@ -49,6 +49,19 @@ it("/info opens a tab with the roster's say, bob's device with its client, versi
   await expect.poll(() => natter.screenText()).not.toContain(`2:info ${bob.jid}`);
 });
 
+it('/info shows a vCard4 bob published on PEP (XEP-0292)', async () => {
+  const { bob, natter } = await natterAndBob(info, cleanup, { contacts: true, cols: 160, rows: 40 });
+  const vcard = xml('vcard', { xmlns: 'urn:ietf:params:xml:ns:vcard-4.0' }, xml('fn', {}, xml('text', {}, 'Robert Four')), xml('title', {}, xml('text', {}, 'Chief Tester')),
+    xml('impp', {}, xml('uri', {}, `xmpp:${bob.jid}`)));
+  await bob.request(xml('iq', { type: 'set', id: 'vcard4' }, xml('pubsub', { xmlns: 'http://jabber.org/protocol/pubsub' },
+    xml('publish', { node: 'urn:xmpp:vcard4' }, xml('item', { id: 'current' }, vcard)))));
+  natter.type(`/info ${bob.jid}\r`);
+  await natter.waitForText('vCard (vCard4, XEP-0292):');
+  await natter.waitForText('name: Robert Four');
+  await natter.waitForText('title: Chief Tester');
+  await natter.waitForText(`JID: ${bob.jid}`);
+});
+
 it('/info of someone without a vCard, not in the roster, says so in the tab', async () => {
   const { bob, natter } = await natterAndBob(info, cleanup, { cols: 160, rows: 40 });
   natter.type(`/info ${bob.jid}\r`);

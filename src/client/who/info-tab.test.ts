@@ -20,6 +20,8 @@ function bob(profile: ContactProfile | null = {
   const asked: string[] = [];
   const answer = (child: Element, to: string): Element | undefined => {
     if (to === 'bob@x/phone') throw stanzaError('service-unavailable');
+    // No vCard4 on PEP: natter shows the vcard-temp one.
+    if (child.is('pubsub')) throw stanzaError('item-not-found');
     if (child.is('vCard')) return xml('vCard', { xmlns: 'vcard-temp' }, xml('FN', {}, 'Bob Example'), xml('NOTE', {}, 'line\none\u202e'));
     if (child.is('time')) return xml('time', { xmlns: 'urn:xmpp:time' }, xml('tzo', {}, '+02:00'), xml('utc', {}, '2026-12-07T12:00:00Z'));
     return xml('query', { xmlns: 'jabber:iq:version' }, xml('name', {}, 'Gajim'), xml('version', {}, '1.8.4'));
@@ -51,7 +53,7 @@ it('opens a tab with the roster, each device with client and time (or why not), 
     'bob@x/phone: online, priority 0\n  client: bob@x/phone does not answer software version queries (service-unavailable)\n  time: bob@x/phone does not answer time queries (service-unavailable)',
     'vCard:\n  name: Bob Example\n  note: line one',
   ]);
-  expect(asked.sort()).toEqual(['query bob@x/laptop', 'query bob@x/phone', 'time bob@x/laptop', 'time bob@x/phone', 'vCard bob@x']);
+  expect(asked.sort()).toEqual(['pubsub bob@x', 'query bob@x/laptop', 'query bob@x/phone', 'time bob@x/laptop', 'time bob@x/phone', 'vCard bob@x']);
 });
 
 it('a full JID narrows to that device; a stranger is said to be outside the roster; /info again starts the tab afresh', async () => {

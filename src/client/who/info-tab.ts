@@ -104,8 +104,8 @@ const reason = (error: unknown): string => sanitizeLine(error instanceof Error ?
 /** The vCard's fields, one a line, or that there is none, or why it could not be read. */
 export function describeVcard(result: { card: Vcard } | { error: string }): string {
   if ('error' in result) return `vCard: ${sanitizeLine(result.error)}`;
-  const { fields, left } = result.card;
+  const { fields, left, source } = result.card;
   if (fields.length === 0 && left === 0) return 'vCard: none published';
   const more = left > 0 ? [`  … and ${left} more fields not shown`] : [];
-  return ['vCard:', ...fields.map((f) => `  ${f.label}: ${boundedLine(f.value, SHOWN * 5)}`), ...more].join('\n');
+  return [source === 'vCard4' ? 'vCard (vCard4, XEP-0292):' : 'vCard:', ...fields.map((f) => `  ${f.label}: ${boundedLine(f.value, SHOWN * 5)}`), ...more].join('\n');
 }

@@ -6,7 +6,7 @@ import type { AccountDirectory } from '../account/account-directory.js';
 import type { AccountRuntime } from '../account/account-runtime.js';
 import type { ChatTabs } from '../conversations/chat-tabs.js';
 import { askDisco, askSoftwareVersion, pingEntity } from './ask-who.js';
-import { askVcard } from './ask-vcard.js';
+import { askVcardOf } from './ask-vcard.js';
 import { openInfoTab } from './info-tab.js';
 import { editOwnVcard } from './own-vcard.js';
 
@@ -30,7 +30,9 @@ export function whoApi(accounts: AccountDirectory, store: Store, tabs: ChatTabs)
     info: (jid, account) => openInfoTab(store, from(jid, account), jid),
     async ownVcard(account) {
       const runtime = accounts.enabled(account);
-      return { account: runtime.jid, ...(await askVcard(runtime, runtime.jid)) };
+      // The vcard-temp card, the one /vcard set edits (a server may not keep a vCard4 in step with it).
+      const { fields, left } = await askVcardOf(runtime, runtime.jid, 'vcard-temp');
+      return { account: runtime.jid, fields, left };
     },
     editOwnVcard: (field, value, account) => editOwnVcard(accounts.enabled(account), field, value),
   };
