@@ -37,6 +37,10 @@ export function fakeApi(overrides: Partial<ClientApi> = {}): ClientApi {
     sayInRoom: async () => missing('sayInRoom')(),
     sendPrivate: async () => missing('sendPrivate')(),
     disconnect: async () => missing('disconnect')(),
+    setPresence: async () => missing('setPresence')(),
+    setPriority: async () => missing('setPriority')(),
+    setInvisible: async () => missing('setInvisible')(),
+    lastActivity: async () => missing('lastActivity')(),
     ...overrides,
   };
 }

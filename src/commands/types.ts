@@ -1,4 +1,5 @@
 import type { ConnectionState } from '../domain/connection-state.js';
+import type { OwnShow } from '../domain/own-presence.js';
 import type { Action } from '../store/actions.js';
 import type { AppState } from '../store/state.js';
 
@@ -99,6 +100,23 @@ export interface OwnVcard {
   left: number;
 }
 
+/** Whose presence a command sets: the account of the tab `tabId` (else the default one), or every running account. */
+export interface PresenceScope {
+  all: boolean;
+  tabId: string;
+}
+
+/** What an entity said of its last activity (XEP-0012), for /last. */
+export interface LastActivityAnswer {
+  /** Who was asked: as written, or a contact's bare JID at its best online resource. */
+  jid: string;
+  /** What the seconds count: a device's idle time, an account's time since it went offline, a server's uptime. */
+  kind: 'idle' | 'offline' | 'uptime';
+  seconds: number;
+  /** An account's last status message, when its server gives it (as received, cut). */
+  status?: string;
+}
+
 /** An account's block list (XEP-0191), for /blocked and completion. */
 export interface BlockList {
   account: string;
@@ -168,6 +186,14 @@ export interface ClientApi {
   ownVcard(account?: string): Promise<OwnVcard>;
   /** Sets one field (FN, NICKNAME, EMAIL, …) of the account's vCard, or removes it when `value` is undefined; returns a summary. */
   editOwnVcard(field: string, value: string | undefined, account?: string): Promise<string>;
+  /** Sets the show and status message (RFC 6121 §4.7; '' for none) of `scope`'s accounts; returns a summary. */
+  setPresence(change: { show: OwnShow; status: string }, scope: PresenceScope): Promise<string>;
+  /** Sets the priority (RFC 6121 §4.7.2.3) of `scope`'s accounts; returns a summary. */
+  setPriority(priority: number, scope: PresenceScope): Promise<string>;
+  /** Makes `scope`'s accounts invisible or visible again (XEP-0186); throws where the server does not offer it. */
+  setInvisible(invisible: boolean, scope: PresenceScope): Promise<string>;
+  /** Asks `jid` its last activity (XEP-0012) from the contact's or the default account. */
+  lastActivity(jid: string): Promise<LastActivityAnswer>;
   /**
    * Blocks `jid` (XEP-0191) on `account` or the default account; with `spam`, also reports it as
    * spam (XEP-0377) where the server takes reports. Returns a summary saying what was done.

@@ -4,6 +4,8 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from './load-config.js';
 import { natterPaths } from './paths.js';
+import { configSchema } from './schema.js';
+import { MAX_PRIORITY, MAX_STATUS_CHARS, MIN_PRIORITY, OWN_SHOWS } from '../domain/own-presence.js';
 
 const roots: string[] = [];
 afterEach(() => {
@@ -91,5 +93,24 @@ describe('loadConfig', () => {
     const { validatorSource } = (await import(generator)) as { validatorSource(): Promise<string> };
     const committed = readFileSync(new URL('./validate-config.generated.ts', import.meta.url), 'utf8');
     expect(committed).toBe(await validatorSource());
+  });
+
+  it('keeps the last presence chosen per account, checked; restoring it at start is off unless asked', () => {
+    const paths = pathsWith();
+    const config = loadConfig(paths);
+    expect(config.get('presence')).toEqual({ restoreLast: false, awayAfterMinutes: 0, xaAfterMinutes: 0, awayMessage: '' });
+    config.set('accounts', { 'alice@example.org': { lastPresence: { show: 'away', status: 'lunch', priority: 5 } } });
+    expect(() => config.set('accounts', { 'alice@example.org': { lastPresence: { show: 'busy', priority: 0 } } } as never)).toThrow(/key accounts\.alice@example\.org\.lastPresence\.show must be equal to one of the allowed values/);
+    expect(() => config.set('accounts', { 'alice@example.org': { lastPresence: { show: 'away', priority: 200 } } })).toThrow(/lastPresence\.priority must be <= 127/);
+    const error = errorOf(() => loadConfig(pathsWith('{"presence": {"restoreLast": "yes"}}')));
+    expect(error.message).toContain('key presence.restoreLast must be boolean');
+  });
+
+  it('writes out the same presence limits as the domain (the schema file is read alone by the generator)', () => {
+    const accounts = configSchema.accounts as { additionalProperties: { properties: { lastPresence: { properties: Record<string, Record<string, unknown>> } } } };
+    const limits = accounts.additionalProperties.properties.lastPresence.properties;
+    expect(limits.show?.enum).toEqual([...OWN_SHOWS]);
+    expect(limits.status?.maxLength).toBe(MAX_STATUS_CHARS);
+    expect([limits.priority?.minimum, limits.priority?.maximum]).toEqual([MIN_PRIORITY, MAX_PRIORITY]);
   });
 });

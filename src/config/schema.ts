@@ -1,5 +1,6 @@
 import type { Schema } from 'conf';
 import type { NatterEventName } from '../domain/events.js';
+import type { OwnShow } from '../domain/own-presence.js';
 
 /** One account's connection settings. No password: secrets live in the OS keychain only. */
 export interface AccountConfig {
@@ -13,6 +14,19 @@ export interface AccountConfig {
   pinnedCertificates?: string[];
   /** The strongest SASL mechanism this account has used; a weaker one is refused. */
   mechanism?: string;
+  /** The presence last chosen with /status or /priority (written by natter). */
+  lastPresence?: { show: OwnShow; status?: string; priority?: number };
+}
+
+export interface PresenceConfig {
+  /** Start each account with the presence last chosen for it (default: plain online). */
+  restoreLast: boolean;
+  /** Auto-away: idle this many minutes at the keyboard, natter says away (0: never). */
+  awayAfterMinutes: number;
+  /** ... and extended away after this many (0: never). */
+  xaAfterMinutes: number;
+  /** The status message while away by itself ('' keeps the one the user set). */
+  awayMessage: string;
 }
 
 export interface UiConfig {
@@ -35,6 +49,7 @@ export interface NatterConfig {
   aliases: Record<string, string>;
   hooks: HooksConfig;
   defaultAccount?: string;
+  presence: PresenceConfig;
   ui: UiConfig;
 }
 
@@ -50,6 +65,18 @@ const account = {
     passwordCommand: { type: 'string', minLength: 1 },
     pinnedCertificates: { type: 'array', items: { type: 'string', pattern: '^([0-9A-F]{2}:){31}[0-9A-F]{2}$' } },
     mechanism: { type: 'string' },
+    lastPresence: {
+      type: 'object',
+      additionalProperties: false,
+      required: ['show'],
+      properties: {
+        // Written out (the validator generator reads this file alone): domain/own-presence.ts's
+        // OWN_SHOWS, MAX_STATUS_CHARS and priority range; load-config.test.ts checks they agree.
+        show: { enum: ['online', 'chat', 'away', 'xa', 'dnd'] },
+        status: { type: 'string', maxLength: 1000 },
+        priority: { type: 'integer', minimum: -128, maximum: 127 },
+      },
+    },
   },
 } as const;
 
@@ -63,6 +90,17 @@ export const configSchema: Schema<NatterConfig> = {
     default: {},
   },
   defaultAccount: { type: 'string' },
+  presence: {
+    type: 'object',
+    additionalProperties: false,
+    properties: {
+      restoreLast: { type: 'boolean', default: false },
+      awayAfterMinutes: { type: 'number', minimum: 0, default: 0 },
+      xaAfterMinutes: { type: 'number', minimum: 0, default: 0 },
+      awayMessage: { type: 'string', maxLength: 1000, default: '' },
+    },
+    default: {},
+  },
   hooks: {
     type: 'object',
     additionalProperties: false,

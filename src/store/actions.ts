@@ -1,6 +1,7 @@
 import type { ChatState } from '../domain/chat-state.js';
 import type { ConnectionState } from '../domain/connection-state.js';
 import type { Line, LineDelivery, LineKind } from '../domain/line.js';
+import type { OwnPresenceView } from '../domain/own-presence.js';
 import type { Occupant, Room } from '../domain/room.js';
 import type { TabKind } from '../domain/tab.js';
 import type { Contact, Prompt } from './state.js';
@@ -37,6 +38,7 @@ export type Action =
   | { type: 'connection/state'; account: string; state: ConnectionState }
   /** The account was removed: it leaves the status line. */
   | { type: 'connection/forget'; account: string }
+  | { type: 'presence/own'; account: string; presence: OwnPresenceView }
   | { type: 'roster/set'; account: string; contacts: Contact[] }
   | { type: 'roster/upsert'; account: string; contact: Contact }
   | { type: 'roster/remove'; account: string; jid: string }

@@ -72,6 +72,8 @@ export function reduce(state: AppState, action: Action, writable?: WeakSet<Line[
       const { [action.account]: _removed, ...connections } = state.connections;
       return { ...state, connections };
     }
+    case 'presence/own':
+      return { ...state, ownPresence: { ...state.ownPresence, [action.account]: action.presence } };
     case 'roster/set':
       return { ...state, roster: [...state.roster.filter((c) => c.account !== action.account), ...action.contacts] };
     case 'roster/upsert': {

@@ -24,6 +24,7 @@ describe('the store sanitizes what it is given to show', () => {
       { type: 'tab/open', id: 'chat:x@y', kind: 'chat', title: dirty, focus: false },
       { type: 'roster/upsert', account: 'a@b', contact: { jid: 'x@y', name: dirty, presence: 'online', status: dirty, groups: [dirty] } },
       { type: 'room/update', room: 'r@c', patch: { subject: dirty } },
+      { type: 'presence/own', account: 'a@b', presence: { show: 'away', status: dirty, priority: 0, invisible: false } },
     ];
     for (const action of actions) for (const c of ['\u001b', '\u0007', '\u202e']) expect(JSON.stringify(safeAction(action))).not.toContain(JSON.stringify(c).slice(1, -1));
   });

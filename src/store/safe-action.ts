@@ -29,6 +29,10 @@ export function safeAction(action: Action): Action {
       return same(action.title, sanitizeLine(action.title)) ? action : { ...action, title: sanitizeLine(action.title) };
     case 'connection/state':
       return action.state.kind !== 'failed' || same(action.state.reason, sanitizeLine(action.state.reason)) ? action : { ...action, state: safeState(action.state) };
+    case 'presence/own':
+      return action.presence.status === undefined || same(action.presence.status, sanitizeLine(action.presence.status))
+        ? action
+        : { ...action, presence: { ...action.presence, status: sanitizeLine(action.presence.status) } };
     case 'roster/set':
       return action.contacts.every(cleanContact) ? action : { ...action, contacts: action.contacts.map(safeContact) };
     case 'roster/upsert':

@@ -1,5 +1,6 @@
 import type { ConnectionState } from '../domain/connection-state.js';
 import type { Line } from '../domain/line.js';
+import type { OwnPresenceView } from '../domain/own-presence.js';
 import type { Room } from '../domain/room.js';
 import { consoleTab, type Tab } from '../domain/tab.js';
 
@@ -25,6 +26,8 @@ export interface AppState {
   rooms: Record<string, Room>;
   /** Per account (bare JID). */
   connections: Record<string, ConnectionState>;
+  /** Per account: the presence the user chose (/status, /invisible), once they chose one. */
+  ownPresence: Record<string, OwnPresenceView>;
   rosterVisible: boolean;
   rosterWidth: number;
   /** Contacts shown are those whose name or JID contains this ('' = all). */
@@ -59,6 +62,7 @@ export function initialState(options: { rosterVisible?: boolean; rosterWidth?: n
     roster: [],
     rooms: {},
     connections: {},
+    ownPresence: {},
     rosterVisible: options.rosterVisible ?? true,
     rosterWidth: options.rosterWidth ?? 24,
     rosterFilter: '',

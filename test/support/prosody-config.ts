@@ -61,7 +61,7 @@ archive_expires_after = "never"
 ${o.archiveItemLimit === undefined ? '' : `storage_archive_item_limit = ${o.archiveItemLimit}\n`}${o.smacksQueueSize === undefined ? '' : `smacks_max_queue_size = ${o.smacksQueueSize}\n`}limits = { c2s = { rate = "100mb/s"; burst = "10s" } }
 modules_enabled = {
   "roster"; "saslauth"; "tls"; "disco"; "ping"; "carbons"; "mam"; "offline"; "smacks"; "blocklist";
-  "vcard4"; "vcard_legacy"; "pep"; "private"; "bookmarks"; "time"; "version"; "register"; "http";
+  "vcard4"; "vcard_legacy"; "pep"; "private"; "bookmarks"; "time"; "version"; "register"; "http"; "lastactivity";
 }
 modules_disabled = { "s2s"; "posix" }
 ${host('localhost')}

@@ -34,6 +34,8 @@ export interface Peer {
   iqGet(to: string, child: Element): Promise<Element | undefined>;
   /** Answers IQ gets for <name xmlns=ns/> with what `answer` returns (an <error/> for an error); unanswered, xmpp.js says service-unavailable. */
   answerIqGet(ns: string, name: string, answer: (stanza: Element) => Element | undefined): void;
+  /** Every <presence/> stanza received since connect. */
+  presences: Element[];
   /** Resolves with the first <presence/> stanza (received since connect) that matches. */
   waitForPresence(match: (stanza: Element) => boolean, timeoutMs?: number): Promise<Element>;
   stop(): Promise<void>;
@@ -97,6 +99,7 @@ export async function connectPeer(info: Pick<ProsodyInfo, 'host' | 'c2sPort' | '
     jid: account.jid,
     received,
     stanzas,
+    presences,
     send: async (to, body) => {
       await entity.send(xml('message', { to, type: 'chat', id: `peer-${Date.now()}-${received.length}` }, xml('body', {}, body)));
     },

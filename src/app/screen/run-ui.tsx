@@ -28,6 +28,7 @@ import { attentionOf, notifier } from './notify.js';
 import { controlSocketPath, startControlSocket, type ControlEvent } from './control-socket.js';
 import { coalescedStdout } from '../../ui/render/coalesced-stdout.js';
 import { exitCleanlyOnCrash } from './crash-exit.js';
+import { watchKeyboard } from './auto-away.js';
 import { startupCommands } from './startup-commands.js';
 
 const SIGNALS = ['SIGTERM', 'SIGHUP', 'SIGINT'] as const;
@@ -105,7 +106,7 @@ export async function runUi(options: UiOptions): Promise<number> {
     store.dispatch({ type: 'line/append', tabId: CONSOLE_TAB_ID, kind: 'error', text: `internal error (natter kept running): ${sanitizeLine(reason)}` });
   });
   let stateAtKey = store.getState();
-  const controller = {
+  const controller = watchKeyboard({
     ...createCommandRunner(store, createRegistry(), manager.api, tabs, prompter, quit),
     keyStarted(): void {
       stateAtKey = store.getState();
@@ -126,7 +127,7 @@ export async function runUi(options: UiOptions): Promise<number> {
       store.dispatch({ type: 'line/append', tabId: store.getState().activeTabId, kind: 'error', text: sanitizeLine(result.reason) });
       return undefined;
     },
-  };
+  }, config.get('presence'), manager);
   const startup = (holder.startup = startupCommands({ store, controller, defaultJid: () => manager.defaultJid(), startupFile: join(options.configDir, 'startup'), startup: options.startup }));
   const instance = render(<App store={store} controller={controller} keys={ui.keys} theme={ui.theme} />, {
     // One write per frame instead of three (coalesced-stdout.ts).

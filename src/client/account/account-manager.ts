@@ -14,8 +14,11 @@ import { roomsApi } from '../rooms/rooms-api.js';
 import { subscriptionsApi } from '../roster/subscriptions-api.js';
 import { timeApi } from '../time/time-api.js';
 import { whoApi } from '../who/who-api.js';
+import { presenceApi } from '../presence/presence-api.js';
 import { accountDirectory } from './account-directory.js';
-import { createAccountRuntime } from './account-runtime.js';
+import { createAccountRuntime, type AccountRuntime } from './account-runtime.js';
+import type { IdleAway } from '../presence/own-presence.js';
+import { userActivity } from '../presence/answer-last.js';
 import { settingsFromConfig, type AccountSettings } from './account-settings.js';
 import { accountsApi } from './accounts-api.js';
 import type { Prompter } from './prompter.js';
@@ -45,30 +48,39 @@ export function createAccountManager(deps: AccountManagerDeps) {
   // Lines carry what a server sent (a certificate's names, error texts): made inert here.
   const say = (text: string, kind: 'info' | 'error' = 'info'): void =>
     store.dispatch({ type: 'line/append', tabId: CONSOLE_TAB_ID, kind, text: sanitizeText(text) });
+  const activity = userActivity();
   const questions = userQuestions({ keychain: deps.keychain, prompter, say });
   const accounts = accountDirectory({
     config,
     store,
     oneRun: deps.oneRun,
     start: (settings) =>
-      createAccountRuntime(settings, {
+      withIdle(createAccountRuntime(settings, {
         store,
         tabs: deps.tabs,
         history: deps.history,
+        activity,
         getPassword: questions.passwordFor(settings),
         onUntrustedCertificate: questions.trust,
         ...(deps.onEvent ? { onEvent: deps.onEvent } : {}),
         onLearnt: (patch) => {
           if (settings.saved) putAccount(config, settings.jid, patch);
         },
-      }),
+      })),
   });
+  /** Auto-away (screen only: the keyboard is there): every account, and one started meanwhile. */
+  let away: IdleAway | undefined;
+  function withIdle(runtime: AccountRuntime): AccountRuntime {
+    if (away) void runtime.presence.idle(away);
+    return runtime;
+  }
   const api: ClientApi = {
     ...chatApi(accounts, deps.tabs, deps.history),
     ...roomsApi(accounts, store),
     ...subscriptionsApi(accounts),
     ...timeApi(accounts, store, deps.tabs),
     ...whoApi(accounts, store, deps.tabs),
+    ...presenceApi(accounts, store, deps.tabs),
     ...blockingApi(accounts, store, deps.tabs),
     ...accountsApi(accounts, { config, store, keychain: deps.keychain, oneRun: deps.oneRun }),
   };
@@ -82,8 +94,15 @@ export function createAccountManager(deps: AccountManagerDeps) {
         return;
       }
       for (const [jid, account] of Object.entries(configuredAccounts(config))) {
-        if (account.enabled !== false) accounts.start(settingsFromConfig(jid, account));
+        if (account.enabled !== false) accounts.start(settingsFromConfig(jid, account, config.get('presence').restoreLast));
       }
+    },
+    /** A key or a paste in the screen: the user is there (XEP-0012 answers count from it). */
+    userActive: (): void => activity.touch(),
+    /** The user went idle at the keyboard, or came back (undefined): auto-away for every account. */
+    idle(change: IdleAway | undefined): void {
+      away = change;
+      for (const runtime of accounts.running()) void runtime.presence.idle(change);
     },
     hasAccounts: (): boolean => deps.oneRun !== undefined || Object.keys(configuredAccounts(config)).length > 0,
     async stopAll(): Promise<void> {

@@ -24,6 +24,9 @@ import { archiveCatchUp } from '../archive/archive-catch-up.js';
 import { accountBlocking, type AccountBlocking } from '../blocking/block-list.js';
 import { createArchivePaging, type OlderResult } from '../archive/archive-paging.js';
 import { accountRooms, type AccountRooms } from '../rooms/account-rooms.js';
+import { ownPresence, type OwnPresenceControl } from '../presence/own-presence.js';
+import type { UserActivity } from '../presence/answer-last.js';
+import type { OwnPresence } from '../../domain/own-presence.js';
 import type { EventSink } from '../../domain/events.js';
 import { accountVoice, describe, sessionOutbox, startSession, type AccountParts, type Session } from './session-wiring.js';
 
@@ -42,6 +45,8 @@ export interface AccountRuntimeCore {
   connect(): void;
   /** Rooms (XEP-0045) of this account. */
   readonly rooms: AccountRooms;
+  /** The presence the user chose for this account (/status, /priority, /invisible). */
+  readonly presence: OwnPresenceControl;
   /** Bare JIDs that asked to see this account's presence and wait for an answer. */
   subscriptionRequests(): string[];
   /** Approves (and asks back) or refuses `jid`'s request to see this account's presence (RFC 6121 §3.1). */
@@ -72,8 +77,10 @@ export interface AccountDeps {
   onUntrustedCertificate?(error: CertificateError): Promise<'always' | 'once' | 'refuse'>;
   /** For `natter ctl --events`: messages and connection states as they happen. */
   onEvent?: EventSink;
+  /** When the user last touched the keyboard, for XEP-0012 answers. */
+  activity?: UserActivity;
   /** Settings learnt while connecting (a pinned certificate, the SASL mechanism used). */
-  onLearnt?(patch: { pinnedCertificates?: string[]; mechanism?: string }): void;
+  onLearnt?(patch: { pinnedCertificates?: string[]; mechanism?: string; lastPresence?: OwnPresence }): void;
 }
 
 /**
@@ -100,6 +107,7 @@ export function createAccountRuntime(settings: AccountSettings, deps: AccountDep
   const outbox = sessionOutbox(jid, () => session, { history, store, tabs, ...events });
   const rooms = accountRooms(jid, { store, tabs, history, consoleLine, outbox, ...events });
   const requests = subscriptionRequests(jid, { store, consoleLine, ...events });
+  const presence = ownPresence(jid, { store, consoleLine, initial: settings.presence, remember: (lastPresence) => deps.onLearnt?.({ lastPresence }) });
   const receive = chatReceiver(jid, { store, tabs, history, rooms, disclosure, consoleLine, ...events });
   const blocking = accountBlocking(jid, consoleLine, () => ready()?.blocking);
   const trace = sessionTrace();
@@ -123,7 +131,7 @@ export function createAccountRuntime(settings: AccountSettings, deps: AccountDep
   };
 
   const parts: AccountParts = {
-    jid, store, consoleLine, setState, outbox: () => outbox, rooms, requests, catchUp, blocks: blocking.blocks, disclosure, ...events,
+    jid, store, consoleLine, setState, outbox: () => outbox, rooms, requests, presence, activity: deps.activity, catchUp, blocks: blocking.blocks, disclosure, ...events,
     learnMechanism(used) {
       if (!settings.saved || !used || used === settings.mechanism) return;
       settings.mechanism = used;
@@ -152,8 +160,7 @@ export function createAccountRuntime(settings: AccountSettings, deps: AccountDep
   };
 
   return {
-    jid,
-    rooms,
+    jid, rooms, presence,
     subscriptionRequests: () => requests.pending(),
     async answerSubscription(peer, approve) {
       const live = ready();

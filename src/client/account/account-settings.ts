@@ -1,4 +1,5 @@
 import type { AccountConfig } from '../../config/schema.js';
+import type { OwnPresence } from '../../domain/own-presence.js';
 
 /** An account given on the command line (--jid ...): used for one run, nothing saved. */
 export interface OneRunAccount {
@@ -16,9 +17,11 @@ export interface AccountSettings extends OneRunAccount {
   mechanism?: string;
   /** One-run accounts (--jid) save nothing: no pins, no mechanism, no password. */
   saved: boolean;
+  /** The presence to start with (the last one chosen, when the config says to restore it). */
+  presence?: OwnPresence;
 }
 
-export function settingsFromConfig(jid: string, account: AccountConfig): AccountSettings {
+export function settingsFromConfig(jid: string, account: AccountConfig, restorePresence = false): AccountSettings {
   return {
     jid,
     directTls: account.directTls ?? false,
@@ -29,6 +32,7 @@ export function settingsFromConfig(jid: string, account: AccountConfig): Account
     ...(account.caFile === undefined ? {} : { caFile: account.caFile }),
     ...(account.passwordCommand === undefined ? {} : { passwordCommand: account.passwordCommand }),
     ...(account.mechanism === undefined ? {} : { mechanism: account.mechanism }),
+    ...(restorePresence && account.lastPresence ? { presence: { priority: 0, ...account.lastPresence } } : {}),
   };
 }
 

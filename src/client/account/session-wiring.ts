@@ -10,7 +10,6 @@ import { NS_CHATSTATES } from '../../xmpp/features/messages/ns.js';
 import { discoFeature } from '../../xmpp/features/disco/feature.js';
 import { messagesFeature, type MessagesFeature } from '../../xmpp/features/messages/feature.js';
 import { resourceLocks, type ResourceLocks } from '../../xmpp/features/messages/resource-lock.js';
-import { buildInitialPresence } from '../../xmpp/features/presence/build.js';
 import { receiptsFeature } from '../../xmpp/features/receipts/feature.js';
 import { FINAL_ERRORS, type XmppClient } from '../../xmpp/session/create-client.js';
 import { IqAbortedError, type CertificateError } from '../../xmpp/session/errors.js';
@@ -23,11 +22,15 @@ import { natterVersion } from '../natter-version.js';
 import { createOutbox, type Outbox } from '../outbox/outbox.js';
 import type { MessageHistory } from '../../history/message-history.js';
 import type { ChatTabs } from '../conversations/chat-tabs.js';
-import type { DisclosurePolicy } from '../privacy/may-tell.js';
+import { mayAnswerQuery, type DisclosurePolicy } from '../privacy/may-tell.js';
 import type { AccountRooms } from '../rooms/account-rooms.js';
 import { rosterSync, type RosterSync } from '../roster/roster-sync.js';
 import { answerTimeQueries } from '../time/answer-time.js';
 import type { SubscriptionRequests } from '../roster/subscriptions.js';
+import type { OwnPresenceControl, PresenceSessionPort } from '../presence/own-presence.js';
+import { answerLastActivity, type UserActivity } from '../presence/answer-last.js';
+import xml from '@xmpp/xml';
+import { NS_DISCO_INFO } from '../../xmpp/features/disco/entity.js';
 
 /** What an account lends each of its sessions: the parts that outlive sessions. */
 export interface AccountParts {
@@ -38,6 +41,9 @@ export interface AccountParts {
   outbox(): Outbox;
   rooms: AccountRooms;
   requests: SubscriptionRequests;
+  presence: OwnPresenceControl;
+  /** When the user last touched the keyboard (XEP-0012 answers); absent: nobody is asked. */
+  activity?: UserActivity | undefined;
   catchUp: ArchiveCatchUp;
   /** The account's block list (XEP-0191): it filters every session's inbound messages. */
   blocks: AccountBlockList;
@@ -123,6 +129,9 @@ function wireFeatures(client: XmppClient, parts: AccountParts): RosterSync {
   const mayAnswer = (from: string): boolean => disclosure.mayAnswerQuery(from, rooms.isRoom);
   discoFeature(client, { version: natterVersion(), mayAnswer });
   answerTimeQueries(client, { mayAnswer });
+  // How long nobody has typed says whether someone sits there: to contacts only (issue 20).
+  const contactAsks = (from: string | undefined): boolean => mayAnswerQuery(jid, from, disclosure.isContact);
+  answerLastActivity(client, { mayAnswer: contactAsks, idleSeconds: () => (parts.presence.invisible() ? undefined : parts.activity?.idleSeconds()) });
   rooms.attach(client);
   return rosterSync(client, jid, store, (text) => consoleLine('error', text), (peer, show, status) =>
     parts.onEvent?.({ event: 'presence', account: jid, peer, show, ...(status === undefined ? {} : { status }) }));
@@ -157,7 +166,7 @@ function wireLife(session: Session, parts: AccountParts): void {
     const login = ++logins;
     void parts.blocks.load(session.blocking).then(() => {
       if (session.stopping || login !== logins || client.status !== 'online') return;
-      void client.send(buildInitialPresence(client.caps())).catch(() => undefined);
+      void parts.presence.sessionStarted(presencePort(client, parts.jid));
       parts.rooms.rejoin();
       parts.catchUp.start(client);
     });
@@ -165,14 +174,28 @@ function wireLife(session: Session, parts: AccountParts): void {
   client.streamManagement.on('resumed', () => {
     setState({ kind: 'online', resumed: true });
     consoleLine('info', 'online again (stream resumed)');
+    void parts.presence.sessionResumed(presencePort(client, parts.jid));
     void box.flush(true);
   });
   client.streamManagement.on('ack', (stanza: { attrs: Record<string, unknown> }) => box.acknowledged(typeof stanza.attrs.id === 'string' ? stanza.attrs.id : undefined));
   client.on('offline', () => roster.reset());
+  // Until the next session says how it stands (resumed, or fresh and invisible again), nothing is sent on the old one.
+  client.on('disconnect', () => parts.presence.sessionEnded());
   client.on('reconnect-scheduled', ({ attempt, retryAt }: { attempt: number; retryAt: number }) => {
     if (!session.stopping && client.status === 'disconnect') setState({ kind: 'reconnecting', attempt, retryAt });
   });
   reportFailures(client, parts);
+}
+
+/** The account's own presence speaks through this session: its stanzas, IQ-sets and the server's disco#info. */
+function presencePort(client: XmppClient, jid: string): PresenceSessionPort {
+  return {
+    isReady: () => client.isReady(),
+    send: (stanza) => client.send(stanza),
+    caps: () => client.caps(),
+    set: (iq) => client.iqCaller.request(iq),
+    serverInfo: () => client.iqCaller.get(xml('query', { xmlns: NS_DISCO_INFO }), jid.slice(jid.indexOf('@') + 1)),
+  };
 }
 
 /**

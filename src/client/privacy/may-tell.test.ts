@@ -21,6 +21,8 @@ it('tells contacts of this account and people it wrote to, nobody else; learns n
   history.add({ account: 'alice@x', peer: 'carol@x', direction: 'out', body: 'hi', at: 1 });
   const policy = disclosurePolicy('alice@x', store, history);
   expect(['bob@x', 'carol@x', 'eve@x', 'mallory@x'].map(policy.mayTell)).toEqual([true, true, false, false]);
+  // Contacts only (last activity): not whom the account merely wrote to, nor another account's.
+  expect(['bob@x', 'carol@x', 'eve@x', 'mallory@x'].map(policy.isContact)).toEqual([true, false, false, false]);
 
   store.dispatch({ type: 'roster/upsert', account: 'alice@x', contact: { jid: 'dave@x', name: 'dave', presence: 'offline', account: 'alice@x' } });
   expect(policy.mayTell('dave@x')).toBe(true);

@@ -14,13 +14,16 @@ export function disclosurePolicy(account: string, store: Store, history: Message
   let roster: unknown;
   let contacts = new Set<string>();
   const wrote = new Map<string, boolean>();
-  const mayTell = (peer: string): boolean => {
+  const isContact = (peer: string): boolean => {
     const current = store.getState().roster;
     if (current !== roster) {
       roster = current;
       contacts = new Set(current.filter((c) => c.account === account).map((c) => c.jid));
     }
-    if (contacts.has(peer)) return true;
+    return contacts.has(peer);
+  };
+  const mayTell = (peer: string): boolean => {
+    if (isContact(peer)) return true;
     let known = wrote.get(peer);
     if (known === undefined) {
       if (wrote.size >= MAX_REMEMBERED) wrote.clear();
@@ -31,6 +34,8 @@ export function disclosurePolicy(account: string, store: Store, history: Message
   };
   return {
     mayTell,
+    /** `peer` is in the account's roster. */
+    isContact,
     /**
      * Whether a query (disco, version, ping) from `from` is answered, which tells that natter is
      * online: the account's own resources and server (no from: RFC 6120 §8.1.2.1, the server on

@@ -8,6 +8,8 @@ import { closeCommand } from './close.js';
 import { correctCommand } from './correct.js';
 import { expandCommand } from './expand.js';
 import { helpCommand } from './help.js';
+import { lastCommand } from './last.js';
+import { invisibleCommand, visibleCommand } from './invisible.js';
 import { meCommand } from './me.js';
 import { msgCommand } from './msg.js';
 import { quitCommand } from './quit.js';
@@ -15,6 +17,7 @@ import { rosterCommand } from './roster.js';
 import { joinCommand, leaveCommand, whoCommand } from './rooms.js';
 import { jumpCommand, searchCommand } from './search.js';
 import { sourceCommand } from './source.js';
+import { presenceShortcuts, priorityCommand, statusCommand } from './status.js';
 import { timeCommand } from './time.js';
 import { vcardCommand } from './vcard.js';
 import { winCommand } from './win.js';
@@ -36,21 +39,27 @@ export const builtinCommands: readonly CommandSpec[] = [
   expandCommand,
   helpCommand,
   infoCommand,
+  invisibleCommand,
   joinCommand,
   jumpCommand,
+  lastCommand,
   leaveCommand,
   meCommand,
   msgCommand,
   pingCommand,
+  ...presenceShortcuts,
+  priorityCommand,
   quitCommand,
   rosterCommand,
   searchCommand,
   sourceCommand,
+  statusCommand,
   timeCommand,
   unaliasCommand,
   unblockCommand,
   vcardCommand,
   versionCommand,
+  visibleCommand,
   whoCommand,
   winCommand,
   xmlConsoleCommand,
