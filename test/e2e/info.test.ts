@@ -12,9 +12,10 @@ afterEach(async () => {
 // natter runs at UTC+05:30 (no daylight saving), so the difference to bob's -03:30 is known.
 const env = { TZ: 'Asia/Kolkata' };
 
-/** Bob's device: away with a status and caps, answering version and time as a client at UTC-03:30 would. */
+/** Bob's device: away with a status and caps, answering version, idle time (5 minutes) and time as a client at UTC-03:30 would. */
 async function bobsDevice(bob: Peer): Promise<void> {
   bob.answerIqGet('jabber:iq:version', 'query', () => xml('query', { xmlns: 'jabber:iq:version' }, xml('name', {}, 'TestClient'), xml('version', {}, '2.0'), xml('os', {}, 'Plan 9')));
+  bob.answerIqGet('jabber:iq:last', 'query', () => xml('query', { xmlns: 'jabber:iq:last', seconds: '300' }));
   bob.answerIqGet('urn:xmpp:time', 'time', () =>
     xml('time', { xmlns: 'urn:xmpp:time' }, xml('tzo', {}, '-03:30'), xml('utc', {}, new Date().toISOString().replace(/\.\d+Z$/, 'Z'))));
   await bob.sendRaw(xml('presence', {}, xml('show', {}, 'away'), xml('status', {}, 'at lunch'), xml('priority', {}, '3'),
@@ -39,6 +40,7 @@ it("/info opens a tab with the roster's say, bob's device with its client, versi
   await natter.waitForText('software (caps): https://testclient.example');
   await natter.waitForText('client: TestClient 2.0 on Plan 9');
   await natter.waitForText(/time: \d{2}:\d{2}( yesterday)? \(UTC-03:30\), 9 hours behind you/);
+  await natter.waitForText(`activity: ${bob.jid}/peer has been idle for 5 minutes`);
   await natter.waitForText('name: Bob Example');
   await natter.waitForText('nickname: bobby');
   await natter.waitForText('email: bob@example.org');

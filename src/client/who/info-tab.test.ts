@@ -23,6 +23,7 @@ function bob(profile: ContactProfile | null = {
     // No vCard4 on PEP: natter shows the vcard-temp one.
     if (child.is('pubsub')) throw stanzaError('item-not-found');
     if (child.is('vCard')) return xml('vCard', { xmlns: 'vcard-temp' }, xml('FN', {}, 'Bob Example'), xml('NOTE', {}, 'line\none\u202e'));
+    if (child.attrs.xmlns === 'jabber:iq:last') return xml('query', { xmlns: 'jabber:iq:last', seconds: '300' });
     if (child.is('time')) return xml('time', { xmlns: 'urn:xmpp:time' }, xml('tzo', {}, '+02:00'), xml('utc', {}, '2026-12-07T12:00:00Z'));
     return xml('query', { xmlns: 'jabber:iq:version' }, xml('name', {}, 'Gajim'), xml('version', {}, '1.8.4'));
   };
@@ -49,11 +50,11 @@ it('opens a tab with the roster, each device with client and time (or why not), 
   expect(await tabText(store, id)).toEqual([
     "bob@x (Bob)\n  roster: subscription both: you see each other's presence; groups Friends",
     '2 devices online:',
-    'bob@x/laptop: away, "lunch", priority 5\n  software (caps): https://gajim.org\n  client: Gajim 1.8.4\n  time: 14:00 (UTC+02:00), 1 hour ahead of you',
-    'bob@x/phone: online, priority 0\n  client: bob@x/phone does not answer software version queries (service-unavailable)\n  time: bob@x/phone does not answer time queries (service-unavailable)',
+    'bob@x/laptop: away, "lunch", priority 5\n  software (caps): https://gajim.org\n  client: Gajim 1.8.4\n  time: 14:00 (UTC+02:00), 1 hour ahead of you\n  activity: bob@x/laptop has been idle for 5 minutes',
+    'bob@x/phone: online, priority 0\n  client: bob@x/phone does not answer software version queries (service-unavailable)\n  time: bob@x/phone does not answer time queries (service-unavailable)\n  activity: bob@x/phone does not tell its last activity (service-unavailable)',
     'vCard:\n  name: Bob Example\n  note: line one',
   ]);
-  expect(asked.sort()).toEqual(['pubsub bob@x', 'query bob@x/laptop', 'query bob@x/phone', 'time bob@x/laptop', 'time bob@x/phone', 'vCard bob@x']);
+  expect(asked.sort()).toEqual(['pubsub bob@x', 'query bob@x/laptop', 'query bob@x/laptop', 'query bob@x/phone', 'query bob@x/phone', 'time bob@x/laptop', 'time bob@x/phone', 'vCard bob@x']);
 });
 
 it('a full JID narrows to that device; a stranger is said to be outside the roster; /info again starts the tab afresh', async () => {

@@ -1,5 +1,6 @@
+import { describeLastActivity } from '../../commands/builtin/last.js';
 import { describeLocalTime } from '../../commands/builtin/time.js';
-import type { EntityTime, VersionResult } from '../../commands/types.js';
+import type { EntityTime, LastActivityAnswer, VersionResult } from '../../commands/types.js';
 import { bareJid } from '../../domain/jid.js';
 import type { RosterItem } from '../../domain/roster.js';
 import { boundedLine, sanitizeLine } from '../../domain/sanitize.js';
@@ -7,6 +8,7 @@ import { tabIdOf } from '../../domain/tab-address.js';
 import type { Store } from '../../store/create-store.js';
 import type { PresenceUpdate } from '../../xmpp/features/presence/parse.js';
 import type { ContactProfile } from '../roster/roster-sync.js';
+import { askLastActivity } from '../presence/ask-last.js';
 import { askEntityTime } from '../time/ask-time.js';
 import type { Clock } from '../time/clock.js';
 import { queryTarget, type AskPort } from './ask-entity.js';
@@ -27,7 +29,7 @@ const SHOWN = 200;
 
 /**
  * Opens (or refreshes) the /info tab of `written`: what the roster says at once, then each
- * online device's client (XEP-0092) and local time (XEP-0202), then the vCard (XEP-0054), each
+ * online device's client (XEP-0092), local time (XEP-0202) and idle time (XEP-0012), then the vCard (XEP-0054), each
  * as its answers come, in that order. A full JID narrows the devices to that one. Returns the
  * tab's id; throws, opening nothing, when it is not a JID or the account is offline.
  */
@@ -50,13 +52,13 @@ export function openInfoTab(store: Store, port: InfoPort, written: string, clock
   // Every question is asked now; the answers are written in order as they come.
   const asked = devices.slice(0, MAX_DEVICES_ASKED).map((device) => {
     const full = device.resource ? `${bare}/${device.resource}` : bare;
-    return { device, answers: Promise.allSettled([askSoftwareVersion(port, full), askEntityTime(port, full, clock)]) };
+    return { device, answers: Promise.allSettled([askSoftwareVersion(port, full), askEntityTime(port, full, clock), askLastActivity(port, full)]) };
   });
   const vcard = askVcard(port, bare).then((card) => ({ card }), (error: unknown) => ({ error: String((error as Error).message ?? error) }));
   void (async () => {
     for (const { device, answers } of asked) {
-      const [version, time] = await answers;
-      say(describeDevice(bare, device, version, time));
+      const [version, time, last] = await answers;
+      say(describeDevice(bare, device, { version, time, last }));
     }
     for (const device of devices.slice(MAX_DEVICES_ASKED)) say(describeDevice(bare, device));
     say(describeVcard(await vcard));
@@ -82,15 +84,24 @@ export function describeRoster(bare: string, account: string, item: RosterItem |
   return `${who}${name}\n  roster: subscription ${item.subscription}: ${SUBSCRIPTION[item.subscription]}${asked}; ${groups}`;
 }
 
-/** One device: its presence, caps node, client and local time (each answer, or why there is none). */
-export function describeDevice(bare: string, device: PresenceUpdate, version?: PromiseSettledResult<VersionResult>, time?: PromiseSettledResult<EntityTime>): string {
+/** What a device answered (or why not): its client, its local time, its idle time. */
+export interface DeviceAnswers {
+  version: PromiseSettledResult<VersionResult>;
+  time: PromiseSettledResult<EntityTime>;
+  last: PromiseSettledResult<LastActivityAnswer>;
+}
+
+/** One device: its presence, caps node, client, local time and idle time (each answer, or why there is none). */
+export function describeDevice(bare: string, device: PresenceUpdate, answers?: DeviceAnswers): string {
   const full = sanitizeLine(device.resource ? `${bare}/${device.resource}` : bare);
   const status = device.status ? `, "${boundedLine(device.status, SHOWN)}"` : '';
   const lines = [`${full}: ${device.show}${status}, priority ${device.priority}`];
   if (device.caps) lines.push(`  software (caps): ${boundedLine(device.caps.node, SHOWN)}`);
-  if (!version || !time) lines.push(`  not asked: natter asks the first ${MAX_DEVICES_ASKED} devices only`);
-  if (version) lines.push(`  client: ${version.status === 'fulfilled' ? describeClient(version.value) : reason(version.reason)}`);
-  if (time) lines.push(`  time: ${time.status === 'fulfilled' ? describeLocalTime(time.value) : reason(time.reason)}`);
+  if (!answers) return [...lines, `  not asked: natter asks the first ${MAX_DEVICES_ASKED} devices only`].join('\n');
+  const { version, time, last } = answers;
+  lines.push(`  client: ${version.status === 'fulfilled' ? describeClient(version.value) : reason(version.reason)}`);
+  lines.push(`  time: ${time.status === 'fulfilled' ? describeLocalTime(time.value) : reason(time.reason)}`);
+  lines.push(`  activity: ${last.status === 'fulfilled' ? describeLastActivity(last.value) : reason(last.reason)}`);
   return lines.join('\n');
 }
 

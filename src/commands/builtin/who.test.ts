@@ -108,6 +108,6 @@ describe('/info', () => {
     const { registry, ctx } = setup({});
     expect(completeLine(registry, ctx, '/info c', 7)?.text).toBe('/info carol@x ');
     const help = await registry.execute(ctx, '/help info');
-    expect(help.ok && help.text).toContain('which client it runs (XEP-0092) and its local time (XEP-0202)');
+    expect(help.ok && help.text).toContain('which client it runs (XEP-0092), its local time (XEP-0202) and how long it has been idle (XEP-0012)');
   });
 });

@@ -83,7 +83,7 @@ export const infoCommand: CommandSpec = {
   args: [{ name: 'jid', required: true, description: 'whom: a contact, bob@example.org (Tab completes them), or one device of theirs, bob@example.org/phone' }],
   description:
     'Shows at once what your roster says (name, subscription, groups) and each device of theirs that is online with its presence, then asks each device ' +
-    'which client it runs (XEP-0092) and its local time (XEP-0202), and their server for their vCard (XEP-0054), adding each answer as it comes. ' +
+    'which client it runs (XEP-0092), its local time (XEP-0202) and how long it has been idle (XEP-0012), and their server for their vCard (vCard4, XEP-0292, else XEP-0054), adding each answer as it comes. ' +
     'A device that answers only its contacts says service-unavailable to anyone else. /info again refreshes the tab; /close closes it.',
   examples: ['/info bob@example.org', '/info bob@example.org/phone'],
   run(ctx, [jid = '']) {
