@@ -38,7 +38,7 @@ describe('loadConfig', () => {
     const paths = pathsWith();
     expect(paths.configFile).toMatch(/cfg\/natter\/config\.json$/);
     const config = loadConfig(paths);
-    expect(config.get('ui')).toEqual({ rosterVisible: true, rosterWidth: 24, notify: 'off', theme: {}, keys: {} });
+    expect(config.get('ui')).toEqual({ rosterVisible: true, rosterWidth: 24, notify: 'off', theme: {}, keys: {}, nickColours: true });
     expect(config.get('aliases')).toEqual({});
     expect(config.get('hooks')).toEqual({});
     expect(config.path).toBe(paths.configFile);
@@ -59,6 +59,13 @@ describe('loadConfig', () => {
     expect(error.message).toContain(paths.configFile);
     expect(error.message).toContain('key ui.rosterWidth must be integer');
     expect(readFileSync(paths.configFile, 'utf8')).toBe(content);
+  });
+
+  it('takes ui.nickColours as true, false, "red-green" or "blue", and names the key for anything else', () => {
+    expect(loadConfig(pathsWith('{"ui": {"nickColours": "blue"}}')).get('ui').nickColours).toBe('blue');
+    expect(loadConfig(pathsWith('{"ui": {"nickColours": false}}')).get('ui').nickColours).toBe(false);
+    const error = errorOf(() => loadConfig(pathsWith('{"ui": {"nickColours": "rainbow"}}')));
+    expect(error.message).toContain('ui.nickColours');
   });
 
   it('refuses a password stored in an account', () => {

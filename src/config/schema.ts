@@ -38,6 +38,11 @@ export interface UiConfig {
   keys: Record<string, string[]>;
   /** Colour token → colour ("error": "#ff5f5f"); see src/ui/theme/theme.ts for the tokens. */
   theme: Record<string, string>;
+  /**
+   * Nicks and contact names in XEP-0392 colours (the ones other clients give them): true,
+   * false, or with a colour-vision correction, "red-green" or "blue" (XEP-0392 §5.2).
+   */
+  nickColours: boolean | 'red-green' | 'blue';
 }
 
 /** Event → program and arguments, run without a shell (see src/app/hooks.ts). */
@@ -127,6 +132,7 @@ export const configSchema: Schema<NatterConfig> = {
       rosterVisible: { type: 'boolean', default: true },
       rosterWidth: { type: 'integer', minimum: 12, maximum: 80, default: 24 },
       notify: { enum: ['off', 'bell', 'osc9', 'osc777'], default: 'off' },
+      nickColours: { enum: [true, false, 'red-green', 'blue'], default: true },
       theme: {
         type: 'object',
         propertyNames: { enum: ['border', 'title', 'activeTab', 'activeTabBg', 'unread', 'statusFg', 'statusBg', 'prompt', 'error', 'info', 'command', 'incoming', 'outgoing', 'action', 'timestamp'] },

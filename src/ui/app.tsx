@@ -18,7 +18,8 @@ import { typeText } from './key-actions/line-keys.js';
 import { runKeyAction } from './key-actions/key-table.js';
 import { ConversationPane } from './layout/conversation-pane.js';
 import { screenLayout } from './layout/screen-layout.js';
-import { ThemeProvider } from './theme/theme-context.js';
+import type { ColourDepth } from './theme/consistent-colour.js';
+import { ThemeProvider, type NickColours } from './theme/theme-context.js';
 import type { ThemeOverrides } from './theme/theme.js';
 
 export const MIN_COLUMNS = 40;
@@ -35,12 +36,16 @@ interface Props {
   theme?: ThemeOverrides;
   /** Where NO_COLOR is read: the process's environment unless a test gives one. */
   env?: Readonly<Record<string, string | undefined>>;
+  /** The config's `ui.nickColours`: XEP-0392 colours for nicks and contacts (on by default). */
+  nickColours?: NickColours;
+  /** How many colours the terminal shows (the host asks the terminal). */
+  colourDepth?: ColourDepth;
 }
 
-export function App({ store, controller, size, keys, theme, env }: Props) {
+export function App({ store, controller, size, keys, theme, env, nickColours, colourDepth }: Props) {
   return (
     <StoreContext.Provider value={store}>
-      <ThemeProvider overrides={theme} env={env}>
+      <ThemeProvider overrides={theme} env={env} nickColours={nickColours} colourDepth={colourDepth}>
         <Screen controller={controller} size={size} keys={keys} />
       </ThemeProvider>
     </StoreContext.Provider>

@@ -24,7 +24,7 @@ it("advertises what natter does, rooms and file links included, under the caps h
   const features = (answer?.getChildren('feature') ?? []).map((f) => String(f.attrs.var));
   expect([...features].sort()).toEqual([
     NS_INFO, 'http://jabber.org/protocol/caps', 'http://jabber.org/protocol/chatstates', 'http://jabber.org/protocol/muc',
-    'jabber:iq:version', 'jabber:x:oob', 'urn:xmpp:carbons:2', 'urn:xmpp:message-correct:0', 'urn:xmpp:ping', 'urn:xmpp:receipts', 'urn:xmpp:time',
+    'jabber:iq:last', 'jabber:iq:version', 'jabber:x:oob', 'urn:xmpp:carbons:2', 'urn:xmpp:message-correct:0', 'urn:xmpp:ping', 'urn:xmpp:receipts', 'urn:xmpp:time',
   ].sort());
   // XEP-0115 §5.4: the client that receives the presence checks the hash against the answer.
   expect(capsVer(identities, features)).toBe(ver);

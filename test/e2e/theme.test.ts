@@ -26,7 +26,8 @@ it('ui.theme colours error and command lines and incoming and outgoing messages 
   await bob.send(a.jid, 'hello alice');
   await natter.waitForText('hello alice');
   expect(await natter.lookOf('me: hi bob')).toEqual({ fg: THEME.outgoing, inverse: false });
-  expect(await natter.lookOf(`${b.jid}: hello alice`)).toEqual({ fg: THEME.incoming, inverse: false });
+  // The sender's name is in its XEP-0392 colour (nick-colours.test.ts), the text after it in the theme's.
+  expect(await natter.lookOf(': hello alice')).toEqual({ fg: THEME.incoming, inverse: false });
   natter.type('/quit\r');
   expect(await natter.waitForExit()).toEqual({ exitCode: 0 });
 });

@@ -4,7 +4,7 @@ import type { TestCertificates } from './ca.js';
  * ejabberd.yml for a private test server: 127.0.0.1 only, c2s on `c2sPort`, no s2s, HTTP, STUN
  * or MQTT listeners, everything (spool, logs) in the harness's directory. The modules are the
  * ones an ordinary ejabberd has for a client: roster, disco, caps, carbons, MAM, rooms (with
- * their archive), offline storage, ping, stream management, version.
+ * their archive), offline storage, ping, blocking (with privacy lists), stream management, version.
  */
 export function ejabberdConfig(o: { certs: TestCertificates; c2sPort: number; logLevel: string }): string {
   const q = (s: string): string => JSON.stringify(s);
@@ -45,6 +45,7 @@ shaper_rules:
   max_user_sessions: 10
 modules:
   mod_admin_extra: {}
+  mod_blocking: {}
   mod_caps: {}
   mod_carboncopy: {}
   mod_disco: {}
@@ -62,6 +63,7 @@ modules:
       mam: true
   mod_offline: {}
   mod_ping: {}
+  mod_privacy: {}
   mod_roster: {}
   mod_stream_mgmt: {}
   mod_version: {}

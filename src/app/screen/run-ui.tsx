@@ -1,4 +1,5 @@
 import { trackChatFocus } from '../../client/chat-states/chat-focus.js';
+import { colourDepthOf } from './colour-depth.js';
 import { editInEditor } from './external-editor.js';
 import { join } from 'node:path';
 import { render } from 'ink';
@@ -129,7 +130,8 @@ export async function runUi(options: UiOptions): Promise<number> {
     },
   }, config.get('presence'), manager);
   const startup = (holder.startup = startupCommands({ store, controller, defaultJid: () => manager.defaultJid(), startupFile: join(options.configDir, 'startup'), startup: options.startup }));
-  const instance = render(<App store={store} controller={controller} keys={ui.keys} theme={ui.theme} />, {
+  const colours = { nickColours: ui.nickColours, colourDepth: colourDepthOf() };
+  const instance = render(<App store={store} controller={controller} keys={ui.keys} theme={ui.theme} {...colours} />, {
     // One write per frame instead of three (coalesced-stdout.ts).
     stdout: coalescedStdout(process.stdout) as unknown as NodeJS.WriteStream,
     // main() opened the screen only on a terminal: a CI variable in the person's environment

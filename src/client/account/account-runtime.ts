@@ -5,6 +5,9 @@ import { sanitizeLine } from '../../domain/sanitize.js';
 import type { MessageHistory } from '../../history/message-history.js';
 import type { Store } from '../../store/create-store.js';
 import { buildChatState } from '../../xmpp/features/chat-states/chat-states.js';
+import { NS_CHATSTATES } from '../../xmpp/features/messages/ns.js';
+import { askOnlyForSupported } from '../../xmpp/features/peer-caps/ask-only-for-supported.js';
+import { peerCaps, type PeerCaps } from '../peer-caps/peer-caps.js';
 import { buildUnavailablePresence } from '../../xmpp/features/presence/build.js';
 import type { XmlTraceEntry } from '../../xmpp/features/xml-console/trace.js';
 import { sessionTrace } from '../xml-console/session-trace.js';
@@ -99,12 +102,13 @@ export function createAccountRuntime(settings: AccountSettings, deps: AccountDep
   const resource = randomResource();
   // Chat states reveal activity: only to contacts and people we wrote to, like receipts.
   const disclosure = disclosurePolicy(jid, store, history);
-  const chatStates = chatStateSender((peer, chatState) => {
-    const live = ready();
-    if (live) void live.client.send(buildChatState(live.locks.target(peer), chatState)).catch(() => undefined);
-  }, disclosure.mayTell);
+  // What peers support (XEP-0115 caps): chat states and receipt requests only where they are
+  // (or where it is not known: see ask-only-for-supported.ts), as Profanity does.
+  const caps = peerCaps();
+  const chatStates = chatStatesOut(ready, caps, disclosure.mayTell);
   // One way out for everything the user writes, chats and rooms: it outlives sessions.
   const outbox = sessionOutbox(jid, () => session, { history, store, tabs, ...events });
+  outbox.use((stanza) => askOnlyForSupported(stanza, caps.supports));
   const rooms = accountRooms(jid, { store, tabs, history, consoleLine, outbox, ...events });
   const requests = subscriptionRequests(jid, { store, consoleLine, ...events });
   const presence = ownPresence(jid, { store, consoleLine, initial: settings.presence, remember: (lastPresence) => deps.onLearnt?.({ lastPresence }) });
@@ -131,7 +135,7 @@ export function createAccountRuntime(settings: AccountSettings, deps: AccountDep
   };
 
   const parts: AccountParts = {
-    jid, store, consoleLine, setState, outbox: () => outbox, rooms, requests, presence, activity: deps.activity, catchUp, blocks: blocking.blocks, disclosure, ...events,
+    jid, store, consoleLine, setState, outbox: () => outbox, rooms, requests, presence, activity: deps.activity, catchUp, blocks: blocking.blocks, disclosure, peerCaps: caps, ...events,
     learnMechanism(used) {
       if (!settings.saved || !used || used === settings.mechanism) return;
       settings.mechanism = used;
@@ -212,6 +216,15 @@ function sessionQueries(jid: string, ready: () => Session | undefined): Pick<Acc
     setOwn: (child, timeoutMs) => ready()?.client.iqCaller.set(child, undefined, timeoutMs) ?? offline(),
     contactProfile: (contact) => ready()?.roster.profile(contact),
   };
+}
+
+/** The person's chat states (XEP-0085), sent on the live session to peers whose caps do not rule them out. */
+function chatStatesOut(ready: () => Session | undefined, caps: PeerCaps, mayTell: (peer: string) => boolean) {
+  return chatStateSender((peer, chatState) => {
+    const live = ready();
+    const to = live?.locks.target(peer);
+    if (live && to && caps.supports(to, NS_CHATSTATES) !== false) void live.client.send(buildChatState(to, chatState)).catch(() => undefined);
+  }, mayTell);
 }
 
 /** The account's certificate trust: pins from its settings, new ones asked for and saved as learnt. */

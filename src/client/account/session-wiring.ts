@@ -1,3 +1,4 @@
+import type { Element } from '@xmpp/xml';
 import type { EventSink } from '../../domain/events.js';
 import { chatTabId } from '../../domain/tab-address.js';
 import { sanitizeLine, sanitizeText } from '../../domain/sanitize.js';
@@ -23,6 +24,7 @@ import { createOutbox, type Outbox } from '../outbox/outbox.js';
 import type { MessageHistory } from '../../history/message-history.js';
 import type { ChatTabs } from '../conversations/chat-tabs.js';
 import { mayAnswerQuery, type DisclosurePolicy } from '../privacy/may-tell.js';
+import type { PeerCaps } from '../peer-caps/peer-caps.js';
 import type { AccountRooms } from '../rooms/account-rooms.js';
 import { rosterSync, type RosterSync } from '../roster/roster-sync.js';
 import { answerTimeQueries } from '../time/answer-time.js';
@@ -48,6 +50,8 @@ export interface AccountParts {
   /** The account's block list (XEP-0191): it filters every session's inbound messages. */
   blocks: AccountBlockList;
   disclosure: DisclosurePolicy;
+  /** What peers support (XEP-0115), learnt from their presences: what natter asks of them. */
+  peerCaps: PeerCaps;
   onEvent?: EventSink;
   /** The SASL mechanism this login used (pinned for the next). */
   learnMechanism(used: string | undefined): void;
@@ -66,6 +70,9 @@ export interface Session {
   /** Blocking requests (XEP-0191) on this session. */
   blocking: BlockingFeature;
 }
+
+/** How long a peer has to answer what its caps ver means (it is asked again at its next presence). */
+const CAPS_QUERY_MS = 15_000;
 
 /** xmpp.js status names → the state machine the status line shows. */
 const STATUS: Record<string, ConnectionState> = {
@@ -113,6 +120,11 @@ function wireFeatures(client: XmppClient, parts: AccountParts): RosterSync {
   const { jid, store, consoleLine, disclosure, rooms } = parts;
   // A blocked JID's request to see the account's presence is not shown (its server may pass it on).
   client.onPresence(unlessBlocked(parts.blocks, (stanza) => parts.requests.onStanza(stanza)));
+  // Their caps, asked once per ver: receipts and chat states go where they are supported.
+  const askCaps = (query: Element, to: string) => client.iqCaller.get(query, to, CAPS_QUERY_MS);
+  client.onPresence(unlessBlocked(parts.blocks, (stanza) => {
+    if (stanza.attrs.from !== String(client.jid ?? '')) parts.peerCaps.onPresence(stanza, askCaps);
+  }));
   // XEP-0085: the peer's chat states are shown (and natter's own sent, chat-state-sender.ts).
   client.advertise(NS_CHATSTATES);
   client.onMessage((message) => {
@@ -150,8 +162,6 @@ function wireLife(session: Session, parts: AccountParts): void {
     if (next && !session.stopping) setState(next);
   });
   client.on('session-ready', () => {
-    setState({ kind: 'online', resumed: false });
-    consoleLine('info', 'online');
     parts.learnMechanism(client.mechanism());
     session.locks.reset();
     parts.catchUp.sessionStarted();
@@ -166,6 +176,10 @@ function wireLife(session: Session, parts: AccountParts): void {
     const login = ++logins;
     void parts.blocks.load(session.blocking).then(() => {
       if (session.stopping || login !== logins || client.status !== 'online') return;
+      // "online" once contacts can see it: the initial presence goes out in this same turn, so
+      // whoever reacts to the status line finds natter available (not its messages kept offline).
+      setState({ kind: 'online', resumed: false });
+      consoleLine('info', 'online');
       void parts.presence.sessionStarted(presencePort(client, parts.jid));
       parts.rooms.rejoin();
       parts.catchUp.start(client);
@@ -178,7 +192,10 @@ function wireLife(session: Session, parts: AccountParts): void {
     void box.flush(true);
   });
   client.streamManagement.on('ack', (stanza: { attrs: Record<string, unknown> }) => box.acknowledged(typeof stanza.attrs.id === 'string' ? stanza.attrs.id : undefined));
-  client.on('offline', () => roster.reset());
+  client.on('offline', () => {
+    roster.reset();
+    parts.peerCaps.reset();
+  });
   // Until the next session says how it stands (resumed, or fresh and invisible again), nothing is sent on the old one.
   client.on('disconnect', () => parts.presence.sessionEnded());
   client.on('reconnect-scheduled', ({ attempt, retryAt }: { attempt: number; retryAt: number }) => {

@@ -8,6 +8,7 @@ import { disclosurePolicy } from '../privacy/may-tell.js';
 import { clientFixture, disposeClientFixtures, settle } from '../testing/client-fixture.js';
 import { subscriptionRequests } from '../roster/subscriptions.js';
 import { MAX_BLOCKED } from '../../xmpp/features/blocking/parse.js';
+import { IqAbortedError } from '../../xmpp/session/errors.js';
 import { accountBlocking, accountBlockList } from './block-list.js';
 import { unlessBlocked } from './session-blocking.js';
 
@@ -125,6 +126,18 @@ describe("the account's block list", () => {
     await a.blocks.load(a.feature);
     expect(a.blocks.list().supported).toBe(false);
     expect(a.fx.consoleLines.at(-1)).toEqual({ kind: 'info', text: 'this server does not support blocking (XEP-0191): /block is not available' });
+    const said = a.fx.consoleLines.length;
+    await a.blocks.load(a.feature); // the next login on the same server: not said again
+    expect(a.fx.consoleLines).toHaveLength(said);
+  });
+
+  it('says nothing when the session ended before the answer came (the next session reads it again)', async () => {
+    const a = account(['bob@x']);
+    await a.blocks.load(a.feature);
+    a.server.answer = () => Promise.reject(new IqAbortedError('the session was replaced by a new one before the answer came'));
+    await a.blocks.load(a.feature);
+    expect(a.fx.consoleLines).toEqual([]);
+    expect(a.blocks.list()).toEqual({ jids: ['bob@x'], known: true, supported: true });
   });
 
   it('changes nothing when the server refuses', async () => {

@@ -3,6 +3,7 @@ import { sanitizeLine } from '../../domain/sanitize.js';
 import type { BlockingFeature } from '../../xmpp/features/blocking/feature.js';
 import { isBlockedJid } from '../../xmpp/features/blocking/jid-match.js';
 import { MAX_BLOCKED, type BlockChange } from '../../xmpp/features/blocking/parse.js';
+import { IqAbortedError } from '../../xmpp/session/errors.js';
 import type { InboundStep } from '../../xmpp/session/inbound-router.js';
 
 /** Error conditions with which a server says it does not do XEP-0191 at all. */
@@ -61,10 +62,13 @@ export function accountBlockList(account: string, consoleLine: (kind: 'info' | '
         state = 'known';
         if (skipped > 0) consoleLine('error', `ignored ${skipped} entr${skipped === 1 ? 'y' : 'ies'} of the block list that are not JIDs`);
       } catch (error) {
+        // The session ended before the answer: the next one reads the list again; nothing to say.
+        if (error instanceof IqAbortedError) return;
         const condition = (error as { condition?: unknown }).condition;
         if (typeof condition === 'string' && UNSUPPORTED.has(condition)) {
+          // Said once, not at every login of the same server.
+          if (state !== 'unsupported') consoleLine('info', 'this server does not support blocking (XEP-0191): /block is not available');
           state = 'unsupported';
-          consoleLine('info', 'this server does not support blocking (XEP-0191): /block is not available');
         } else {
           consoleLine('error', `could not read the block list (${sanitizeLine(error instanceof Error ? error.message : String(error))}); natter keeps filtering with the last one it read`);
         }

@@ -1,8 +1,9 @@
 import { Box, Text } from 'ink';
 import { memo } from 'react';
 import type { Line, LineKind } from '../../domain/line.js';
+import { senderSpan } from '../text/format-line.js';
 import { visibleRows, type Row } from '../text/visible-rows.js';
-import { useTheme } from '../theme/theme-context.js';
+import { useNickColour, useTheme } from '../theme/theme-context.js';
 import type { ThemeToken } from '../theme/theme.js';
 
 interface Props {
@@ -32,15 +33,37 @@ const MessageRow = memo(function MessageRow({ row }: { row: Row }) {
   // "/me waves" is shown as "* bob waves", in its own colour and italic (XEP-0245).
   const action = row.line.from !== undefined && row.line.text.startsWith('/me ');
   const token = action ? 'action' : TOKEN[row.line.kind];
+  const colour = token && theme[token];
+  const sender = nameInRow(row);
+  const nickColour = useNickColour();
+  const senderColour = sender && nickColour(row.line.from ?? '');
   return (
     <Text wrap="truncate">
       <Text color={theme.timestamp}>{row.time.padEnd(6)}</Text>
-      <Text color={token && theme[token]} italic={action}>
-        {row.text}
-      </Text>
+      {sender && senderColour ? (
+        <Text color={colour} italic={action}>
+          {row.text.slice(0, sender.start)}
+          <Text color={senderColour}>{row.text.slice(sender.start, sender.end)}</Text>
+          {row.text.slice(sender.end)}
+        </Text>
+      ) : (
+        <Text color={colour} italic={action}>
+          {row.text}
+        </Text>
+      )}
     </Text>
   );
 });
+
+/**
+ * The sender's name in a row, where the row is a message's first and holds the whole name
+ * (a name wider than the pane wraps, and is then left in the line's colour).
+ */
+function nameInRow(row: Row): { start: number; end: number } | undefined {
+  if (row.rule || row.key !== `${row.line.id}:0`) return undefined;
+  const span = senderSpan(row.line);
+  return span && row.text.slice(span.start, span.end) === row.line.from ? span : undefined;
+}
 
 /** Exactly `height` one-row lines, so the frame never grows past the terminal. */
 export const MessageView = memo(function MessageView({ lines, width, height, offset, unreadFrom, expanded, anchor }: Props) {

@@ -2,7 +2,7 @@ import { Box, Text } from 'ink';
 import { memo } from 'react';
 import type { Contact } from '../../store/state.js';
 import type { RosterRow } from '../roster/roster-rows.js';
-import { useTheme } from '../theme/theme-context.js';
+import { useNickColour, useTheme } from '../theme/theme-context.js';
 
 const GLYPH: Record<Contact['presence'], string> = {
   chat: '+',
@@ -34,6 +34,7 @@ interface Props {
 
 const Row = memo(function Row({ row, showStatus, selected, unreadCount }: { row: RosterRow; showStatus: boolean; selected: boolean; unreadCount: number }) {
   const theme = useTheme();
+  const nickColour = useNickColour();
   if (row.kind === 'account') {
     return (
       <Text color={theme.title} bold wrap="truncate">
@@ -50,9 +51,13 @@ const Row = memo(function Row({ row, showStatus, selected, unreadCount }: { row:
   }
   const { contact } = row;
   const unread = Math.max(unreadCount, row.unread);
+  // Unread and offline say more than who it is: those keep their theme colours. The name is
+  // coloured by the contact's bare JID (an occupant's: its nick), as its chat lines are.
+  const plain = unread > 0 ? theme.unread : contact.presence === 'offline' ? theme.info : undefined;
+  const name = unread > 0 || contact.presence === 'offline' ? undefined : nickColour(contact.jid);
   return (
-    <Text wrap="truncate" inverse={selected} color={unread > 0 ? theme.unread : contact.presence === 'offline' ? theme.info : undefined}>
-      {GLYPH[contact.presence]} {contact.name}
+    <Text wrap="truncate" inverse={selected} color={plain}>
+      {GLYPH[contact.presence]} {name ? <Text color={name}>{contact.name}</Text> : contact.name}
       {unread > 0 ? ` (${unread})` : ''}
       {showStatus && contact.status ? <Text color={theme.info}> {contact.status}</Text> : null}
     </Text>

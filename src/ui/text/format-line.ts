@@ -8,6 +8,18 @@ export function formatTime(at: number): string {
   return `${String(d.getHours()).padStart(2, '0')}:${String(d.getMinutes()).padStart(2, '0')}`;
 }
 
+/**
+ * Where the sender's name sits in the first row of a message from someone else: after the
+ * delivery mark and, for "/me", the "* " (see lineBody). Undefined for natter's own lines and
+ * for one's own messages ("me" keeps the outgoing colour).
+ */
+export function senderSpan(line: Line): { start: number; end: number } | undefined {
+  if (line.from === undefined || line.kind !== 'incoming') return undefined;
+  const mark = line.delivery ? `${DELIVERY_MARK[line.delivery]} ` : '';
+  const start = mark.length + (line.text.startsWith('/me ') ? 2 : 0);
+  return { start, end: start + line.from.length };
+}
+
 /** The text of a buffer entry without its timestamp, as it is wrapped on screen. */
 export function lineBody(line: Line): string {
   if (line.from === undefined) return line.text;

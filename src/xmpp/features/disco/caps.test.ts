@@ -34,6 +34,24 @@ describe('XEP-0115 verification string', () => {
     expect(s).toBe('client/bot//z<client/pc/el/Ψ 0.11<client/pc/en/Psi 0.11<');
   });
 
+  it('hashes the §5.3 complex example, extended forms (XEP-0128) included, to its ver', () => {
+    const psi = [
+      { category: 'client', type: 'pc', lang: 'en', name: 'Psi 0.11' },
+      { category: 'client', type: 'pc', lang: 'el', name: 'Ψ 0.11' },
+    ];
+    const psiFeatures = ['http://jabber.org/protocol/caps', 'http://jabber.org/protocol/disco#info', 'http://jabber.org/protocol/disco#items', 'http://jabber.org/protocol/muc'];
+    const form = {
+      formType: 'urn:xmpp:dataforms:softwareinfo',
+      fields: [
+        { name: 'software', values: ['Psi'] },
+        { name: 'ip_version', values: ['ipv6', 'ipv4'] },
+        { name: 'os', values: ['Mac'] },
+        { name: 'os_version', values: ['10.5.1'] },
+        { name: 'software_version', values: ['0.11'] },
+      ],
+    };
+    expect(capsVer(psi, psiFeatures, [form])).toBe('q07IKJEyjvHSyhy//CH0CxmKi8w=');
+  });
   it('orders by UTF-8 bytes, not UTF-16 units (i;octet)', () => {
     // UTF-16 puts U+1F600 (D83D DE00) before U+FF5E; UTF-8 puts U+FF5E (EF BD 9E) first.
     expect(verificationString([], ['\u{1F600}', '\uFF5E'])).toBe('\uFF5E<\u{1F600}<');
