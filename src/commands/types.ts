@@ -74,6 +74,32 @@ export interface EntityTime {
   ourOffsetMinutes: number;
 }
 
+/** A ping's answer (XEP-0199): who answered, and how long the round trip took. */
+export interface PingResult {
+  jid: string;
+  rttMs: number;
+}
+
+/** What software an entity runs (XEP-0092); texts bounded, still raw. */
+export interface VersionResult {
+  jid: string;
+  name: string;
+  version: string;
+  os?: string;
+}
+
+/** What an entity says it is and does (XEP-0030 disco#info), or what it has (disco#items); texts bounded, still raw. */
+export type DiscoResult =
+  | { kind: 'info'; jid: string; node?: string; identities: Array<{ category: string; type: string; name?: string }>; features: string[]; left: number }
+  | { kind: 'items'; jid: string; node?: string; items: Array<{ jid: string; node?: string; name?: string }>; left: number };
+
+/** One's own vCard (XEP-0054) as read from the server: its fields, bounded, still raw. */
+export interface OwnVcard {
+  account: string;
+  fields: Array<{ label: string; value: string }>;
+  left: number;
+}
+
 /** Whose presence a command sets: the account of the tab `tabId` (else the default one), or every running account. */
 export interface PresenceScope {
   all: boolean;
@@ -170,6 +196,18 @@ export interface ClientApi {
   editRoster(edit: RosterEdit): Promise<string>;
   /** Asks `jid` its time (XEP-0202) from `account`, the contact's or the default account. */
   entityTime(jid: string, account?: string): Promise<EntityTime>;
+  /** Pings `jid` (XEP-0199) from `account`, the contact's or the default account. */
+  ping(jid: string, account?: string): Promise<PingResult>;
+  /** Asks `jid` what software it runs (XEP-0092). */
+  softwareVersion(jid: string, account?: string): Promise<VersionResult>;
+  /** Asks `jid` (at `node`) what it is and does, or with `items` what items it has (XEP-0030). */
+  disco(jid: string, options?: { items?: boolean; node?: string; account?: string }): Promise<DiscoResult>;
+  /** Opens the /info tab of `jid` (roster, devices with client and time, vCard), filled as answers come; returns its tab id. */
+  info(jid: string, account?: string): string;
+  /** The vCard of `account` or the default account, as its server holds it. */
+  ownVcard(account?: string): Promise<OwnVcard>;
+  /** Sets one field (FN, NICKNAME, EMAIL, …) of the account's vCard, or removes it when `value` is undefined; returns a summary. */
+  editOwnVcard(field: string, value: string | undefined, account?: string): Promise<string>;
   /** Sets the show and status message (RFC 6121 §4.7; '' for none) of `scope`'s accounts; returns a summary. */
   setPresence(change: { show: OwnShow; status: string }, scope: PresenceScope): Promise<string>;
   /** Sets the priority (RFC 6121 §4.7.2.3) of `scope`'s accounts; returns a summary. */

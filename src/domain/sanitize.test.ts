@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { sanitizeLine, sanitizeText } from './sanitize.js';
+import { boundedLine, sanitizeLine, sanitizeText } from './sanitize.js';
 
 describe('sanitizeText', () => {
   it.each([
@@ -23,5 +23,17 @@ describe('sanitizeText', () => {
 
   it('sanitizeLine folds newlines and tabs into one space', () => {
     expect(sanitizeLine('nick\n\n\tname')).toBe('nick name');
+  });
+});
+
+describe('boundedLine', () => {
+  it('makes a field inert, on one line, trimmed', () => {
+    expect(boundedLine(' Gajim\u001b[31m\n1.8\u202e ', 40)).toBe('Gajim 1.8');
+  });
+
+  it('cuts a long field with an ellipsis, never between the halves of a surrogate pair', () => {
+    expect(boundedLine('x'.repeat(1_000_000), 10)).toBe(`${'x'.repeat(9)}…`);
+    expect(boundedLine(`${'x'.repeat(8)}😀yz`, 10)).toBe(`${'x'.repeat(8)}…`);
+    expect(boundedLine('x'.repeat(10), 10)).toBe('x'.repeat(10));
   });
 });

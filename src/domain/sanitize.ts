@@ -33,3 +33,17 @@ export function sanitizeLine(input: string): string {
   const text = sanitizeText(input);
   return text.includes('\n') || text.includes('\t') ? text.replace(/[\n\t]+/g, ' ') : text;
 }
+
+/**
+ * A single-line field from the network, made inert and cut to `max` characters (an ellipsis
+ * says it was cut): a peer's client name, a vCard value, a disco feature. Cut before it is
+ * cleaned too, so a megabyte of text costs no more than `max` of it.
+ */
+export function boundedLine(input: string, max: number): string {
+  const head = input.length > max * 4 ? input.slice(0, max * 4) : input;
+  const line = sanitizeLine(head).trim();
+  if (line.length <= max) return line;
+  // Not between the two halves of a surrogate pair (an emoji): a lone half shows as garbage.
+  const end = /[\ud800-\udbff]/.test(line.charAt(max - 2)) ? max - 2 : max - 1;
+  return `${line.slice(0, end)}…`;
+}

@@ -19,6 +19,8 @@ const ADDRESSES: TabAddress[] = [
   { kind: 'private', room: 'ops@[::1]', nick: ':/: 🦊 Ünïcödé' },
   { kind: 'xml', account: 'alice@x' },
   { kind: 'xml', account: 'alice@[::1]' },
+  { kind: 'info', jid: 'bob@x' },
+  { kind: 'info', jid: 'bob@x/phone' },
 ];
 
 describe('the tab id codec', () => {
@@ -35,10 +37,11 @@ describe('the tab id codec', () => {
     expect(ADDRESSES.slice(0, 4).map(tabIdOf)).toEqual(['console', 'search', 'chat:bob@x', 'chat:bob@[::1]']);
     expect(tabIdOf({ kind: 'private', room: 'ops@muc.x', nick: 'a/b/c' })).toBe('private:ops@muc.x/a/b/c');
     expect(tabIdOf({ kind: 'xml', account: 'alice@x' })).toBe('xml:alice@x');
+    expect(tabIdOf({ kind: 'info', jid: 'bob@x' })).toBe('info:bob@x');
     expect([chatTabId('bob@x'), roomTabId('ops@muc.x')]).toEqual([tabIdOf({ kind: 'chat', peer: 'bob@x' }), 'room:ops@muc.x']);
   });
 
-  it.each(['', 'consoles', 'chat', 'chat:', 'room:', 'xml:', 'private:ops@muc.x', 'private:ops@muc.x/', 'private:/bob', 'search:1', 'mail:bob@x'])(
+  it.each(['', 'consoles', 'chat', 'chat:', 'room:', 'xml:', 'info:', 'private:ops@muc.x', 'private:ops@muc.x/', 'private:/bob', 'search:1', 'mail:bob@x'])(
     '%j is no tab id',
     (id) => expect(parseTabId(id)).toBeUndefined(),
   );
@@ -52,6 +55,6 @@ describe('the tab id codec', () => {
 });
 
 it('names the conversation of a chat, room or private tab as the history keeps it, and none for others', () => {
-  expect(['chat:bob@x', 'room:ops@muc.x', 'private:ops@muc.x/Bob Smith', 'console', 'xml:alice@x', 'search', 'junk'].map((id) => conversationOf(parseTabId(id))))
-    .toEqual(['bob@x', 'ops@muc.x', 'ops@muc.x/Bob Smith', undefined, undefined, undefined, undefined]);
+  expect(['chat:bob@x', 'room:ops@muc.x', 'private:ops@muc.x/Bob Smith', 'console', 'xml:alice@x', 'info:bob@x', 'search', 'junk'].map((id) => conversationOf(parseTabId(id))))
+    .toEqual(['bob@x', 'ops@muc.x', 'ops@muc.x/Bob Smith', undefined, undefined, undefined, undefined, undefined]);
 });

@@ -1,6 +1,7 @@
 /**
  * What a tab shows, as data: the console, a one-to-one chat, a room, a private chat with one
- * occupant of a room (XEP-0045 §7.5), an account's XML console, or the search results.
+ * occupant of a room (XEP-0045 §7.5), an account's XML console, the search results, or who
+ * someone is (/info: their devices, client, time and vCard).
  */
 export type TabAddress =
   | { kind: 'console' }
@@ -8,7 +9,8 @@ export type TabAddress =
   | { kind: 'room'; room: string }
   | { kind: 'private'; room: string; nick: string }
   | { kind: 'xml'; account: string }
-  | { kind: 'search' };
+  | { kind: 'search' }
+  | { kind: 'info'; jid: string };
 
 /** The address of one kind of tab: `TabAddressOf<'room'>` is `{ kind: 'room'; room }`. */
 export type TabAddressOf<K extends TabAddress['kind']> = Extract<TabAddress, { kind: K }>;
@@ -17,7 +19,7 @@ export type TabAddressOf<K extends TabAddress['kind']> = Extract<TabAddress, { k
  * The store keys tabs (and their lines) by a string id: cheap to compare, to use as a key and
  * to serialize. This file is the only one that makes or reads those strings; everyone else
  * holds a TabAddress or an opaque id. The format: "console", "search", "chat:PEER",
- * "room:ROOM", "private:ROOM/NICK", "xml:ACCOUNT". The kind ends at the first ':' (a JID may
+ * "room:ROOM", "private:ROOM/NICK", "xml:ACCOUNT", "info:JID". The kind ends at the first ':' (a JID may
  * hold more, e.g. an IPv6 domain "[::1]"); a room is a bare JID, which has no '/' (RFC 7622
  * §3.1), so in a private chat's id the first '/' ends the room and the nick is the rest, '/'
  * and all.
@@ -37,6 +39,8 @@ export function tabIdOf(address: TabAddress): string {
       return `private:${address.room}/${address.nick}`;
     case 'xml':
       return `xml:${address.account}`;
+    case 'info':
+      return `info:${address.jid}`;
   }
 }
 
@@ -64,6 +68,8 @@ function parse(id: string): TabAddress | undefined {
       return { kind: 'room', room: rest };
     case 'xml':
       return { kind: 'xml', account: rest };
+    case 'info':
+      return { kind: 'info', jid: rest };
     case 'private': {
       const slash = rest.indexOf('/');
       return slash > 0 && slash < rest.length - 1 ? { kind: 'private', room: rest.slice(0, slash), nick: rest.slice(slash + 1) } : undefined;

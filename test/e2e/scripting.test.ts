@@ -235,10 +235,11 @@ it('aliases: defined, expanded with their arguments, kept in the config across r
   await first.waitForText(`${a.jid}: online`);
   first.type(`/alias ops = /msg ${b.jid} [ops] $*\r`);
   await first.waitForText(`/ops = /msg ${b.jid} [ops] $*`);
-  first.type('/alias ping = /pong\r');
-  first.type('/alias pong = /ping\r');
-  first.type('/ping\r');
-  await first.waitForText('/ping: aliases expand into each other more than 8 times');
+  // /ping is a command of its own (XEP-0199): the loop is made of names that are none.
+  first.type('/alias tick = /tock\r');
+  first.type('/alias tock = /tick\r');
+  first.type('/tick\r');
+  await first.waitForText('/tick: aliases expand into each other more than 8 times');
   first.type('/quit\r');
   expect((await first.waitForExit()).exitCode).toBe(0);
 

@@ -14,6 +14,7 @@ import { roomsApi } from '../rooms/rooms-api.js';
 import { subscriptionsApi } from '../roster/subscriptions-api.js';
 import { rosterApi } from '../roster/roster-api.js';
 import { timeApi } from '../time/time-api.js';
+import { whoApi } from '../who/who-api.js';
 import { presenceApi } from '../presence/presence-api.js';
 import { accountDirectory } from './account-directory.js';
 import { createAccountRuntime, type AccountRuntime } from './account-runtime.js';
@@ -80,6 +81,7 @@ export function createAccountManager(deps: AccountManagerDeps) {
     ...subscriptionsApi(accounts),
     ...rosterApi(accounts, store),
     ...timeApi(accounts, store, deps.tabs),
+    ...whoApi(accounts, store, deps.tabs),
     ...presenceApi(accounts, store, deps.tabs),
     ...blockingApi(accounts, store, deps.tabs),
     ...accountsApi(accounts, { config, store, keychain: deps.keychain, oneRun: deps.oneRun }),

@@ -22,6 +22,7 @@ import { chatReceiver } from '../conversations/chat-receiver.js';
 import { chatStateSender } from '../chat-states/chat-state-sender.js';
 import { disclosurePolicy } from '../privacy/may-tell.js';
 import { subscriptionRequests } from '../roster/subscriptions.js';
+import type { ContactProfile } from '../roster/roster-sync.js';
 import { archiveCatchUp } from '../archive/archive-catch-up.js';
 import { accountBlocking, type AccountBlocking } from '../blocking/block-list.js';
 import { createArchivePaging, type OlderResult } from '../archive/archive-paging.js';
@@ -65,6 +66,10 @@ export interface AccountRuntimeCore {
   ask(child: Element, to: string, timeoutMs: number): Promise<Element | undefined>;
   /** The full JID a contact shows by (its best online resource), if one is online. */
   onlineAt(contact: string): string | undefined;
+  /** An IQ set to the account itself on the current session (publishing its vCard); rejects when offline. */
+  setOwn(child: Element, timeoutMs: number): Promise<Element | undefined>;
+  /** What the current session knows of `jid` (roster item, online resources); undefined while offline. */
+  contactProfile(jid: string): ContactProfile | undefined;
 }
 
 /** An account runtime with its blocking (XEP-0191): its block list and the current session's requests. */
@@ -186,11 +191,7 @@ export function createAccountRuntime(settings: AccountSettings, deps: AccountDep
       await sendCorrection({ account: jid, history, store, send: (stanza) => live.client.send(stanza), target: (p) => live.locks.target(p), ...events }, peer, body);
     },
     traceXml: (sink) => trace.to(sink),
-    ask(child, to, timeoutMs) {
-      const live = ready();
-      if (!live) return Promise.reject(new Error(`${jid} is offline; /connect ${jid} first`));
-      return live.client.iqCaller.get(child, to, timeoutMs);
-    },
+    ...sessionQueries(jid, ready),
     onlineAt: (contact) => session?.roster.onlineAt(contact),
     ...blocking,
     connect() {
@@ -205,6 +206,16 @@ export function createAccountRuntime(settings: AccountSettings, deps: AccountDep
       await stopSession();
       setState({ kind: 'offline' });
     },
+  };
+}
+
+/** Questions features ask on the account's current session, and what it knows of contacts; offline, a rejection that says so. */
+function sessionQueries(jid: string, ready: () => Session | undefined): Pick<AccountRuntimeCore, 'ask' | 'setOwn' | 'contactProfile'> {
+  const offline = (): Promise<never> => Promise.reject(new Error(`${jid} is offline; /connect ${jid} first`));
+  return {
+    ask: (child, to, timeoutMs) => ready()?.client.iqCaller.get(child, to, timeoutMs) ?? offline(),
+    setOwn: (child, timeoutMs) => ready()?.client.iqCaller.set(child, undefined, timeoutMs) ?? offline(),
+    contactProfile: (contact) => ready()?.roster.profile(contact),
   };
 }
 

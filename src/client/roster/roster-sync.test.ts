@@ -119,3 +119,17 @@ it('marks a contact whose answer to our request waits (ask="subscribe", subscrip
 function pushItem(s: ReturnType<typeof session>, attrs: Record<string, string>): void {
   s.pushRaw(xml('iq', { type: 'set' }, xml('query', { xmlns: NS_ROSTER }, xml('item', attrs))));
 }
+
+it("profile: a contact's roster item and online resources, the shown one first; a stranger's nothing", async () => {
+  const s = session();
+  await s.roster('bob@x');
+  s.presence('bob@x/phone', 'on the phone', 1);
+  s.presence('bob@x/laptop', 'at the desk', 5);
+  s.presence('mallory@x/r', 'a stranger');
+  const profile = s.sync.profile('bob@x');
+  expect(profile.item).toMatchObject({ jid: 'bob@x', subscription: 'both' });
+  expect(profile.resources.map((r) => [r.resource, r.status, r.priority])).toEqual([['laptop', 'at the desk', 5], ['phone', 'on the phone', 1]]);
+  s.gone('bob@x/laptop');
+  expect(s.sync.profile('bob@x').resources.map((r) => r.resource)).toEqual(['phone']);
+  expect(s.sync.profile('mallory@x')).toEqual({ resources: [] });
+});

@@ -111,6 +111,13 @@ export function rosterSync(
     set: roster.set,
     /** Deletes an item on the server (RFC 6121 §2.5); its push updates the pane. */
     remove: roster.remove,
+    /** What this session knows of `jid`: its roster item (none for a stranger) and its online resources, the one shown first. */
+    profile(jid: string): ContactProfile {
+      const online = items.has(jid) ? [...(resources.get(jid)?.values() ?? [])] : [];
+      online.sort((a, b) => b.priority - a.priority || RANK[b.show] - RANK[a.show]);
+      const item = items.get(jid);
+      return { ...(item ? { item } : {}), resources: online };
+    },
     /** The full JID a contact shows by (its best resource), while one is online. */
     onlineAt(jid: string): string | undefined {
       const shown = items.has(jid) ? best(jid) : undefined;
@@ -126,3 +133,9 @@ export function rosterSync(
 }
 
 export type RosterSync = ReturnType<typeof rosterSync>;
+
+/** A contact as one session knows it: the roster item and each online resource's presence. */
+export interface ContactProfile {
+  item?: RosterItem;
+  resources: PresenceUpdate[];
+}

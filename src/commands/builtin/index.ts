@@ -19,7 +19,9 @@ import { jumpCommand, searchCommand } from './search.js';
 import { sourceCommand } from './source.js';
 import { presenceShortcuts, priorityCommand, statusCommand } from './status.js';
 import { timeCommand } from './time.js';
+import { vcardCommand } from './vcard.js';
 import { winCommand } from './win.js';
+import { discoCommand, infoCommand, pingCommand, versionCommand } from './who.js';
 import { xmlConsoleCommand } from './xml-console.js';
 
 export const builtinCommands: readonly CommandSpec[] = [
@@ -32,9 +34,11 @@ export const builtinCommands: readonly CommandSpec[] = [
   connectCommand,
   correctCommand,
   declineCommand,
+  discoCommand,
   disconnectCommand,
   expandCommand,
   helpCommand,
+  infoCommand,
   invisibleCommand,
   joinCommand,
   jumpCommand,
@@ -42,6 +46,7 @@ export const builtinCommands: readonly CommandSpec[] = [
   leaveCommand,
   meCommand,
   msgCommand,
+  pingCommand,
   ...presenceShortcuts,
   priorityCommand,
   quitCommand,
@@ -52,6 +57,8 @@ export const builtinCommands: readonly CommandSpec[] = [
   timeCommand,
   unaliasCommand,
   unblockCommand,
+  vcardCommand,
+  versionCommand,
   visibleCommand,
   whoCommand,
   winCommand,

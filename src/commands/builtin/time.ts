@@ -24,6 +24,11 @@ const DAY = 24 * 60 * MINUTE;
 
 /** "bob@x/phone: 14:03 (UTC+02:00), 2 hours ahead of you", with the day when it is not ours, and a clock far off ours. */
 export function describeEntityTime(time: EntityTime): string {
+  return `${sanitizeLine(time.jid)}: ${describeLocalTime(time)}`;
+}
+
+/** "14:03 (UTC+02:00), 2 hours ahead of you": their local time, without who they are (/info shows it under their device). */
+export function describeLocalTime(time: EntityTime): string {
   // Their wall clock and ours, each as if it were UTC: what the clocks on the wall show.
   const theirs = time.utc + time.offsetMinutes * MINUTE;
   const ours = time.receivedAt + time.ourOffsetMinutes * MINUTE;
@@ -34,7 +39,7 @@ export function describeEntityTime(time: EntityTime): string {
   // XEP-0202 §6: a clock far from UTC is worth knowing; a few seconds are the network's.
   const skew = Math.round((time.utc - time.receivedAt) / MINUTE);
   const clock = skew === 0 ? '' : `; their clock is ${span(Math.abs(skew))} ${skew > 0 ? 'ahead of' : 'behind'} yours`;
-  return `${sanitizeLine(time.jid)}: ${new Date(theirs).toISOString().slice(11, 16)}${day} (UTC${time.tzo}), ${apart}${clock}`;
+  return `${new Date(theirs).toISOString().slice(11, 16)}${day} (UTC${time.tzo}), ${apart}${clock}`;
 }
 
 /** "45 minutes", "1 hour", "5 hours 30 minutes", "3 days". */
