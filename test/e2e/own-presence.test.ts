@@ -1,6 +1,6 @@
 import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Element } from '@xmpp/xml';
+import xml, { type Element } from '@xmpp/xml';
 import { afterEach, expect, inject, it } from 'vitest';
 import { makeContacts } from '../support/contacts.js';
 import { natterAndBob } from '../support/natter-and-bob.js';
@@ -11,6 +11,7 @@ import { startTcpProxy } from '../support/tcp-proxy.js';
 import { connectPeer, type Peer } from '../support/xmpp-peer.js';
 
 const info = inject('prosody');
+const NS_MUC = 'http://jabber.org/protocol/muc';
 const cleanup: Array<() => unknown> = [];
 afterEach(async () => {
   for (const c of cleanup.splice(0).reverse()) await c();
@@ -195,6 +196,26 @@ it('/status --all sets every account; without it, only the current one (the defa
   await bob.waitForPresence(from(a1.jid, 'dnd||'));
   await natter.waitForText(`${a1.jid}: online · dnd | ${a2.jid}: online · away: brb`);
   expect(presencesFrom(bob, a2.jid).at(-1)).toBe('away|brb|');
+  natter.type('/quit\r');
+  expect(await natter.waitForExit()).toEqual({ exitCode: 0 });
+}, 60_000);
+
+it('an occupant of a room natter is in sees /status away there too (XEP-0045 §7.7), and each later change', async () => {
+  const room = `${uniqueLocal('ops')}@conference.localhost`;
+  const { a, bob, natter } = await natterAndBob(info, cleanup, { cols: 120 });
+  const nick = a.jid.slice(0, a.jid.indexOf('@'));
+  // bob opens the room (an instant room, XEP-0045 §10.1.2) and stays in it; he is not alice's contact.
+  await bob.sendRaw(xml('presence', { to: `${room}/bob` }, xml('x', { xmlns: NS_MUC })));
+  await bob.request(xml('iq', { type: 'set', to: room }, xml('query', { xmlns: `${NS_MUC}#owner` }, xml('x', { xmlns: 'jabber:x:data', type: 'submit' }))));
+  natter.type(`/join ${room}\r`);
+  await natter.waitForText(`joined as ${nick}; 2 people here`);
+  const fromAliceInRoom = (s: Element): boolean => s.attrs.from === `${room}/${nick}` && s.attrs.type === undefined;
+  await bob.waitForPresence(fromAliceInRoom);
+
+  natter.type('/status away lunch\r');
+  await bob.waitForPresence((s) => fromAliceInRoom(s) && seen(s) === 'away|lunch|');
+  natter.type('/dnd\r');
+  await bob.waitForPresence((s) => fromAliceInRoom(s) && seen(s) === 'dnd||');
   natter.type('/quit\r');
   expect(await natter.waitForExit()).toEqual({ exitCode: 0 });
 }, 60_000);

@@ -115,7 +115,7 @@ export function createAccountRuntime(settings: AccountSettings, deps: AccountDep
   outbox.use((stanza) => askOnlyForSupported(stanza, caps.supports));
   const rooms = accountRooms(jid, { store, tabs, history, consoleLine, outbox, ...events });
   const requests = subscriptionRequests(jid, { store, consoleLine, ...events });
-  const presence = ownPresence(jid, { store, consoleLine, initial: settings.presence, remember: (lastPresence) => deps.onLearnt?.({ lastPresence }) });
+  const presence = ownPresence(jid, { store, consoleLine, initial: settings.presence, remember: (lastPresence) => deps.onLearnt?.({ lastPresence }), occupants: () => rooms.occupantJids() });
   const receive = chatReceiver(jid, { store, tabs, history, rooms, disclosure, consoleLine, ...events });
   const blocking = accountBlocking(jid, consoleLine, () => ready()?.blocking);
   const trace = sessionTrace();

@@ -42,6 +42,26 @@ function setUp(options: Parameters<typeof ownPresence>[1]['initial'] = undefined
 
 const presences = (wire: string[]): string[] => wire.filter((s) => s.startsWith('<presence')).map((s) => s.replace(/<c xmlns="http:\/\/jabber.org\/protocol\/caps"[^>]*\/>/, ''));
 
+describe('own presence in the rooms natter is in (XEP-0045 §7.7)', () => {
+  it('sends a change to each joined room as the occupant, after the presence to contacts', async () => {
+    const store = createStore(initialState(), { intervalMs: 0 });
+    let rooms: string[] = []; // a fresh session is in no room until it joins them again
+    const own = ownPresence('alice@x', { store, consoleLine: () => undefined, occupants: () => rooms });
+    const s = session();
+    await own.sessionStarted(s.port);
+    rooms = ['ops@conf.x/alice'];
+    await own.set({ show: 'away', status: 'lunch' });
+    rooms = [];
+    await own.set({ show: 'dnd', status: '' });
+    expect(presences(s.wire)).toEqual([
+      '<presence></presence>',
+      '<presence><show>away</show><status>lunch</status></presence>',
+      '<presence to="ops@conf.x/alice"><show>away</show><status>lunch</status></presence>',
+      '<presence><show>dnd</show></presence>',
+    ]);
+  });
+});
+
 describe('own presence across sessions', () => {
   it('sends the chosen presence at once, and as the initial presence of every fresh session', async () => {
     const { own, view, remembered } = setUp();

@@ -21,6 +21,8 @@ export interface OwnPresenceDeps {
   initial?: OwnPresence | undefined;
   /** The user chose a presence: kept for the next start. */
   remember?(presence: OwnPresence): void;
+  /** Our occupant JIDs (room/nick) in the rooms joined now: they get each change too. */
+  occupants?(): string[];
 }
 
 /**
@@ -58,6 +60,13 @@ export function ownPresence(account: string, deps: OwnPresenceDeps) {
     const presence = effective();
     await on.send(buildInitialPresence(on.caps(), presence, presence.idleSince));
     sent = presence;
+    // XEP-0045 §7.7: "an occupant can change its availability status within the room by sending
+    // the updated presence to <room@service/nick>" (a room hears no undirected presence).
+    for (const to of deps.occupants?.() ?? []) {
+      const directed = buildInitialPresence(on.caps(), presence, presence.idleSince);
+      directed.attrs.to = to;
+      await on.send(directed);
+    }
   };
 
   return {

@@ -111,6 +111,11 @@ export function accountRooms(
       }
     },
     isRoom: (jid: string): boolean => feature?.has(jid) === true,
+    /** Our occupant JIDs (room/nick) in the rooms this account is in now. */
+    occupantJids: (): string[] => [...wanted.keys()].flatMap((jid) => {
+      const current = room(jid);
+      return current?.joined ? [`${jid}/${current.nick}`] : [];
+    }),
     /** A carbon or archived copy of a private message through a room. */
     privateCopy: messages.privateMessage,
     join,
