@@ -200,20 +200,21 @@ it('/status --all sets every account; without it, only the current one (the defa
   expect(await natter.waitForExit()).toEqual({ exitCode: 0 });
 }, 60_000);
 
-it('an occupant of a room natter is in sees /status away there too (XEP-0045 §7.7), and each later change', async () => {
+it('an occupant of a room sees natter join as away, and each later change (XEP-0045 §7.2.1, §7.7)', async () => {
   const room = `${uniqueLocal('ops')}@conference.localhost`;
   const { a, bob, natter } = await natterAndBob(info, cleanup, { cols: 120 });
   const nick = a.jid.slice(0, a.jid.indexOf('@'));
   // bob opens the room (an instant room, XEP-0045 §10.1.2) and stays in it; he is not alice's contact.
   await bob.sendRaw(xml('presence', { to: `${room}/bob` }, xml('x', { xmlns: NS_MUC })));
   await bob.request(xml('iq', { type: 'set', to: room }, xml('query', { xmlns: `${NS_MUC}#owner` }, xml('x', { xmlns: 'jabber:x:data', type: 'submit' }))));
+  // Away before the join: the join presence says so (§7.2.1 carries show and status).
+  natter.type('/status away lunch\r');
+  await natter.waitForText(`${a.jid}: online · away: lunch`);
   natter.type(`/join ${room}\r`);
   await natter.waitForText(`joined as ${nick}; 2 people here`);
   const fromAliceInRoom = (s: Element): boolean => s.attrs.from === `${room}/${nick}` && s.attrs.type === undefined;
-  await bob.waitForPresence(fromAliceInRoom);
-
-  natter.type('/status away lunch\r');
   await bob.waitForPresence((s) => fromAliceInRoom(s) && seen(s) === 'away|lunch|');
+  // A change while in the room reaches it too (§7.7).
   natter.type('/dnd\r');
   await bob.waitForPresence((s) => fromAliceInRoom(s) && seen(s) === 'dnd||');
   natter.type('/quit\r');

@@ -34,6 +34,7 @@ import type { EventSink } from '../../domain/events.js';
 import type { RosterEdit } from '../../commands/types.js';
 import { answerSubscriptionOn, editRosterOn } from '../roster/session-roster.js';
 import { accountVoice, describe, sessionOutbox, startSession, type AccountParts, type Session } from './session-wiring.js';
+import { availability } from '../../xmpp/features/presence/build.js';
 
 export interface AccountRuntimeCore {
   readonly jid: string;
@@ -113,7 +114,7 @@ export function createAccountRuntime(settings: AccountSettings, deps: AccountDep
   // One way out for everything the user writes, chats and rooms: it outlives sessions.
   const outbox = sessionOutbox(jid, () => session, { history, store, tabs, ...events });
   outbox.use((stanza) => askOnlyForSupported(stanza, caps.supports));
-  const rooms = accountRooms(jid, { store, tabs, history, consoleLine, outbox, ...events });
+  const rooms = accountRooms(jid, { store, tabs, history, consoleLine, outbox, ...events, availability: () => availability(presence.current()) });
   const requests = subscriptionRequests(jid, { store, consoleLine, ...events });
   const presence = ownPresence(jid, { store, consoleLine, initial: settings.presence, remember: (lastPresence) => deps.onLearnt?.({ lastPresence }), occupants: () => rooms.occupantJids() });
   const receive = chatReceiver(jid, { store, tabs, history, rooms, disclosure, consoleLine, ...events });

@@ -1,3 +1,4 @@
+import type { Element } from '@xmpp/xml';
 import { sanitizeLine, sanitizeText } from '../../domain/sanitize.js';
 import { roomTabId } from '../../domain/tab-address.js';
 import type { Room } from '../../domain/room.js';
@@ -19,7 +20,11 @@ import { roomOccupants } from './room-occupants.js';
  */
 export function accountRooms(
   account: string,
-  deps: { store: Store; tabs: ChatTabs; history: MessageHistory; consoleLine(kind: 'info' | 'error', text: string): void; onEvent?: EventSink; outbox?: Outbox },
+  deps: {
+    store: Store; tabs: ChatTabs; history: MessageHistory; consoleLine(kind: 'info' | 'error', text: string): void; onEvent?: EventSink; outbox?: Outbox;
+    /** Our <show/> and <status/> now, sent with each join so the room sees us as contacts do. */
+    availability?(): Element[];
+  },
 ) {
   const { store, tabs, history } = deps;
   let feature: RoomsFeature | undefined;
@@ -63,7 +68,7 @@ export function accountRooms(
     const last = history.page(account, jid, 1)[0];
     ctx.subjectDue.add(jid);
     try {
-      const { created } = await feature.join(jid, nick, { ...(password ? { password } : {}), ...(last ? { since: last.at } : {}) });
+      const { created } = await feature.join(jid, nick, { ...(password ? { password } : {}), ...(last ? { since: last.at } : {}), availability: deps.availability?.() ?? [] });
       store.dispatch({ type: 'room/update', room: jid, patch: { joined: true } });
       const count = room(jid)?.occupants.length ?? 0;
       const text = `${created ? 'created the room and joined it' : 'joined'} as ${sanitizeLine(nick)}; ${count} ${count === 1 ? 'person' : 'people'} here`;

@@ -44,12 +44,13 @@ export interface JoinedRoom {
 }
 
 /**
- * Sends the join presence (XEP-0045 §7.2.1) with `children` in its <x/> (history, password) and
+ * Sends the join presence (XEP-0045 §7.2.1) with `children` in its <x/> (history, password), our
+ * `availability` (<show/>, <status/>: the room shows the occupant as we are, §7.7) after it, and
  * resolves when the room sends our own occupant's presence (§7.2.3, status 110; the nick is ours
  * alone, so its available presence is enough), telling whether the room was created (201).
  * An error presence from the occupant or the room rejects with what it means.
  */
-export async function enterRoom(port: StanzaPort, room: string, nick: string, children: Element[], timeoutMs: number): Promise<{ created: boolean }> {
+export async function enterRoom(port: StanzaPort, room: string, nick: string, children: Element[], timeoutMs: number, availability: Element[] = []): Promise<{ created: boolean }> {
   const occupant = `${room}/${nick}`;
   let created = false;
   await waitFor(port, timeoutMs, new RoomError(`no answer from ${room} to the join within ${timeoutMs / 1000} s`), (stanza) => {
@@ -58,7 +59,7 @@ export async function enterRoom(port: StanzaPort, room: string, nick: string, ch
     if (stanza.attrs.from !== occupant || stanza.attrs.type === 'unavailable') return undefined;
     created = stanza.getChild('x', NS_MUC_USER)?.getChildren('status').some((s) => s.attrs.code === '201') === true;
     return true;
-  }, () => port.send(xml('presence', { to: occupant }, xml('x', { xmlns: NS_MUC }, ...children))));
+  }, () => port.send(xml('presence', { to: occupant }, xml('x', { xmlns: NS_MUC }, ...children), ...availability)));
   return { created };
 }
 

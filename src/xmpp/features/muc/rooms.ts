@@ -17,6 +17,8 @@ export interface JoinOptions {
   /** Room history (§7.2.15) only after this time: what natter has already stored is not sent again. */
   since?: number;
   timeoutMs?: number;
+  /** Our <show/> and <status/>, so the room sees us as our contacts do. */
+  availability?: Element[];
 }
 
 export interface RoomsFeature {
@@ -51,7 +53,7 @@ export function roomsFeature(port: RoomsPort, handlers: { onEvent(event: RoomEve
     const history = options.since === undefined ? { maxstanzas: '20' } : { since: new Date(options.since + 1).toISOString() };
     const children = [xml('history', history), ...(options.password ? [xml('password', {}, options.password)] : [])];
     rooms.add(room);
-    const { created } = await enterRoom(port, room, nick, children, timeoutMs).catch((error: unknown) => {
+    const { created } = await enterRoom(port, room, nick, children, timeoutMs, options.availability).catch((error: unknown) => {
       rooms.delete(room);
       throw error;
     });

@@ -28,7 +28,7 @@ function buildIdle(since: number): Element {
  * RFC 6121 §4.7.2: <show/> (none for plain available, §4.7.2.1: "the entity is assumed to be
  * online and available"), <status/> and <priority/> (§4.7.2.3: zero when absent).
  */
-function availability(own: OwnPresence): Element[] {
+export function availability(own: OwnPresence): Element[] {
   return [
     ...(own.show === 'online' ? [] : [xml('show', {}, own.show)]),
     ...(own.status ? [xml('status', {}, own.status)] : []),
