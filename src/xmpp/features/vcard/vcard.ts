@@ -44,11 +44,16 @@ export type VcardParse = { ok: true; fields: VcardField[]; left: number } | { ok
  */
 export function parseVcard(vcard: Element | undefined): VcardParse {
   if (!vcard || !vcard.is('vCard', NS_VCARD)) return { ok: false, reason: 'no <vCard xmlns="vcard-temp"/> in the answer' };
+  return readFields(vcard, readField);
+}
+
+/** The fields `read` makes of a card's child elements, in order: at most MAX_VCARD_FIELDS, the rest counted in `left`. */
+export function readFields(card: Element, read: (element: Element) => VcardField | undefined): VcardParse {
   const fields: VcardField[] = [];
   let left = 0;
-  for (const child of vcard.children) {
+  for (const child of card.children) {
     if (typeof child === 'string') continue;
-    const field = readField(child);
+    const field = read(child);
     if (!field) continue;
     if (fields.length < MAX_VCARD_FIELDS) fields.push(field);
     else left += 1;

@@ -1,5 +1,5 @@
 import xml, { type Element } from '@xmpp/xml';
-import { MAX_VCARD_FIELDS, MAX_VCARD_VALUE, type VcardField, type VcardParse } from './vcard.js';
+import { MAX_VCARD_VALUE, readFields, type VcardField, type VcardParse } from './vcard.js';
 
 /** XEP-0292 §2: the vCard4 XML namespace (RFC 6351) and the PEP node it is published on. */
 export const NS_VCARD4 = 'urn:ietf:params:xml:ns:vcard-4.0';
@@ -35,16 +35,7 @@ export function parseVcard4(pubsub: Element | undefined): VcardParse {
   if (!item) return { ok: true, fields: [], left: 0 };
   const vcard = item.getChild('vcard', NS_VCARD4);
   if (!vcard) return { ok: false, reason: 'no vCard4 <vcard/> in the item' };
-  const fields: VcardField[] = [];
-  let left = 0;
-  for (const child of vcard.children) {
-    if (typeof child === 'string') continue;
-    const field = readField(child);
-    if (!field) continue;
-    if (fields.length < MAX_VCARD_FIELDS) fields.push(field);
-    else left += 1;
-  }
-  return { ok: true, fields, left };
+  return readFields(vcard, readField);
 }
 
 function readField(property: Element): VcardField | undefined {
