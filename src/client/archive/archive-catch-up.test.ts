@@ -2,9 +2,8 @@ import xml, { type Element } from '@xmpp/xml';
 import { afterEach, describe, expect, it } from 'vitest';
 import { messagesFeature } from '../../xmpp/features/messages/feature.js';
 import { chatTabId } from '../../domain/tab-address.js';
-import { chatReceiver } from '../conversations/chat-receiver.js';
 import { createOutbox } from '../outbox/outbox.js';
-import { disclosurePolicy } from '../privacy/may-tell.js';
+import { fixtureReceiver } from '../testing/fixture-receiver.js';
 import { clientFixture, disposeClientFixtures, settle } from '../testing/client-fixture.js';
 import { archiveCatchUp } from './archive-catch-up.js';
 
@@ -21,10 +20,7 @@ afterEach(disposeClientFixtures);
  */
 function catchingUp() {
   const fx = clientFixture();
-  const receive = chatReceiver(fx.account, {
-    store: fx.store, tabs: fx.tabs, history: fx.history, rooms: { privateCopy: () => undefined },
-    disclosure: disclosurePolicy(fx.account, fx.store, fx.history), consoleLine: fx.consoleLine, onEvent: fx.onEvent,
-  });
+  const receive = fixtureReceiver(fx);
   // Our messages and their delivery marks, as the account runtime wires them: the session is online and acknowledges.
   const outbox = createOutbox({
     account: fx.account, history: fx.history, store: fx.store, tabs: fx.tabs,

@@ -3,8 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { blockingFeature } from '../../xmpp/features/blocking/feature.js';
 import { messagesFeature } from '../../xmpp/features/messages/feature.js';
 import { archiveCatchUp } from '../archive/archive-catch-up.js';
-import { chatReceiver } from '../conversations/chat-receiver.js';
-import { disclosurePolicy } from '../privacy/may-tell.js';
+import { fixtureReceiver } from '../testing/fixture-receiver.js';
 import { clientFixture, disposeClientFixtures, settle } from '../testing/client-fixture.js';
 import { subscriptionRequests } from '../roster/subscriptions.js';
 import { MAX_BLOCKED } from '../../xmpp/features/blocking/parse.js';
@@ -26,10 +25,7 @@ function account(serverList: string[] = ['bob@x']) {
   const fx = clientFixture();
   const blocks = accountBlockList(fx.account, fx.consoleLine);
   fx.session.use(blocks.inboundStep);
-  const receive = chatReceiver(fx.account, {
-    store: fx.store, tabs: fx.tabs, history: fx.history, rooms: { privateCopy: () => undefined },
-    disclosure: disclosurePolicy(fx.account, fx.store, fx.history), consoleLine: fx.consoleLine, onEvent: fx.onEvent,
-  });
+  const receive = fixtureReceiver(fx);
   const catchUp = archiveCatchUp(fx.account, { history: fx.history, receive, delivered: () => undefined, consoleLine: fx.consoleLine });
   messagesFeature(fx.session, { onMessage: catchUp.live }, { ownJid: () => fx.account });
   const sets: string[] = [];

@@ -4,9 +4,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { ChatMessage } from '../../domain/chat-message.js';
 import { chatTabId } from '../../domain/tab-address.js';
 import { messagesFeature } from '../../xmpp/features/messages/feature.js';
-import { disclosurePolicy } from '../privacy/may-tell.js';
+import { fixtureReceiver } from '../testing/fixture-receiver.js';
 import { clientFixture, disposeClientFixtures } from '../testing/client-fixture.js';
-import { chatReceiver } from './chat-receiver.js';
 import { MAX_STRANGER_TABS } from './chat-tabs.js';
 
 const el = (text: string) => parse(text) as unknown as Element;
@@ -20,10 +19,7 @@ function receiving() {
   const fx = clientFixture();
   fx.store.dispatch({ type: 'roster/set', account: fx.account, contacts: [{ jid: 'bob@x', name: 'bob@x', presence: 'online', account: fx.account }] });
   const privateCopies: unknown[] = [];
-  const receive = chatReceiver(fx.account, {
-    store: fx.store, tabs: fx.tabs, history: fx.history, rooms: { privateCopy: (copy) => void privateCopies.push(copy) },
-    disclosure: disclosurePolicy(fx.account, fx.store, fx.history), consoleLine: fx.consoleLine, onEvent: fx.onEvent,
-  });
+  const receive = fixtureReceiver(fx, { privateCopy: (copy) => void privateCopies.push(copy) });
   messagesFeature(fx.session, { onMessage: (m) => receive(m) }, { ownJid: () => fx.account });
   const texts = (tabId = BOB) => fx.lines(tabId).map((l) => `${l.from}: ${l.text}${l.edited ? ' (edited)' : ''}`);
   return { fx, receive, privateCopies, texts };

@@ -2,9 +2,8 @@ import { parse } from 'ltx';
 import type { Element } from '@xmpp/xml';
 import { afterEach, describe, expect, it } from 'vitest';
 import { messagesFeature } from '../../xmpp/features/messages/feature.js';
-import { disclosurePolicy } from '../privacy/may-tell.js';
+import { fixtureReceiver } from '../testing/fixture-receiver.js';
 import { clientFixture, disposeClientFixtures } from '../testing/client-fixture.js';
-import { chatReceiver } from './chat-receiver.js';
 import { sendCorrection } from './send-correction.js';
 
 const el = (text: string) => parse(text) as unknown as Element;
@@ -13,10 +12,7 @@ afterEach(disposeClientFixtures);
 /** alice@x with the real receiver: what her other device sent reaches her as a sent carbon. */
 function correcting() {
   const fx = clientFixture();
-  const receive = chatReceiver(fx.account, {
-    store: fx.store, tabs: fx.tabs, history: fx.history, rooms: { privateCopy: () => undefined },
-    disclosure: disclosurePolicy(fx.account, fx.store, fx.history), consoleLine: fx.consoleLine, onEvent: fx.onEvent,
-  });
+  const receive = fixtureReceiver(fx);
   messagesFeature(fx.session, { onMessage: (m) => receive(m) }, { ownJid: () => fx.account });
   const sent: Element[] = [];
   const deps = { account: fx.account, history: fx.history, store: fx.store, send: async (s: Element) => void sent.push(s), target: (peer: string) => peer };
