@@ -1,5 +1,5 @@
-import { bareJid } from '../../domain/jid.js';
 import { sanitizeLine } from '../../domain/sanitize.js';
+import { contactJids, notAJid } from './jid-args.js';
 import { fail, ok, type CommandSpec, type LastActivityAnswer } from '../types.js';
 
 export const lastCommand: CommandSpec = {
@@ -12,10 +12,11 @@ export const lastCommand: CommandSpec = {
     'Many clients and servers tell this only to contacts, as natter does.',
   examples: ['/last bob@example.org', '/last bob@example.org/phone', '/last example.org'],
   async run(ctx, [jid = '']) {
-    if (!bareJid(jid) || jid.endsWith('/')) return fail(`"${sanitizeLine(jid).slice(0, 80)}" is not a JID. Write it as name@server, name@server/resource or server, e.g. /last bob@example.org`);
+    const bad = notAJid('last', jid);
+    if (bad) return fail(bad);
     return ok(describeLastActivity(await ctx.api.lastActivity(jid)));
   },
-  complete: (ctx, index, partial) => (index === 0 ? [...new Set(ctx.state().roster.map((c) => c.jid))].filter((jid) => jid.startsWith(partial)) : []),
+  complete: (ctx, index, partial) => (index === 0 ? contactJids(ctx, partial) : []),
 };
 
 /** "bob@x/phone has been idle for 5 minutes", "bob@x went offline 2 hours ago: bye", "x has been up for 3 days". */

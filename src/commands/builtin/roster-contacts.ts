@@ -4,6 +4,7 @@ import { sanitizeLine } from '../../domain/sanitize.js';
 import { completePath } from '../complete-path.js';
 import { tokenize } from '../tokenize.js';
 import { fail, ok, type CommandContext, type CommandResult, type CommandSpec, type RosterEdit } from '../types.js';
+import { contactJids } from './jid-args.js';
 
 /** The bare JID written, or why it is not one. */
 export function writtenJid(command: string, text: string): { jid: string } | { error: string } {
@@ -27,7 +28,6 @@ async function edit(ctx: CommandContext, checks: Array<{ error: string } | objec
   return wrong ? fail(wrong.error) : ok(await ctx.api.editRoster(make()));
 }
 
-const contactJids = (ctx: CommandContext, partial: string): string[] => [...new Set(ctx.state().roster.map((c) => c.jid))].filter((jid) => jid.startsWith(partial));
 export const groupNames = (ctx: CommandContext, partial: string): string[] =>
   [...new Set(ctx.state().roster.flatMap((c) => c.groups ?? []))].filter((g) => g.startsWith(partial));
 const jidFirst = (ctx: CommandContext, index: number, partial: string): string[] => (index === 0 ? contactJids(ctx, partial) : []);

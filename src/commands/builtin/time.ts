@@ -1,5 +1,5 @@
-import { bareJid } from '../../domain/jid.js';
 import { sanitizeLine } from '../../domain/sanitize.js';
+import { contactJids, notAJid } from './jid-args.js';
 import { fail, ok, type CommandSpec, type EntityTime } from '../types.js';
 
 export const timeCommand: CommandSpec = {
@@ -13,10 +13,11 @@ export const timeCommand: CommandSpec = {
     'Many clients tell their time only to their contacts, as natter does: to your contacts, people you wrote to and rooms you are in.',
   examples: ['/time bob@example.org', '/time bob@example.org/phone', '/time example.org'],
   async run(ctx, [jid = '']) {
-    if (!bareJid(jid) || jid.endsWith('/')) return fail(`"${jid}" is not a JID. Write it as name@server, name@server/resource or server, e.g. /time bob@example.org`);
+    const bad = notAJid('time', jid);
+    if (bad) return fail(bad);
     return ok(describeEntityTime(await ctx.api.entityTime(jid)));
   },
-  complete: (ctx, index, partial) => (index === 0 ? [...new Set(ctx.state().roster.map((c) => c.jid))].filter((jid) => jid.startsWith(partial)) : []),
+  complete: (ctx, index, partial) => (index === 0 ? contactJids(ctx, partial) : []),
 };
 
 const MINUTE = 60_000;

@@ -1,15 +1,6 @@
-import { bareJid } from '../../domain/jid.js';
 import { boundedLine, sanitizeLine } from '../../domain/sanitize.js';
-import { fail, ok, type CommandContext, type CommandSpec, type DiscoResult, type VersionResult } from '../types.js';
-
-/** The JID that was written, or why it is not one, naming the command in the example. */
-function notAJid(command: string, jid: string): string | undefined {
-  if (bareJid(jid) && !jid.endsWith('/')) return undefined;
-  return `"${sanitizeLine(jid)}" is not a JID. Write it as name@server, name@server/resource or server, e.g. /${command} bob@example.org`;
-}
-
-/** Contacts' JIDs starting with `partial`, each once. */
-const contacts = (ctx: CommandContext, partial: string): string[] => [...new Set(ctx.state().roster.map((c) => c.jid))].filter((jid) => jid.startsWith(partial));
+import { contactJids, notAJid } from './jid-args.js';
+import { fail, ok, type CommandSpec, type DiscoResult, type VersionResult } from '../types.js';
 
 const JID_ARG = 'whom to ask: bob@example.org, bob@example.org/phone, or a server, example.org (Tab completes contacts)';
 const CONTACTS_ONLY =
@@ -31,7 +22,7 @@ export const pingCommand: CommandSpec = {
     const pong = await ctx.api.ping(jid);
     return ok(`pong from ${sanitizeLine(pong.jid)} in ${pong.rttMs} ms`);
   },
-  complete: (ctx, index, partial) => (index === 0 ? contacts(ctx, partial) : []),
+  complete: (ctx, index, partial) => (index === 0 ? contactJids(ctx, partial) : []),
 };
 
 export const versionCommand: CommandSpec = {
@@ -47,7 +38,7 @@ export const versionCommand: CommandSpec = {
     if (bad) return fail(bad);
     return ok(describeVersion(await ctx.api.softwareVersion(jid)));
   },
-  complete: (ctx, index, partial) => (index === 0 ? contacts(ctx, partial) : []),
+  complete: (ctx, index, partial) => (index === 0 ? contactJids(ctx, partial) : []),
 };
 
 export const discoCommand: CommandSpec = {
@@ -72,7 +63,7 @@ export const discoCommand: CommandSpec = {
     return ok(describeDisco(await ctx.api.disco(jid, { items })));
   },
   complete: (ctx, index, partial, before = []) => {
-    if (index === 0) return [...contacts(ctx, partial), ...(partial.startsWith('-') ? ['--items'] : [])].filter((c) => c.startsWith(partial));
+    if (index === 0) return [...contactJids(ctx, partial), ...(partial.startsWith('-') ? ['--items'] : [])].filter((c) => c.startsWith(partial));
     return index === 1 && before[0] !== '--items' ? ['--items'].filter((c) => c.startsWith(partial)) : [];
   },
 };
@@ -91,7 +82,7 @@ export const infoCommand: CommandSpec = {
     if (bad) return fail(bad);
     return ok(undefined, [{ type: 'tab/focus', id: ctx.api.info(jid) }]);
   },
-  complete: (ctx, index, partial) => (index === 0 ? contacts(ctx, partial) : []),
+  complete: (ctx, index, partial) => (index === 0 ? contactJids(ctx, partial) : []),
 };
 
 /** The longest field shown of a version: a client's name and version are a few words. */
