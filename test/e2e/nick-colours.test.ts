@@ -20,8 +20,8 @@ const palette16 = (name: string | undefined): string => `palette ${new Map<strin
 
 /**
  * alice with bob and carol as contacts, both online, and natter logged in as alice in a
- * terminal with `env` (TERM, COLORTERM, NO_COLOR; TMUX and FORCE_COLOR of the test's own
- * environment left out, so the terminal's depth is what the test says).
+ * terminal with `env` (TERM, COLORTERM, NO_COLOR; spawnNatter leaves the test run's own
+ * colour variables out, so the terminal's depth is what the test says).
  */
 async function aliceWithTwoContacts(env: Record<string, string | undefined>): Promise<{ a: ProsodyAccount; b: ProsodyAccount; c: ProsodyAccount; natter: PtySession; bob: Peer }> {
   const [a, b, c] = await Promise.all(['alice', 'bob', 'carol'].map((name) => registerAccount(info, uniqueLocal(name))));
@@ -31,7 +31,7 @@ async function aliceWithTwoContacts(env: Record<string, string | undefined>): Pr
   const login = oneRunLogin(info, a!);
   const dirs = tempDirs();
   cleanup.push(login.remove, dirs.remove);
-  const natter = spawnNatter({ cols: 140, rows: 30, args: login.args, env: { ...dirs.env, TMUX: undefined, FORCE_COLOR: undefined, COLORTERM: undefined, NO_COLOR: undefined, ...env } });
+  const natter = spawnNatter({ cols: 140, rows: 30, args: login.args, env: { ...dirs.env, ...env } });
   cleanup.push(() => natter.dispose());
   await natter.waitForText(`${a!.jid}: online`);
   // Both online in the roster pane ("+ name"): names are coloured only while online.

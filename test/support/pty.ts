@@ -40,6 +40,13 @@ function childEnv(extra: Record<string, string | undefined>): Record<string, str
   return env;
 }
 
+/**
+ * The PTY's colours are what the test says (TERM, and COLORTERM/NO_COLOR in its env), never
+ * the test run's own: with CI set Node and chalk count no colours at all (their CI detection
+ * comes before TERM/COLORTERM), FORCE_COLOR or TMUX would change the depth, NO_COLOR remove it.
+ */
+const RUN_COLOUR_SIGNALS_LEFT_OUT = { CI: undefined, NODE_DISABLE_COLORS: undefined, FORCE_COLOR: undefined, NO_COLOR: undefined, TMUX: undefined, COLORTERM: undefined } as const;
+
 /** How a cell is drawn: its foreground colour ("#rrggbb", "palette N" or "default") and inverse video. */
 export interface CellLook {
   fg: string;
@@ -79,7 +86,7 @@ export function spawnNatter(
   const [program = process.execPath, ...programArgs] = [...(options.prefix ?? []), ...(options.command ?? [process.execPath, NATTER_BIN]), ...(options.args ?? [])];
   // node-pty sets TERM to `name`, over the env's: a test's TERM must be passed as the name.
   const pty: IPty = spawn(program, programArgs, {
-    name: options.env?.TERM ?? 'xterm-256color', cols, rows, cwd: dirs.home, env: childEnv({ ...dirs.env, ...options.env }),
+    name: options.env?.TERM ?? 'xterm-256color', cols, rows, cwd: dirs.home, env: childEnv({ ...dirs.env, ...RUN_COLOUR_SIGNALS_LEFT_OUT, ...options.env }),
   });
   let raw = '';
   const waiters = new Set<() => void>();
