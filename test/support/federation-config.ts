@@ -59,7 +59,7 @@ default_archive_policy = true
 archive_expires_after = "never"
 limits = { c2s = { rate = "100mb/s"; burst = "10s" } }
 modules_enabled = {
-  "roster"; "saslauth"; "tls"; "disco"; "ping"; "carbons"; "mam"; "offline"; "smacks"; "s2s_test_routes";
+  "roster"; "saslauth"; "tls"; "disco"; "ping"; "carbons"; "mam"; "offline"; "smacks"; "blocklist"; "s2s_test_routes";
 }
 modules_disabled = { "posix" }
 VirtualHost ${lua(o.domain)}
