@@ -1,6 +1,6 @@
 import xml from '@xmpp/xml';
 import type { Element } from '@xmpp/xml';
-import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, expect, it, onTestFailed } from 'vitest';
 import { startFederation, type Federation } from '../support/federation.js';
 import { oneRunLogin } from '../support/one-run-login.js';
 import { uniqueLocal } from '../support/prosody.js';
@@ -25,6 +25,10 @@ const available = (from: string) => (p: Element) => String(p.attrs.from ?? '').s
 
 /** alice on alpha.test in natter (a PTY), bob on beta.test online as a peer. */
 async function aliceOnAlphaBobOnBeta(options: { cols?: number } = {}) {
+  // A failure here is most often a link between the servers: say what their logs say.
+  onTestFailed(() => {
+    for (const server of [fed.alpha, fed.beta]) console.error(`--- ${server.domain} log (end) ---\n${server.log().slice(-3000)}`);
+  });
   const [a, b] = await Promise.all([fed.alpha.register(uniqueLocal('alice')), fed.beta.register(uniqueLocal('bob'))]);
   const bob = await connectPeer(fed.beta, b);
   cleanup.push(() => bob.stop());
@@ -122,14 +126,17 @@ it('catches up on what bob wrote from the other server while natter was offline,
   expect(await natter.waitForExit()).toEqual({ exitCode: 0 });
 });
 
-it('refuses a server whose certificate the test CA did not issue: the message does not arrive and natter says so on its line', async () => {
+it('refuses a server whose certificate the test CA did not issue, or issued for another name: nothing arrives and natter says why on the line', async () => {
   const { natter } = await aliceOnAlphaBobOnBeta();
-  const s = await fed.stranger.register(uniqueLocal('sam'));
+  const [s, m] = await Promise.all([fed.stranger.register(uniqueLocal('sam')), fed.misnamed.register(uniqueLocal('mel'))]);
+  // sam is online to show nothing reaches him (mel cannot be: his server's certificate is for beta.test).
   const sam = await connectPeer(fed.stranger, s);
   cleanup.push(() => sam.stop());
   natter.type(`/msg ${s.jid} are you there\r`);
   // Prosody's bounce (remote-server-not-found) carries its reason; natter shows it on the line.
   await natter.waitForText("✗ me: are you there [not delivered: Server-to-server connection failed: Remote server's certificate is not");
+  natter.type(`/msg ${m.jid} and you\r`);
+  await natter.waitForText("✗ me: and you [not delivered: Server-to-server connection failed: Remote server's certificate is not valid");
   expect(sam.received).toEqual([]);
   natter.type('/quit\r');
   expect(await natter.waitForExit()).toEqual({ exitCode: 0 });
