@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import type { TestCertificates } from './ca.js';
 
 export interface FederatedConfigOptions {
@@ -16,7 +17,7 @@ export interface FederatedConfigOptions {
 const lua = (s: string): string => JSON.stringify(s);
 
 /** Where mod_s2s_test_routes.lua (the harness's s2s routing) lives. */
-export const TEST_MODULES_DIR = new URL('./prosody-modules', import.meta.url).pathname;
+export const TEST_MODULES_DIR = fileURLToPath(new URL('./prosody-modules', import.meta.url));
 
 /**
  * prosody.cfg.lua for one of the federated test servers: 127.0.0.1 only, c2s and s2s on the
