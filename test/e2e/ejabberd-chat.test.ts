@@ -82,5 +82,5 @@ it('resumes the stream after a cut (XEP-0198, strict queue): what is sent before
 
   expect([...fromNatter()].sort()).toEqual([...sent.natter].sort());
   expect([...storedBodies(dirs.data, b.jid, 'in')].sort()).toEqual([...sent.bob].sort());
-  expect(proxy.accepted()).toBe(2);
+  expect(proxy.accepted()).toBeGreaterThanOrEqual(2);
 }, 90_000);
