@@ -1,19 +1,15 @@
 import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
 import { startEjabberd, type EjabberdServer } from '../support/ejabberd.js';
-import { aliceAndBobOn, storedBodies } from '../support/ejabberd-natter.js';
+import { aliceAndBobOn, storedBodies, STRICT_ACK_QUEUE } from '../support/ejabberd-natter.js';
 import type { PtySession } from '../support/pty.js';
 import { waitUntil } from '../support/run.js';
 import { startTcpProxy } from '../support/tcp-proxy.js';
 
-// The ejabberd smoke test, in `npm test`: natter against Debian's ejabberd 23.01 with a strict
-// XEP-0198 queue. MAX_ACK_QUEUE is what ejabberd keeps unacknowledged before it ends the stream
-// ("Too many unacked stanzas"): above any burst these tests cause, below the IQ answers natter
-// gets in one test, so an `h` that misses stanzas natter handled ends the stream, and it can
-// not be resumed.
-const MAX_ACK_QUEUE = 30;
+// natter against Debian's ejabberd 23.01 with a strict XEP-0198 queue (STRICT_ACK_QUEUE), one
+// private node for this file: login and 1:1, and a stream resumed after a cut.
 let ejabberd: EjabberdServer;
 beforeAll(async () => {
-  ejabberd = await startEjabberd({ maxAckQueue: MAX_ACK_QUEUE });
+  ejabberd = await startEjabberd({ maxAckQueue: STRICT_ACK_QUEUE });
 }, 60_000);
 afterAll(() => ejabberd?.stop());
 const cleanup: Array<() => unknown> = [];
@@ -36,7 +32,7 @@ it('logs in over STARTTLS with the private CA and chats with a peer both ways', 
 
 /** `count` IQ round trips natter makes and shows (`/ping`, each answered by the server): each answer is a stanza natter must count in `h`. */
 async function pings(natter: PtySession, count: number): Promise<void> {
-  // Five at a time: a burst stays far below MAX_ACK_QUEUE, so only a wrong `h` can fill the queue.
+  // Five at a time: a burst stays far below STRICT_ACK_QUEUE, so only a wrong `h` can fill the queue.
   for (let i = 0; i < count; i += 5) {
     for (let j = i; j < i + 5; j++) natter.type(`/ping ghost-${j}@localhost\r`);
     await natter.waitForText(`pong from ghost-${i + 4}@localhost`);
@@ -50,7 +46,7 @@ it('resumes the stream after a cut (XEP-0198, strict queue): what is sent before
   const natter = await run({ port: proxy.port });
   const status = (state: string) => `natter | ${a.jid}: ${state}`;
   // More answers than the queue holds: counted right, ejabberd drops each once acknowledged.
-  await pings(natter, MAX_ACK_QUEUE + 10);
+  await pings(natter, STRICT_ACK_QUEUE + 10);
   natter.type(`/msg ${b.jid}\r`);
   await natter.waitForText(`2:${b.jid}`);
 

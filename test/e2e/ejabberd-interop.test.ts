@@ -5,15 +5,15 @@ import { join } from 'node:path';
 import xml from '@xmpp/xml';
 import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
 import { startEjabberd, type EjabberdServer } from '../support/ejabberd.js';
-import { aliceAndBobOn, secondDevice, storedBodies } from '../support/ejabberd-natter.js';
+import { aliceAndBobOn, secondDevice, storedBodies, STRICT_ACK_QUEUE } from '../support/ejabberd-natter.js';
 import { runNatter, spawnNatter } from '../support/pty.js';
 
-// natter against Debian's ejabberd 23.01, one private node for this file (the same strict
-// XEP-0198 queue as the smoke test in ejabberd-chat.test.ts): direct TLS, the refusal of an
-// unknown CA, carbons, archive catch-up, a room and HTTP upload.
+// natter against Debian's ejabberd 23.01 with a strict XEP-0198 queue (STRICT_ACK_QUEUE), one
+// private node for this file: direct TLS, the refusal of an unknown CA, carbons, archive
+// catch-up, a room and HTTP upload.
 let ejabberd: EjabberdServer;
 beforeAll(async () => {
-  ejabberd = await startEjabberd({ maxAckQueue: 30 });
+  ejabberd = await startEjabberd({ maxAckQueue: STRICT_ACK_QUEUE });
 }, 60_000);
 afterAll(() => ejabberd?.stop());
 const cleanup: Array<() => unknown> = [];

@@ -7,6 +7,14 @@ import { spawnNatter, tempDirs, type PtySession } from './pty.js';
 import { connectPeer, type Peer } from './xmpp-peer.js';
 
 /**
+ * The XEP-0198 queue the natter-on-ejabberd tests run with: what ejabberd keeps unacknowledged
+ * before it ends the stream with policy-violation ("Too many unacked stanzas"). Above any burst
+ * these tests cause, below the IQ answers natter gets in one test: an `h` that misses stanzas
+ * natter handled ends the stream, and it can not be resumed.
+ */
+export const STRICT_ACK_QUEUE = 30;
+
+/**
  * alice and bob on a private ejabberd, each other's contacts, bob online as the test peer;
  * `run()` starts natter as alice (a PTY) on the same data directory each time, through `port`
  * (default: the STARTTLS port). Everything is pushed on `cleanup`.
