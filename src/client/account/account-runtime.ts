@@ -8,6 +8,7 @@ import { buildChatState } from '../../xmpp/features/chat-states/chat-states.js';
 import { NS_CHATSTATES } from '../../xmpp/features/messages/ns.js';
 import { askOnlyForSupported } from '../../xmpp/features/peer-caps/ask-only-for-supported.js';
 import { peerCaps, type PeerCaps } from '../peer-caps/peer-caps.js';
+import type { CapsIdentity } from '../../xmpp/features/peer-caps/parse.js';
 import { buildUnavailablePresence } from '../../xmpp/features/presence/build.js';
 import type { XmlTraceEntry } from '../../xmpp/features/xml-console/trace.js';
 import { sessionTrace } from '../xml-console/session-trace.js';
@@ -71,6 +72,8 @@ export interface AccountRuntimeCore {
   setOwn(child: Element, timeoutMs: number): Promise<Element | undefined>;
   /** What the current session knows of `jid` (roster item, online resources); undefined while offline. */
   contactProfile(jid: string): ContactProfile | undefined;
+  /** Who a peer's device says it is in its caps (XEP-0115: its disco identity), once known. */
+  deviceIdentity(full: string): CapsIdentity | undefined;
 }
 
 /** An account runtime with its blocking (XEP-0191): its block list and the current session's requests. */
@@ -194,6 +197,7 @@ export function createAccountRuntime(settings: AccountSettings, deps: AccountDep
     traceXml: (sink) => trace.to(sink),
     ...sessionQueries(jid, ready),
     onlineAt: (contact) => session?.roster.onlineAt(contact),
+    deviceIdentity: (full) => caps.identityOf(full),
     ...blocking,
     connect() {
       connect().catch((error: unknown) => {
