@@ -136,6 +136,13 @@ describe('/info', () => {
     expect(asked).toEqual(['bob@x']);
   });
 
+  it('without a screen (natter run) returns what the tab would show as its text, opening nothing', async () => {
+    const asked: string[] = [];
+    const { registry, ctx } = setup({ infoText: async (jid) => (asked.push(jid), `${jid}\n  roster: …`), info: () => { throw new Error('no tab without a screen'); } });
+    expect(await registry.execute({ ...ctx, headless: true }, '/info bob@x')).toEqual({ ok: true, text: 'bob@x\n  roster: …' });
+    expect(asked).toEqual(['bob@x']);
+  });
+
   it('bad input is one line and opens nothing: not a JID, no JID, an offline account', async () => {
     const { registry, ctx } = setup({ info: () => { throw new Error('alice@x is offline; /connect alice@x first'); } });
     expect(await registry.execute(ctx, '/info bob@')).toEqual({ ok: false, error: '"bob@" is not a JID. Write it as name@server, name@server/resource or server, e.g. /info bob@example.org' });

@@ -106,11 +106,13 @@ export const infoCommand: CommandSpec = {
   description:
     'Shows at once what your roster says (name, subscription, groups) and each device of theirs that is online with its presence, then asks each device ' +
     'which client it runs (XEP-0092), its local time (XEP-0202) and how long it has been idle (XEP-0012), and their server for their vCard (vCard4, XEP-0292, else XEP-0054), adding each answer as it comes. ' +
-    'A device that answers only its contacts says service-unavailable to anyone else. /info again refreshes the tab; /close closes it.',
-  examples: ['/info bob@example.org', '/info bob@example.org/phone'],
-  run(ctx, [jid = '']) {
+    'A device that answers only its contacts says service-unavailable to anyone else. /info again refreshes the tab; /close closes it. ' +
+    "In natter run, with no screen, the same lines are printed once every answer is in.",
+  examples: ['/info bob@example.org', '/info bob@example.org/phone', "natter run '/info bob@example.org'"],
+  async run(ctx, [jid = '']) {
     const bad = notAJid('info', jid);
     if (bad) return fail(bad);
+    if (ctx.headless) return ok(await ctx.api.infoText(jid));
     return ok(undefined, [{ type: 'tab/focus', id: ctx.api.info(jid) }]);
   },
   complete: (ctx, index, partial) => (index === 0 ? contactJids(ctx, partial) : []),
