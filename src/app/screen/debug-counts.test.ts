@@ -36,13 +36,15 @@ describe('debug counts', () => {
     none();
     const emitter = new EventEmitter();
     emitter.on('x', () => undefined);
-    const uninstall = writeCountsOnSignal(file, { emitter }, () => ({ watchers: 2 }));
+    const uninstall = writeCountsOnSignal(file, { emitter }, () => ({ watchers: 2 }), () => ({ lines: 7 }));
     try {
       process.kill(process.pid, 'SIGUSR2');
       await expect.poll(() => existsSync(file)).toBe(true);
       const counts = JSON.parse(readFileSync(file, 'utf8')) as DebugCounts;
       expect(counts.listeners).toEqual({ emitter: 1 });
       expect(counts.other).toEqual({ watchers: 2 });
+      expect(counts.held).toMatchObject({ lines: 7 });
+      expect(counts.held.heapUsedMiB).toBeGreaterThan(0);
       expect(counts.handles).toBeGreaterThan(0);
     } finally {
       uninstall();

@@ -14,10 +14,17 @@ export interface DebugCounts {
   listeners: Record<string, number>;
   /** Whatever else the caller counts (the store's subscribers). */
   other: Record<string, number>;
+  /**
+   * What natter holds and may rightly hold more of as it runs (lines kept per tab, up to a
+   * cap), with the heap it takes: to tell memory that grows with what is kept from a leak.
+   */
+  held: Record<string, number>;
 }
 
+const MiB = (bytes: number): number => Math.round((bytes / 1024 / 1024) * 10) / 10;
+
 /** What natter holds on to now: the figures a leak of listeners or timers makes grow. */
-export function debugCounts(emitters: Record<string, EventEmitter>, other: () => Record<string, number>): DebugCounts {
+export function debugCounts(emitters: Record<string, EventEmitter>, other: () => Record<string, number>, held: () => Record<string, number> = () => ({})): DebugCounts {
   const resources: Record<string, number> = {};
   for (const kind of process.getActiveResourcesInfo()) resources[kind] = (resources[kind] ?? 0) + 1;
   const listeners: Record<string, number> = {};
@@ -26,7 +33,9 @@ export function debugCounts(emitters: Record<string, EventEmitter>, other: () =>
   }
   // _getActiveHandles is undocumented but stable since Node 0.x; the resources above are its documented successor.
   const handles = (process as unknown as { _getActiveHandles(): unknown[] })._getActiveHandles().length;
-  return { at: new Date().toISOString(), handles, resources, listeners, other: other() };
+  const memory = process.memoryUsage();
+  const heap = { rssMiB: MiB(memory.rss), heapUsedMiB: MiB(memory.heapUsed), heapTotalMiB: MiB(memory.heapTotal), externalMiB: MiB(memory.external) };
+  return { at: new Date().toISOString(), handles, resources, listeners, other: other(), held: { ...held(), ...heap } };
 }
 
 /**
@@ -36,11 +45,16 @@ export function debugCounts(emitters: Record<string, EventEmitter>, other: () =>
  * nothing is installed and SIGUSR2 keeps Node's default (the process ends). Nothing of it runs
  * on the way of a message. Returns the uninstaller.
  */
-export function writeCountsOnSignal(file: string | undefined, emitters: Record<string, EventEmitter>, other: () => Record<string, number>): () => void {
+export function writeCountsOnSignal(
+  file: string | undefined,
+  emitters: Record<string, EventEmitter>,
+  other: () => Record<string, number>,
+  held?: () => Record<string, number>,
+): () => void {
   if (!file) return () => undefined;
   const write = (): void => {
     try {
-      writeFileSync(`${file}.tmp`, `${JSON.stringify(debugCounts(emitters, other))}\n`, { mode: 0o600 });
+      writeFileSync(`${file}.tmp`, `${JSON.stringify(debugCounts(emitters, other, held))}\n`, { mode: 0o600 });
       renameSync(`${file}.tmp`, file);
     } catch {
       // a debugging aid: a file that can not be written must not disturb the chat

@@ -151,7 +151,10 @@ export async function runUi(options: UiOptions): Promise<number> {
   });
   screen.instance = instance;
   exitCleanlyOnCrash({ flush: () => history.flush(), unmount: () => instance.unmount() });
-  writeCountsOnSignal(process.env[DEBUG_COUNTS_VARIABLE], { process, stdin: process.stdin, stdout: process.stdout }, () => store.listenerCounts());
+  writeCountsOnSignal(process.env[DEBUG_COUNTS_VARIABLE], { process, stdin: process.stdin, stdout: process.stdout }, () => store.listenerCounts(), () => {
+    const { tabs, lines } = store.getState();
+    return { tabs: tabs.length, lines: Object.values(lines).reduce((sum, kept) => sum + kept.length, 0) };
+  });
   const control = await startControlSocket(controlSocketPath(options.controlDir), (line) => controller.run(line)).catch((error: unknown) => {
     consoleInfo(`control socket off: ${error instanceof Error ? error.message : String(error)}`);
     return undefined;
