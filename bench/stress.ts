@@ -9,7 +9,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { runSoak, type SoakRun } from './soak/run-soak.js';
-import { countGrowth, curveSvg, rssGrowth, windowTable } from './soak/soak-report.js';
+import { countGrowth, curveSvg, heldGrowth, rssGrowth, windowTable } from './soak/soak-report.js';
 
 const { values } = parseArgs({
   options: {
@@ -45,7 +45,9 @@ const goals = [
 const receivedBy = (t: number): number => [...run.received].reverse().find(([at]) => at <= t + 0.5)?.[1] ?? 0;
 const title = `natter soak: ${options.contacts} contacts, ${options.rooms} rooms, ${options.rate} msg/s for ${minutes} min`;
 const table = windowTable(run.samples, windowS, receivedBy);
-const countsLine = (name: string, c: SoakRun['counts']['end']): string => (c ? `${name}: handles ${c.handles}, resources ${JSON.stringify(c.resources)}, listeners ${JSON.stringify(c.listeners)}, store ${JSON.stringify(c.other)}` : `${name}: not read`);
+const countsLine = (name: string, c: SoakRun['counts']['end']): string =>
+  c ? `${name}: handles ${c.handles}, resources ${JSON.stringify(c.resources)}, listeners ${JSON.stringify(c.listeners)}, store ${JSON.stringify(c.other)}, held ${JSON.stringify(c.held ?? {})}` : `${name}: not read`;
+const held = heldGrowth(run.counts.warm, run.counts.end);
 const markdown = [
   `# ${title}`,
   '',
@@ -54,6 +56,7 @@ const markdown = [
   table,
   '',
   ...goals.map((g) => `- ${g.met ? 'met' : 'MISSED'}: ${g.goal}: ${g.value}`),
+  ...(held ? [`- after warm-up: ${held}`] : []),
   '',
   ...(['start', 'warm', 'end'] as const).map((name) => `- ${countsLine(name, run.counts[name])}`),
   ...(run.exited ? ['', 'natter did not answer at the end; its screen:', '```', run.exited, '```'] : []),

@@ -97,7 +97,7 @@ export async function runSoak(o: SoakOptions): Promise<SoakRun> {
     const warmTimer = setTimeout(() => void readCounts(pid, launched.countsFile).then((c) => (run.counts.warm = c)), o.windowS * 1000);
     run.traffic = await driveTraffic(world, o.rate, run.durationS * 1000, (c) => {
       sent = c.chat + c.room;
-      if (c.chat + c.room > 0 && (Date.now() - started) % 60_000 < 1000) o.log(`soak:   ${Math.round((Date.now() - started) / 1000)} s, ${sent} sent, RSS ${sampler.samples.at(-1)?.rssMiB.toFixed(1)} MiB`);
+      if (c.chat + c.room > 0 && (Date.now() - started) % 60_000 < 1000) o.log(`soak:   ${Math.round((Date.now() - started) / 1000)} s, ${sent} sent, ${run.received.at(-1)?.[1] ?? 0} received, RSS ${sampler.samples.at(-1)?.rssMiB.toFixed(1)} MiB`);
     });
     sent = run.traffic.chat + run.traffic.room;
     sampler.stop();
@@ -115,8 +115,10 @@ export async function runSoak(o: SoakOptions): Promise<SoakRun> {
     return run;
   } finally {
     await client?.kill();
-    await world?.stop();
+    // The server first: a peer stopped while the server still sends to it (room messages)
+    // made xmpp.js 0.14 read into its detached parser and throw from a socket event.
     await info.stop();
+    await world?.stop();
     rmSync(home, { recursive: true, force: true });
   }
 }

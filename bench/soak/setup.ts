@@ -56,7 +56,7 @@ export async function prepareWorld(info: ProsodyInfo, size: SoakSize, tag: strin
   for (const peer of peerAccounts) writeRosterFile(info, peer, [item(account.jid, account.local, 'both')]);
   const peers: Peer[] = [];
   for (let start = 0; start < peerAccounts.length; start += 8) {
-    peers.push(...(await Promise.all(peerAccounts.slice(start, start + 8).map((p) => connectPeer(info, p, 'soak')))));
+    peers.push(...(await Promise.all(peerAccounts.slice(start, start + 8).map((p) => connectPeer(info, p, 'soak', { patientAcks: true })))));
   }
   const rooms = Array.from({ length: size.rooms }, (_, r) => `soak${tag}r${r}@conference.${account.domain}`);
   for (const [r, room] of rooms.entries()) {
@@ -64,5 +64,7 @@ export async function prepareWorld(info: ProsodyInfo, size: SoakSize, tag: strin
     await owner.sendRaw(xml('presence', { to: `${room}/${owner.jid.split('@')[0]}` }, xml('x', { xmlns: NS_MUC })));
     await owner.request(xml('iq', { type: 'set', to: room }, xml('query', { xmlns: `${NS_MUC}#owner` }, xml('x', { xmlns: 'jabber:x:data', type: 'submit' }))));
   }
-  return { account, peers, rooms, stop: async () => void (await Promise.all(peers.map((p) => p.stop()))) };
+  // Never longer than 10 s: a peer's stop must not hold the report back.
+  const stop = (peer: Peer): Promise<unknown> => Promise.race([peer.stop(), new Promise((resolve) => setTimeout(resolve, 10_000).unref())]);
+  return { account, peers, rooms, stop: async () => void (await Promise.all(peers.map(stop))) };
 }

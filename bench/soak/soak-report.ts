@@ -5,6 +5,8 @@ export interface Counts {
   resources: Record<string, number>;
   listeners: Record<string, number>;
   other: Record<string, number>;
+  /** Not compared: what natter rightly keeps more of (lines, up to their cap) and its heap. */
+  held?: Record<string, number>;
 }
 
 /** Every count as one flat name → number map ("resources.Timeout", "listeners.process", ...). */
@@ -22,6 +24,17 @@ export function countGrowth(warm: Counts, end: Counts): string[] {
   return Object.entries(flatCounts(end))
     .filter(([name, value]) => value > (before[name] ?? 0))
     .map(([name, value]) => `${name} ${before[name] ?? 0} → ${value}`);
+}
+
+/**
+ * How the heap grew against the lines natter keeps (the store's per-tab buffers, capped):
+ * memory that follows the lines is kept on purpose, memory beyond them is what leaks.
+ */
+export function heldGrowth(warm: Counts | undefined, end: Counts | undefined): string | undefined {
+  const [lines0, lines1, heap0, heap1] = [warm?.held?.lines, end?.held?.lines, warm?.held?.heapUsedMiB, end?.held?.heapUsedMiB];
+  if (lines0 === undefined || lines1 === undefined || heap0 === undefined || heap1 === undefined) return undefined;
+  const perLine = lines1 > lines0 ? ` (${(((heap1 - heap0) * 1024 * 1024) / (lines1 - lines0)).toFixed(0)} bytes of heap per line kept)` : '';
+  return `lines kept ${lines0} → ${lines1}, V8 heap used ${heap0} → ${heap1} MiB${perLine}`;
 }
 
 const mean = (values: number[]): number => values.reduce((a, b) => a + b, 0) / Math.max(1, values.length);

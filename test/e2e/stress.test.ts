@@ -15,6 +15,7 @@ interface Counts {
   resources: Record<string, number>;
   listeners: Record<string, number>;
   other: Record<string, number>;
+  held: Record<string, number>;
 }
 
 /**
@@ -53,6 +54,8 @@ it('npm run stress, small: every message sent is in natter\'s history once, the 
     expect(counts?.listeners.process).toBeGreaterThan(0);
     expect(counts?.other.screen).toBeGreaterThan(0);
   }
+  // Every message is a line kept in its tab (far below the per-tab cap at this size).
+  expect(report.counts.end?.held.lines).toBeGreaterThanOrEqual(sent);
   expect(report.samples.length).toBeGreaterThan(15);
   expect(report.samples.every((s) => s.rssMiB > 0)).toBe(true);
   const svg = readFileSync(join(results, 'soak.svg'), 'utf8');
