@@ -1,5 +1,6 @@
 import type { EventEmitter } from 'node:events';
 import { renameSync, writeFileSync } from 'node:fs';
+import type { Store } from '../../store/create-store.js';
 
 /** The environment variable naming the file natter writes its counts to on SIGUSR2. */
 export const DEBUG_COUNTS_VARIABLE = 'NATTER_DEBUG_COUNTS';
@@ -62,4 +63,12 @@ export function writeCountsOnSignal(
   };
   process.on('SIGUSR2', write);
   return () => void process.off('SIGUSR2', write);
+}
+
+/** The screen's counts (NATTER_DEBUG_COUNTS): the process and its terminal streams, the store's subscribers and the lines it keeps. */
+export function writeScreenCountsOnSignal(store: Store): () => void {
+  return writeCountsOnSignal(process.env[DEBUG_COUNTS_VARIABLE], { process, stdin: process.stdin, stdout: process.stdout }, () => store.listenerCounts(), () => {
+    const { tabs, lines } = store.getState();
+    return { tabs: tabs.length, lines: Object.values(lines).reduce((sum, kept) => sum + kept.length, 0) };
+  });
 }

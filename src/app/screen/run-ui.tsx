@@ -31,7 +31,7 @@ import { coalescedStdout } from '../../ui/render/coalesced-stdout.js';
 import { exitCleanlyOnCrash } from './crash-exit.js';
 import { watchKeyboard } from './auto-away.js';
 import { startupCommands } from './startup-commands.js';
-import { DEBUG_COUNTS_VARIABLE, writeCountsOnSignal } from './debug-counts.js';
+import { writeScreenCountsOnSignal } from './debug-counts.js';
 
 const SIGNALS = ['SIGTERM', 'SIGHUP', 'SIGINT'] as const;
 
@@ -151,10 +151,7 @@ export async function runUi(options: UiOptions): Promise<number> {
   });
   screen.instance = instance;
   exitCleanlyOnCrash({ flush: () => history.flush(), unmount: () => instance.unmount() });
-  writeCountsOnSignal(process.env[DEBUG_COUNTS_VARIABLE], { process, stdin: process.stdin, stdout: process.stdout }, () => store.listenerCounts(), () => {
-    const { tabs, lines } = store.getState();
-    return { tabs: tabs.length, lines: Object.values(lines).reduce((sum, kept) => sum + kept.length, 0) };
-  });
+  writeScreenCountsOnSignal(store);
   const control = await startControlSocket(controlSocketPath(options.controlDir), (line) => controller.run(line)).catch((error: unknown) => {
     consoleInfo(`control socket off: ${error instanceof Error ? error.message : String(error)}`);
     return undefined;
