@@ -36,6 +36,8 @@ import type { RosterEdit } from '../../commands/types.js';
 import { answerSubscriptionOn, editRosterOn } from '../roster/session-roster.js';
 import { accountVoice, describe, sessionOutbox, startSession, type AccountParts, type Session } from './session-wiring.js';
 import { availability } from '../../xmpp/features/presence/build.js';
+import type { ClientState } from '../../xmpp/features/csi/csi.js';
+import { clientStateIndication } from '../csi/client-state.js';
 
 export interface AccountRuntimeCore {
   readonly jid: string;
@@ -49,6 +51,8 @@ export interface AccountRuntimeCore {
   /** The person is typing to `peer` (or emptied the line): chat state notifications. */
   typing(peer: string, hasText: boolean): void;
   chatFocus(peer: string, change: 'left' | 'back' | 'closed'): void;
+  /** The person looks at natter or not (terminal focus): Client State Indication, XEP-0352. */
+  clientState(state: ClientState): void;
   connect(): void;
   /** Rooms (XEP-0045) of this account. */
   readonly rooms: AccountRooms;
@@ -126,6 +130,7 @@ export function createAccountRuntime(settings: AccountSettings, deps: AccountDep
   const archive = createArchivePaging(jid, history, (reason) => consoleLine('error', `ignored an archive result (${sanitizeLine(reason)})`), (peer, id) => outbox.delivered(peer, id));
   const catchUp = archiveCatchUp(jid, { history, receive: (message, fromArchive) => receive(message, fromArchive), delivered: (peer, id) => outbox.delivered(peer, id), consoleLine });
   const trust = accountTrust(settings, deps, consoleLine);
+  const csi = clientStateIndication();
 
   /** False after disconnect(): a connect still reading its CA file must not go on. */
   let wanted = false;
@@ -143,7 +148,7 @@ export function createAccountRuntime(settings: AccountSettings, deps: AccountDep
   };
 
   const parts: AccountParts = {
-    jid, store, consoleLine, setState, outbox: () => outbox, rooms, requests, presence, activity: deps.activity, catchUp, blocks: blocking.blocks, disclosure, peerCaps: caps, ...events,
+    jid, store, consoleLine, setState, outbox: () => outbox, rooms, requests, presence, activity: deps.activity, catchUp, blocks: blocking.blocks, disclosure, peerCaps: caps, csi, ...events,
     learnMechanism(used) {
       if (!settings.saved || !used || used === settings.mechanism) return;
       settings.mechanism = used;
@@ -189,6 +194,7 @@ export function createAccountRuntime(settings: AccountSettings, deps: AccountDep
     },
     typing: (peer, hasText) => chatStates.typing(peer, hasText),
     chatFocus: (peer, change) => chatStates.focus(peer, change),
+    clientState: (state) => csi.set(state),
     async correct(peer, body) {
       const live = ready();
       if (!live) throw new Error(`${jid} is not connected; a correction can only be sent online`);
