@@ -77,3 +77,13 @@ it('with ui.focusReporting off asks the terminal for no reports and tells the se
   natter.type('/quit\r');
   expect(await natter.waitForExit()).toEqual({ exitCode: 0 });
 });
+
+it('turns focus reporting off when natter is ended by SIGTERM', async () => {
+  const { natter } = await natterAndBob(server, cleanup);
+  expect(natter.output()).toContain('\u001b[?1004h');
+  natter.kill('SIGTERM');
+  await natter.waitForExit();
+  const output = natter.output();
+  expect(output.lastIndexOf('\u001b[?1004l')).toBeGreaterThan(output.lastIndexOf('\u001b[?1004h'));
+  expect(natter.bufferType()).toBe('normal');
+});
