@@ -35,6 +35,7 @@ it('says inactive when the terminal loses focus: the server holds back presence,
 
   natter.write(FOCUS_OUT);
   await serverLogged(INACTIVE);
+  await natter.waitForText(`${a.jid}: online · inactive`); // the status line says so, discreetly
   const held = count(server.log(), HELD_PRESENCE);
   await bob.sendRaw(xml('presence', {}, xml('show', {}, 'away'), xml('status', {}, 'lunch')));
   await serverLogged(HELD_PRESENCE, held + 1);
@@ -44,6 +45,7 @@ it('says inactive when the terminal loses focus: the server holds back presence,
   natter.write(FOCUS_IN);
   await natter.waitForText(`- ${b.local}`);
   expect(count(server.log(), ACTIVE)).toBe(1);
+  await expect.poll(async () => (await natter.screenText()).includes('· inactive'), { timeout: 5_000 }).toBe(false);
 
   // Inactive again: a message with a body is important, and arrives at once.
   natter.write(FOCUS_OUT);

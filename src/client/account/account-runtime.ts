@@ -130,7 +130,7 @@ export function createAccountRuntime(settings: AccountSettings, deps: AccountDep
   const archive = createArchivePaging(jid, history, (reason) => consoleLine('error', `ignored an archive result (${sanitizeLine(reason)})`), (peer, id) => outbox.delivered(peer, id));
   const catchUp = archiveCatchUp(jid, { history, receive: (message, fromArchive) => receive(message, fromArchive), delivered: (peer, id) => outbox.delivered(peer, id), consoleLine });
   const trust = accountTrust(settings, deps, consoleLine);
-  const csi = clientStateIndication();
+  const csi = clientStateIndication((told) => store.dispatch({ type: 'presence/client-state', account: jid, inactive: told === 'inactive' }));
 
   /** False after disconnect(): a connect still reading its CA file must not go on. */
   let wanted = false;

@@ -61,6 +61,17 @@ describe('client state indication (XEP-0352)', () => {
     expect(second.sent()).toEqual([INACTIVE, ACTIVE]);
   });
 
+  it('reports each change of what the server was told, and the reset when the session ends', () => {
+    const told: string[] = [];
+    const csi = clientStateIndication((state) => told.push(state));
+    csi.set('inactive'); // offline: nothing told
+    csi.sessionStarted(session().port);
+    csi.set('inactive');
+    csi.sessionEnded();
+    csi.sessionStarted(session(false).port); // a server without CSI: never told
+    expect(told).toEqual(['inactive', 'active']);
+  });
+
   it('reads the offer from the stream features of the last login step', () => {
     const client = new EventEmitter();
     const offered = watchCsiOffer(client);

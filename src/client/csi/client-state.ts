@@ -23,15 +23,21 @@ export interface ClientStateIndication {
  * One account's Client State Indication (XEP-0352): while the terminal has lost focus the
  * server may hold back what is not urgent (presence updates, chat states), and it sends them
  * when natter says it is active again. Only where the server offers CSI: elsewhere nothing is
- * sent (an unknown top-level element could end the stream).
+ * sent (an unknown top-level element could end the stream). `onTold` hears each change of
+ * what the server was told (the status line shows it).
  */
-export function clientStateIndication(): ClientStateIndication {
+export function clientStateIndication(onTold: (state: ClientState) => void = () => undefined): ClientStateIndication {
   let wanted: ClientState = 'active';
   let told: ClientState = 'active';
   let port: CsiSessionPort | undefined;
+  const setTold = (state: ClientState): void => {
+    if (state === told) return;
+    told = state;
+    onTold(state);
+  };
   const tell = (): void => {
     if (!port?.offered() || told === wanted) return;
-    told = wanted;
+    setTold(wanted);
     // A send that fails ends the session; the next one starts active and is told again.
     void port.send(buildClientState(wanted)).catch(() => undefined);
   };
@@ -44,12 +50,12 @@ export function clientStateIndication(): ClientStateIndication {
       // XEP-0352 §4.2: "A stream always begins in 'active' state"; §5.2: the state is not
       // restored when a stream is resumed (XEP-0198), so a resumed one starts active too.
       port = next;
-      told = 'active';
+      setTold('active');
       tell();
     },
     sessionEnded(): void {
       port = undefined;
-      told = 'active';
+      setTold('active');
     },
     told: () => told,
   };
