@@ -1,8 +1,10 @@
 import xml from '@xmpp/xml';
 import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
 import { natterAndBob } from '../support/natter-and-bob.js';
-import { startProsody, type ProsodyServer } from '../support/prosody.js';
-import type { PtySession } from '../support/pty.js';
+import { oneRunLogin } from '../support/one-run-login.js';
+import { registerAccount, startProsody, uniqueLocal, type ProsodyServer } from '../support/prosody.js';
+import { spawnNatter, type PtySession } from '../support/pty.js';
+import { startTcpProxy } from '../support/tcp-proxy.js';
 
 // A private Prosody logging at debug level: its log says when it received natter's <inactive/>
 // and when it held a stanza back for natter (mod_csi_simple), so the test knows, rather than
@@ -76,6 +78,26 @@ it('with ui.focusReporting off asks the terminal for no reports and tells the se
   expect(count(server.log(), INACTIVE)).toBe(inactiveBefore);
   expect(await commandLine(natter)).toBe('>');
   expect(natter.output()).not.toContain('\u001b[?1004h');
+  natter.type('/quit\r');
+  expect(await natter.waitForExit()).toEqual({ exitCode: 0 });
+});
+
+it('says inactive again on the stream resumed after a dropped link (XEP-0352: the state is not kept)', async () => {
+  const a = await registerAccount(server, uniqueLocal('alice'));
+  const proxy = await startTcpProxy({ host: server.host, port: server.c2sPort });
+  cleanup.push(() => proxy.stop());
+  const login = oneRunLogin(server, a);
+  cleanup.push(login.remove);
+  const natter = spawnNatter({ args: login.argsFor(proxy.port) });
+  cleanup.push(() => natter.dispose());
+  await natter.waitForText(`${a.jid}: online`);
+  const before = count(server.log(), INACTIVE);
+  natter.write(FOCUS_OUT);
+  await serverLogged(INACTIVE, before + 1);
+  proxy.cut();
+  await natter.waitForText(`${a.jid}: online again (stream resumed)`, 20_000);
+  await serverLogged(INACTIVE, before + 2);
+  await natter.waitForText(new RegExp(`${a.jid}: online[^|]* · inactive`));
   natter.type('/quit\r');
   expect(await natter.waitForExit()).toEqual({ exitCode: 0 });
 });
