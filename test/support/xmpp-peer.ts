@@ -20,6 +20,8 @@ export interface Peer {
    * same stanzas as `send`, at a fraction of the sender's CPU (the bench's floods).
    */
   sendBatch(to: string, bodies: readonly string[]): Promise<void>;
+  /** Stanzas written as they are (serialized XML), all in one socket write: a flood of anything. */
+  sendXmlBatch(texts: readonly string[]): Promise<void>;
   /** Sends an <iq/> and resolves with the answer (rejects on an error answer). */
   request(iq: Element): Promise<Element>;
   /** Resolves with the first message (received since connect) that matches. */
@@ -128,6 +130,11 @@ export async function connectPeer(
         sm.outbound += chunk.length;
         await (entity as unknown as { write(text: string): Promise<void> }).write(text);
       }
+    },
+    sendXmlBatch: async (texts) => {
+      // Counted as acknowledged already, as in sendBatch.
+      (entity as unknown as { streamManagement: { outbound: number } }).streamManagement.outbound += texts.length;
+      await (entity as unknown as { write(text: string): Promise<void> }).write(texts.join(''));
     },
     request: (iq) => entity.iqCaller.request(iq),
     iqGet: (to, child) => entity.iqCaller.get(child, to),

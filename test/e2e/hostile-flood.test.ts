@@ -1,0 +1,156 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import xml from '@xmpp/xml';
+import { afterEach, expect, inject, it } from 'vitest';
+import { hostileStanzas, HUGE_BODY_BYTES, type HostileStanza } from '../support/hostile-stanzas.js';
+import { CANARY_SEQUENCES, CANARY_TEXTS } from '../support/hostile-text.js';
+import { natterAndBob } from '../support/natter-and-bob.js';
+import { filesUnder, keyProbe, percentile, rssKib } from '../support/process-probes.js';
+import { registerAccount, uniqueLocal } from '../support/prosody.js';
+import { FILE_FORBIDDEN, scanTerminalOutput } from '../support/terminal-output.js';
+import { connectPeer, type Peer } from '../support/xmpp-peer.js';
+
+const info = inject('prosody');
+const cleanup: Array<() => unknown> = [];
+afterEach(async () => {
+  for (const c of cleanup.splice(0).reverse()) await c();
+});
+
+/** 10,000 in `npm run stress:hostile`; a few hundred in `npm test`. */
+const COUNT = Number(process.env.HOSTILE_STANZAS ?? 600);
+const SEED = Number(process.env.HOSTILE_SEED ?? 21);
+const NS_MUC = 'http://jabber.org/protocol/muc';
+/** The key the latency probe types: no generated text holds it. */
+const KEY = '⍟';
+const HOOK_EVENTS = ['message', 'highlight', 'subscription', 'presence', 'file', 'connection'] as const;
+
+/** Writes the stanzas in order, up to 25 at a time from one sender. */
+async function flood(stanzas: readonly HostileStanza[], senders: Record<HostileStanza['sender'], Peer>): Promise<void> {
+  for (let i = 0; i < stanzas.length;) {
+    const sender = stanzas[i]!.sender;
+    const batch: string[] = [];
+    while (i < stanzas.length && stanzas[i]!.sender === sender && batch.length < 25) batch.push(stanzas[i++]!.xml);
+    await senders[sender].sendXmlBatch(batch);
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+}
+
+/** The last XEP-0198 count natter acknowledged, as its XML console shows it: every stanza it handled. */
+async function lastAck(natter: { screenText(): Promise<string> }): Promise<number | undefined> {
+  const all = [...(await natter.screenText()).matchAll(/→ <a xmlns="urn:xmpp:sm:3" h="(\d+)"/g)];
+  return all.length ? Number(all.at(-1)![1]) : undefined;
+}
+
+/** Waits until the acknowledged count has not moved for 3 s, and returns it. */
+async function settledAck(natter: { screenText(): Promise<string> }): Promise<number> {
+  let last = -1;
+  let since = Date.now();
+  for (;;) {
+    const h = (await lastAck(natter)) ?? -1;
+    if (h !== last) [last, since] = [h, Date.now()];
+    else if (h >= 0 && Date.now() - since > 3000) return h;
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+}
+
+it(`${COUNT} hostile stanzas from a contact and a room occupant, hooks and the XML console on: natter stays up, no escape reaches the terminal, a hook or a file`, async () => {
+  const hookFile = (dir: string): string => join(dir, 'hooks.txt');
+  const hookCommand = (dir: string): string[] => ['/bin/sh', '-c', `printf '%s\\n' "$NATTER_EVENT|$NATTER_PEER|$NATTER_FROM|$NATTER_ROOM|$NATTER_NICK|$NATTER_SHOW|$NATTER_STATUS|$NATTER_URL|$NATTER_STATE|$NATTER_BODY" >> '${hookFile(dir)}'`];
+  const { a, bob, login, dirs, natter } = await natterAndBob(info, cleanup, {
+    cols: 160, rows: 40, contacts: true,
+    config: ({ loginDir }) => ({ hooks: Object.fromEntries(HOOK_EVENTS.map((event) => [event, hookCommand(loginDir)])) }),
+  });
+  const nick = a.jid.slice(0, a.jid.indexOf('@'));
+  const room = `${uniqueLocal('flood')}@conference.localhost`;
+  const carolAccount = await registerAccount(info, uniqueLocal('carol'));
+  const carol = await connectPeer(info, carolAccount);
+  cleanup.push(() => carol.stop());
+  await carol.sendRaw(xml('presence', { to: `${room}/carol` }, xml('x', { xmlns: NS_MUC })));
+  await carol.request(xml('iq', { type: 'set', to: room }, xml('query', { xmlns: `${NS_MUC}#owner` }, xml('x', { xmlns: 'jabber:x:data', type: 'submit' }))));
+  natter.type(`/join ${room}/${nick}\r`);
+  await natter.waitForText(`joined as ${nick}; 2 people here`);
+  const aliceFull = String((await bob.waitForPresence((p) => String(p.attrs.from).startsWith(`${a.jid}/`))).attrs.from);
+
+  // ESC and the other C0 controls cannot be in XML 1.0: Prosody ends the sender's stream. Tried once, on a connection of its own.
+  const mallory = await connectPeer(info, await registerAccount(info, uniqueLocal('mallory')));
+  cleanup.push(() => mallory.stop());
+  await mallory.sendXml(`<message to='${a.jid}' type='chat' id='c0'><body>raw \u001b[2J and &#x1b;]0;pwned-title&#x7;</body></message>`).catch(() => undefined);
+
+  natter.type('/xmlconsole\r');
+  await natter.waitForText(`xml ${a.jid}`);
+  await bob.send(a.jid, 'flood-baseline');
+  await natter.waitForText('<body>flood-baseline</body>');
+  const ackBefore = await settledAck(natter);
+  const baseline = rssKib(natter.pid)!;
+  const outputBefore = natter.output().length;
+
+  const stanzas = hostileStanzas(SEED, COUNT, { alice: a.jid, aliceFull, room, aliceNick: nick, occupantNick: 'carol', other: carolAccount.jid });
+  let peak = baseline;
+  const sampler = setInterval(() => (peak = Math.max(peak, rssKib(natter.pid) ?? 0)), 100);
+  cleanup.push(() => clearInterval(sampler));
+  const latencies: number[] = [];
+  let flooding = true;
+  const keys = keyProbe(natter, KEY);
+  const probing = (async () => {
+    while (flooding) {
+      latencies.push(await keys.probe());
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  })();
+  const started = performance.now();
+  await flood(stanzas, { peer: bob, occupant: carol });
+  const written = performance.now() - started;
+  // natter has read everything once the count it acknowledges stops moving.
+  const ackFlood = await settledAck(natter);
+  const handled = performance.now() - started;
+  flooding = false;
+  await probing;
+  natter.write('\u0015'); // Ctrl-U: the probe's keys leave the line
+  await natter.waitForText(new RegExp(`^(?![\\s\\S]*${KEY})`, 'u'));
+  // Then one plain message from each sender, after all of theirs (a sender's stanzas stay in order), read in its tab.
+  await bob.send(a.jid, 'flood-end-peer');
+  await carol.sendRaw(xml('message', { to: room, type: 'groupchat', id: 'flood-end' }, xml('body', {}, 'flood-end-room')));
+  natter.press('alt-2');
+  await natter.waitForText(': flood-end-room', 60_000);
+  natter.type(`/msg ${bob.jid}\r`);
+  await natter.waitForText(': flood-end-peer', 60_000);
+  natter.press('alt-3');
+  await natter.waitForText(`xml ${a.jid}`);
+  const ackAfter = await settledAck(natter);
+  clearInterval(sampler);
+  await new Promise((resolve) => setTimeout(resolve, 10_000));
+  const after = rssKib(natter.pid)!;
+
+  const scan = scanTerminalOutput(natter.output());
+  const fromFlood = natter.output().slice(outputBefore);
+  const canaries = [...CANARY_SEQUENCES.map((s) => `\u001b[${s}`), ...CANARY_TEXTS].filter((c) => fromFlood.includes(c));
+  const hooks = existsSync(hookFile(login.dir)) ? readFileSync(hookFile(login.dir), 'utf8') : '';
+  const kinds = new Map<string, number>();
+  for (const s of stanzas) kinds.set(s.kind, (kinds.get(s.kind) ?? 0) + 1);
+
+  natter.type('/quit\r');
+  const exit = await natter.waitForExit(30_000);
+  // The history database keeps each message as it came (the whole message is in the history)
+  // and every way out of it cleans it (screen, /search, natter search|listen): its files are
+  // not text. Every other file natter wrote is.
+  const textFiles = filesUnder(dirs.home).filter(({ path, sqlite }) => !sqlite && !/\.sqlite-(wal|shm|journal)$/.test(path));
+  const fileLeaks = textFiles.flatMap(({ path }) => [...new Set(readFileSync(path, 'utf8').match(FILE_FORBIDDEN) ?? [])].map((c) => `${path}: ${JSON.stringify(c)}`));
+  const figures = {
+    seed: SEED, tried: COUNT + 1, received: ackFlood - ackBefore, receivedWithEnd: ackAfter - ackBefore, byKind: Object.fromEntries(kinds),
+    writtenMs: Math.round(written), handledMs: Math.round(handled), hookLines: hooks.split('\n').filter((l) => /^(message|highlight|subscription|presence|file|connection)\|/.test(l)).length,
+    keyMs: { probes: latencies.length, p50: Math.round(percentile(latencies, 50)), p99: Math.round(percentile(latencies, 99)), max: Math.round(Math.max(...latencies)) },
+    rssMiB: { baseline: +(baseline / 1024).toFixed(1), peak: +(peak / 1024).toFixed(1), after: +(after / 1024).toFixed(1) },
+    ownSequences: Object.fromEntries(scan.own), hugeBodyBytes: HUGE_BODY_BYTES, textFiles: textFiles.map(({ path }) => path.slice(dirs.home.length)),
+  };
+  console.log(`hostile flood figures: ${JSON.stringify(figures, null, 2)}`);
+
+  expect(exit).toEqual({ exitCode: 0 });
+  expect(Object.fromEntries(scan.foreign), 'foreign control characters or escape sequences in the terminal output').toEqual({});
+  expect(canaries, 'escape sequences from the network in the terminal output').toEqual([]);
+  expect(hooks.match(FILE_FORBIDDEN) ?? [], 'control or bidi characters a hook received').toEqual([]);
+  expect(fileLeaks, 'control or bidi characters in natter\'s files').toEqual([]);
+  expect(figures.hookLines).toBeGreaterThan(0);
+  expect(latencies.length).toBeGreaterThan(0);
+  // Performance is reported, not asserted (the figures above); memory only against a generous bound.
+  expect(after).toBeLessThan(baseline * 3);
+}, 600_000 + COUNT * 200);
