@@ -94,7 +94,7 @@ const KINDS: Array<[string, number, Build]> = [
       xml('nick', { xmlns: NS.nick }, text(r)), xml('c', { xmlns: NS.caps, hash: 'sha-1', node: attr(r), ver: attr(r) })),
   })],
   ['subscription request', 1, (r, t) => ({ sender: 'peer', stanza: xml('presence', { to: t.alice, type: 'subscribe' }, xml('status', {}, text(r)), xml('nick', { xmlns: NS.nick }, text(r))) })],
-  ['file link', 2, (r, t, id) => ({ sender: 'peer', stanza: xml('message', { to: t.alice, type: 'chat', id }, xml('body', {}, 'a file'), xml('x', { xmlns: NS.oob }, xml('url', {}, `https://evil.example/${text(r)}`), xml('desc', {}, text(r)))) })],
+  ['file link', 2, (r, t, id) => ({ sender: 'peer', stanza: xml('message', { to: t.alice, type: 'chat', id }, xml('body', {}, 'a file'), xml('x', { xmlns: NS.oob }, xml('url', {}, `https://files.example/${text(r)}`), xml('desc', {}, text(r)))) })],
   ['room invitation', 2, (r, t, id) => ({ sender: 'peer', stanza: xml('message', { to: t.alice, id }, xml('x', { xmlns: NS.conference, jid: r.chance(0.5) ? t.room : jid(r, t), reason: attr(r), password: attr(r) })) })],
   ['room message', 12, (r, t, id) => ({ sender: 'occupant', stanza: xml('message', { to: t.room, type: 'groupchat', id }, xml('body', {}, r.chance(0.2) ? `${t.aliceNick}: ${text(r)}` : text(r))) })],
   ['room subject', 2, (r, t, id) => ({ sender: 'occupant', stanza: xml('message', { to: t.room, type: 'groupchat', id }, xml('subject', {}, text(r))) })],
