@@ -5,6 +5,7 @@ import { afterEach, expect, inject, it } from 'vitest';
 import { hostileStanzas, HUGE_BODY_BYTES, type HostileStanza } from '../support/hostile-stanzas.js';
 import { CANARY_SEQUENCES, CANARY_TEXTS } from '../support/hostile-text.js';
 import { natterAndBob } from '../support/natter-and-bob.js';
+import type { PtySession } from '../support/pty.js';
 import { filesUnder, keyProbe, percentile, rssKib } from '../support/process-probes.js';
 import { registerAccount, uniqueLocal } from '../support/prosody.js';
 import { FILE_FORBIDDEN, scanTerminalOutput } from '../support/terminal-output.js';
@@ -53,6 +54,32 @@ async function settledAck(natter: { screenText(): Promise<string> }): Promise<nu
     else if (h >= 0 && Date.now() - since > 3000) return h;
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
+}
+
+/**
+ * One plain message from each sender, after all of theirs (a sender's stanzas stay in order),
+ * read in its tab; then back to the XML console (tab 3).
+ */
+async function endOfFlood(natter: PtySession, o: { bob: Peer; carol: Peer; room: string; account: string }): Promise<void> {
+  await o.bob.send(o.account, 'flood-end-peer');
+  await o.carol.sendRaw(xml('message', { to: o.room, type: 'groupchat', id: 'flood-end' }, xml('body', {}, 'flood-end-room')));
+  natter.press('alt-2');
+  await natter.waitForText(': flood-end-room', 60_000);
+  natter.type(`/msg ${o.bob.jid}\r`);
+  await natter.waitForText(': flood-end-peer', 60_000);
+  natter.press('alt-3');
+  await natter.waitForText(`xml ${o.account}`);
+}
+
+/**
+ * Control and bidi characters in the files natter wrote under `home`. The history database
+ * keeps each message as it came (the whole message is in the history) and every way out of it
+ * cleans it (screen, /search, natter search|listen): its files are not text. Every other file is.
+ */
+function leaksInTextFiles(home: string): { textFiles: string[]; fileLeaks: string[] } {
+  const textFiles = filesUnder(home).filter(({ path, sqlite }) => !sqlite && !/\.sqlite-(wal|shm|journal)$/.test(path)).map(({ path }) => path);
+  const fileLeaks = textFiles.flatMap((path) => [...new Set(readFileSync(path, 'utf8').match(FILE_FORBIDDEN) ?? [])].map((c) => `${path}: ${JSON.stringify(c)}`));
+  return { textFiles, fileLeaks };
 }
 
 it(`${COUNT * ROUNDS} hostile stanzas from a contact and a room occupant, hooks and the XML console on: natter stays up, no escape reaches the terminal, a hook or a file`, async () => {
@@ -125,15 +152,7 @@ it(`${COUNT * ROUNDS} hostile stanzas from a contact and a room occupant, hooks 
   await probing;
   natter.write('\u0015'); // Ctrl-U: the probe's keys leave the line
   await natter.waitForText(new RegExp(`^(?![\\s\\S]*${KEY})`, 'u'));
-  // Then one plain message from each sender, after all of theirs (a sender's stanzas stay in order), read in its tab.
-  await bob.send(a.jid, 'flood-end-peer');
-  await carol.sendRaw(xml('message', { to: room, type: 'groupchat', id: 'flood-end' }, xml('body', {}, 'flood-end-room')));
-  natter.press('alt-2');
-  await natter.waitForText(': flood-end-room', 60_000);
-  natter.type(`/msg ${bob.jid}\r`);
-  await natter.waitForText(': flood-end-peer', 60_000);
-  natter.press('alt-3');
-  await natter.waitForText(`xml ${a.jid}`);
+  await endOfFlood(natter, { bob, carol, room, account: a.jid });
   const ackAfter = await settledAck(natter);
   clearInterval(sampler);
   await new Promise((resolve) => setTimeout(resolve, 10_000));
@@ -151,18 +170,14 @@ it(`${COUNT * ROUNDS} hostile stanzas from a contact and a room occupant, hooks 
 
   natter.type('/quit\r');
   const exit = await natter.waitForExit(30_000);
-  // The history database keeps each message as it came (the whole message is in the history)
-  // and every way out of it cleans it (screen, /search, natter search|listen): its files are
-  // not text. Every other file natter wrote is.
-  const textFiles = filesUnder(dirs.home).filter(({ path, sqlite }) => !sqlite && !/\.sqlite-(wal|shm|journal)$/.test(path));
-  const fileLeaks = textFiles.flatMap(({ path }) => [...new Set(readFileSync(path, 'utf8').match(FILE_FORBIDDEN) ?? [])].map((c) => `${path}: ${JSON.stringify(c)}`));
+  const { textFiles, fileLeaks } = leaksInTextFiles(dirs.home);
   const figures = {
     seed: SEED, rounds: ROUNDS, tried: COUNT * ROUNDS + 1, received: ackFlood - ackBefore, receivedWithEnd: ackAfter - ackBefore, byKind: Object.fromEntries(kinds),
     writtenMs: Math.round(written), handledMs: Math.round(handled), hookLines: hooks.split('\n').filter((l) => /^(message|highlight|subscription|presence|file|connection)\|/.test(l)).length,
     keyMsIdle: { probes: idle.length, p50: Math.round(percentile(idle, 50)), max: Math.round(Math.max(...idle)) },
     keyMs: { probes: latencies.length, p50: Math.round(percentile(latencies, 50)), p99: Math.round(percentile(latencies, 99)), max: Math.round(Math.max(...latencies)) },
     rssMiB: { baseline: +(baseline / 1024).toFixed(1), peak: +(peak / 1024).toFixed(1), afterEachRound: afterRounds.map((k) => +(k / 1024).toFixed(1)), after: +(after / 1024).toFixed(1), afterConsoleClosed: +(afterClose / 1024).toFixed(1) },
-    ownSequences: Object.fromEntries(scan.own), hugeBodyBytes: HUGE_BODY_BYTES, textFiles: textFiles.map(({ path }) => path.slice(dirs.home.length)),
+    ownSequences: Object.fromEntries(scan.own), hugeBodyBytes: HUGE_BODY_BYTES, textFiles: textFiles.map((path) => path.slice(dirs.home.length)),
   };
   console.log(`hostile flood figures: ${JSON.stringify(figures, null, 2)}`);
 
