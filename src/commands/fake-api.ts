@@ -27,6 +27,8 @@ export function fakeApi(overrides: Partial<ClientApi> = {}): ClientApi {
     info: missing('info'),
     ownVcard: async () => missing('ownVcard')(),
     editOwnVcard: async () => missing('editOwnVcard')(),
+    setAvatar: async () => missing('setAvatar')(),
+    clearAvatar: async () => missing('clearAvatar')(),
     subscriptionRequests: () => [],
     block: async () => missing('block')(),
     unblock: async () => missing('unblock')(),

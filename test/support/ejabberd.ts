@@ -46,7 +46,7 @@ function ejabberdLibs(): string {
  * the Prosody harness it runs under a sh watchdog that stops it when its stdin closes; the
  * system's ejabberd service, its config and its ports are never touched.
  */
-export async function startEjabberd(options: { logLevel?: string } = {}): Promise<EjabberdServer> {
+export async function startEjabberd(options: { logLevel?: string; modules?: readonly string[] } = {}): Promise<EjabberdServer> {
   requirePrograms(['erl', 'openssl'], 'ejabberd openssl');
   const libs = ejabberdLibs();
   const dir = mkdtempSync(join(tmpdir(), 'natter-ejabberd-'));
@@ -54,7 +54,7 @@ export async function startEjabberd(options: { logLevel?: string } = {}): Promis
   const certs = await makeCertificates(join(dir, 'certs'));
   const [c2sPort, distPort] = [await freePort(), await freePort()];
   const configFile = join(dir, 'ejabberd.yml');
-  writeFileSync(configFile, ejabberdConfig({ certs, c2sPort, logLevel: options.logLevel ?? 'info' }));
+  writeFileSync(configFile, ejabberdConfig({ certs, c2sPort, logLevel: options.logLevel ?? 'info', ...(options.modules ? { modules: options.modules } : {}) }));
   const node = `natter-${process.pid}-${randomBytes(3).toString('hex')}@localhost`;
   // HOME holds the node's Erlang cookie, which ejabberdctl (ctl below) must share.
   const env = { ...process.env, HOME: dir, ERL_LIBS: libs, ERL_CRASH_DUMP: '/dev/null', EJABBERD_CONFIG_PATH: configFile, EJABBERD_LOG_PATH: join(dir, 'logs', 'ejabberd.log') };

@@ -35,6 +35,7 @@ import type { RosterEdit } from '../../commands/types.js';
 import { answerSubscriptionOn, editRosterOn } from '../roster/session-roster.js';
 import { accountVoice, describe, sessionOutbox, startSession, type AccountParts, type Session } from './session-wiring.js';
 import { availability } from '../../xmpp/features/presence/build.js';
+import { accountAvatars, type AccountAvatars } from '../avatars/account-avatars.js';
 
 export interface AccountRuntimeCore {
   readonly jid: string;
@@ -71,6 +72,8 @@ export interface AccountRuntimeCore {
   setOwn(child: Element, timeoutMs: number): Promise<Element | undefined>;
   /** What the current session knows of `jid` (roster item, online resources); undefined while offline. */
   contactProfile(jid: string): ContactProfile | undefined;
+  /** Avatar hashes heard from contacts, and the account's own (XEP-0084, XEP-0153). */
+  readonly avatars: AccountAvatars;
 }
 
 /** An account runtime with its blocking (XEP-0191): its block list and the current session's requests. */
@@ -123,6 +126,7 @@ export function createAccountRuntime(settings: AccountSettings, deps: AccountDep
   const archive = createArchivePaging(jid, history, (reason) => consoleLine('error', `ignored an archive result (${sanitizeLine(reason)})`), (peer, id) => outbox.delivered(peer, id));
   const catchUp = archiveCatchUp(jid, { history, receive: (message, fromArchive) => receive(message, fromArchive), delivered: (peer, id) => outbox.delivered(peer, id), consoleLine });
   const trust = accountTrust(settings, deps, consoleLine);
+  const avatars = accountAvatars();
 
   /** False after disconnect(): a connect still reading its CA file must not go on. */
   let wanted = false;
@@ -140,7 +144,7 @@ export function createAccountRuntime(settings: AccountSettings, deps: AccountDep
   };
 
   const parts: AccountParts = {
-    jid, store, consoleLine, setState, outbox: () => outbox, rooms, requests, presence, activity: deps.activity, catchUp, blocks: blocking.blocks, disclosure, peerCaps: caps, ...events,
+    jid, store, consoleLine, setState, outbox: () => outbox, rooms, requests, presence, activity: deps.activity, catchUp, blocks: blocking.blocks, disclosure, peerCaps: caps, avatars, ...events,
     learnMechanism(used) {
       if (!settings.saved || !used || used === settings.mechanism) return;
       settings.mechanism = used;
@@ -169,7 +173,7 @@ export function createAccountRuntime(settings: AccountSettings, deps: AccountDep
   };
 
   return {
-    jid, rooms, presence,
+    jid, rooms, presence, avatars,
     subscriptionRequests: () => requests.pending(),
     answerSubscription: (peer, approve) => answerSubscriptionOn(jid, ready(), requests, peer, approve),
     editRoster: (edit) => editRosterOn(jid, ready(), requests, edit),

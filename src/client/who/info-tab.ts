@@ -14,12 +14,21 @@ import type { Clock } from '../time/clock.js';
 import { queryTarget, type AskPort } from './ask-entity.js';
 import { askVcard, type Vcard } from './ask-vcard.js';
 import { askSoftwareVersion } from './ask-who.js';
+import type { Picture } from '../../domain/picture.js';
+import type { AvatarCache } from '../avatars/avatar-cache.js';
+import { avatarOf, type KnownHashes } from '../avatars/peer-avatar.js';
 
 /** What /info needs of an account (its runtime satisfies it). */
 export interface InfoPort extends AskPort {
   readonly jid: string;
   /** What the current session knows of a contact; undefined while offline. */
   contactProfile(jid: string): ContactProfile | undefined;
+}
+
+/** Where /info finds avatars: the cache, and the photo hash a contact's presence gave (XEP-0153). */
+export interface InfoAvatars {
+  cache: AvatarCache;
+  known(bare: string): KnownHashes;
 }
 
 /** Devices asked for their client and time: a contact has a few; a hundred would be a hundred questions each. */
@@ -33,7 +42,7 @@ const SHOWN = 200;
  * as its answers come, in that order. A full JID narrows the devices to that one. Returns the
  * tab's id; throws, opening nothing, when it is not a JID or the account is offline.
  */
-export function openInfoTab(store: Store, port: InfoPort, written: string, clock?: Clock): string {
+export function openInfoTab(store: Store, port: InfoPort, written: string, clock?: Clock, avatars?: InfoAvatars): string {
   queryTarget(port, written, false);
   const bare = bareJid(written);
   const profile = port.contactProfile(bare);
@@ -41,9 +50,9 @@ export function openInfoTab(store: Store, port: InfoPort, written: string, clock
   const tabId = tabIdOf({ kind: 'info', jid: bare });
   if (store.getState().tabs.some((t) => t.id === tabId)) store.dispatch({ type: 'lines/clear', tabId });
   store.dispatch({ type: 'tab/open', id: tabId, kind: 'info', title: `info ${sanitizeLine(bare)}`, focus: true });
-  const say = (text: string): void => {
+  const say = (text: string, picture?: Picture): void => {
     // Closed while the answers came: they go nowhere.
-    if (store.getState().tabs.some((t) => t.id === tabId)) store.dispatch({ type: 'line/append', tabId, kind: 'info', text });
+    if (store.getState().tabs.some((t) => t.id === tabId)) store.dispatch({ type: 'line/append', tabId, kind: 'info', text, ...(picture ? { picture } : {}) });
   };
   const resource = written.includes('/') ? written.slice(written.indexOf('/') + 1) : undefined;
   const devices = profile.resources.filter((r) => resource === undefined || r.resource === resource);
@@ -55,6 +64,7 @@ export function openInfoTab(store: Store, port: InfoPort, written: string, clock
     return { device, answers: Promise.allSettled([askSoftwareVersion(port, full), askEntityTime(port, full, clock), askLastActivity(port, full)]) };
   });
   const vcard = askVcard(port, bare).then((card) => ({ card }), (error: unknown) => ({ error: String((error as Error).message ?? error) }));
+  const avatar = avatars ? avatarOf(port, avatars.cache, bare, avatars.known(bare)) : undefined;
   void (async () => {
     for (const { device, answers } of asked) {
       const [version, time, last] = await answers;
@@ -62,6 +72,8 @@ export function openInfoTab(store: Store, port: InfoPort, written: string, clock
     }
     for (const device of devices.slice(MAX_DEVICES_ASKED)) say(describeDevice(bare, device));
     say(describeVcard(await vcard));
+    const drawn = await avatar;
+    if (drawn) say(drawn.caption, drawn.picture);
   })();
   return tabId;
 }
