@@ -38,7 +38,7 @@ export async function avatarFromFile(file: string): Promise<{ png: Buffer; width
     throw new Error(`could not read ${name} (${code})`);
   }
   const header = readImageHeader(bytes, MAX_OWN_SIDE);
-  if (!header.ok) throw new Error(`${name}: ${header.reason}; give a PNG or JPEG of at most ${MAX_OWN_SIDE}×${MAX_OWN_SIDE} pixels`);
+  if (!header.ok) throw new Error(`${name}: ${header.reason}${header.reason.includes('pixels') ? '' : '; give a PNG or JPEG image'}`);
   const { decodeImage, encodePng } = await loadDecoder();
   let image;
   try {
