@@ -1,4 +1,6 @@
 import xml from '@xmpp/xml';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
 import { startEjabberd, type EjabberdServer } from '../support/ejabberd.js';
 import { oneRunLogin } from '../support/one-run-login.js';
@@ -39,4 +41,22 @@ it("/info draws bob's vCard photo where he has no PEP avatar (XEP-0153)", async 
   const green = { char: '▀', fg: '#00ff00', bg: '#0000ff' };
   await expect.poll(async () => (await natter.rowLooks('avatar (vCard, XEP-0153, 16×16 PNG):', 1))?.filter((c) => c.char === '▀').map(({ char, fg, bg }) => ({ char, fg, bg })))
     .toEqual([...Array(8).fill(red), ...Array(8).fill(green)]);
+});
+
+it('/avatar set on a server without PEP is one line saying it refused, and the vCard is left as it is', async () => {
+  const a = await ejabberd.register(uniqueLocal('alice'));
+  const login = oneRunLogin(ejabberd, a);
+  cleanup.push(login.remove);
+  const file = join(login.dir, 'me.png');
+  writeFileSync(file, makePng(16, 16, STRIPES));
+  const natter = spawnNatter({ cols: 200, rows: 30, args: login.args });
+  cleanup.push(() => natter.dispose());
+  await natter.waitForText(`${a.jid}: online`, 20_000);
+  natter.type(`/avatar set ${file}\r`);
+  await natter.waitForText(/\/avatar set failed: \S+'s server refused the avatar data \([a-z-]+\); nothing else was changed/);
+  // Published nothing: the vCard (which would now hold the photo) is still not there.
+  const bob = await connectPeer(ejabberd, await ejabberd.register(uniqueLocal('bob')));
+  cleanup.push(() => bob.stop());
+  const vcard = await bob.request(xml('iq', { type: 'get', to: a.jid, id: 'vc' }, xml('vCard', { xmlns: 'vcard-temp' }))).catch((error: unknown) => error);
+  expect(vcard instanceof Error ? 'refused' : String((vcard as ReturnType<typeof xml>).getChild('vCard')?.getChild('PHOTO') ?? 'no photo')).not.toContain('BINVAL');
 });
