@@ -15,7 +15,8 @@ export type AvatarOutcome = { caption: string; picture: Picture } | { caption: s
 
 /**
  * What the account heard of a contact's avatar: the id of its last metadata notification
- * (XEP-0084; an avatar cached under it is drawn without asking anything) and the photo hash of
+ * (XEP-0084; the avatar cached under it is drawn when the metadata query gets no answer: the
+ * query is asked each time, as a notification may still be on its way) and the photo hash of
  * its presence (XEP-0153).
  */
 export interface KnownHashes {
@@ -36,11 +37,12 @@ type Found = { source: Source; hash: string; bytes: Buffer } | { none: string };
 export async function avatarOf(port: Pick<AskPort, 'ask'>, cache: AvatarCache, bare: string, known: KnownHashes = {}): Promise<AvatarOutcome> {
   let found: Found;
   try {
-    const notified = known.pep ? await cache.get(known.pep) : undefined;
-    if (notified && known.pep) found = { source: 'XEP-0084', hash: known.pep, bytes: notified };
-    else found = (await fromPep(port, cache, bare)) ?? (await fromVcard(port, cache, bare, known.photo));
+    found = (await fromPep(port, cache, bare)) ?? (await fromVcard(port, cache, bare, known.photo));
   } catch (error) {
-    return { caption: `avatar: not shown: ${sanitizeLine(error instanceof Error ? error.message : String(error))}` };
+    // No answer (a timeout, the link gone): the avatar the last notification named, if it is cached.
+    const notified = known.pep ? await cache.get(known.pep) : undefined;
+    if (!notified || !known.pep) return { caption: `avatar: not shown: ${sanitizeLine(error instanceof Error ? error.message : String(error))}` };
+    found = { source: 'XEP-0084', hash: known.pep, bytes: notified };
   }
   if ('none' in found) return { caption: `avatar: ${found.none}` };
   return draw(found);

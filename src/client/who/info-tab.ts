@@ -38,8 +38,8 @@ const SHOWN = 200;
 
 /**
  * Opens (or refreshes) the /info tab of `written`: what the roster says at once, then each
- * online device's client (XEP-0092), local time (XEP-0202) and idle time (XEP-0012), then the vCard (XEP-0054), each
- * as its answers come, in that order. A full JID narrows the devices to that one. Returns the
+ * online device's client (XEP-0092), local time (XEP-0202) and idle time (XEP-0012), then the vCard (XEP-0054),
+ * then, with `avatars`, the avatar drawn (XEP-0084, XEP-0153: peer-avatar.ts), each as its answers come, in that order. A full JID narrows the devices to that one. Returns the
  * tab's id; throws, opening nothing, when it is not a JID or the account is offline.
  */
 export function openInfoTab(store: Store, port: InfoPort, written: string, clock?: Clock, avatars?: InfoAvatars): string {
