@@ -2,6 +2,7 @@ import xml, { type Element } from '@xmpp/xml';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import jpeg from 'jpeg-js';
 import pngjs from 'pngjs';
 import { afterEach, expect, it } from 'vitest';
 import { sha1Hex } from './avatar-cache.js';
@@ -48,6 +49,10 @@ it('shrinks the file to at most 96×96 (aspect kept) as PNG', async () => {
   const decoded = pngjs.PNG.sync.read(image.png);
   expect([decoded.width, decoded.height]).toEqual([96, 48]);
   expect((await avatarFromFile(file('small.png', png(20, 30)))).width).toBe(20);
+  // A JPEG (a phone photo) is read too, and published as PNG.
+  const photo = jpeg.encode({ width: 400, height: 300, data: Buffer.alloc(400 * 300 * 4, 128) }, 90).data;
+  const fromJpeg = await avatarFromFile(file('photo.jpg', photo));
+  expect([fromJpeg.width, fromJpeg.height, fromJpeg.png.subarray(1, 4).toString('latin1')]).toEqual([96, 72, 'PNG']);
 });
 
 it('says what is wrong with the file: missing, not an image, too large, damaged', async () => {

@@ -2,6 +2,7 @@ import xml, { type Element } from '@xmpp/xml';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import jpeg from 'jpeg-js';
 import pngjs from 'pngjs';
 import { afterEach, expect, it } from 'vitest';
 import { avatarCache, sha1Hex } from './avatar-cache.js';
@@ -52,6 +53,13 @@ it('draws a PEP avatar, cached by its hash: the second time only the metadata is
   const timeout = { ask: () => Promise.reject(Object.assign(new Error('timeout'), { name: 'TimeoutError' })) };
   expect(await avatarOf(timeout, store, 'bob@x', { pep: sha1Hex(bytes) })).toEqual(first);
   expect(await avatarOf(timeout, store, 'bob@x')).toEqual({ caption: 'avatar: not shown: timeout' });
+});
+
+it('draws a JPEG avatar too (its type read from its bytes)', async () => {
+  const bytes = jpeg.encode({ width: 8, height: 8, data: Buffer.alloc(8 * 8 * 4, 255) }, 95).data;
+  const drawn = await avatarOf(server({ id: sha1Hex(bytes), bytes }).port, cache(), 'bob@x');
+  expect(drawn.caption).toBe('avatar (XEP-0084, 8×8 JPEG):');
+  expect(drawn.picture?.pixels.every((p) => p >= 0xf0f0f0)).toBe(true);
 });
 
 it('falls back to the vCard PHOTO (XEP-0153) where there is no PEP avatar, and checks it against the presence hash', async () => {
