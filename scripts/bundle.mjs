@@ -86,6 +86,24 @@ const squashTextNodes = (node) => {`,
       { from: "text = sanitizeAnsi(text.replaceAll('\\r\\n', '\\n'));", to: 'text = sanitizeOnce(text);' },
     ],
   },
+  {
+    // Terminal focus reports (DECSET 1004, on while natter's screen is: src/app/screen/run-ui.tsx)
+    // are taken out of Ink's input after its parser has joined what came in split reads, and
+    // told to natter (src/ui/input/focus-reports.ts) for Client State Indication; Ink would
+    // drop them, silently. Every other event passes as it was.
+    file: /[\\/]node_modules[\\/]ink[\\/]build[\\/]components[\\/]App\.js$/,
+    edits: [
+      {
+        from: "import { getRawModeStream } from '../stream.js';",
+        to: `import { getRawModeStream } from '../stream.js';
+import { withoutFocusReport as natterWithoutFocusReport } from ${JSON.stringify(fileURLToPath(new URL('../dist/src/ui/input/focus-reports.js', import.meta.url)))};`,
+      },
+      {
+        from: "            if (typeof event === 'string') {\n                // Protocol replies are consumed here; bracketed paste stays literal.",
+        to: "            if (typeof event === 'string') {\n                event = natterWithoutFocusReport(event);\n                if (event === '') return;\n                // Protocol replies are consumed here; bracketed paste stays literal.",
+      },
+    ],
+  },
 ];
 const patchSources = {
   name: 'natter-source-patches',

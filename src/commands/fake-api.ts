@@ -25,6 +25,7 @@ export function fakeApi(overrides: Partial<ClientApi> = {}): ClientApi {
     softwareVersion: async () => missing('softwareVersion')(),
     disco: async () => missing('disco')(),
     info: missing('info'),
+    infoText: async () => missing('infoText')(),
     ownVcard: async () => missing('ownVcard')(),
     editOwnVcard: async () => missing('editOwnVcard')(),
     setAvatar: async () => missing('setAvatar')(),

@@ -204,6 +204,8 @@ export interface ClientApi {
   disco(jid: string, options?: { items?: boolean; node?: string; account?: string }): Promise<DiscoResult>;
   /** Opens the /info tab of `jid` (roster, devices with client and time, vCard), filled as answers come; returns its tab id. */
   info(jid: string, account?: string): string;
+  /** What the /info tab of `jid` would show, as text, once every answer is in (for `natter run`). */
+  infoText(jid: string, account?: string): Promise<string>;
   /** The vCard of `account` or the default account, as its server holds it. */
   ownVcard(account?: string): Promise<OwnVcard>;
   /** Sets one field (FN, NICKNAME, EMAIL, …) of the account's vCard, or removes it when `value` is undefined; returns a summary. */
@@ -241,6 +243,11 @@ export interface CommandContext {
   api: ClientApi;
   /** Runs a command file (see runScript); given by the app, absent in unit tests. */
   runFile?(path: string, options: { keepGoing: boolean }): Promise<CommandResult>;
+  /**
+   * No screen shows what a command opens (`natter run`): a command that would fill a tab
+   * returns its content as text instead, or says why it can not.
+   */
+  headless?: boolean;
 }
 
 export interface CommandLookup {

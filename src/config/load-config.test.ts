@@ -38,7 +38,7 @@ describe('loadConfig', () => {
     const paths = pathsWith();
     expect(paths.configFile).toMatch(/cfg\/natter\/config\.json$/);
     const config = loadConfig(paths);
-    expect(config.get('ui')).toEqual({ rosterVisible: true, rosterWidth: 24, notify: 'off', theme: {}, keys: {}, nickColours: true });
+    expect(config.get('ui')).toEqual({ rosterVisible: true, rosterWidth: 24, notify: 'off', theme: {}, keys: {}, nickColours: true, focusReporting: true });
     expect(config.get('aliases')).toEqual({});
     expect(config.get('hooks')).toEqual({});
     expect(config.path).toBe(paths.configFile);
@@ -66,6 +66,12 @@ describe('loadConfig', () => {
     expect(loadConfig(pathsWith('{"ui": {"nickColours": false}}')).get('ui').nickColours).toBe(false);
     const error = errorOf(() => loadConfig(pathsWith('{"ui": {"nickColours": "rainbow"}}')));
     expect(error.message).toContain('ui.nickColours');
+  });
+
+  it('takes ui.focusReporting as true or false (default true), and names the key for anything else', () => {
+    expect(loadConfig(pathsWith('{"ui": {"focusReporting": false}}')).get('ui').focusReporting).toBe(false);
+    const error = errorOf(() => loadConfig(pathsWith('{"ui": {"focusReporting": "off"}}')));
+    expect(error.message).toContain('key ui.focusReporting must be boolean');
   });
 
   it('refuses a password stored in an account', () => {

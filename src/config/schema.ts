@@ -43,6 +43,11 @@ export interface UiConfig {
    * false, or with a colour-vision correction, "red-green" or "blue" (XEP-0392 §5.2).
    */
   nickColours: boolean | 'red-green' | 'blue';
+  /**
+   * Ask the terminal to report focus (DECSET 1004) and tell the server, where it offers Client
+   * State Indication (XEP-0352), that natter is inactive while the terminal has lost focus.
+   */
+  focusReporting: boolean;
 }
 
 /** Event → program and arguments, run without a shell (see src/app/hooks.ts). */
@@ -133,6 +138,7 @@ export const configSchema: Schema<NatterConfig> = {
       rosterWidth: { type: 'integer', minimum: 12, maximum: 80, default: 24 },
       notify: { enum: ['off', 'bell', 'osc9', 'osc777'], default: 'off' },
       nickColours: { enum: [true, false, 'red-green', 'blue'], default: true },
+      focusReporting: { type: 'boolean', default: true },
       theme: {
         type: 'object',
         propertyNames: { enum: ['border', 'title', 'activeTab', 'activeTabBg', 'unread', 'statusFg', 'statusBg', 'prompt', 'error', 'info', 'command', 'incoming', 'outgoing', 'action', 'timestamp'] },

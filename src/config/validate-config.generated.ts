@@ -6,7 +6,7 @@ import func3Module from 'ajv/dist/runtime/ucs2length.js';
 "use strict";
 export const validate = validate10;
 export default validate10;
-const schema11 = {"type":"object","properties":{"accounts":{"type":"object","propertyNames":{"pattern":"^[^@/\\s]+@[^@/\\s]+$"},"additionalProperties":{"type":"object","additionalProperties":false,"properties":{"enabled":{"type":"boolean"},"host":{"type":"string","minLength":1},"port":{"type":"integer","minimum":1,"maximum":65535},"directTls":{"type":"boolean"},"caFile":{"type":"string","minLength":1},"passwordCommand":{"type":"string","minLength":1},"pinnedCertificates":{"type":"array","items":{"type":"string","pattern":"^([0-9A-F]{2}:){31}[0-9A-F]{2}$"}},"mechanism":{"type":"string"},"lastPresence":{"type":"object","additionalProperties":false,"required":["show"],"properties":{"show":{"enum":["online","chat","away","xa","dnd"]},"status":{"type":"string","maxLength":1000},"priority":{"type":"integer","minimum":-128,"maximum":127}}}}},"default":{}},"defaultAccount":{"type":"string"},"presence":{"type":"object","additionalProperties":false,"properties":{"restoreLast":{"type":"boolean","default":false},"awayAfterMinutes":{"type":"number","minimum":0,"default":0},"xaAfterMinutes":{"type":"number","minimum":0,"default":0},"awayMessage":{"type":"string","maxLength":1000,"default":""}},"default":{}},"hooks":{"type":"object","additionalProperties":false,"properties":{"message":{"type":"array","minItems":1,"items":{"type":"string","minLength":1}},"highlight":{"type":"array","minItems":1,"items":{"type":"string","minLength":1}},"connection":{"type":"array","minItems":1,"items":{"type":"string","minLength":1}},"presence":{"type":"array","minItems":1,"items":{"type":"string","minLength":1}},"subscription":{"type":"array","minItems":1,"items":{"type":"string","minLength":1}},"file":{"type":"array","minItems":1,"items":{"type":"string","minLength":1}}},"default":{}},"aliases":{"type":"object","propertyNames":{"pattern":"^[a-z][a-z0-9_-]{0,31}$"},"additionalProperties":{"type":"string","pattern":"^/"},"default":{}},"ui":{"type":"object","additionalProperties":false,"properties":{"rosterVisible":{"type":"boolean","default":true},"rosterWidth":{"type":"integer","minimum":12,"maximum":80,"default":24},"notify":{"enum":["off","bell","osc9","osc777"],"default":"off"},"nickColours":{"enum":[true,false,"red-green","blue"],"default":true},"theme":{"type":"object","propertyNames":{"enum":["border","title","activeTab","activeTabBg","unread","statusFg","statusBg","prompt","error","info","command","incoming","outgoing","action","timestamp"]},"additionalProperties":{"type":"string","pattern":"^(#[0-9a-fA-F]{6}|[a-zA-Z]+|ansi256\\(\\d{1,3}\\)|rgb\\(\\d{1,3}, ?\\d{1,3}, ?\\d{1,3}\\))$"},"default":{}},"keys":{"type":"object","propertyNames":{"pattern":"^[a-z]+(\\.[a-z0-9-]+)+$"},"additionalProperties":{"type":"array","items":{"type":"string","pattern":"^((ctrl|alt|shift)\\+)*([a-z][a-z0-9]*|[!-@\\[-~])$"}},"default":{}}},"default":{}}}};
+const schema11 = {"type":"object","properties":{"accounts":{"type":"object","propertyNames":{"pattern":"^[^@/\\s]+@[^@/\\s]+$"},"additionalProperties":{"type":"object","additionalProperties":false,"properties":{"enabled":{"type":"boolean"},"host":{"type":"string","minLength":1},"port":{"type":"integer","minimum":1,"maximum":65535},"directTls":{"type":"boolean"},"caFile":{"type":"string","minLength":1},"passwordCommand":{"type":"string","minLength":1},"pinnedCertificates":{"type":"array","items":{"type":"string","pattern":"^([0-9A-F]{2}:){31}[0-9A-F]{2}$"}},"mechanism":{"type":"string"},"lastPresence":{"type":"object","additionalProperties":false,"required":["show"],"properties":{"show":{"enum":["online","chat","away","xa","dnd"]},"status":{"type":"string","maxLength":1000},"priority":{"type":"integer","minimum":-128,"maximum":127}}}}},"default":{}},"defaultAccount":{"type":"string"},"presence":{"type":"object","additionalProperties":false,"properties":{"restoreLast":{"type":"boolean","default":false},"awayAfterMinutes":{"type":"number","minimum":0,"default":0},"xaAfterMinutes":{"type":"number","minimum":0,"default":0},"awayMessage":{"type":"string","maxLength":1000,"default":""}},"default":{}},"hooks":{"type":"object","additionalProperties":false,"properties":{"message":{"type":"array","minItems":1,"items":{"type":"string","minLength":1}},"highlight":{"type":"array","minItems":1,"items":{"type":"string","minLength":1}},"connection":{"type":"array","minItems":1,"items":{"type":"string","minLength":1}},"presence":{"type":"array","minItems":1,"items":{"type":"string","minLength":1}},"subscription":{"type":"array","minItems":1,"items":{"type":"string","minLength":1}},"file":{"type":"array","minItems":1,"items":{"type":"string","minLength":1}}},"default":{}},"aliases":{"type":"object","propertyNames":{"pattern":"^[a-z][a-z0-9_-]{0,31}$"},"additionalProperties":{"type":"string","pattern":"^/"},"default":{}},"ui":{"type":"object","additionalProperties":false,"properties":{"rosterVisible":{"type":"boolean","default":true},"rosterWidth":{"type":"integer","minimum":12,"maximum":80,"default":24},"notify":{"enum":["off","bell","osc9","osc777"],"default":"off"},"nickColours":{"enum":[true,false,"red-green","blue"],"default":true},"focusReporting":{"type":"boolean","default":true},"theme":{"type":"object","propertyNames":{"enum":["border","title","activeTab","activeTabBg","unread","statusFg","statusBg","prompt","error","info","command","incoming","outgoing","action","timestamp"]},"additionalProperties":{"type":"string","pattern":"^(#[0-9a-fA-F]{6}|[a-zA-Z]+|ansi256\\(\\d{1,3}\\)|rgb\\(\\d{1,3}, ?\\d{1,3}, ?\\d{1,3}\\))$"},"default":{}},"keys":{"type":"object","propertyNames":{"pattern":"^[a-z]+(\\.[a-z0-9-]+)+$"},"additionalProperties":{"type":"array","items":{"type":"string","pattern":"^((ctrl|alt|shift)\\+)*([a-z][a-z0-9]*|[!-@\\[-~])$"}},"default":{}}},"default":{}}}};
 const pattern0 = new RegExp("^[^@/\\s]+@[^@/\\s]+$", "u");
 const pattern1 = new RegExp("^([0-9A-F]{2}:){31}[0-9A-F]{2}$", "u");
 const pattern2 = new RegExp("^[a-z][a-z0-9_-]{0,31}$", "u");
@@ -936,6 +936,9 @@ data36.notify = "off";
 if(data36.nickColours === undefined){
 data36.nickColours = true;
 }
+if(data36.focusReporting === undefined){
+data36.focusReporting = true;
+}
 if(data36.theme === undefined){
 data36.theme = {};
 }
@@ -943,7 +946,7 @@ if(data36.keys === undefined){
 data36.keys = {};
 }
 for(const key8 in data36){
-if(!((((((key8 === "rosterVisible") || (key8 === "rosterWidth")) || (key8 === "notify")) || (key8 === "nickColours")) || (key8 === "theme")) || (key8 === "keys"))){
+if(!(((((((key8 === "rosterVisible") || (key8 === "rosterWidth")) || (key8 === "notify")) || (key8 === "nickColours")) || (key8 === "focusReporting")) || (key8 === "theme")) || (key8 === "keys"))){
 const err70 = {instancePath:instancePath+"/ui",schemaPath:"#/properties/ui/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key8},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err70];
@@ -1019,12 +1022,8 @@ vErrors.push(err76);
 }
 errors++;
 }
-let data41 = data36.theme;
-if(data41 && typeof data41 == "object" && !Array.isArray(data41)){
-for(const key9 in data41){
-const _errs91 = errors;
-if(!(((((((((((((((key9 === "border") || (key9 === "title")) || (key9 === "activeTab")) || (key9 === "activeTabBg")) || (key9 === "unread")) || (key9 === "statusFg")) || (key9 === "statusBg")) || (key9 === "prompt")) || (key9 === "error")) || (key9 === "info")) || (key9 === "command")) || (key9 === "incoming")) || (key9 === "outgoing")) || (key9 === "action")) || (key9 === "timestamp"))){
-const err77 = {instancePath:instancePath+"/ui/theme",schemaPath:"#/properties/ui/properties/theme/propertyNames/enum",keyword:"enum",params:{allowedValues: schema11.properties.ui.properties.theme.propertyNames.enum},message:"must be equal to one of the allowed values",propertyName:key9};
+if(typeof data36.focusReporting !== "boolean"){
+const err77 = {instancePath:instancePath+"/ui/focusReporting",schemaPath:"#/properties/ui/properties/focusReporting/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err77];
 }
@@ -1033,9 +1032,12 @@ vErrors.push(err77);
 }
 errors++;
 }
-var valid24 = _errs91 === errors;
-if(!valid24){
-const err78 = {instancePath:instancePath+"/ui/theme",schemaPath:"#/properties/ui/properties/theme/propertyNames",keyword:"propertyNames",params:{propertyName: key9},message:"property name must be valid"};
+let data42 = data36.theme;
+if(data42 && typeof data42 == "object" && !Array.isArray(data42)){
+for(const key9 in data42){
+const _errs93 = errors;
+if(!(((((((((((((((key9 === "border") || (key9 === "title")) || (key9 === "activeTab")) || (key9 === "activeTabBg")) || (key9 === "unread")) || (key9 === "statusFg")) || (key9 === "statusBg")) || (key9 === "prompt")) || (key9 === "error")) || (key9 === "info")) || (key9 === "command")) || (key9 === "incoming")) || (key9 === "outgoing")) || (key9 === "action")) || (key9 === "timestamp"))){
+const err78 = {instancePath:instancePath+"/ui/theme",schemaPath:"#/properties/ui/properties/theme/propertyNames/enum",keyword:"enum",params:{allowedValues: schema11.properties.ui.properties.theme.propertyNames.enum},message:"must be equal to one of the allowed values",propertyName:key9};
 if(vErrors === null){
 vErrors = [err78];
 }
@@ -1044,12 +1046,9 @@ vErrors.push(err78);
 }
 errors++;
 }
-}
-for(const key10 in data41){
-let data42 = data41[key10];
-if(typeof data42 === "string"){
-if(!pattern4.test(data42)){
-const err79 = {instancePath:instancePath+"/ui/theme/" + key10.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/ui/properties/theme/additionalProperties/pattern",keyword:"pattern",params:{pattern: "^(#[0-9a-fA-F]{6}|[a-zA-Z]+|ansi256\\(\\d{1,3}\\)|rgb\\(\\d{1,3}, ?\\d{1,3}, ?\\d{1,3}\\))$"},message:"must match pattern \""+"^(#[0-9a-fA-F]{6}|[a-zA-Z]+|ansi256\\(\\d{1,3}\\)|rgb\\(\\d{1,3}, ?\\d{1,3}, ?\\d{1,3}\\))$"+"\""};
+var valid24 = _errs93 === errors;
+if(!valid24){
+const err79 = {instancePath:instancePath+"/ui/theme",schemaPath:"#/properties/ui/properties/theme/propertyNames",keyword:"propertyNames",params:{propertyName: key9},message:"property name must be valid"};
 if(vErrors === null){
 vErrors = [err79];
 }
@@ -1059,8 +1058,11 @@ vErrors.push(err79);
 errors++;
 }
 }
-else {
-const err80 = {instancePath:instancePath+"/ui/theme/" + key10.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/ui/properties/theme/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string"};
+for(const key10 in data42){
+let data43 = data42[key10];
+if(typeof data43 === "string"){
+if(!pattern4.test(data43)){
+const err80 = {instancePath:instancePath+"/ui/theme/" + key10.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/ui/properties/theme/additionalProperties/pattern",keyword:"pattern",params:{pattern: "^(#[0-9a-fA-F]{6}|[a-zA-Z]+|ansi256\\(\\d{1,3}\\)|rgb\\(\\d{1,3}, ?\\d{1,3}, ?\\d{1,3}\\))$"},message:"must match pattern \""+"^(#[0-9a-fA-F]{6}|[a-zA-Z]+|ansi256\\(\\d{1,3}\\)|rgb\\(\\d{1,3}, ?\\d{1,3}, ?\\d{1,3}\\))$"+"\""};
 if(vErrors === null){
 vErrors = [err80];
 }
@@ -1070,9 +1072,8 @@ vErrors.push(err80);
 errors++;
 }
 }
-}
 else {
-const err81 = {instancePath:instancePath+"/ui/theme",schemaPath:"#/properties/ui/properties/theme/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err81 = {instancePath:instancePath+"/ui/theme/" + key10.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/ui/properties/theme/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err81];
 }
@@ -1081,13 +1082,10 @@ vErrors.push(err81);
 }
 errors++;
 }
-let data43 = data36.keys;
-if(data43 && typeof data43 == "object" && !Array.isArray(data43)){
-for(const key11 in data43){
-const _errs97 = errors;
-if(typeof key11 === "string"){
-if(!pattern5.test(key11)){
-const err82 = {instancePath:instancePath+"/ui/keys",schemaPath:"#/properties/ui/properties/keys/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[a-z]+(\\.[a-z0-9-]+)+$"},message:"must match pattern \""+"^[a-z]+(\\.[a-z0-9-]+)+$"+"\"",propertyName:key11};
+}
+}
+else {
+const err82 = {instancePath:instancePath+"/ui/theme",schemaPath:"#/properties/ui/properties/theme/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err82];
 }
@@ -1096,10 +1094,13 @@ vErrors.push(err82);
 }
 errors++;
 }
-}
-var valid26 = _errs97 === errors;
-if(!valid26){
-const err83 = {instancePath:instancePath+"/ui/keys",schemaPath:"#/properties/ui/properties/keys/propertyNames",keyword:"propertyNames",params:{propertyName: key11},message:"property name must be valid"};
+let data44 = data36.keys;
+if(data44 && typeof data44 == "object" && !Array.isArray(data44)){
+for(const key11 in data44){
+const _errs99 = errors;
+if(typeof key11 === "string"){
+if(!pattern5.test(key11)){
+const err83 = {instancePath:instancePath+"/ui/keys",schemaPath:"#/properties/ui/properties/keys/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[a-z]+(\\.[a-z0-9-]+)+$"},message:"must match pattern \""+"^[a-z]+(\\.[a-z0-9-]+)+$"+"\"",propertyName:key11};
 if(vErrors === null){
 vErrors = [err83];
 }
@@ -1109,15 +1110,9 @@ vErrors.push(err83);
 errors++;
 }
 }
-for(const key12 in data43){
-let data44 = data43[key12];
-if(Array.isArray(data44)){
-const len7 = data44.length;
-for(let i7=0; i7<len7; i7++){
-let data45 = data44[i7];
-if(typeof data45 === "string"){
-if(!pattern6.test(data45)){
-const err84 = {instancePath:instancePath+"/ui/keys/" + key12.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i7,schemaPath:"#/properties/ui/properties/keys/additionalProperties/items/pattern",keyword:"pattern",params:{pattern: "^((ctrl|alt|shift)\\+)*([a-z][a-z0-9]*|[!-@\\[-~])$"},message:"must match pattern \""+"^((ctrl|alt|shift)\\+)*([a-z][a-z0-9]*|[!-@\\[-~])$"+"\""};
+var valid26 = _errs99 === errors;
+if(!valid26){
+const err84 = {instancePath:instancePath+"/ui/keys",schemaPath:"#/properties/ui/properties/keys/propertyNames",keyword:"propertyNames",params:{propertyName: key11},message:"property name must be valid"};
 if(vErrors === null){
 vErrors = [err84];
 }
@@ -1127,8 +1122,15 @@ vErrors.push(err84);
 errors++;
 }
 }
-else {
-const err85 = {instancePath:instancePath+"/ui/keys/" + key12.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i7,schemaPath:"#/properties/ui/properties/keys/additionalProperties/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+for(const key12 in data44){
+let data45 = data44[key12];
+if(Array.isArray(data45)){
+const len7 = data45.length;
+for(let i7=0; i7<len7; i7++){
+let data46 = data45[i7];
+if(typeof data46 === "string"){
+if(!pattern6.test(data46)){
+const err85 = {instancePath:instancePath+"/ui/keys/" + key12.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i7,schemaPath:"#/properties/ui/properties/keys/additionalProperties/items/pattern",keyword:"pattern",params:{pattern: "^((ctrl|alt|shift)\\+)*([a-z][a-z0-9]*|[!-@\\[-~])$"},message:"must match pattern \""+"^((ctrl|alt|shift)\\+)*([a-z][a-z0-9]*|[!-@\\[-~])$"+"\""};
 if(vErrors === null){
 vErrors = [err85];
 }
@@ -1138,9 +1140,8 @@ vErrors.push(err85);
 errors++;
 }
 }
-}
 else {
-const err86 = {instancePath:instancePath+"/ui/keys/" + key12.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/ui/properties/keys/additionalProperties/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err86 = {instancePath:instancePath+"/ui/keys/" + key12.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i7,schemaPath:"#/properties/ui/properties/keys/additionalProperties/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err86];
 }
@@ -1152,7 +1153,7 @@ errors++;
 }
 }
 else {
-const err87 = {instancePath:instancePath+"/ui/keys",schemaPath:"#/properties/ui/properties/keys/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err87 = {instancePath:instancePath+"/ui/keys/" + key12.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/ui/properties/keys/additionalProperties/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err87];
 }
@@ -1162,8 +1163,9 @@ vErrors.push(err87);
 errors++;
 }
 }
+}
 else {
-const err88 = {instancePath:instancePath+"/ui",schemaPath:"#/properties/ui/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err88 = {instancePath:instancePath+"/ui/keys",schemaPath:"#/properties/ui/properties/keys/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err88];
 }
@@ -1174,12 +1176,23 @@ errors++;
 }
 }
 else {
-const err89 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err89 = {instancePath:instancePath+"/ui",schemaPath:"#/properties/ui/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err89];
 }
 else {
 vErrors.push(err89);
+}
+errors++;
+}
+}
+else {
+const err90 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err90];
+}
+else {
+vErrors.push(err90);
 }
 errors++;
 }

@@ -42,6 +42,8 @@ export type Action =
   /** The account was removed: it leaves the status line. */
   | { type: 'connection/forget'; account: string }
   | { type: 'presence/own'; account: string; presence: OwnPresenceView }
+  /** What the account's server was last told of natter's state (XEP-0352 Client State Indication). */
+  | { type: 'presence/client-state'; account: string; inactive: boolean }
   | { type: 'roster/set'; account: string; contacts: Contact[] }
   | { type: 'roster/upsert'; account: string; contact: Contact }
   | { type: 'roster/remove'; account: string; jid: string }

@@ -18,6 +18,16 @@ describe('createStore', () => {
     expect(calls).toBe(1);
   });
 
+  it('counts its watchers and screen subscribers, and forgets one that unsubscribes', () => {
+    const store = createStore(initialState());
+    const stopWatching = store.subscribe(() => undefined);
+    store.subscribeFrames(() => undefined);
+    store.subscribeFrames(() => undefined);
+    expect(store.listenerCounts()).toEqual({ watchers: 1, screen: 2 });
+    stopWatching();
+    expect(store.listenerCounts()).toEqual({ watchers: 0, screen: 2 });
+  });
+
   it('during a burst, tells the screen at most once an interval; flush tells it at once', async () => {
     const store = createStore(initialState(), { intervalMs: 60_000 });
     let calls = 0;

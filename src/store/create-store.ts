@@ -23,6 +23,8 @@ export interface Store {
   subscribeFrames(listener: Listener): () => void;
   /** Announce pending changes to both now (a key's effect must not wait for the next frame). */
   flush(): void;
+  /** How many watchers and screen subscribers are registered (natter's debug counts: a leak grows them). */
+  listenerCounts(): { watchers: number; screen: number };
 }
 
 /**
@@ -115,5 +117,6 @@ export function createStore(
       turns.flush();
       frames.flush();
     },
+    listenerCounts: () => ({ watchers: turns.listeners.size, screen: frames.listeners.size }),
   };
 }

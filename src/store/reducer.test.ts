@@ -11,6 +11,13 @@ describe('reducer', () => {
     expect(state.activeTabId).toBe(CONSOLE_TAB_ID);
   });
 
+  it('keeps per account whether its server was told natter is inactive (XEP-0352)', () => {
+    let state = reduce(initialState(), { type: 'presence/client-state', account: 'alice@x', inactive: true });
+    state = reduce(state, { type: 'presence/client-state', account: 'bob@y', inactive: true });
+    state = reduce(state, { type: 'presence/client-state', account: 'bob@y', inactive: false });
+    expect(state.clientInactive).toEqual({ 'alice@x': true, 'bob@y': false });
+  });
+
   it('counts unread incoming lines only in tabs that are not active, and clears them on focus', () => {
     let state = reduce(initialState(), { type: 'tab/open', id: 'chat:bob', kind: 'chat', title: 'bob', focus: false });
     state = reduce(state, { type: 'line/append', tabId: 'chat:bob', kind: 'incoming', text: 'hi' });

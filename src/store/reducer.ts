@@ -21,14 +21,8 @@ export function reduce(state: AppState, action: Action, writable?: WeakSet<Line[
         // One line whatever the reason says: a refusal's text comes from the network.
         ...(action.reason ? { text: `${line.text} [${sanitizeLine(action.reason)}]` } : {}),
       }));
-    case 'lines/prepend': {
-      // Older lines read back from the history, up to the buffer's cap.
-      const previous = state.lines[action.tabId];
-      if (!previous) return state;
-      const room = Math.max(0, MAX_LINES_PER_TAB - previous.length);
-      const older = action.lines.slice(Math.max(0, action.lines.length - room)).map((l, i) => ({ ...l, id: state.nextLineId + i }));
-      return { ...state, nextLineId: state.nextLineId + older.length, lines: { ...state.lines, [action.tabId]: [...older, ...previous] } };
-    }
+    case 'lines/prepend':
+      return prependLines(state, action);
     case 'lines/clear':
       return state.lines[action.tabId] ? { ...state, lines: { ...state.lines, [action.tabId]: [] } } : state;
     case 'line/replace':
@@ -74,6 +68,8 @@ export function reduce(state: AppState, action: Action, writable?: WeakSet<Line[
     }
     case 'presence/own':
       return { ...state, ownPresence: { ...state.ownPresence, [action.account]: action.presence } };
+    case 'presence/client-state':
+      return { ...state, clientInactive: { ...state.clientInactive, [action.account]: action.inactive } };
     case 'roster/set':
       return { ...state, roster: [...state.roster.filter((c) => c.account !== action.account), ...action.contacts] };
     case 'roster/upsert': {
@@ -164,4 +160,13 @@ function sameContact(a: Contact, b: Contact): boolean {
     a.jid === b.jid && a.name === b.name && a.presence === b.presence && a.status === b.status && a.account === b.account && a.awaitingApproval === b.awaitingApproval &&
     groups.length === others.length && groups.every((group, i) => group === others[i])
   );
+}
+
+/** Older lines read back from the history, up to the buffer's cap. */
+function prependLines(state: AppState, action: Extract<Action, { type: 'lines/prepend' }>): AppState {
+  const previous = state.lines[action.tabId];
+  if (!previous) return state;
+  const room = Math.max(0, MAX_LINES_PER_TAB - previous.length);
+  const older = action.lines.slice(Math.max(0, action.lines.length - room)).map((l, i) => ({ ...l, id: state.nextLineId + i }));
+  return { ...state, nextLineId: state.nextLineId + older.length, lines: { ...state.lines, [action.tabId]: [...older, ...previous] } };
 }

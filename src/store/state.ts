@@ -30,6 +30,8 @@ export interface AppState {
   connections: Record<string, ConnectionState>;
   /** Per account: the presence the user chose (/status, /invisible), once they chose one. */
   ownPresence: Record<string, OwnPresenceView>;
+  /** Per account: its server was told natter is inactive (XEP-0352, the terminal lost focus). */
+  clientInactive: Record<string, boolean>;
   rosterVisible: boolean;
   rosterWidth: number;
   /** Contacts shown are those whose name or JID contains this ('' = all). */
@@ -65,6 +67,7 @@ export function initialState(options: { rosterVisible?: boolean; rosterWidth?: n
     rooms: {},
     connections: {},
     ownPresence: {},
+    clientInactive: {},
     rosterVisible: options.rosterVisible ?? true,
     rosterWidth: options.rosterWidth ?? 24,
     rosterFilter: '',

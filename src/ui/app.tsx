@@ -60,6 +60,7 @@ function Screen({ controller, size, keys }: Pick<Props, 'controller' | 'size' | 
   const activeTabId = useAppState((s) => s.activeTabId);
   const connections = useAppState((s) => s.connections);
   const ownPresence = useAppState((s) => s.ownPresence);
+  const clientInactive = useAppState((s) => s.clientInactive);
   const rosterVisible = useAppState((s) => s.rosterVisible);
   const rosterWidth = useAppState((s) => s.rosterWidth);
   const prompt = useAppState((s) => s.prompt);
@@ -99,7 +100,7 @@ function Screen({ controller, size, keys }: Pick<Props, 'controller' | 'size' | 
         {layout.paneWidth > 0 && <RosterPane rows={pane.rows} width={layout.paneWidth} height={layout.bodyRows} offset={pane.offset} filter={pane.filter} showStatus={pane.showStatus} title={paneTitle} selected={pane.selected} unread={pane.unread} empty={room ? '(nobody)' : '(no contacts)'} />}
         <ConversationPane tabs={tabs} activeTabId={activeTabId} width={layout.mainWidth} height={layout.bodyHeight} offset={scroll.offset} anchor={scroll.anchor} helpOpen={helpOpen} keys={keys} />
       </Box>
-      <StatusLine width={columns} connections={connections} ownPresence={ownPresence} tabTitle={activeTab?.title ?? ''} peerActivity={peerActivity} />
+      <StatusLine width={columns} connections={connections} ownPresence={ownPresence} clientInactive={clientInactive} tabTitle={activeTab?.title ?? ''} peerActivity={peerActivity} />
       <CommandLine
         line={commandLine.line}
         width={columns}

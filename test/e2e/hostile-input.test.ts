@@ -80,6 +80,8 @@ it('an exception nothing caught puts the terminal back, says what happened and e
   const exit = await natter.waitForExit();
   expect(exit.exitCode).toBe(1);
   expect(natter.bufferType()).toBe('normal');
+  const output = natter.output(); // focus reporting (DECSET 1004) is off again too
+  expect(output.lastIndexOf('\u001b[?1004l')).toBeGreaterThan(output.lastIndexOf('\u001b[?1004h'));
   const text = await natter.screenText();
   expect(text).toContain('natter stopped on an internal error: Error: injected fault');
   expect(text).toContain('The history up to this moment is saved');

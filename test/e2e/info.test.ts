@@ -1,5 +1,6 @@
 import xml from '@xmpp/xml';
-import { afterEach, expect, inject, it } from 'vitest';
+import { afterEach, expect, inject, it, vi } from 'vitest';
+import { capsVer } from '../../src/xmpp/features/disco/caps.js';
 import { natterAndBob } from '../support/natter-and-bob.js';
 import type { Peer } from '../support/xmpp-peer.js';
 
@@ -83,4 +84,25 @@ it('bad input is one clear line and opens nothing: not a JID, no JID; a server r
   natter.type('/info bob@nowhere.invalid\r');
   await natter.waitForText('vCard: bob@nowhere.invalid could not be asked for a vCard (not-allowed)');
   expect(await natter.screenText()).toContain(a.jid);
+});
+
+it("/info names the client bob's caps say he runs (their disco identity), shown inert", async () => {
+  const { a, bob, natter } = await natterAndBob(info, cleanup, { contacts: true, cols: 160, rows: 40 });
+  // bob's client answers disco#info for its caps ver as Gajim would (XEP-0115 §6.2), with a name that tries to reach the terminal.
+  const identity = { category: 'client', type: 'pc', name: 'Gajim\u202e\u2066' };
+  const features = ['http://jabber.org/protocol/caps', 'http://jabber.org/protocol/disco#info'];
+  const ver = capsVer([identity], features);
+  const asked: string[] = [];
+  bob.answerIqGet('http://jabber.org/protocol/disco#info', 'query', (iq) => {
+    if (iq.attrs.from?.startsWith(`${a.jid}/`)) asked.push(String(iq.getChild('query')?.attrs.node));
+    return xml('query', { xmlns: 'http://jabber.org/protocol/disco#info', node: iq.getChild('query')?.attrs.node }, xml('identity', identity), ...features.map((f) => xml('feature', { var: f })));
+  });
+  await bob.sendRaw(xml('presence', {}, xml('c', { xmlns: 'http://jabber.org/protocol/caps', hash: 'sha-1', node: 'https://gajim.org', ver })));
+  await vi.waitFor(() => expect(asked).toContain(`https://gajim.org#${ver}`), { timeout: 10_000 });
+  // The answer is taken as it comes: /info again (a refresh) shows it once it is in.
+  await vi.waitFor(async () => {
+    natter.type(`/info ${bob.jid}\r`);
+    await natter.waitForText('software (caps): Gajim (client/pc), https://gajim.org', 2_000);
+  }, { timeout: 10_000 });
+  expect(await natter.screenText()).toContain(`${bob.jid}/peer: online, priority 0`);
 });

@@ -126,3 +126,19 @@ it('bad input and a server refusal: one clear line, and the roster stays as it w
   natter.type('/quit\r');
   expect(await natter.waitForExit()).toEqual({ exitCode: 0 });
 });
+
+it('/roster approve before bob asks (Prosody offers pre-approval): his later request is approved by the server, natter is not asked', async () => {
+  const { a, b, bob, natter } = await natterAndBob(info, cleanup, { cols: 200 });
+  natter.type(`/roster approve ${b.jid}\r`);
+  await natter.waitForText(`pre-approved ${b.jid}: when they ask to see your presence, your server lets them at once`);
+  // RFC 6121 §3.4.2: alice's server keeps the approval and grants bob's request itself.
+  await bob.sendRaw(xml('presence', { to: a.jid, type: 'subscribe' }));
+  await expect.poll(async () => (await itemOf(bob, a.jid))?.attrs.subscription, { timeout: 10_000 }).toBe('to');
+  const other = await connectPeer(info, a, 'check', { presence: false });
+  cleanup.push(() => other.stop());
+  expect((await itemOf(other, b.jid))?.attrs.subscription).toBe('from');
+  await bob.waitForPresence(available(a.jid));
+  expect(await natter.screenText()).not.toContain(`${b.jid} asks to see your presence`);
+  natter.type('/quit\r');
+  expect(await natter.waitForExit()).toEqual({ exitCode: 0 });
+});

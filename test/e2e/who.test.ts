@@ -52,9 +52,9 @@ it('bad input is one clear line and changes nothing: not a JID, no JID, a device
   natter.type('/version\r');
   await natter.waitForText('Wrong number of arguments. Usage: /version jid  (see /help version)');
   natter.type('/disco\r');
-  await natter.waitForText('Wrong number of arguments. Usage: /disco jid [--items]  (see /help disco)');
+  await natter.waitForText('Wrong number of arguments. Usage: /disco jid [--items] [--node NODE...]  (see /help disco)');
   natter.type('/disco --items\r');
-  await natter.waitForText('Name one JID to ask. Usage: /disco JID [--items]');
+  await natter.waitForText('Name one JID to ask. Usage: /disco JID [--items] [--node NODE]');
   // bob's xmpp.js answers no disco#info: service-unavailable, as a stranger's client would.
   natter.type(`/disco ${bob.jid}/peer\r`);
   await natter.waitForText(`/disco failed: ${bob.jid}/peer does not answer service discovery queries (service-unavailable)`);
@@ -71,5 +71,33 @@ it('bad input is one clear line and changes nothing: not a JID, no JID, a device
   // Nothing else changed: the console is still the only tab, the account still online.
   const screen = await natter.screenText();
   expect(screen).toContain(a.jid);
+  expect(screen).not.toMatch(/\[2\]/);
+});
+
+it('/disco --node asks about one node: a device answers for it, the server refuses one it does not have', async () => {
+  const { bob, natter } = await natterAndBob(info, cleanup, { contacts: true, cols: 200, rows: 40 });
+  const NS_INFO = 'http://jabber.org/protocol/disco#info';
+  const NS_ITEMS = 'http://jabber.org/protocol/disco#items';
+  // bob's device has ad-hoc commands (XEP-0050 §2.2): the node's identity, and one command under it.
+  bob.answerIqGet(NS_INFO, 'query', (iq) => {
+    const node = iq.getChild('query')?.attrs.node;
+    return node === 'http://jabber.org/protocol/commands'
+      ? xml('query', { xmlns: NS_INFO, node }, xml('identity', { category: 'automation', type: 'command-list', name: 'Commands' }))
+      : xml('error', { type: 'cancel' }, xml('item-not-found', { xmlns: 'urn:ietf:params:xml:ns:xmpp-stanzas' }));
+  });
+  bob.answerIqGet(NS_ITEMS, 'query', (iq) => xml('query', { xmlns: NS_ITEMS, node: iq.getChild('query')?.attrs.node }, xml('item', { jid: `${bob.jid}/peer`, node: 'reboot', name: 'Reboot the toaster' })));
+  await natter.waitForText('Contacts (1/1)');
+  natter.type(`/disco ${bob.jid}/peer --node http://jabber.org/protocol/commands\r`);
+  await natter.waitForText(`${bob.jid}/peer node http://jabber.org/protocol/commands is automation/command-list (Commands); 0 features`);
+  natter.type(`/disco ${bob.jid}/peer --items --node http://jabber.org/protocol/commands\r`);
+  await natter.waitForText(`${bob.jid}/peer node http://jabber.org/protocol/commands has 1 item:`);
+  await natter.waitForText(`   ${bob.jid}/peer node reboot (Reboot the toaster)`);
+  // Bad input: a missing node value is one line, and nothing is asked.
+  natter.type(`/disco ${bob.jid}/peer --node\r`);
+  await natter.waitForText('Give --node a node to ask about. Usage: /disco JID [--items] [--node NODE]');
+  // A refusal: Prosody has no such node on the server.
+  natter.type('/disco localhost --node urn:example:nothing-here\r');
+  await natter.waitForText('/disco failed: localhost has no node urn:example:nothing-here (item-not-found)');
+  const screen = await natter.screenText();
   expect(screen).not.toMatch(/\[2\]/);
 });

@@ -62,6 +62,9 @@ ${o.archiveItemLimit === undefined ? '' : `storage_archive_item_limit = ${o.arch
 modules_enabled = {
   "roster"; "saslauth"; "tls"; "disco"; "ping"; "carbons"; "mam"; "offline"; "smacks"; "blocklist";
   "vcard4"; "vcard_legacy"; "pep"; "private"; "bookmarks"; "time"; "version"; "register"; "http"; "lastactivity";
+  -- XEP-0352: while a client says it is inactive, presence updates wait for it (csi_simple
+  -- holds the stream's writes until something important comes or the client is active again).
+  "csi_simple";
 }
 modules_disabled = { "s2s"; "posix" }
 ${host('localhost')}

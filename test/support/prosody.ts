@@ -42,7 +42,7 @@ export function uniqueLocal(prefix: string): string {
 }
 
 /** Creates an account with prosodyctl (works from any process that has the info). */
-export async function registerAccount(info: ProsodyInfo, local: string, password = `pw-${randomBytes(6).toString('hex')}`, domain = 'localhost'): Promise<ProsodyAccount> {
+export async function registerAccount(info: Pick<ProsodyInfo, 'configFile'>, local: string, password = `pw-${randomBytes(6).toString('hex')}`, domain = 'localhost'): Promise<ProsodyAccount> {
   await execFileAsync('prosodyctl', ['--config', info.configFile, 'register', local, domain, password]);
   return { jid: `${local}@${domain}`, local, domain, password };
 }
@@ -73,12 +73,22 @@ export async function startProsody(options: { allowRegistration?: boolean; logLe
       ...(options.smacksQueueSize === undefined ? {} : { smacksQueueSize: options.smacksQueueSize }),
     }),
   );
+  const info: ProsodyInfo = { host: '127.0.0.1', domain: 'localhost', c2sPort, directTlsPort, httpPort, httpsPort, caFile: certs.caFile, caPem: certs.caPem, configFile, dir };
+  const { log, stop } = await launchProsody(dir, configFile, [c2sPort, directTlsPort]);
+  return { ...info, register: (local, password, domain) => registerAccount(info, local, password, domain), log, stop };
+}
+
+/**
+ * Runs Prosody on `configFile` (everything else in `dir`) and resolves once it listens on each
+ * of `ports` at 127.0.0.1. It runs under a small sh watchdog that kills it when its stdin
+ * closes, so it dies with whatever started it, even on kill -9. `stop` ends it and removes `dir`.
+ */
+export async function launchProsody(dir: string, configFile: string, ports: readonly number[]): Promise<{ log(): string; stop(): Promise<void> }> {
   const watchdog: ChildProcess = spawn('sh', ['-c', 'prosody --config "$1" -F </dev/null >"$2" 2>&1 & p=$!; cat >/dev/null; kill $p; wait $p', 'sh', configFile, join(dir, 'stdout.log')], {
     stdio: ['pipe', 'ignore', 'ignore'],
   });
   let exited = false;
   watchdog.once('exit', () => (exited = true));
-  const info: ProsodyInfo = { host: '127.0.0.1', domain: 'localhost', c2sPort, directTlsPort, httpPort, httpsPort, caFile: certs.caFile, caPem: certs.caPem, configFile, dir };
   const log = (): string => {
     try {
       return readFileSync(join(dir, 'prosody.log'), 'utf8') + readFileSync(join(dir, 'stdout.log'), 'utf8');
@@ -98,14 +108,15 @@ export async function startProsody(options: { allowRegistration?: boolean; logLe
     await waitUntil(
       async () => {
         if (exited) throw new Error(`prosody exited at start:\n${log()}`);
-        return (await canConnect(c2sPort)) && (await canConnect(directTlsPort));
+        for (const port of ports) if (!(await canConnect(port))) return false;
+        return true;
       },
       10_000,
-      () => `prosody did not listen on 127.0.0.1:${c2sPort} within 10 s:\n${log()}`,
+      () => `prosody did not listen on 127.0.0.1:${ports.join(', ')} within 10 s:\n${log()}`,
     );
   } catch (error) {
     await stop();
     throw error;
   }
-  return { ...info, register: (local, password, domain) => registerAccount(info, local, password, domain), log, stop };
+  return { log, stop };
 }

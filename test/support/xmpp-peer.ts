@@ -58,7 +58,12 @@ function trustTestCa(caPem: string): void {
  * records every message.
  * It authenticates with PLAIN over TLS: xmpp.js 0.14's SCRAM-SHA-1 costs ~1 s per login.
  */
-export async function connectPeer(info: Pick<ProsodyInfo, 'host' | 'c2sPort' | 'caPem'>, account: ProsodyAccount, resource = 'peer', options: { presence?: boolean } = {}): Promise<Peer> {
+export async function connectPeer(
+  info: Pick<ProsodyInfo, 'host' | 'c2sPort' | 'caPem'>,
+  account: ProsodyAccount,
+  resource = 'peer',
+  options: { presence?: boolean; patientAcks?: boolean } = {},
+): Promise<Peer> {
   trustTestCa(info.caPem);
   const entity = client({
     service: `xmpp://${info.host}:${info.c2sPort}`,
@@ -70,6 +75,9 @@ export async function connectPeer(info: Pick<ProsodyInfo, 'host' | 'c2sPort' | '
     },
   } as Parameters<typeof client>[0]);
   entity.reconnect.stop();
+  // xmpp.js drops the link when the server has not answered its XEP-0198 <r/> within 60 s; a
+  // server working through a backlog (the soak's, on a shared machine) answers later.
+  if (options.patientAcks) (entity as unknown as { streamManagement: { timeout: number } }).streamManagement.timeout = 0;
   entity.on('error', () => undefined);
   const received: ReceivedMessage[] = [];
   const listeners = new Set<(m: ReceivedMessage) => void>();

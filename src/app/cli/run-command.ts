@@ -46,7 +46,7 @@ export async function runCommands(
   // Connection problems land in the console tab of the screen; here they go to stderr. A
   // command's own error is printed with its result below, and not a second time from here.
   const mirror = consoleErrorsTo(store, io.err);
-  const controller = createCommandRunner(store, createRegistry(), manager.api, tabs, prompter, () => undefined);
+  const controller = createCommandRunner(store, createRegistry(), manager.api, tabs, prompter, () => undefined, { headless: true });
   const jid = manager.defaultJid();
   let code: number = ExitCode.ok;
   try {

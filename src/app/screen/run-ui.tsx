@@ -31,6 +31,8 @@ import { coalescedStdout } from '../../ui/render/coalesced-stdout.js';
 import { exitCleanlyOnCrash } from './crash-exit.js';
 import { watchKeyboard } from './auto-away.js';
 import { startupCommands } from './startup-commands.js';
+import { writeScreenCountsOnSignal } from './debug-counts.js';
+import { watchTerminalFocus, type TerminalFocus } from './terminal-focus.js';
 
 const SIGNALS = ['SIGTERM', 'SIGHUP', 'SIGINT'] as const;
 
@@ -90,7 +92,7 @@ export async function runUi(options: UiOptions): Promise<number> {
   for (const account of manager.api.accounts()) reading.restore(account.jid);
 
   let quitting = false;
-  const screen: { instance?: ReturnType<typeof render> } = {};
+  const screen: { instance?: ReturnType<typeof render>; focus?: TerminalFocus } = {};
   const quit = (): void => {
     if (quitting) return;
     quitting = true;
@@ -100,12 +102,7 @@ export async function runUi(options: UiOptions): Promise<number> {
   // as cleanly as /quit. Registered before the first frame and kept to the end, so a signal
   // never finds natter without a handler while the terminal is in the alternate screen.
   for (const signal of SIGNALS) process.on(signal, quit);
-  // A library promise nobody awaits (xmpp.js middleware) must not take the screen down with
-  // it: say what happened in the console tab and keep running.
-  process.on('unhandledRejection', (error: unknown) => {
-    const reason = error instanceof Error ? error.message : String(error);
-    store.dispatch({ type: 'line/append', tabId: CONSOLE_TAB_ID, kind: 'error', text: `internal error (natter kept running): ${sanitizeLine(reason)}` });
-  });
+  keepRunningOnRejections(store);
   let stateAtKey = store.getState();
   const controller = watchKeyboard({
     ...createCommandRunner(store, createRegistry(), manager.api, tabs, prompter, quit),
@@ -124,6 +121,7 @@ export async function runUi(options: UiOptions): Promise<number> {
     editExternally(text: string): string | undefined {
       const result = editInEditor(text, { stdin: process.stdin, stdout: process.stdout });
       screen.instance?.clear(); // the screen was the editor's: the next frame is drawn whole
+      screen.focus?.resume();
       if (result.ok) return result.text;
       store.dispatch({ type: 'line/append', tabId: store.getState().activeTabId, kind: 'error', text: sanitizeLine(result.reason) });
       return undefined;
@@ -149,7 +147,10 @@ export async function runUi(options: UiOptions): Promise<number> {
     maxFps: 1000,
   });
   screen.instance = instance;
+  // Focus reporting while the screen is up: Client State Indication (XEP-0352) follows it.
+  screen.focus = watchTerminalFocus(ui.focusReporting, process.stdout, (state) => manager.clientState(state));
   exitCleanlyOnCrash({ flush: () => history.flush(), unmount: () => instance.unmount() });
+  writeScreenCountsOnSignal(store);
   const control = await startControlSocket(controlSocketPath(options.controlDir), (line) => controller.run(line)).catch((error: unknown) => {
     consoleInfo(`control socket off: ${error instanceof Error ? error.message : String(error)}`);
     return undefined;
@@ -163,8 +164,20 @@ export async function runUi(options: UiOptions): Promise<number> {
     void startup.afterFirstLogin();
   } else void firstRun(store, prompter, manager);
   await instance.waitUntilExit();
+  screen.focus.stop();
   await control?.close();
   return ExitCode.ok;
+}
+
+/**
+ * A library promise nobody awaits (xmpp.js middleware) must not take the screen down with it:
+ * say what happened in the console tab and keep running.
+ */
+function keepRunningOnRejections(store: Store): void {
+  process.on('unhandledRejection', (error: unknown) => {
+    const reason = error instanceof Error ? error.message : String(error);
+    store.dispatch({ type: 'line/append', tabId: CONSOLE_TAB_ID, kind: 'error', text: `internal error (natter kept running): ${sanitizeLine(reason)}` });
+  });
 }
 
 /** ui.keys naming an action natter does not have: said in the console, the rest of the keys work. */

@@ -20,6 +20,7 @@ import { presenceApi } from '../presence/presence-api.js';
 import { accountDirectory } from './account-directory.js';
 import { createAccountRuntime, type AccountRuntime } from './account-runtime.js';
 import type { IdleAway } from '../presence/own-presence.js';
+import type { ClientState } from '../../xmpp/features/csi/csi.js';
 import { userActivity } from '../presence/answer-last.js';
 import { settingsFromConfig, type AccountSettings } from './account-settings.js';
 import { accountsApi } from './accounts-api.js';
@@ -72,8 +73,11 @@ export function createAccountManager(deps: AccountManagerDeps) {
   });
   /** Auto-away (screen only: the keyboard is there): every account, and one started meanwhile. */
   let away: IdleAway | undefined;
+  /** Whether the terminal has the person's focus (XEP-0352), for every account and one started meanwhile. */
+  let clientState: ClientState = 'active';
   function withIdle(runtime: AccountRuntime): AccountRuntime {
     if (away) void runtime.presence.idle(away);
+    runtime.clientState(clientState);
     return runtime;
   }
   const api: ClientApi = {
@@ -107,6 +111,11 @@ export function createAccountManager(deps: AccountManagerDeps) {
     idle(change: IdleAway | undefined): void {
       away = change;
       for (const runtime of accounts.running()) void runtime.presence.idle(change);
+    },
+    /** The terminal lost the person's focus (inactive) or got it back: told to every account's server that offers CSI. */
+    clientState(state: ClientState): void {
+      clientState = state;
+      for (const runtime of accounts.running()) runtime.clientState(state);
     },
     hasAccounts: (): boolean => deps.oneRun !== undefined || Object.keys(configuredAccounts(config)).length > 0,
     async stopAll(): Promise<void> {

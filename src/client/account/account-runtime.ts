@@ -8,6 +8,7 @@ import { buildChatState } from '../../xmpp/features/chat-states/chat-states.js';
 import { NS_CHATSTATES } from '../../xmpp/features/messages/ns.js';
 import { askOnlyForSupported } from '../../xmpp/features/peer-caps/ask-only-for-supported.js';
 import { peerCaps, type PeerCaps } from '../peer-caps/peer-caps.js';
+import type { CapsIdentity } from '../../xmpp/features/peer-caps/parse.js';
 import { buildUnavailablePresence } from '../../xmpp/features/presence/build.js';
 import type { XmlTraceEntry } from '../../xmpp/features/xml-console/trace.js';
 import { sessionTrace } from '../xml-console/session-trace.js';
@@ -36,6 +37,8 @@ import { answerSubscriptionOn, editRosterOn } from '../roster/session-roster.js'
 import { accountVoice, describe, sessionOutbox, startSession, type AccountParts, type Session } from './session-wiring.js';
 import { availability } from '../../xmpp/features/presence/build.js';
 import { accountAvatars, type AccountAvatars } from '../avatars/account-avatars.js';
+import type { ClientState } from '../../xmpp/features/csi/csi.js';
+import { clientStateIndication } from '../csi/client-state.js';
 
 export interface AccountRuntimeCore {
   readonly jid: string;
@@ -49,6 +52,8 @@ export interface AccountRuntimeCore {
   /** The person is typing to `peer` (or emptied the line): chat state notifications. */
   typing(peer: string, hasText: boolean): void;
   chatFocus(peer: string, change: 'left' | 'back' | 'closed'): void;
+  /** The person looks at natter or not (terminal focus): Client State Indication, XEP-0352. */
+  clientState(state: ClientState): void;
   connect(): void;
   /** Rooms (XEP-0045) of this account. */
   readonly rooms: AccountRooms;
@@ -74,6 +79,8 @@ export interface AccountRuntimeCore {
   contactProfile(jid: string): ContactProfile | undefined;
   /** Avatar hashes heard from contacts, and the account's own (XEP-0084, XEP-0153). */
   readonly avatars: AccountAvatars;
+  /** Who a peer's device says it is in its caps (XEP-0115: its disco identity), once known. */
+  deviceIdentity(full: string): CapsIdentity | undefined;
 }
 
 /** An account runtime with its blocking (XEP-0191): its block list and the current session's requests. */
@@ -127,6 +134,7 @@ export function createAccountRuntime(settings: AccountSettings, deps: AccountDep
   const catchUp = archiveCatchUp(jid, { history, receive: (message, fromArchive) => receive(message, fromArchive), delivered: (peer, id) => outbox.delivered(peer, id), consoleLine });
   const trust = accountTrust(settings, deps, consoleLine);
   const avatars = accountAvatars();
+  const csi = clientStateIndication((told) => store.dispatch({ type: 'presence/client-state', account: jid, inactive: told === 'inactive' }));
 
   /** False after disconnect(): a connect still reading its CA file must not go on. */
   let wanted = false;
@@ -144,7 +152,7 @@ export function createAccountRuntime(settings: AccountSettings, deps: AccountDep
   };
 
   const parts: AccountParts = {
-    jid, store, consoleLine, setState, outbox: () => outbox, rooms, requests, presence, activity: deps.activity, catchUp, blocks: blocking.blocks, disclosure, peerCaps: caps, avatars, ...events,
+    jid, store, consoleLine, setState, outbox: () => outbox, rooms, requests, presence, activity: deps.activity, catchUp, blocks: blocking.blocks, disclosure, peerCaps: caps, csi, avatars, ...events,
     learnMechanism(used) {
       if (!settings.saved || !used || used === settings.mechanism) return;
       settings.mechanism = used;
@@ -190,6 +198,7 @@ export function createAccountRuntime(settings: AccountSettings, deps: AccountDep
     },
     typing: (peer, hasText) => chatStates.typing(peer, hasText),
     chatFocus: (peer, change) => chatStates.focus(peer, change),
+    clientState: (state) => csi.set(state),
     async correct(peer, body) {
       const live = ready();
       if (!live) throw new Error(`${jid} is not connected; a correction can only be sent online`);
@@ -198,6 +207,7 @@ export function createAccountRuntime(settings: AccountSettings, deps: AccountDep
     traceXml: (sink) => trace.to(sink),
     ...sessionQueries(jid, ready),
     onlineAt: (contact) => session?.roster.onlineAt(contact),
+    deviceIdentity: (full) => caps.identityOf(full),
     ...blocking,
     connect() {
       connect().catch((error: unknown) => {

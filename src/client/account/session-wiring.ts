@@ -28,6 +28,7 @@ import type { PeerCaps } from '../peer-caps/peer-caps.js';
 import type { AccountRooms } from '../rooms/account-rooms.js';
 import { rosterSync, type RosterSync } from '../roster/roster-sync.js';
 import { watchPreApproval } from '../roster/pre-approval.js';
+import { watchCsiOffer, type ClientStateIndication, type CsiSessionPort } from '../csi/client-state.js';
 import { answerTimeQueries } from '../time/answer-time.js';
 import type { SubscriptionRequests } from '../roster/subscriptions.js';
 import type { OwnPresenceControl, PresenceSessionPort } from '../presence/own-presence.js';
@@ -56,6 +57,8 @@ export interface AccountParts {
   peerCaps: PeerCaps;
   /** Avatar hashes (XEP-0084 notifications, XEP-0153 presences) and the account's own, which its presences carry. */
   avatars: AccountAvatars;
+  /** Whether the person looks at natter, told to the server (XEP-0352) on each session. */
+  csi: ClientStateIndication;
   onEvent?: EventSink;
   /** The SASL mechanism this login used (pinned for the next). */
   learnMechanism(used: string | undefined): void;
@@ -75,6 +78,8 @@ export interface Session {
   blocking: BlockingFeature;
   /** The server offered subscription pre-approval (RFC 6121 §3.4) on this session. */
   preApproval(): boolean;
+  /** The server offered Client State Indication (XEP-0352) on this session. */
+  csiOffered(): boolean;
 }
 
 /** How long a peer has to answer what its caps ver means (it is asked again at its next presence). */
@@ -96,7 +101,7 @@ export function startSession(client: XmppClient, parts: AccountParts): Session {
   const messages = readMessages(client, parts);
   const locks = resourceLocks(client, () => parts.jid);
   const blocking = blockingOnSession(client, parts.jid, parts.blocks, parts.consoleLine);
-  const session: Session = { client, messages, locks, stopping: false, roster: wireFeatures(client, parts), blocking, preApproval: watchPreApproval(client) };
+  const session: Session = { client, messages, locks, stopping: false, roster: wireFeatures(client, parts), blocking, preApproval: watchPreApproval(client), csiOffered: watchCsiOffer(client) };
   wireLife(session, parts);
   return session;
 }
@@ -172,6 +177,7 @@ function wireLife(session: Session, parts: AccountParts): void {
     parts.learnMechanism(client.mechanism());
     session.locks.reset();
     parts.catchUp.sessionStarted();
+    parts.csi.sessionStarted(csiPort(session));
     // A fresh session: the roster, carbons, what is still pending; the block list, then initial presence, rooms and the archive.
     roster.fetch().catch(unlessSessionEnded((reason) => consoleLine('error', `could not fetch the roster (${reason})`)));
     carbons.enable().catch(unlessSessionEnded((reason) => consoleLine('info', `message carbons are not available (${reason})`)));
@@ -195,6 +201,7 @@ function wireLife(session: Session, parts: AccountParts): void {
   client.streamManagement.on('resumed', () => {
     setState({ kind: 'online', resumed: true });
     consoleLine('info', 'online again (stream resumed)');
+    parts.csi.sessionStarted(csiPort(session));
     void parts.presence.sessionResumed(presencePort(client, parts));
     void box.flush(true);
   });
@@ -204,7 +211,10 @@ function wireLife(session: Session, parts: AccountParts): void {
     parts.peerCaps.reset();
   });
   // Until the next session says how it stands (resumed, or fresh and invisible again), nothing is sent on the old one.
-  client.on('disconnect', () => parts.presence.sessionEnded());
+  client.on('disconnect', () => {
+    parts.presence.sessionEnded();
+    parts.csi.sessionEnded();
+  });
   client.on('reconnect-scheduled', ({ attempt, retryAt }: { attempt: number; retryAt: number }) => {
     if (!session.stopping && client.status === 'disconnect') setState({ kind: 'reconnecting', attempt, retryAt });
   });
@@ -220,6 +230,11 @@ function presencePort(client: XmppClient, { jid, avatars }: Pick<AccountParts, '
     set: (iq) => client.iqCaller.request(iq),
     serverInfo: () => client.iqCaller.get(xml('query', { xmlns: NS_DISCO_INFO }), jid.slice(jid.indexOf('@') + 1)),
   };
+}
+
+/** Client State Indication speaks through this session, where its server offered it. */
+function csiPort(session: Session): CsiSessionPort {
+  return { offered: () => session.csiOffered(), send: (element) => session.client.send(element) };
 }
 
 /**

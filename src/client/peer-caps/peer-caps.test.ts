@@ -44,6 +44,29 @@ describe('peerCaps', () => {
     expect(caps.supports('dave@x', NS_RECEIPTS)).toBeUndefined(); // nobody online: unknown
   });
 
+  it("keeps each ver's client identity (bounded, a client one first) and tells it per online resource", async () => {
+    const caps = peerCaps();
+    const identities = [
+      xml('identity', { category: 'pubsub', type: 'pep', name: 'PEP' }),
+      xml('identity', { category: 'client', type: 'phone', name: 'Conversionen', 'xml:lang': 'de' }),
+      xml('identity', { category: 'client', type: 'phone', name: `Conversations${'!'.repeat(300)}`, 'xml:lang': 'en' }),
+    ];
+    const answer = xml('query', { xmlns: NS_DISCO_INFO }, ...identities, xml('feature', { var: NS_RECEIPTS }));
+    const ver = capsVer([
+      { category: 'pubsub', type: 'pep', name: 'PEP' },
+      { category: 'client', type: 'phone', name: 'Conversionen', lang: 'de' },
+      { category: 'client', type: 'phone', name: `Conversations${'!'.repeat(300)}`, lang: 'en' },
+    ], [NS_RECEIPTS]);
+    const { ask } = asker(new Map([[ver, answer]]));
+    caps.onPresence(xml('presence', { from: 'bob@x/phone' }, xml('c', { xmlns: NS_CAPS, hash: 'sha-1', node: 'https://conversations.im', ver })), ask);
+    expect(caps.identityOf('bob@x/phone')).toBeUndefined(); // not answered yet
+    await settle();
+    expect(caps.identityOf('bob@x/phone')).toEqual({ category: 'client', type: 'phone', name: `Conversations${'!'.repeat(87)}` });
+    expect(caps.identityOf('bob@x/other')).toBeUndefined();
+    caps.onPresence(presence('bob@x/phone', undefined, 'unavailable'), ask);
+    expect(caps.identityOf('bob@x/phone')).toBeUndefined();
+  });
+
   it('for a bare JID: true when one resource supports it, unknown while one resource has no caps', async () => {
     const caps = peerCaps();
     const { ask } = asker(new Map([[verOf(receiptsOnly), answerFor(receiptsOnly)], [verOf(both), answerFor(both)]]));

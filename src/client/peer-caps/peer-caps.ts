@@ -1,6 +1,12 @@
 import type { Element } from '@xmpp/xml';
 import { bareJid } from '../../domain/jid.js';
-import { buildCapsQuery, parseCapsAnswer, parseCapsMark, type PeerCapsMark } from '../../xmpp/features/peer-caps/parse.js';
+import { buildCapsQuery, parseCapsAnswer, parseCapsMark, type CapsIdentity, type PeerCapsMark } from '../../xmpp/features/peer-caps/parse.js';
+
+/** What one caps ver says: the features, and who the client says it is (its disco identity). */
+interface CapsFacts {
+  features: ReadonlySet<string>;
+  identity?: CapsIdentity;
+}
 
 /** An IQ get on the current session (xmpp.js iqCaller.get); resolves with the answer's payload. */
 export type AskIq = (query: Element, to: string) => Promise<Element | undefined>;
@@ -22,17 +28,18 @@ export const MAX_ASKING = 16;
  * The answers outlive a session; who is online does not (`reset` at a session's end).
  */
 export function peerCaps() {
-  const byVer = new Map<string, ReadonlySet<string>>();
+  const byVer = new Map<string, CapsFacts>();
   const asking = new Set<string>();
   /** Bare JID → its online resources (full JIDs) and their caps; undefined: no usable caps. */
   const online = new Map<string, Map<string, PeerCapsMark | undefined>>();
-  /** Full JID → features whose answer did not verify (for that resource alone). */
-  const unverified = new Map<string, ReadonlySet<string>>();
+  /** Full JID → what an answer that did not verify says (for that resource alone). */
+  const unverified = new Map<string, CapsFacts>();
 
-  const featuresOf = (full: string): ReadonlySet<string> | undefined => {
+  const factsOf = (full: string): CapsFacts | undefined => {
     const mark = online.get(bareJid(full))?.get(full);
     return unverified.get(full) ?? (mark ? byVer.get(mark.ver) : undefined);
   };
+  const featuresOf = (full: string): ReadonlySet<string> | undefined => factsOf(full)?.features;
 
   const learn = (mark: PeerCapsMark, from: string, ask: AskIq): void => {
     if (byVer.has(mark.ver) || asking.has(mark.ver) || asking.size >= MAX_ASKING) return;
@@ -41,10 +48,11 @@ export function peerCaps() {
       .then((answer) => {
         const result = parseCapsAnswer(answer, mark.ver);
         if (!('features' in result)) return;
+        const facts: CapsFacts = { features: result.features, ...(result.identity ? { identity: result.identity } : {}) };
         if (result.verified) {
           if (byVer.size >= MAX_VERS) byVer.delete(byVer.keys().next().value!);
-          byVer.set(mark.ver, result.features);
-        } else if (online.get(bareJid(from))?.get(from)?.ver === mark.ver) unverified.set(from, result.features);
+          byVer.set(mark.ver, facts);
+        } else if (online.get(bareJid(from))?.get(from)?.ver === mark.ver) unverified.set(from, facts);
       })
       // No answer (offline meanwhile, an error): unknown, asked again at its next presence.
       .catch(() => undefined)
@@ -85,6 +93,10 @@ export function peerCaps() {
       const known = resources.map(featuresOf);
       if (known.some((f) => f?.has(namespace))) return true;
       return known.every((f) => f !== undefined) ? false : undefined;
+    },
+    /** Who the online resource `full` says it is (its caps' disco identity), once its caps are known. */
+    identityOf(full: string): CapsIdentity | undefined {
+      return factsOf(full)?.identity;
     },
     /** The session ended: nobody is known online any more (the answers per ver stay). */
     reset(): void {

@@ -44,6 +44,8 @@ export function createCommandRunner(
   tabs: ChatTabs,
   prompter: Prompter,
   onQuit: () => void,
+  /** `natter run`: no screen shows a tab (see CommandContext.headless). */
+  options: { headless?: boolean } = {},
 ): CommandRunner {
   const say = consoleWriter(store);
   const apply = resultApplier(store, tabs, onQuit);
@@ -58,8 +60,8 @@ export function createCommandRunner(
     return result;
   };
   const runFile = commandFileRunner(execute);
-  const ctx: CommandContext = { state: () => store.getState(), registry, api, runFile: (path, options) => runFile(path, options) };
-  const contextIn = (origin: string | undefined): CommandContext => ({ ...ctx, runFile: (path, options) => runFile(path, options, origin) });
+  const ctx: CommandContext = { state: () => store.getState(), registry, api, runFile: (path, fileOptions) => runFile(path, fileOptions), ...(options.headless ? { headless: true } : {}) };
+  const contextIn = (origin: string | undefined): CommandContext => ({ ...ctx, runFile: (path, fileOptions) => runFile(path, fileOptions, origin) });
   const submitNow = lineSubmitter(store, api, tabs, execute);
   let pending: Promise<unknown> = Promise.resolve();
   return {

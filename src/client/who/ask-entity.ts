@@ -60,11 +60,15 @@ export function whyNot(to: string, error: unknown, words: QueryWords): string {
   return `could not ${words.ask(who)}: ${sanitizeLine(typeof message === 'string' ? message : String(error))}`;
 }
 
-/** Asks `to` and returns the answer's payload; an Error saying why not, in `words`, otherwise. */
-export async function askOrSay(port: AskPort, child: Element, to: string, words: QueryWords): Promise<Element | undefined> {
+/**
+ * Asks `to` and returns the answer's payload; an Error saying why not, in `words`, otherwise
+ * (or in the sentence `special` has for the error's condition, where it has one).
+ */
+export async function askOrSay(port: AskPort, child: Element, to: string, words: QueryWords, special?: (condition: string) => string | undefined): Promise<Element | undefined> {
   try {
     return await port.ask(child, to, QUERY_TIMEOUT_MS);
   } catch (error) {
-    throw new Error(whyNot(to, error, words));
+    const condition = conditionOf(error);
+    throw new Error((condition === undefined ? undefined : special?.(condition)) ?? whyNot(to, error, words));
   }
 }

@@ -64,7 +64,11 @@ describe('askDisco', () => {
   });
 
   it('says item-not-found and unreadable answers plainly', async () => {
-    await expect(askDisco(port(() => Promise.reject(stanzaError('item-not-found'))).fake, 'x', { node: 'n' })).rejects.toThrow('x could not be asked what it offers (item-not-found)');
+    // XEP-0030 §3.2: a node that does not exist is item-not-found; said as such, its name inert.
+    await expect(askDisco(port(() => Promise.reject(stanzaError('item-not-found'))).fake, 'x', { node: 'n\u001b[2J' })).rejects.toThrow(/^x has no node n \(item-not-found\)$/);
+    await expect(askDisco(port(() => Promise.reject(stanzaError('item-not-found'))).fake, 'x', { node: 'n', items: true })).rejects.toThrow(/^x has no node n \(item-not-found\)$/);
+    await expect(askDisco(port(() => Promise.reject(stanzaError('item-not-found'))).fake, 'x')).rejects.toThrow('x could not be asked what it offers (item-not-found)');
+    await expect(askDisco(port(() => Promise.reject(stanzaError('forbidden'))).fake, 'x', { node: 'n' })).rejects.toThrow('x could not be asked what it offers (forbidden)');
     await expect(askDisco(port(async () => undefined).fake, 'x')).rejects.toThrow('x answered with information natter can not read (no disco#info <query/> in the answer)');
   });
 });

@@ -1,5 +1,6 @@
 import type { DiscoResult, PingResult, VersionResult } from '../../commands/types.js';
-import { sanitizeLine } from '../../domain/sanitize.js';
+import type { Element } from '@xmpp/xml';
+import { boundedLine, sanitizeLine } from '../../domain/sanitize.js';
 import { NS_DISCO_INFO } from '../../xmpp/features/disco/entity.js';
 import { buildDiscoQuery, NS_DISCO_ITEMS, parseDiscoInfo, parseDiscoItems } from '../../xmpp/features/disco/parse.js';
 import { buildPing } from '../../xmpp/features/ping/ping.js';
@@ -47,12 +48,15 @@ export async function askSoftwareVersion(port: AskPort, written: string): Promis
 export async function askDisco(port: AskPort, written: string, options: { items?: boolean; node?: string } = {}): Promise<DiscoResult> {
   const to = queryTarget(port, written, false);
   const node = options.node === undefined ? {} : { node: options.node };
+  const ask = (child: Element): Promise<Element | undefined> => askOrSay(port, child, to, DISCO_WORDS, (condition) =>
+    // XEP-0030 §3.2 (and §4.2): "If the JID or node does not exist, the responding entity … SHOULD return an <item-not-found/> error".
+    options.node !== undefined && condition === 'item-not-found' ? `${sanitizeLine(to)} has no node ${boundedLine(options.node, 120)} (item-not-found)` : undefined);
   if (options.items) {
-    const items = parseDiscoItems(await askOrSay(port, buildDiscoQuery(NS_DISCO_ITEMS, options.node), to, DISCO_WORDS));
+    const items = parseDiscoItems(await ask(buildDiscoQuery(NS_DISCO_ITEMS, options.node)));
     if (!items.ok) throw new Error(`${sanitizeLine(to)} answered with items natter can not read (${items.reason})`);
     return { kind: 'items', jid: to, ...node, items: items.items, left: items.left };
   }
-  const info = parseDiscoInfo(await askOrSay(port, buildDiscoQuery(NS_DISCO_INFO, options.node), to, DISCO_WORDS));
+  const info = parseDiscoInfo(await ask(buildDiscoQuery(NS_DISCO_INFO, options.node)));
   if (!info.ok) throw new Error(`${sanitizeLine(to)} answered with information natter can not read (${info.reason})`);
   return { kind: 'info', jid: to, ...node, identities: info.identities, features: info.features, left: info.left };
 }

@@ -32,6 +32,8 @@ function bob(profile: ContactProfile | null = {
     ask: async (child, to) => (asked.push(`${child.name} ${to}`), answer(child, to)),
     onlineAt: () => undefined,
     contactProfile: () => profile ?? undefined,
+    // The laptop's caps were answered: Gajim says it is a PC client.
+    deviceIdentity: (full) => (full === 'bob@x/laptop' ? { category: 'client', type: 'pc', name: 'Gajim\u001b[2J' } : undefined),
   };
   return { port, asked };
 }
@@ -50,7 +52,7 @@ it('opens a tab with the roster, each device with client and time (or why not), 
   expect(await tabText(store, id)).toEqual([
     "bob@x (Bob)\n  roster: subscription both: you see each other's presence; groups Friends",
     '2 devices online:',
-    'bob@x/laptop: away, "lunch", priority 5\n  software (caps): https://gajim.org\n  client: Gajim 1.8.4\n  time: 14:00 (UTC+02:00), 1 hour ahead of you\n  activity: bob@x/laptop has been idle for 5 minutes',
+    'bob@x/laptop: away, "lunch", priority 5\n  software (caps): Gajim (client/pc), https://gajim.org\n  client: Gajim 1.8.4\n  time: 14:00 (UTC+02:00), 1 hour ahead of you\n  activity: bob@x/laptop has been idle for 5 minutes',
     'bob@x/phone: online, priority 0\n  client: bob@x/phone does not answer software version queries (service-unavailable)\n  time: bob@x/phone does not answer time queries (service-unavailable)\n  activity: bob@x/phone does not tell its last activity (service-unavailable)',
     'vCard:\n  name: Bob Example\n  note: line one',
   ]);

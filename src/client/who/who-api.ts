@@ -7,7 +7,7 @@ import type { AccountRuntime } from '../account/account-runtime.js';
 import type { ChatTabs } from '../conversations/chat-tabs.js';
 import { askDisco, askSoftwareVersion, pingEntity } from './ask-who.js';
 import { askVcardOf } from './ask-vcard.js';
-import { openInfoTab } from './info-tab.js';
+import { infoText, openInfoTab } from './info-tab.js';
 import { join } from 'node:path';
 import { natterPaths } from '../../config/paths.js';
 import { avatarCache, type AvatarCache } from '../avatars/avatar-cache.js';
@@ -24,7 +24,7 @@ export function askingAccount(accounts: AccountDirectory, store: Store, tabs: Ch
 }
 
 /** The command API's questions about an entity: ping (XEP-0199), software version (XEP-0092), service discovery (XEP-0030), /info's tab, and one's own vCard (XEP-0054). */
-export function whoApi(accounts: AccountDirectory, store: Store, tabs: ChatTabs): Pick<ClientApi, 'ping' | 'softwareVersion' | 'disco' | 'info' | 'ownVcard' | 'editOwnVcard'> {
+export function whoApi(accounts: AccountDirectory, store: Store, tabs: ChatTabs): Pick<ClientApi, 'ping' | 'softwareVersion' | 'disco' | 'info' | 'infoText' | 'ownVcard' | 'editOwnVcard'> {
   const from = (jid: string, account: string | undefined): AccountRuntime => askingAccount(accounts, store, tabs, jid, account);
   // $XDG_CACHE_HOME/natter/avatars, as the environment says when /info first draws one.
   let avatars: AvatarCache | undefined;
@@ -37,6 +37,7 @@ export function whoApi(accounts: AccountDirectory, store: Store, tabs: ChatTabs)
       const runtime = from(jid, account);
       return openInfoTab(store, runtime, jid, undefined, { cache: cache(), known: (bare) => ({ pep: runtime.avatars.notifiedHash(bare), photo: runtime.avatars.photoHash(bare) }) });
     },
+    infoText: (jid, account) => infoText(from(jid, account), jid),
     async ownVcard(account) {
       const runtime = accounts.enabled(account);
       // The vcard-temp card, the one /vcard set edits (a server may not keep a vCard4 in step with it).

@@ -16,6 +16,8 @@ export const searchCommand: CommandSpec = {
       peer = parseTabId(ctx.state().activeTabId, 'chat')?.peer;
       if (!peer) return fail('--here searches the chat of the current tab; this is not a chat tab.');
     }
+    // The results are a tab to pick from (/jump N): without a screen, the search verb prints them.
+    if (ctx.headless) return fail(`the results of /search are a tab, and natter run has no screen; natter search ${words} prints them (--json for scripts)`);
     const hits = ctx.api.search(words, peer);
     if (hits.length === 0) return ok(`Nothing found for "${words}".`);
     return ok(undefined, [{ type: 'search-results', query: words, hits }]);

@@ -78,14 +78,53 @@ describe('/disco', () => {
     const { registry, ctx } = setup({});
     expect(await registry.execute(ctx, '/disco x/')).toMatchObject({ ok: false, error: expect.stringContaining('"x/" is not a JID') });
     expect(await registry.execute(ctx, '/disco')).toMatchObject({ ok: false, error: expect.stringContaining('Usage: /disco') });
-    expect(await registry.execute(ctx, '/disco --items')).toEqual({ ok: false, error: 'Name one JID to ask. Usage: /disco JID [--items]' });
-    expect(await registry.execute(ctx, '/disco x --nodes')).toEqual({ ok: false, error: 'Unknown option "--nodes". Usage: /disco JID [--items]' });
+    expect(await registry.execute(ctx, '/disco --items')).toEqual({ ok: false, error: 'Name one JID to ask. Usage: /disco JID [--items] [--node NODE]' });
+    expect(await registry.execute(ctx, '/disco x --nodes')).toEqual({ ok: false, error: 'Unknown option "--nodes". Usage: /disco JID [--items] [--node NODE]' });
+  });
+
+  it('asks at a node with --node, the options in any order, and says so in the heading', async () => {
+    const asked: unknown[] = [];
+    const { registry, ctx } = setup({
+      disco: async (jid, options) => (asked.push([jid, options]), options?.items
+        ? { kind: 'items', jid, node: options.node, items: [{ jid: 'x', node: 'ping', name: 'Ping' }], left: 0 }
+        : { kind: 'info', jid, node: options?.node, identities: [{ category: 'automation', type: 'command-list' }], features: [], left: 0 }),
+    });
+    const node = 'http://jabber.org/protocol/commands';
+    expect(await registry.execute(ctx, `/disco x --node ${node}`)).toEqual({ ok: true, text: `x node ${node} is automation/command-list; 0 features` });
+    expect(await registry.execute(ctx, `/disco x --node ${node} --items`)).toEqual({ ok: true, text: `x node ${node} has 1 item:\n  x node ping (Ping)` });
+    expect(await registry.execute(ctx, '/disco --items --node "a node" x')).toMatchObject({ ok: true });
+    expect(asked).toEqual([['x', { items: false, node }], ['x', { items: true, node }], ['x', { items: true, node: 'a node' }]]);
+  });
+
+  it('bad input with --node is one line and asks nothing: no node, two nodes, an option for a node, too long', async () => {
+    const asked: string[] = [];
+    const { registry, ctx } = setup({ disco: (jid) => (asked.push(jid), Promise.reject(new Error('not asked'))) });
+    const usage = 'Usage: /disco JID [--items] [--node NODE]';
+    expect(await registry.execute(ctx, '/disco x --node')).toEqual({ ok: false, error: `Give --node a node to ask about. ${usage}` });
+    expect(await registry.execute(ctx, '/disco x --node --items')).toEqual({ ok: false, error: `Give --node a node to ask about. ${usage}` });
+    expect(await registry.execute(ctx, '/disco x --node a --node b')).toEqual({ ok: false, error: `Name one node. ${usage}` });
+    expect(await registry.execute(ctx, `/disco x --node ${'n'.repeat(1024)}`)).toEqual({ ok: false, error: `The node is longer than 1023 characters. ${usage}` });
+    expect(await registry.execute(ctx, '/disco x --node "open')).toMatchObject({ ok: false, error: expect.stringContaining('unclosed') });
+    expect(asked).toEqual([]);
+  });
+
+  it('shows a node from the answer inert and bounded', () => {
+    expect(describeDisco({ kind: 'items', jid: 'x', node: `\u001b[2J${'n'.repeat(300)}`, items: [], left: 0 })).toBe(`x node ${'n'.repeat(119)}… lists no items`);
+  });
+
+  it('has help for --node', async () => {
+    const { registry, ctx } = setup({});
+    const help = await registry.execute(ctx, '/help disco');
+    expect(help.ok && help.text).toContain('Usage: /disco jid [--items] [--node NODE...]');
+    expect(help.ok && help.text).toContain('With --node the question is about that node of the entity');
   });
 
   it('completes contacts, then --items', () => {
     const { registry, ctx } = setup({});
     expect(completeLine(registry, ctx, '/disco b', 8)?.text).toBe('/disco bob@x ');
     expect(completeLine(registry, ctx, '/disco bob@x --i', 16)?.text).toBe('/disco bob@x --items ');
+    expect(completeLine(registry, ctx, '/disco bob@x --items --n', 24)?.text).toBe('/disco bob@x --items --node ');
+    expect(completeLine(registry, ctx, '/disco bob@x --node h', 21)?.text).toBe('/disco bob@x --node http://jabber.org/protocol/commands ');
   });
 });
 
@@ -94,6 +133,13 @@ describe('/info', () => {
     const asked: string[] = [];
     const { registry, ctx } = setup({ info: (jid) => (asked.push(jid), `info:${jid}`) });
     expect(await registry.execute(ctx, '/info bob@x')).toEqual({ ok: true, intents: [{ type: 'tab/focus', id: 'info:bob@x' }] });
+    expect(asked).toEqual(['bob@x']);
+  });
+
+  it('without a screen (natter run) returns what the tab would show as its text, opening nothing', async () => {
+    const asked: string[] = [];
+    const { registry, ctx } = setup({ infoText: async (jid) => (asked.push(jid), `${jid}\n  roster: …`), info: () => { throw new Error('no tab without a screen'); } });
+    expect(await registry.execute({ ...ctx, headless: true }, '/info bob@x')).toEqual({ ok: true, text: 'bob@x\n  roster: …' });
     expect(asked).toEqual(['bob@x']);
   });
 

@@ -1,4 +1,5 @@
 import { boundedLine, sanitizeLine } from '../../domain/sanitize.js';
+import { tokenize } from '../tokenize.js';
 import { contactJids, notAJid } from './jid-args.js';
 import { fail, ok, type CommandSpec, type DiscoResult, type VersionResult } from '../types.js';
 
@@ -41,30 +42,60 @@ export const versionCommand: CommandSpec = {
   complete: (ctx, index, partial) => (index === 0 ? contactJids(ctx, partial) : []),
 };
 
+const DISCO_USAGE = 'Usage: /disco JID [--items] [--node NODE]';
+/** XEP-0030 leaves a node's length open; a node is a URI or a short name, and the server gets no kilobyte of it. */
+const MAX_NODE = 1023;
+/** The node asked most, Tab offers it: a client's or server's ad-hoc commands (XEP-0050 §2.2). */
+const COMMANDS_NODE = 'http://jabber.org/protocol/commands';
+
+/** What /disco's words ask: one JID, items or info, and a node; or why it is not a question. */
+export function parseDiscoArgs(words: readonly string[]): { jid: string; items: boolean; node?: string } | { error: string } {
+  let items = false;
+  let node: string | undefined;
+  const jids: string[] = [];
+  for (let i = 0; i < words.length; i++) {
+    const word = words[i] ?? '';
+    if (word === '--items') items = true;
+    else if (word === '--node') {
+      const value = words[++i];
+      if (value === undefined || value === '' || value.startsWith('--')) return { error: `Give --node a node to ask about. ${DISCO_USAGE}` };
+      if (node !== undefined) return { error: `Name one node. ${DISCO_USAGE}` };
+      if (value.length > MAX_NODE) return { error: `The node is longer than ${MAX_NODE} characters. ${DISCO_USAGE}` };
+      node = value;
+    } else if (word.startsWith('--')) return { error: `Unknown option "${sanitizeLine(word).slice(0, 80)}". ${DISCO_USAGE}` };
+    else jids.push(word);
+  }
+  if (jids.length !== 1) return { error: `Name one JID to ask. ${DISCO_USAGE}` };
+  return { jid: jids[0] ?? '', items, ...(node === undefined ? {} : { node }) };
+}
+
 export const discoCommand: CommandSpec = {
   name: 'disco',
   summary: 'Ask an entity what it is and which features it has, or with --items what it holds (XEP-0030).',
   args: [
     { name: 'jid', required: true, description: 'whom to ask, as written: a device (bob@example.org/phone), an account (bob@example.org) or a service (example.org)' },
     { name: '--items', required: false, description: "list the entity's items (a server's services, a room service's rooms) instead of its features" },
+    // The rest of the line: the options may come in any order, so it is read word by word in run.
+    { name: '--node NODE', required: false, rest: true, description: 'ask about one node of the entity (XEP-0030 §3.2, §4.2): a PEP node of an account, a service\'s ad-hoc commands (http://jabber.org/protocol/commands)' },
   ],
   description:
-    'The JID is asked as written: a full JID is one device, a bare JID the account (its server answers for it), a domain the server. ' + CONTACTS_ONLY,
-  examples: ['/disco example.org', '/disco example.org --items', '/disco bob@example.org/phone', '/disco conference.example.org --items'],
+    'The JID is asked as written: a full JID is one device, a bare JID the account (its server answers for it), a domain the server. ' +
+    'With --node the question is about that node of the entity: its identity and features, or with --items the items under it. ' + CONTACTS_ONLY,
+  examples: ['/disco example.org', '/disco example.org --items', '/disco bob@example.org/phone', '/disco conference.example.org --items', '/disco example.org --items --node http://jabber.org/protocol/commands'],
   async run(ctx, args) {
-    const items = args.includes('--items');
-    const rest = args.filter((a) => a !== '--items');
-    const option = rest.find((a) => a.startsWith('--'));
-    if (option !== undefined) return fail(`Unknown option "${sanitizeLine(option)}". Usage: /disco JID [--items]`);
-    if (rest.length !== 1) return fail('Name one JID to ask. Usage: /disco JID [--items]');
-    const jid = rest[0] ?? '';
-    const bad = notAJid('disco', jid);
+    // The last argument holds the rest of the line as typed: its words are read here.
+    const last = args.length === 3 ? tokenize(args[2] ?? '') : { ok: true as const, tokens: [] };
+    if (!last.ok) return fail(`/disco: ${last.error}`);
+    const asked = parseDiscoArgs([...args.slice(0, 2), ...last.tokens]);
+    if ('error' in asked) return fail(asked.error);
+    const bad = notAJid('disco', asked.jid);
     if (bad) return fail(bad);
-    return ok(describeDisco(await ctx.api.disco(jid, { items })));
+    return ok(describeDisco(await ctx.api.disco(asked.jid, { items: asked.items, ...(asked.node === undefined ? {} : { node: asked.node }) })));
   },
   complete: (ctx, index, partial, before = []) => {
-    if (index === 0) return [...contactJids(ctx, partial), ...(partial.startsWith('-') ? ['--items'] : [])].filter((c) => c.startsWith(partial));
-    return index === 1 && before[0] !== '--items' ? ['--items'].filter((c) => c.startsWith(partial)) : [];
+    if (before.at(-1) === '--node') return [COMMANDS_NODE].filter((c) => c.startsWith(partial));
+    const options = ['--items', '--node'].filter((o) => !before.includes(o) && o.startsWith(partial));
+    return index === 0 ? [...contactJids(ctx, partial), ...(partial.startsWith('-') ? options : [])] : options;
   },
 };
 
@@ -75,11 +106,13 @@ export const infoCommand: CommandSpec = {
   description:
     'Shows at once what your roster says (name, subscription, groups) and each device of theirs that is online with its presence, then asks each device ' +
     'which client it runs (XEP-0092), its local time (XEP-0202) and how long it has been idle (XEP-0012), and their server for their vCard (vCard4, XEP-0292, else XEP-0054), adding each answer as it comes. ' +
-    'A device that answers only its contacts says service-unavailable to anyone else. /info again refreshes the tab; /close closes it.',
-  examples: ['/info bob@example.org', '/info bob@example.org/phone'],
-  run(ctx, [jid = '']) {
+    'A device that answers only its contacts says service-unavailable to anyone else. /info again refreshes the tab; /close closes it. ' +
+    "In natter run, with no screen, the same lines are printed once every answer is in.",
+  examples: ['/info bob@example.org', '/info bob@example.org/phone', "natter run '/info bob@example.org'"],
+  async run(ctx, [jid = '']) {
     const bad = notAJid('info', jid);
     if (bad) return fail(bad);
+    if (ctx.headless) return ok(await ctx.api.infoText(jid));
     return ok(undefined, [{ type: 'tab/focus', id: ctx.api.info(jid) }]);
   },
   complete: (ctx, index, partial) => (index === 0 ? contactJids(ctx, partial) : []),
@@ -99,7 +132,7 @@ const DISCO_SHOWN = 120;
 
 /** What disco#info or disco#items said: a heading, then one indented line a feature or an item. */
 export function describeDisco(result: DiscoResult): string {
-  const who = sanitizeLine(result.jid);
+  const who = `${sanitizeLine(result.jid)}${result.node === undefined ? '' : ` node ${boundedLine(result.node, DISCO_SHOWN)}`}`;
   const more = result.left > 0 ? [`  … and ${result.left} more not shown`] : [];
   if (result.kind === 'items') {
     if (result.items.length === 0 && result.left === 0) return `${who} lists no items`;

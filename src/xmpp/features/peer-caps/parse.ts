@@ -14,6 +14,16 @@ const MAX_NODE = 512;
 const MAX_FEATURES = 512;
 const MAX_TEXT = 1024;
 const NS_DATA = 'jabber:x:data';
+/** A client's name is a few words ("Gajim", "Conversations 2.15"); category and type are registry words. */
+const MAX_NAME = 100;
+const MAX_WORD = 40;
+
+/** Who the peer says it is (XEP-0030 identity, XEP-0115 §5.1): bounded, still raw (shown through sanitize). */
+export interface CapsIdentity {
+  category: string;
+  type: string;
+  name: string;
+}
 
 /**
  * The <c/> of an available presence, when it can be checked: XEP-0115 §5.4 "If the value of
@@ -41,7 +51,7 @@ export function buildCapsQuery(mark: PeerCapsMark): Element {
  * application MUST consider the result to be invalid and MUST NOT globally cache the
  * verification string"). A reason instead when the answer can not be used.
  */
-export function parseCapsAnswer(query: Element | undefined, ver: string): { features: ReadonlySet<string>; verified: boolean } | { reason: string } {
+export function parseCapsAnswer(query: Element | undefined, ver: string): { features: ReadonlySet<string>; verified: boolean; identity?: CapsIdentity } | { reason: string } {
   if (!query?.is('query', NS_DISCO_INFO)) return { reason: 'no disco#info in the answer' };
   const identities: Identity[] = [];
   const features: string[] = [];
@@ -61,7 +71,20 @@ export function parseCapsAnswer(query: Element | undefined, ver: string): { feat
   // §5.4: an answer listing a feature twice, or two forms of one FORM_TYPE, is invalid.
   const unique = new Set(features);
   const verified = unique.size === features.length && new Set(forms.map((f) => f.formType)).size === forms.length && capsVer(identities, features, forms) === ver;
-  return { features: unique, verified };
+  const identity = clientIdentity(identities);
+  return { features: unique, verified, ...(identity ? { identity } : {}) };
+}
+
+/**
+ * The identity to show for a device: its client identity (category "client", XEP-0030's
+ * registry), in English or without a language where it gives several, else its first one.
+ */
+function clientIdentity(identities: readonly Identity[]): CapsIdentity | undefined {
+  const clients = identities.filter((i) => i.category === 'client');
+  const pool = clients.length > 0 ? clients : identities;
+  const chosen = pool.find((i) => i.lang === undefined || i.lang === 'en' || i.lang.startsWith('en-')) ?? pool[0];
+  if (!chosen) return undefined;
+  return { category: chosen.category.slice(0, MAX_WORD), type: chosen.type.slice(0, MAX_WORD), name: chosen.name.slice(0, MAX_NAME) };
 }
 
 /** An XEP-0128 form with its FORM_TYPE (a form without one is left out of the hash, §5.4). */

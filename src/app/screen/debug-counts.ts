@@ -1,0 +1,74 @@
+import type { EventEmitter } from 'node:events';
+import { renameSync, writeFileSync } from 'node:fs';
+import type { Store } from '../../store/create-store.js';
+
+/** The environment variable naming the file natter writes its counts to on SIGUSR2. */
+export const DEBUG_COUNTS_VARIABLE = 'NATTER_DEBUG_COUNTS';
+
+export interface DebugCounts {
+  at: string;
+  /** process._getActiveHandles().length: sockets, timers, the terminal's streams. */
+  handles: number;
+  /** process.getActiveResourcesInfo() by kind ("Timeout", "TCPSocketWrap", "TTYWrap", ...). */
+  resources: Record<string, number>;
+  /** Listeners of each emitter given, summed over its event names. */
+  listeners: Record<string, number>;
+  /** Whatever else the caller counts (the store's subscribers). */
+  other: Record<string, number>;
+  /**
+   * What natter holds and may rightly hold more of as it runs (lines kept per tab, up to a
+   * cap), with the heap it takes: to tell memory that grows with what is kept from a leak.
+   */
+  held: Record<string, number>;
+}
+
+const MiB = (bytes: number): number => Math.round((bytes / 1024 / 1024) * 10) / 10;
+
+/** What natter holds on to now: the figures a leak of listeners or timers makes grow. */
+export function debugCounts(emitters: Record<string, EventEmitter>, other: () => Record<string, number>, held: () => Record<string, number> = () => ({})): DebugCounts {
+  const resources: Record<string, number> = {};
+  for (const kind of process.getActiveResourcesInfo()) resources[kind] = (resources[kind] ?? 0) + 1;
+  const listeners: Record<string, number> = {};
+  for (const [name, emitter] of Object.entries(emitters)) {
+    listeners[name] = emitter.eventNames().reduce((sum, event) => sum + emitter.listenerCount(event), 0);
+  }
+  // _getActiveHandles is undocumented but stable since Node 0.x; the resources above are its documented successor.
+  const handles = (process as unknown as { _getActiveHandles(): unknown[] })._getActiveHandles().length;
+  const memory = process.memoryUsage();
+  const heap = { rssMiB: MiB(memory.rss), heapUsedMiB: MiB(memory.heapUsed), heapTotalMiB: MiB(memory.heapTotal), externalMiB: MiB(memory.external) };
+  return { at: new Date().toISOString(), handles, resources, listeners, other: other(), held: { ...held(), ...heap } };
+}
+
+/**
+ * With NATTER_DEBUG_COUNTS=FILE in the environment, each SIGUSR2 writes debugCounts() to FILE
+ * as one JSON object (written aside and renamed, so a reader never sees half of it): how the
+ * soak (`npm run stress`) sees a listener or timer leak from outside. Without the variable
+ * nothing is installed and SIGUSR2 keeps Node's default (the process ends). Nothing of it runs
+ * on the way of a message. Returns the uninstaller.
+ */
+export function writeCountsOnSignal(
+  file: string | undefined,
+  emitters: Record<string, EventEmitter>,
+  other: () => Record<string, number>,
+  held?: () => Record<string, number>,
+): () => void {
+  if (!file) return () => undefined;
+  const write = (): void => {
+    try {
+      writeFileSync(`${file}.tmp`, `${JSON.stringify(debugCounts(emitters, other, held))}\n`, { mode: 0o600 });
+      renameSync(`${file}.tmp`, file);
+    } catch {
+      // a debugging aid: a file that can not be written must not disturb the chat
+    }
+  };
+  process.on('SIGUSR2', write);
+  return () => void process.off('SIGUSR2', write);
+}
+
+/** The screen's counts (NATTER_DEBUG_COUNTS): the process and its terminal streams, the store's subscribers and the lines it keeps. */
+export function writeScreenCountsOnSignal(store: Store): () => void {
+  return writeCountsOnSignal(process.env[DEBUG_COUNTS_VARIABLE], { process, stdin: process.stdin, stdout: process.stdout }, () => store.listenerCounts(), () => {
+    const { tabs, lines } = store.getState();
+    return { tabs: tabs.length, lines: Object.values(lines).reduce((sum, kept) => sum + kept.length, 0) };
+  });
+}
