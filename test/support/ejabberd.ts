@@ -66,6 +66,7 @@ export async function startEjabberd(options: { logLevel?: string; maxAckQueue?: 
   writeFileSync(configFile, ejabberdConfig({
     certs, c2sPort, directTlsPort, httpsPort, uploadDir: join(dir, 'upload'), logLevel: options.logLevel ?? 'info',
     ...(options.maxAckQueue === undefined ? {} : { maxAckQueue: options.maxAckQueue }),
+    ...(options.modules ? { modules: options.modules } : {}),
   }));
   const node = `natter-${process.pid}-${randomBytes(3).toString('hex')}@localhost`;
   // HOME holds the node's Erlang cookie, which ejabberdctl (ctl below) must share.
