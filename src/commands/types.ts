@@ -210,6 +210,10 @@ export interface ClientApi {
   ownVcard(account?: string): Promise<OwnVcard>;
   /** Sets one field (FN, NICKNAME, EMAIL, …) of the account's vCard, or removes it when `value` is undefined; returns a summary. */
   editOwnVcard(field: string, value: string | undefined, account?: string): Promise<string>;
+  /** Publishes the image in `file` (PNG or JPEG, shrunk to 96×96 at most) as the account's avatar (XEP-0084, XEP-0153); returns a summary. */
+  setAvatar(file: string, account?: string): Promise<string>;
+  /** Clears the account's avatar (XEP-0084 §4.5, and the vCard's PHOTO); returns a summary. */
+  clearAvatar(account?: string): Promise<string>;
   /** Sets the show and status message (RFC 6121 §4.7; '' for none) of `scope`'s accounts; returns a summary. */
   setPresence(change: { show: OwnShow; status: string }, scope: PresenceScope): Promise<string>;
   /** Sets the priority (RFC 6121 §4.7.2.3) of `scope`'s accounts; returns a summary. */

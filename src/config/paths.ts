@@ -7,6 +7,8 @@ export interface NatterPaths {
   configFile: string;
   dataDir: string;
   stateDir: string;
+  /** Things natter can fetch again (avatars, by hash): $XDG_CACHE_HOME/natter. */
+  cacheDir: string;
   runtimeDir: string | undefined;
   /**
    * Where the control socket lives: the runtime dir, else (the basedir spec: "applications
@@ -32,6 +34,7 @@ export function natterPaths(env: NodeJS.ProcessEnv = process.env): NatterPaths {
     configFile: join(configDir, 'config.json'),
     dataDir: join(base('XDG_DATA_HOME', '.local/share'), 'natter'),
     stateDir,
+    cacheDir: join(base('XDG_CACHE_HOME', '.cache'), 'natter'),
     runtimeDir,
     controlDir: runtimeDir ?? join(stateDir, 'run'),
   };

@@ -1,3 +1,5 @@
+import type { Picture } from './picture.js';
+
 /** One entry in a tab's buffer: a message or a console notice. */
 export type LineKind = 'info' | 'error' | 'command' | 'incoming' | 'outgoing';
 
@@ -22,6 +24,8 @@ export interface Line {
   rowId?: number;
   /** Corrected by its sender (XEP-0308); `text` is the newest version. */
   edited?: boolean;
+  /** A picture drawn under the text in half blocks (an avatar in /info). */
+  picture?: Picture;
 }
 
 /** A message longer than this many rows on screen shows its start and a note, until /expand. */

@@ -1,6 +1,7 @@
 import type { ChatState } from '../domain/chat-state.js';
 import type { ConnectionState } from '../domain/connection-state.js';
 import type { Line, LineDelivery, LineKind } from '../domain/line.js';
+import type { Picture } from '../domain/picture.js';
 import type { OwnPresenceView } from '../domain/own-presence.js';
 import type { Occupant, Room } from '../domain/room.js';
 import type { TabKind } from '../domain/tab.js';
@@ -25,6 +26,8 @@ export type Action =
        * offline): it goes after the last line not later than `at`, not at the end.
        */
       inTimeOrder?: boolean;
+      /** A picture drawn under the text (an avatar in /info): colours only. */
+      picture?: Picture;
     }
   /** The line of history row `rowId` (the message, never another that shares its stanza id). */
   | { type: 'line/delivery'; tabId: string; rowId: number; delivery: LineDelivery; reason?: string }

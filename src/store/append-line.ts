@@ -63,5 +63,6 @@ function toLine(action: LineAppend, id: number): Line {
     ...(action.delivery === undefined ? {} : { delivery: action.delivery }),
     ...(action.edited ? { edited: true } : {}),
     ...(action.rowId === undefined ? {} : { rowId: action.rowId }),
+    ...(action.picture === undefined ? {} : { picture: action.picture }),
   };
 }

@@ -34,3 +34,16 @@ describe('the store sanitizes what it is given to show', () => {
     expect(safeAction(action)).toBe(action);
   });
 });
+
+describe('pictures on lines', () => {
+  it('keeps a well-formed picture and drops one that is not (wrong size, too large, not colours)', () => {
+    const store = createStore(initialState(), { intervalMs: 0 });
+    const append = (picture: unknown) => store.dispatch({ type: 'line/append', tabId: CONSOLE_TAB_ID, kind: 'info', text: 'avatar:', picture: picture as never });
+    append({ width: 1, height: 2, pixels: [0xff0000, -1] });
+    expect(store.getState().lines[CONSOLE_TAB_ID]!.at(-1)!.picture).toEqual({ width: 1, height: 2, pixels: [0xff0000, -1] });
+    for (const bad of [{ width: 2, height: 2, pixels: [1] }, { width: 100, height: 1, pixels: Array(100).fill(0) }, { width: 1, height: 1, pixels: ['\u001b[2J'] }, { width: 1, height: 1, pixels: [0x1000000] }]) {
+      append(bad);
+      expect(store.getState().lines[CONSOLE_TAB_ID]!.at(-1)!.picture).toBeUndefined();
+    }
+  });
+});

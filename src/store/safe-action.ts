@@ -1,5 +1,6 @@
 import type { ConnectionState } from '../domain/connection-state.js';
 import type { Line } from '../domain/line.js';
+import { isPicture } from '../domain/picture.js';
 import { sanitizeLine, sanitizeText } from '../domain/sanitize.js';
 import type { Action } from './actions.js';
 import type { Contact, Prompt } from './state.js';
@@ -15,6 +16,8 @@ import type { Contact, Prompt } from './state.js';
 export function safeAction(action: Action): Action {
   switch (action.type) {
     case 'line/append': {
+      // A picture is colours, but one that is not well formed (or too large) is not drawn at all.
+      if (action.picture !== undefined && !isPicture(action.picture)) return safeAction({ ...action, picture: undefined });
       const text = sanitizeText(action.text);
       const from = action.from === undefined ? undefined : sanitizeLine(action.from);
       return text === action.text && from === action.from ? action : { ...action, text, ...(from === undefined ? {} : { from }) };

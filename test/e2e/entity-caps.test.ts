@@ -25,6 +25,7 @@ it("advertises what natter does, rooms and file links included, under the caps h
   expect([...features].sort()).toEqual([
     NS_INFO, 'http://jabber.org/protocol/caps', 'http://jabber.org/protocol/chatstates', 'http://jabber.org/protocol/muc',
     'jabber:iq:last', 'jabber:iq:version', 'jabber:x:oob', 'urn:xmpp:carbons:2', 'urn:xmpp:message-correct:0', 'urn:xmpp:ping', 'urn:xmpp:receipts', 'urn:xmpp:time',
+    'urn:xmpp:avatar:metadata+notify',
   ].sort());
   // XEP-0115 §5.4: the client that receives the presence checks the hash against the answer.
   expect(capsVer(identities, features)).toBe(ver);

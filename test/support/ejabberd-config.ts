@@ -16,6 +16,8 @@ export interface EjabberdConfigOptions {
    * misses stanzas it handled is cut off and can not resume.
    */
   maxAckQueue?: number;
+  /** Lines added to the modules (each "mod_x: {…}"). */
+  modules?: readonly string[];
 }
 
 /**
@@ -116,5 +118,5 @@ modules:
   mod_stream_mgmt:${o.maxAckQueue === undefined ? ' {}' : `
     max_ack_queue: ${o.maxAckQueue}`}
   mod_version: {}
-`;
+${(o.modules ?? []).map((m) => `  ${m}\n`).join('')}`;
 }

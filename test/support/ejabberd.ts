@@ -55,7 +55,7 @@ function ejabberdLibs(): string {
  * the Prosody harness it runs under a sh watchdog that stops it when its stdin closes; the
  * system's ejabberd service, its config and its ports are never touched.
  */
-export async function startEjabberd(options: { logLevel?: string; maxAckQueue?: number } = {}): Promise<EjabberdServer> {
+export async function startEjabberd(options: { logLevel?: string; maxAckQueue?: number; modules?: readonly string[] } = {}): Promise<EjabberdServer> {
   requirePrograms(['erl', 'openssl'], 'ejabberd openssl');
   const libs = ejabberdLibs();
   const dir = mkdtempSync(join(tmpdir(), 'natter-ejabberd-'));
@@ -66,6 +66,7 @@ export async function startEjabberd(options: { logLevel?: string; maxAckQueue?: 
   writeFileSync(configFile, ejabberdConfig({
     certs, c2sPort, directTlsPort, httpsPort, uploadDir: join(dir, 'upload'), logLevel: options.logLevel ?? 'info',
     ...(options.maxAckQueue === undefined ? {} : { maxAckQueue: options.maxAckQueue }),
+    ...(options.modules ? { modules: options.modules } : {}),
   }));
   const node = `natter-${process.pid}-${randomBytes(3).toString('hex')}@localhost`;
   // HOME holds the node's Erlang cookie, which ejabberdctl (ctl below) must share.

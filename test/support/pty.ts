@@ -28,7 +28,8 @@ export function tempDirs(): Dirs & { env: Record<string, string>; remove(): void
   for (const dir of [dirs.config, dirs.data, dirs.runtime, join(home, 'state')]) mkdirSync(dir, { recursive: true, mode: 0o700 });
   return {
     ...dirs,
-    env: { HOME: home, XDG_CONFIG_HOME: dirs.config, XDG_DATA_HOME: dirs.data, XDG_STATE_HOME: join(home, 'state'), XDG_RUNTIME_DIR: dirs.runtime },
+    // The cache too (avatars): the test run's own XDG_CACHE_HOME (the keyring session sets one) is shared.
+    env: { HOME: home, XDG_CONFIG_HOME: dirs.config, XDG_DATA_HOME: dirs.data, XDG_STATE_HOME: join(home, 'state'), XDG_CACHE_HOME: join(home, 'cache'), XDG_RUNTIME_DIR: dirs.runtime },
     remove: () => rmSync(home, { recursive: true, force: true }),
   };
 }
@@ -53,10 +54,18 @@ export interface CellLook {
   inverse: boolean;
 }
 
+/** A cell in full: also its background colour (as the foreground's) and its character. */
+export interface CellDrawing extends CellLook {
+  bg: string;
+  char: string;
+}
+
 export interface PtySession {
   screen(): Promise<string[]>;
   /** How the first cell of the first place on screen that shows `text` is drawn; undefined when it is not shown. */
   lookOf(text: string): Promise<CellLook | undefined>;
+  /** How each cell of the row `below` rows under the first row that shows `text` is drawn; undefined when `text` is not shown. */
+  rowLooks(text: string, below?: number): Promise<CellDrawing[] | undefined>;
   screenText(): Promise<string>;
   bufferType(): 'normal' | 'alternate';
   waitForText(text: string | RegExp, timeoutMs?: number): Promise<void>;
@@ -133,14 +142,22 @@ export function spawnNatter(
     const x = line ? columnOf(line, shown[y]!.indexOf(text)) : -1;
     const cell = line?.getCell(x);
     if (!cell) return undefined;
-    const fg = cell.isFgRGB() ? `#${cell.getFgColor().toString(16).padStart(6, '0')}` : cell.isFgPalette() ? `palette ${cell.getFgColor()}` : 'default';
-    return { fg, inverse: cell.isInverse() !== 0 };
+    const { fg, inverse } = lookOfCell(cell);
+    return { fg, inverse };
+  };
+  const rowLooks = async (text: string, below = 0): Promise<CellDrawing[] | undefined> => {
+    const buffer = term.buffer.active;
+    const y = (await screen()).findIndex((row) => row.includes(text));
+    const line = y < 0 ? undefined : buffer.getLine(buffer.viewportY + y + below);
+    if (!line) return undefined;
+    return Array.from({ length: line.length }, (_, x) => line.getCell(x)).filter((c) => c !== undefined).map(lookOfCell);
   };
   return {
     pid: pty.pid,
     dirs,
     screen,
     lookOf,
+    rowLooks,
     screenText: async () => (await screen()).join('\n'),
     bufferType: () => term.buffer.active.type,
     waitForText(text, timeoutMs = 10_000) {
@@ -171,6 +188,17 @@ export function spawnNatter(
       term.dispose();
       dirs.remove();
     },
+  };
+}
+
+/** A cell's colours as "#rrggbb", "palette N" or "default", its inverse video and its character. */
+function lookOfCell(cell: xterm.IBufferCell): CellDrawing {
+  const colour = (rgb: boolean, palette: boolean, value: number): string => (rgb ? `#${value.toString(16).padStart(6, '0')}` : palette ? `palette ${value}` : 'default');
+  return {
+    fg: colour(cell.isFgRGB(), cell.isFgPalette(), cell.getFgColor()),
+    bg: colour(cell.isBgRGB(), cell.isBgPalette(), cell.getBgColor()),
+    inverse: cell.isInverse() !== 0,
+    char: cell.getChars(),
   };
 }
 

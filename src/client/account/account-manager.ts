@@ -15,6 +15,7 @@ import { subscriptionsApi } from '../roster/subscriptions-api.js';
 import { rosterApi } from '../roster/roster-api.js';
 import { timeApi } from '../time/time-api.js';
 import { whoApi } from '../who/who-api.js';
+import { avatarsApi } from '../avatars/avatars-api.js';
 import { presenceApi } from '../presence/presence-api.js';
 import { accountDirectory } from './account-directory.js';
 import { createAccountRuntime, type AccountRuntime } from './account-runtime.js';
@@ -88,6 +89,7 @@ export function createAccountManager(deps: AccountManagerDeps) {
     ...whoApi(accounts, store, deps.tabs),
     ...presenceApi(accounts, store, deps.tabs),
     ...blockingApi(accounts, store, deps.tabs),
+    ...avatarsApi(accounts),
     ...accountsApi(accounts, { config, store, keychain: deps.keychain, oneRun: deps.oneRun }),
   };
   return {

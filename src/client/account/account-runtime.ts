@@ -36,6 +36,7 @@ import type { RosterEdit } from '../../commands/types.js';
 import { answerSubscriptionOn, editRosterOn } from '../roster/session-roster.js';
 import { accountVoice, describe, sessionOutbox, startSession, type AccountParts, type Session } from './session-wiring.js';
 import { availability } from '../../xmpp/features/presence/build.js';
+import { accountAvatars, type AccountAvatars } from '../avatars/account-avatars.js';
 import type { ClientState } from '../../xmpp/features/csi/csi.js';
 import { clientStateIndication } from '../csi/client-state.js';
 
@@ -76,6 +77,8 @@ export interface AccountRuntimeCore {
   setOwn(child: Element, timeoutMs: number): Promise<Element | undefined>;
   /** What the current session knows of `jid` (roster item, online resources); undefined while offline. */
   contactProfile(jid: string): ContactProfile | undefined;
+  /** Avatar hashes heard from contacts, and the account's own (XEP-0084, XEP-0153). */
+  readonly avatars: AccountAvatars;
   /** Who a peer's device says it is in its caps (XEP-0115: its disco identity), once known. */
   deviceIdentity(full: string): CapsIdentity | undefined;
 }
@@ -130,6 +133,7 @@ export function createAccountRuntime(settings: AccountSettings, deps: AccountDep
   const archive = createArchivePaging(jid, history, (reason) => consoleLine('error', `ignored an archive result (${sanitizeLine(reason)})`), (peer, id) => outbox.delivered(peer, id));
   const catchUp = archiveCatchUp(jid, { history, receive: (message, fromArchive) => receive(message, fromArchive), delivered: (peer, id) => outbox.delivered(peer, id), consoleLine });
   const trust = accountTrust(settings, deps, consoleLine);
+  const avatars = accountAvatars();
   const csi = clientStateIndication((told) => store.dispatch({ type: 'presence/client-state', account: jid, inactive: told === 'inactive' }));
 
   /** False after disconnect(): a connect still reading its CA file must not go on. */
@@ -148,7 +152,7 @@ export function createAccountRuntime(settings: AccountSettings, deps: AccountDep
   };
 
   const parts: AccountParts = {
-    jid, store, consoleLine, setState, outbox: () => outbox, rooms, requests, presence, activity: deps.activity, catchUp, blocks: blocking.blocks, disclosure, peerCaps: caps, csi, ...events,
+    jid, store, consoleLine, setState, outbox: () => outbox, rooms, requests, presence, activity: deps.activity, catchUp, blocks: blocking.blocks, disclosure, peerCaps: caps, csi, avatars, ...events,
     learnMechanism(used) {
       if (!settings.saved || !used || used === settings.mechanism) return;
       settings.mechanism = used;
@@ -177,7 +181,7 @@ export function createAccountRuntime(settings: AccountSettings, deps: AccountDep
   };
 
   return {
-    jid, rooms, presence,
+    jid, rooms, presence, avatars,
     subscriptionRequests: () => requests.pending(),
     answerSubscription: (peer, approve) => answerSubscriptionOn(jid, ready(), requests, peer, approve),
     editRoster: (edit) => editRosterOn(jid, ready(), requests, edit),

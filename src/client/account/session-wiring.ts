@@ -34,6 +34,7 @@ import type { SubscriptionRequests } from '../roster/subscriptions.js';
 import type { OwnPresenceControl, PresenceSessionPort } from '../presence/own-presence.js';
 import { answerLastActivity, type UserActivity } from '../presence/answer-last.js';
 import xml from '@xmpp/xml';
+import type { AccountAvatars } from '../avatars/account-avatars.js';
 import { NS_DISCO_INFO } from '../../xmpp/features/disco/entity.js';
 
 /** What an account lends each of its sessions: the parts that outlive sessions. */
@@ -54,6 +55,8 @@ export interface AccountParts {
   disclosure: DisclosurePolicy;
   /** What peers support (XEP-0115), learnt from their presences: what natter asks of them. */
   peerCaps: PeerCaps;
+  /** Avatar hashes (XEP-0084 notifications, XEP-0153 presences) and the account's own, which its presences carry. */
+  avatars: AccountAvatars;
   /** Whether the person looks at natter, told to the server (XEP-0352) on each session. */
   csi: ClientStateIndication;
   onEvent?: EventSink;
@@ -149,6 +152,7 @@ function wireFeatures(client: XmppClient, parts: AccountParts): RosterSync {
   const mayAnswer = (from: string): boolean => disclosure.mayAnswerQuery(from, rooms.isRoom);
   discoFeature(client, { version: natterVersion(), mayAnswer });
   answerTimeQueries(client, { mayAnswer });
+  parts.avatars.attach(client);
   // How long nobody has typed says whether someone sits there: to contacts only (issue 20).
   const contactAsks = (from: string | undefined): boolean => mayAnswerQuery(jid, from, disclosure.isContact);
   answerLastActivity(client, { mayAnswer: contactAsks, idleSeconds: () => (parts.presence.invisible() ? undefined : parts.activity?.idleSeconds()) });
@@ -189,7 +193,7 @@ function wireLife(session: Session, parts: AccountParts): void {
       // whoever reacts to the status line finds natter available (not its messages kept offline).
       setState({ kind: 'online', resumed: false });
       consoleLine('info', 'online');
-      void parts.presence.sessionStarted(presencePort(client, parts.jid));
+      void parts.presence.sessionStarted(presencePort(client, parts));
       parts.rooms.rejoin();
       parts.catchUp.start(client);
     });
@@ -198,7 +202,7 @@ function wireLife(session: Session, parts: AccountParts): void {
     setState({ kind: 'online', resumed: true });
     consoleLine('info', 'online again (stream resumed)');
     parts.csi.sessionStarted(csiPort(session));
-    void parts.presence.sessionResumed(presencePort(client, parts.jid));
+    void parts.presence.sessionResumed(presencePort(client, parts));
     void box.flush(true);
   });
   client.streamManagement.on('ack', (stanza: { attrs: Record<string, unknown> }) => box.acknowledged(typeof stanza.attrs.id === 'string' ? stanza.attrs.id : undefined));
@@ -218,10 +222,10 @@ function wireLife(session: Session, parts: AccountParts): void {
 }
 
 /** The account's own presence speaks through this session: its stanzas, IQ-sets and the server's disco#info. */
-function presencePort(client: XmppClient, jid: string): PresenceSessionPort {
+function presencePort(client: XmppClient, { jid, avatars }: Pick<AccountParts, 'jid' | 'avatars'>): PresenceSessionPort {
   return {
     isReady: () => client.isReady(),
-    send: (stanza) => client.send(stanza),
+    send: (stanza) => client.send(avatars.withOwnPhoto(stanza)),
     caps: () => client.caps(),
     set: (iq) => client.iqCaller.request(iq),
     serverInfo: () => client.iqCaller.get(xml('query', { xmlns: NS_DISCO_INFO }), jid.slice(jid.indexOf('@') + 1)),

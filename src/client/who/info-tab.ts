@@ -15,6 +15,9 @@ import type { Clock } from '../time/clock.js';
 import { queryTarget, type AskPort } from './ask-entity.js';
 import { askVcard, type Vcard } from './ask-vcard.js';
 import { askSoftwareVersion } from './ask-who.js';
+import type { Picture } from '../../domain/picture.js';
+import type { AvatarCache } from '../avatars/avatar-cache.js';
+import { avatarOf, type KnownHashes } from '../avatars/peer-avatar.js';
 
 /** What /info needs of an account (its runtime satisfies it). */
 export interface InfoPort extends AskPort {
@@ -23,6 +26,12 @@ export interface InfoPort extends AskPort {
   contactProfile(jid: string): ContactProfile | undefined;
   /** Who a device says it is in its caps (XEP-0115: its disco identity), once they are known. */
   deviceIdentity(full: string): CapsIdentity | undefined;
+}
+
+/** Where /info finds avatars: the cache, and the photo hash a contact's presence gave (XEP-0153). */
+export interface InfoAvatars {
+  cache: AvatarCache;
+  known(bare: string): KnownHashes;
 }
 
 /** Devices asked for their client and time: a contact has a few; a hundred would be a hundred questions each. */
@@ -34,7 +43,7 @@ const SHOWN = 200;
  * Opens (or refreshes) the /info tab of `written`, filled by gatherInfo as the answers come.
  * Returns the tab's id; throws, opening nothing, when it is not a JID or the account is offline.
  */
-export function openInfoTab(store: Store, port: InfoPort, written: string, clock?: Clock): string {
+export function openInfoTab(store: Store, port: InfoPort, written: string, clock?: Clock, avatars?: InfoAvatars): string {
   const bare = bareJid(written);
   const tabId = tabIdOf({ kind: 'info', jid: bare });
   let opened = false;
@@ -43,11 +52,11 @@ export function openInfoTab(store: Store, port: InfoPort, written: string, clock
     store.dispatch({ type: 'tab/open', id: tabId, kind: 'info', title: `info ${sanitizeLine(bare)}`, focus: true });
     opened = true;
   };
-  void gatherInfo(port, written, (text) => {
+  void gatherInfo(port, written, (text, picture) => {
     if (!opened) open();
     // Closed while the answers came: they go nowhere.
-    if (store.getState().tabs.some((t) => t.id === tabId)) store.dispatch({ type: 'line/append', tabId, kind: 'info', text });
-  }, clock);
+    if (store.getState().tabs.some((t) => t.id === tabId)) store.dispatch({ type: 'line/append', tabId, kind: 'info', text, ...(picture ? { picture } : {}) });
+  }, clock, avatars);
   return tabId;
 }
 
@@ -64,11 +73,12 @@ export async function infoText(port: InfoPort, written: string, clock?: Clock): 
 /**
  * Who `written` is, section by section to `say`: what the roster says at once, then each
  * online device's client (XEP-0092), local time (XEP-0202) and idle time (XEP-0012), then the
- * vCard (XEP-0054), each as its answers come, in that order. A full JID narrows the devices to
- * that one. Throws before saying anything when it is not a JID or the account is offline;
- * otherwise resolves once the last section is said.
+ * vCard (XEP-0054), then, with `avatars`, the avatar to draw (XEP-0084, XEP-0153: peer-avatar.ts),
+ * each as its answers come, in that order. A full JID narrows the devices to that one. Throws
+ * before saying anything when it is not a JID or the account is offline; otherwise resolves
+ * once the last section is said.
  */
-function gatherInfo(port: InfoPort, written: string, say: (text: string) => void, clock?: Clock): Promise<void> {
+function gatherInfo(port: InfoPort, written: string, say: (text: string, picture?: Picture) => void, clock?: Clock, avatars?: InfoAvatars): Promise<void> {
   queryTarget(port, written, false);
   const bare = bareJid(written);
   const profile = port.contactProfile(bare);
@@ -84,6 +94,7 @@ function gatherInfo(port: InfoPort, written: string, say: (text: string) => void
     return { device, answers: Promise.allSettled([askSoftwareVersion(port, full), askEntityTime(port, full, clock), askLastActivity(port, full)]) };
   });
   const vcard = askVcard(port, bare).then((card) => ({ card }), (error: unknown) => ({ error: String((error as Error).message ?? error) }));
+  const avatar = avatars ? avatarOf(port, avatars.cache, bare, avatars.known(bare)) : undefined;
   return (async () => {
     for (const { device, answers } of asked) {
       const [version, time, last] = await answers;
@@ -91,6 +102,8 @@ function gatherInfo(port: InfoPort, written: string, say: (text: string) => void
     }
     for (const device of devices.slice(MAX_DEVICES_ASKED)) say(describeDevice(bare, device, undefined, port.deviceIdentity(fullOf(device))));
     say(describeVcard(await vcard));
+    const drawn = await avatar;
+    if (drawn) say(drawn.caption, drawn.picture);
   })();
 }
 

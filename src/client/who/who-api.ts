@@ -8,6 +8,9 @@ import type { ChatTabs } from '../conversations/chat-tabs.js';
 import { askDisco, askSoftwareVersion, pingEntity } from './ask-who.js';
 import { askVcardOf } from './ask-vcard.js';
 import { infoText, openInfoTab } from './info-tab.js';
+import { join } from 'node:path';
+import { natterPaths } from '../../config/paths.js';
+import { avatarCache, type AvatarCache } from '../avatars/avatar-cache.js';
 import { editOwnVcard } from './own-vcard.js';
 
 /**
@@ -23,11 +26,17 @@ export function askingAccount(accounts: AccountDirectory, store: Store, tabs: Ch
 /** The command API's questions about an entity: ping (XEP-0199), software version (XEP-0092), service discovery (XEP-0030), /info's tab, and one's own vCard (XEP-0054). */
 export function whoApi(accounts: AccountDirectory, store: Store, tabs: ChatTabs): Pick<ClientApi, 'ping' | 'softwareVersion' | 'disco' | 'info' | 'infoText' | 'ownVcard' | 'editOwnVcard'> {
   const from = (jid: string, account: string | undefined): AccountRuntime => askingAccount(accounts, store, tabs, jid, account);
+  // $XDG_CACHE_HOME/natter/avatars, as the environment says when /info first draws one.
+  let avatars: AvatarCache | undefined;
+  const cache = (): AvatarCache => (avatars ??= avatarCache(join(natterPaths().cacheDir, 'avatars')));
   return {
     ping: (jid, account) => pingEntity(from(jid, account), jid),
     softwareVersion: (jid, account) => askSoftwareVersion(from(jid, account), jid),
     disco: (jid, options = {}) => askDisco(from(jid, options.account), jid, options),
-    info: (jid, account) => openInfoTab(store, from(jid, account), jid),
+    info(jid, account) {
+      const runtime = from(jid, account);
+      return openInfoTab(store, runtime, jid, undefined, { cache: cache(), known: (bare) => ({ pep: runtime.avatars.notifiedHash(bare), photo: runtime.avatars.photoHash(bare) }) });
+    },
     infoText: (jid, account) => infoText(from(jid, account), jid),
     async ownVcard(account) {
       const runtime = accounts.enabled(account);

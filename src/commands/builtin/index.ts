@@ -3,6 +3,7 @@ import type { CommandSpec } from '../types.js';
 import { acceptCommand, declineCommand } from './subscription.js';
 import { accountCommand, connectCommand, disconnectCommand } from './account.js';
 import { aliasCommand, unaliasCommand } from './alias.js';
+import { avatarCommand } from './avatar.js';
 import { blockCommand, blockedCommand, unblockCommand } from './blocking.js';
 import { closeCommand } from './close.js';
 import { correctCommand } from './correct.js';
@@ -28,6 +29,7 @@ export const builtinCommands: readonly CommandSpec[] = [
   acceptCommand,
   accountCommand,
   aliasCommand,
+  avatarCommand,
   blockCommand,
   blockedCommand,
   closeCommand,

@@ -3,7 +3,8 @@ import { memo } from 'react';
 import type { Line, LineKind } from '../../domain/line.js';
 import { senderSpan } from '../text/format-line.js';
 import { visibleRows, type Row } from '../text/visible-rows.js';
-import { useNickColour, useTheme } from '../theme/theme-context.js';
+import { pictureRow } from '../text/picture-cells.js';
+import { useColourDepth, useNickColour, useTheme } from '../theme/theme-context.js';
 import type { ThemeToken } from '../theme/theme.js';
 
 interface Props {
@@ -37,6 +38,7 @@ const MessageRow = memo(function MessageRow({ row }: { row: Row }) {
   const sender = nameInRow(row);
   const nickColour = useNickColour();
   const senderColour = sender && nickColour(row.line.from ?? '');
+  if (row.picture !== undefined && row.line.picture) return <PictureRow row={row} />;
   return (
     <Text wrap="truncate">
       <Text color={theme.timestamp}>{row.time.padEnd(6)}</Text>
@@ -55,6 +57,22 @@ const MessageRow = memo(function MessageRow({ row }: { row: Row }) {
   );
 });
 
+/** A row of half blocks: the picture's cells in their colours, after the time column (indented like the caption's fields). */
+function PictureRow({ row }: { row: Row }) {
+  const depth = useColourDepth();
+  const runs = row.line.picture ? pictureRow(row.line.picture, row.picture ?? 0, depth) : [];
+  return (
+    <Text wrap="truncate">
+      {' '.repeat(8)}
+      {runs.map((run, i) => (
+        <Text key={i} color={run.fg} backgroundColor={run.bg}>
+          {run.text}
+        </Text>
+      ))}
+    </Text>
+  );
+}
+
 /**
  * The sender's name in a row, where the row is a message's first and holds the whole name
  * (a name wider than the pane wraps, and is then left in the line's colour).
@@ -67,7 +85,8 @@ function nameInRow(row: Row): { start: number; end: number } | undefined {
 
 /** Exactly `height` one-row lines, so the frame never grows past the terminal. */
 export const MessageView = memo(function MessageView({ lines, width, height, offset, unreadFrom, expanded, anchor }: Props) {
-  const rows = visibleRows(lines, width, height, offset, { unreadFrom, expanded, anchor });
+  const pictures = useColourDepth() > 0;
+  const rows = visibleRows(lines, width, height, offset, { unreadFrom, expanded, anchor, pictures });
   return (
     <Box flexDirection="column" width={width} height={height} justifyContent="flex-end" overflow="hidden">
       {/* Keyed by place on screen, not by line: when the view scrolls, each row's Ink node is

@@ -1,6 +1,8 @@
 import { MAX_MESSAGE_ROWS, type Line } from '../../domain/line.js';
 import { formatCount, formatDay } from '../../domain/plain-format.js';
+import type { Picture } from '../../domain/picture.js';
 import { formatTime, lineBody } from './format-line.js';
+import { pictureRowCount } from './picture-cells.js';
 import { wrapText } from './wrap.js';
 
 export interface Row {
@@ -10,6 +12,8 @@ export interface Row {
   line: Line;
   /** A rule natter draws (a new day, the unread messages, what is below), not a row of `line`. */
   rule?: true;
+  /** A row of the line's picture (its index, two pixel rows each), drawn in half blocks. */
+  picture?: number;
 }
 
 const TIME_WIDTH = 6; // "HH:MM "
@@ -25,6 +29,8 @@ export interface ViewOptions {
    * so lines arriving meanwhile do not move the view; the bottom row says how many came.
    */
   anchor?: number | undefined;
+  /** Pictures are drawn (the terminal shows colour); otherwise each is one row saying so. */
+  pictures?: boolean | undefined;
 }
 
 // Wrapping is the costly part of a frame: a line wraps once per width and mode, not on every
@@ -35,9 +41,9 @@ const wrapCache = new WeakMap<Line, { key: string; rows: string[] }>();
  * The rows of one line at `width`: all of them, or for a long message (natter's own output,
  * such as /help, is never cut) the first MAX_MESSAGE_ROWS and a note.
  */
-export function lineRows(line: Line, width: number, expanded = false): string[] {
+export function lineRows(line: Line, width: number, expanded = false, pictures = true): string[] {
   if (line.kind !== 'incoming' && line.kind !== 'outgoing') expanded = true;
-  const key = `${width}:${expanded}`;
+  const key = `${width}:${expanded}:${pictures}`;
   const cached = wrapCache.get(line);
   if (cached?.key === key) return cached.rows;
   const body = lineBody(line);
@@ -50,9 +56,16 @@ export function lineRows(line: Line, width: number, expanded = false): string[] 
     const note = `… long message (${formatCount(line.text.length)} characters): /expand shows it all`;
     rows = [...wrapped.slice(0, MAX_MESSAGE_ROWS), ...wrapText(note, width)];
   }
+  if (line.picture) rows = [...rows, ...(pictures ? pictureRows(line.picture) : wrapText(NOT_DRAWN, width))];
   wrapCache.set(line, { key, rows });
   return rows;
 }
+
+/** Where a picture would be, on a terminal without colour (NO_COLOR, or none counted). */
+const NOT_DRAWN = '  (a picture: not drawn, the terminal shows no colour)';
+
+/** A picture's rows as text (what a copy of the screen shows); the view draws them in colour. */
+const pictureRows = (picture: Picture): string[] => Array.from({ length: pictureRowCount(picture) }, () => '▀'.repeat(picture.width));
 
 /**
  * The rows that fill a pane of `height` rows, bottom-anchored, `offset` rows up from the end.
@@ -70,10 +83,12 @@ export function visibleRows(lines: readonly Line[], width: number, height: numbe
   for (let i = last; i >= 0 && rows.length < need; i--) {
     const line = lines[i];
     if (!line) continue;
-    const wrapped = lineRows(line, textWidth, expanded);
+    const wrapped = lineRows(line, textWidth, expanded, view.pictures ?? true);
     const time = formatTime(line.at);
+    const firstPictureRow = line.picture && (view.pictures ?? true) ? wrapped.length - pictureRowCount(line.picture) : wrapped.length;
     for (let j = wrapped.length - 1; j >= 0; j--) {
-      rows.unshift({ key: `${line.id}:${j}`, time: j === 0 ? time : '', text: wrapped[j] ?? '', line });
+      const picture = j >= firstPictureRow ? { picture: j - firstPictureRow } : {};
+      rows.unshift({ key: `${line.id}:${j}`, time: j === 0 ? time : '', text: wrapped[j] ?? '', line, ...picture });
     }
     // Above this line: where the unread messages start, and where a new day starts.
     if (line.id === unreadFrom) rows.unshift(separator(`${line.id}:new`, 'new messages', line));

@@ -41,7 +41,7 @@ export function consistentRgb(text: string, vision: ColourVision = 'none'): Rgb 
 const hex = (rgb: Rgb): string => `#${rgb.map((c) => Math.round(Math.min(1, Math.max(0, c)) * 255).toString(16).padStart(2, '0')).join('')}`;
 
 /** The 16 ANSI colours by the names chalk knows, at xterm's default values. */
-const ANSI16: ReadonlyArray<[string, string]> = [
+export const ANSI16: ReadonlyArray<[string, string]> = [
   ['black', '000000'], ['red', 'cd0000'], ['green', '00cd00'], ['yellow', 'cdcd00'],
   ['blue', '0000ee'], ['magenta', 'cd00cd'], ['cyan', '00cdcd'], ['white', 'e5e5e5'],
   ['blackBright', '7f7f7f'], ['redBright', 'ff0000'], ['greenBright', '00ff00'], ['yellowBright', 'ffff00'],

@@ -6,6 +6,8 @@ const ThemeContext = createContext<Theme | null>(null);
 /** The colour of a nick or contact (XEP-0392), or undefined for the plain theme colour. */
 export type NickColour = (identifier: string) => string | undefined;
 const NickColourContext = createContext<NickColour>(() => undefined);
+/** How many colours pictures are drawn in: the terminal's depth, 0 under NO_COLOR. */
+const ColourDepthContext = createContext<ColourDepth>(0);
 
 /** The config's `ui.nickColours`: on (XEP-0392 uncorrected), off, or with a colour-vision correction. */
 export type NickColours = boolean | 'red-green' | 'blue';
@@ -30,9 +32,12 @@ interface Props {
 export function ThemeProvider({ overrides, env = process.env, nickColours = true, colourDepth = 2, children }: Props) {
   const theme = useMemo(() => makeTheme(env, overrides), [env, overrides]);
   const nick = useMemo(() => nickColourOf(env, nickColours, colourDepth), [env, nickColours, colourDepth]);
+  const depth: ColourDepth = (env.NO_COLOR ?? '') !== '' ? 0 : colourDepth;
   return (
     <ThemeContext.Provider value={theme}>
-      <NickColourContext.Provider value={nick}>{children}</NickColourContext.Provider>
+      <NickColourContext.Provider value={nick}>
+        <ColourDepthContext.Provider value={depth}>{children}</ColourDepthContext.Provider>
+      </NickColourContext.Provider>
     </ThemeContext.Provider>
   );
 }
@@ -61,4 +66,9 @@ export function useTheme(): Theme {
 /** The XEP-0392 colour of a nick or JID, or undefined where colour is off. */
 export function useNickColour(): NickColour {
   return useContext(NickColourContext);
+}
+
+/** The depth pictures are drawn at: 0 (not drawn) without colour or under NO_COLOR. */
+export function useColourDepth(): ColourDepth {
+  return useContext(ColourDepthContext);
 }

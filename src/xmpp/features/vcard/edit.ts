@@ -56,6 +56,6 @@ export function withField(current: Element | undefined, name: string, value: str
 }
 
 /** A deep copy, so the card sent does not take the children of the one read (appending re-parents them). */
-function copy(element: Element): Element {
+export function copy(element: Element): Element {
   return xml(element.name, { ...element.attrs }, ...element.children.map((c) => (typeof c === 'string' ? c : copy(c))));
 }
