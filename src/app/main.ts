@@ -10,6 +10,7 @@ import { runSend } from './cli/send-command.js';
 import { systemKeychain } from '../credentials/keychain.js';
 import { ExitCode } from './cli/exit-codes.js';
 import { runUi } from './screen/run-ui.js';
+import { lockDataDir, refusalOf } from './screen/data-dir-lock.js';
 import { sanitizeStderr } from './cli/safe-stderr.js';
 import { runSearch } from './cli/search-command.js';
 import { ConfigError, loadConfig } from '../config/load-config.js';
@@ -59,6 +60,12 @@ export async function main(argv: string[]): Promise<number> {
   if (!process.stdin.isTTY || !process.stdout.isTTY) {
     process.stderr.write('natter: the chat screen needs a terminal (stdin and stdout must be a TTY).\n');
     return ExitCode.usage;
+  }
+  // One screen per data directory (its history, its outbox); send, listen, run and ctl share it.
+  const lock = lockDataDir(paths.dataDir);
+  if (!lock.held) {
+    process.stderr.write(`natter: ${refusalOf(lock, paths.dataDir)}\n`);
+    return ExitCode.failure;
   }
   const history = openHistory(paths.dataDir);
   if (!history) return ExitCode.failure;
