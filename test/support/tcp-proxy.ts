@@ -4,14 +4,14 @@ import { connect, createServer, type Socket } from 'node:net';
 export async function startTcpProxy(target: { host: string; port: number }) {
   const pairs = new Set<[Socket, Socket]>();
   let accepted = 0;
-  let held: false | 'down' | 'both' = false;
+  let held: false | 'up' | 'down' | 'both' = false;
   const server = createServer((client) => {
     accepted++;
     const upstream = connect(target);
     const pair: [Socket, Socket] = [client, upstream];
     pairs.add(pair);
-    if (held !== 'both') client.pipe(upstream);
-    if (!held) upstream.pipe(client);
+    if (held !== 'both' && held !== 'up') client.pipe(upstream);
+    if (held !== 'down' && held !== 'both') upstream.pipe(client);
     for (const s of pair) {
       s.on('error', () => undefined);
       s.on('close', () => {
@@ -27,20 +27,20 @@ export async function startTcpProxy(target: { host: string; port: number }) {
     port: typeof address === 'object' && address ? address.port : 0,
     accepted: () => accepted,
     /**
-     * A stalled link: what the server sends (`down`), or what either side sends (`both`), waits
-     * here and reaches nobody until release().
+     * A stalled link: what the server sends (`down`), what the client sends (`up`), or what
+     * either side sends (`both`), waits here and reaches nobody until release().
      */
-    hold(direction: 'down' | 'both' = 'down'): void {
+    hold(direction: 'up' | 'down' | 'both' = 'down'): void {
       held = direction;
       for (const [client, upstream] of pairs) {
-        upstream.unpipe(client);
-        if (direction === 'both') client.unpipe(upstream);
+        if (direction !== 'up') upstream.unpipe(client);
+        if (direction !== 'down') client.unpipe(upstream);
       }
     },
     release(): void {
       for (const [client, upstream] of pairs) {
-        upstream.pipe(client);
-        if (held === 'both') client.pipe(upstream);
+        if (held !== 'up') upstream.pipe(client);
+        if (held !== 'down') client.pipe(upstream);
       }
       held = false;
     },
