@@ -28,5 +28,13 @@ export interface Line {
   picture?: Picture;
 }
 
+/**
+ * A message the history database could not store (yet): the history holds it in memory under a
+ * negative id, which no stored row has (SQLite's row ids start at 1).
+ */
+export function isUnsaved(line: Pick<Line, 'rowId'>): boolean {
+  return line.rowId !== undefined && line.rowId < 0;
+}
+
 /** A message longer than this many rows on screen shows its start and a note, until /expand. */
 export const MAX_MESSAGE_ROWS = 20;

@@ -22,10 +22,15 @@ process.on('exit', () => {
 export class GroupCommit {
   #timer: NodeJS.Timeout | undefined;
 
-  /** `beforeCommit` runs inside the transaction, just before it commits. */
+  /**
+   * `beforeCommit` runs inside the transaction, just before it commits. A commit that fails
+   * (the disk full, the database locked by another program) goes to `failed`, from the timer
+   * too, where a throw would end the process; without `failed` it is thrown.
+   */
   constructor(
     private readonly db: DatabaseSync,
     private readonly beforeCommit: () => void = () => undefined,
+    private readonly failed?: (error: unknown) => void,
   ) {}
 
   /** Called before a write: opens a transaction unless one is open. */
@@ -36,12 +41,27 @@ export class GroupCommit {
     this.#timer = setTimeout(() => this.commit(), MAX_OPEN_MS).unref();
   }
 
+  get isOpen(): boolean {
+    return this.#timer !== undefined;
+  }
+
   commit(): void {
-    if (!this.#timer) return;
+    if (!this.abandon()) return;
+    try {
+      this.beforeCommit();
+      this.db.exec('COMMIT');
+    } catch (error) {
+      if (!this.failed) throw error;
+      this.failed(error);
+    }
+  }
+
+  /** Forgets the open transaction without committing it (the caller rolls it back); false when none was open. */
+  abandon(): boolean {
+    if (!this.#timer) return false;
     clearTimeout(this.#timer);
     this.#timer = undefined;
     open.delete(this);
-    this.beforeCommit();
-    this.db.exec('COMMIT');
+    return true;
   }
 }

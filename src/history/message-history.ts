@@ -1,4 +1,6 @@
+import { ftsQuery } from './fts-query.js';
 import { GroupCommit } from './group-commit.js';
+import { HeldRows, ignoringErrors, isWriteFailure, RETRY_MS, type RowRekey, type WriteTrouble } from './held-rows.js';
 import { cutBody } from '../domain/body-limit.js';
 import type { DatabaseSync, StatementSync } from 'node:sqlite';
 
@@ -37,7 +39,6 @@ export interface SearchHit extends StoredMessage {
   snippet: string;
 }
 
-
 const COLUMNS = `m.id, m.account, m.peer, m.direction, m.sender, m.body, m.at, m.stanza_id AS stanzaId,
   m.origin_id AS originId, m.message_id AS messageId, m.replaces, m.delivery, m.kind`;
 
@@ -73,9 +74,19 @@ export class MessageHistory {
   readonly #batch: GroupCommit;
   /** Row ids this transaction added that the FTS index does not have yet. */
   #unindexed: { first: number; last: number } | undefined;
+  /** The rows the open transaction added: held in memory if it can not commit. */
+  #batchRows: Array<{ id: number; message: NewMessage }> = [];
+  /** Why the database can not be written now; undefined while it can. */
+  #trouble: string | undefined;
+  readonly #held = new HeldRows();
+  #retry: NodeJS.Timeout | undefined;
+  readonly #troubleListeners = new Set<(event: WriteTrouble) => void>();
 
   constructor(private readonly db: DatabaseSync) {
-    this.#batch = new GroupCommit(db, () => this.#indexPending());
+    this.#batch = new GroupCommit(db, () => this.#indexPending(), (error) => {
+      if (!isWriteFailure(error)) throw error;
+      this.#writeFailed(error);
+    });
     this.#index = db.prepare('INSERT INTO messages_fts (rowid, body) SELECT id, body FROM messages WHERE id BETWEEN ? AND ?');
     this.#insert = db.prepare(`INSERT INTO messages (account, peer, direction, sender, body, at, received_at, stanza_id,
         origin_id, message_id, replaces, delivery, kind)
@@ -114,10 +125,27 @@ export class MessageHistory {
     this.#hasSent = db.prepare("SELECT 1 FROM messages WHERE account = ? AND peer = ? AND direction = 'out' LIMIT 1");
   }
 
-  /** Stores one message; returns its row id and whether it was already there. */
+  /**
+   * Stores one message; returns its row id and whether it was already there. While the
+   * database can not be written the message is held in memory (a negative id) and written
+   * when it can (onWriteTrouble says both).
+   */
   add(message: NewMessage): { id: number; duplicate: boolean } {
+    if (this.#trouble !== undefined) return this.#hold(message);
+    try {
+      this.#join();
+      const stored = this.#addRow(message);
+      if (!stored.duplicate) this.#batchRows.push({ id: stored.id, message });
+      return stored;
+    } catch (error) {
+      if (!isWriteFailure(error)) throw error;
+      this.#writeFailed(error);
+      return this.#hold(message);
+    }
+  }
+
+  #addRow(message: NewMessage): { id: number; duplicate: boolean } {
     const body = cutBody(message.body); // the protocol layer cut incoming ones already; this is for ours
-    this.#batch.join();
     const result = this.#insert.run(
       message.account, message.peer, message.direction, message.sender ?? null, body, message.at, Date.now(),
       message.stanzaId ?? null, message.originId ?? null, message.messageId ?? null, message.replaces ?? null,
@@ -142,15 +170,19 @@ export class MessageHistory {
 
   /** Runs `work` in one transaction: all of its writes or none. */
   transaction<T>(work: () => T): T {
+    if (this.#trouble !== undefined) return work();
     // Part of the pending group commit; a savepoint makes it all-or-nothing within it.
-    this.#batch.join();
+    this.#guarded(() => this.#join());
+    if (this.#trouble !== undefined) return work();
     this.db.exec('SAVEPOINT work');
     const unindexed = this.#unindexed;
     try {
       const result = work();
-      this.db.exec('RELEASE work');
+      // A write that failed in `work` rolled the whole transaction back, the savepoint with it.
+      if (this.#trouble === undefined) this.db.exec('RELEASE work');
       return result;
     } catch (error) {
+      if (this.#trouble !== undefined) throw error;
       this.db.exec('ROLLBACK TO work; RELEASE work');
       // Index entries made inside the savepoint are rolled back too: their rows are pending again.
       const now = this.#unindexed;
@@ -174,7 +206,87 @@ export class MessageHistory {
   /** Commits what is pending and closes the database (closing alone would roll it back). */
   close(): void {
     this.flush();
+    this.#tryAgain();
+    clearInterval(this.#retry);
     this.db.close();
+  }
+
+  /** Hears when writing stops working and when it works again; returns the way to stop hearing. */
+  onWriteTrouble(listener: (event: WriteTrouble) => void): () => void {
+    this.#troubleListeners.add(listener);
+    return () => this.#troubleListeners.delete(listener);
+  }
+
+  #hold(message: NewMessage): { id: number; duplicate: boolean } {
+    const held = this.#held.duplicateOf(message);
+    if (held !== undefined) return { id: held, duplicate: true };
+    const existing = this.#findDuplicate.get(message.account, message.peer, message.stanzaId ?? null, message.originId ?? null, message.direction) as { id: number } | undefined;
+    if (existing) return { id: existing.id, duplicate: true };
+    return { id: this.#held.hold({ ...message, body: cutBody(message.body) }), duplicate: false };
+  }
+
+  /** Runs a write; one the database refuses puts the history in trouble instead of throwing. */
+  #guarded(write: () => void): void {
+    if (this.#trouble !== undefined) return;
+    try {
+      write();
+    } catch (error) {
+      if (!isWriteFailure(error)) throw error;
+      this.#writeFailed(error);
+    }
+  }
+
+  /**
+   * The database refused a write: the open transaction is rolled back (SQLite may have done so
+   * already, "it is recommended that applications respond to the errors listed above by
+   * explicitly issuing a ROLLBACK command"), its rows are held in memory, and natter tries
+   * again every RETRY_MS, without waiting for a lock meanwhile (busy_timeout 0: a retry must
+   * not stop the screen for the 2 s a lock is waited for).
+   */
+  #writeFailed(error: unknown): void {
+    if (this.#trouble !== undefined) return;
+    this.#trouble = error instanceof Error ? error.message : String(error);
+    this.#batch.abandon();
+    ignoringErrors(() => this.db.isTransaction && this.db.exec('ROLLBACK'));
+    this.#unindexed = undefined;
+    const rekeyed: RowRekey[] = this.#batchRows.map(({ id, message }) => ({ from: id, to: this.#held.hold(message) }));
+    this.#batchRows = [];
+    ignoringErrors(() => this.db.exec('PRAGMA busy_timeout = 0'));
+    this.#retry = setInterval(() => this.#tryAgain(), RETRY_MS).unref();
+    this.#tell({ kind: 'failed', reason: this.#trouble, rekeyed });
+  }
+
+  /** Writes the held rows and deliveries in one transaction; all of them or, still in trouble, none. */
+  #tryAgain(): void {
+    if (this.#trouble === undefined) return;
+    const rekeyed: RowRekey[] = [];
+    try {
+      this.db.exec('BEGIN');
+      for (const [id, message] of this.#held.rows) rekeyed.push({ from: id, to: this.#addRow(message).id });
+      for (const [account, peer, originId, delivery, kind] of this.#held.deliveries) this.#setDelivery.get(delivery, account, peer, originId, delivery, kind ?? null, kind ?? null);
+      this.#indexPending();
+      this.db.exec('COMMIT');
+    } catch (error) {
+      ignoringErrors(() => this.db.isTransaction && this.db.exec('ROLLBACK'));
+      this.#unindexed = undefined;
+      if (isWriteFailure(error)) return;
+      throw error;
+    }
+    this.#trouble = undefined;
+    clearInterval(this.#retry);
+    this.#held.clear();
+    ignoringErrors(() => this.db.exec('PRAGMA busy_timeout = 2000'));
+    this.#tell({ kind: 'recovered', rekeyed });
+  }
+
+  #tell(event: WriteTrouble): void {
+    for (const listener of this.#troubleListeners) listener(event);
+  }
+
+  /** Joins the group commit; a new transaction starts with no rows of its own. */
+  #join(): void {
+    if (!this.#batch.isOpen) this.#batchRows = [];
+    this.#batch.join();
   }
 
   /** Up to `limit` messages before the cursor (default: the newest), oldest first. */
@@ -203,7 +315,6 @@ export class MessageHistory {
     return this.#search.all(query, account, account, peer, peer, options.limit ?? 100) as unknown as SearchHit[];
   }
 
-  /** Outgoing messages of `account` still waiting for the server's acknowledgement, oldest first. */
   /** Our messages of `kind` no server or room has confirmed yet, oldest first (for chats: the outbox). */
   outbox(account: string, kind: MessageKind = 'chat'): StoredMessage[] {
     return this.#outbox.all(account, kind) as unknown as StoredMessage[];
@@ -216,8 +327,12 @@ export class MessageHistory {
 
   /** As setDelivery, with the kind of conversation the message is in (which tab shows it); only a message of `kind` when given. */
   moveDelivery(account: string, peer: string, originId: string, delivery: Delivery, kind?: MessageKind): { id: number; kind: MessageKind } | undefined {
-    this.#batch.join();
-    return this.#setDelivery.get(delivery, account, peer, originId, delivery, kind ?? null, kind ?? null) as { id: number; kind: MessageKind } | undefined;
+    let moved: { id: number; kind: MessageKind } | undefined;
+    this.#guarded(() => {
+      this.#join();
+      moved = this.#setDelivery.get(delivery, account, peer, originId, delivery, kind ?? null, kind ?? null) as { id: number; kind: MessageKind } | undefined;
+    });
+    return this.#trouble === undefined ? moved : this.#held.moveDelivery(account, peer, originId, delivery, kind);
   }
 
   /**
@@ -235,12 +350,12 @@ export class MessageHistory {
 
   /** `peer`'s conversation is read up to row `rowId` (a marker only moves forward). */
   markRead(account: string, peer: string, rowId: number): void {
-    this.#markRead.run(account, peer, rowId);
+    this.#guarded(() => this.#markRead.run(account, peer, rowId));
   }
 
   /** Starts tracking `peer`'s conversation as read up to `rowId`, unless it is tracked already. */
   ensureReadMarker(account: string, peer: string, rowId: number): void {
-    this.#ensureMarker.run(account, peer, rowId);
+    this.#guarded(() => this.#ensureMarker.run(account, peer, rowId));
   }
 
   /** Conversations with incoming messages after their read marker, and how many. */
@@ -264,8 +379,11 @@ export class MessageHistory {
    * claim (a date in 2999 would pin the cursor); `at` only records when it moved.
    */
   advanceArchiveCursor(account: string, id: string): void {
-    this.#batch.join();
-    this.#setCursor.run(account, id, Date.now());
+    // Not moved while the messages can not be written: the next catch-up fetches them again.
+    this.#guarded(() => {
+      this.#join();
+      this.#setCursor.run(account, id, Date.now());
+    });
   }
 
   /** Where the stored conversation starts: its oldest time and oldest archive id (paging back into MAM). */
@@ -277,13 +395,4 @@ export class MessageHistory {
   hasWrittenTo(account: string, peer: string): boolean {
     return this.#hasSent.get(account, peer) !== undefined;
   }
-}
-
-/** Each word becomes a quoted FTS5 string, so operators and punctuation in it are inert. */
-export function ftsQuery(words: string): string {
-  return words
-    .split(/\s+/)
-    .filter((w) => w !== '')
-    .map((w) => `"${w.replaceAll('"', '""')}"`)
-    .join(' ');
 }

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { CONSOLE_TAB_ID } from '../domain/tab.js';
 import { createStore } from './create-store.js';
 import { reduce } from './reducer.js';
+import { isUnsaved } from '../domain/line.js';
 import { initialState, MAX_LINES_PER_TAB, type Contact } from './state.js';
 
 describe('reducer', () => {
@@ -26,6 +27,18 @@ describe('reducer', () => {
     expect(state.tabs[1]?.unread).toBe(0);
     state = reduce(state, { type: 'line/append', tabId: 'chat:bob', kind: 'incoming', text: 'again' });
     expect(state.tabs[1]?.unread).toBe(0);
+  });
+
+  it('moves lines to the history rows they are kept under now (held while unsaved, then written): unsaved meanwhile', () => {
+    let state = reduce(initialState(), { type: 'tab/open', id: 'chat:bob', kind: 'chat', title: 'bob', focus: true });
+    state = reduce(state, { type: 'line/append', tabId: 'chat:bob', kind: 'incoming', from: 'bob', text: 'saved', rowId: 7 });
+    state = reduce(state, { type: 'line/append', tabId: 'chat:bob', kind: 'incoming', from: 'bob', text: 'rolled back', rowId: 8 });
+    const console = state.lines[CONSOLE_TAB_ID];
+    state = reduce(state, { type: 'lines/rekey', rekeyed: [{ from: 8, to: -1 }] });
+    expect(state.lines['chat:bob']?.map((l) => [l.text, l.rowId, isUnsaved(l)])).toEqual([['saved', 7, false], ['rolled back', -1, true]]);
+    expect(state.lines[CONSOLE_TAB_ID]).toBe(console); // a tab without such a line is not copied
+    state = reduce(state, { type: 'lines/rekey', rekeyed: [{ from: -1, to: 9 }] });
+    expect(state.lines['chat:bob']?.map((l) => [l.text, l.rowId, isUnsaved(l)])).toEqual([['saved', 7, false], ['rolled back', 9, false]]);
   });
 
   it('finds the line of a delivery mark or a correction by its history row, and keeps a refusal on one line', () => {

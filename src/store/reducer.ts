@@ -22,9 +22,11 @@ export function reduce(state: AppState, action: Action, writable?: WeakSet<Line[
         ...(action.reason ? { text: `${line.text} [${sanitizeLine(action.reason)}]` } : {}),
       }));
     case 'lines/prepend':
-      return prependLines(state, action);
+      return prependLines(state, action.tabId, action.lines);
     case 'lines/clear':
       return state.lines[action.tabId] ? { ...state, lines: { ...state.lines, [action.tabId]: [] } } : state;
+    case 'lines/rekey':
+      return rekeyLines(state, new Map(action.rekeyed.map(({ from, to }) => [from, to])));
     case 'line/replace':
       return updateLine(state, action.tabId, action.rowId, (line) => ({ ...line, text: action.text, edited: true }));
     case 'tab/open': {
@@ -153,6 +155,26 @@ function updateLine(state: AppState, tabId: string, rowId: number, change: (line
   return { ...state, lines: { ...state.lines, [tabId]: lines } };
 }
 
+/** Older lines read back from the history, up to the buffer's cap. */
+function prependLines(state: AppState, tabId: string, lines: ReadonlyArray<Omit<Line, 'id'>>): AppState {
+  const previous = state.lines[tabId];
+  if (!previous) return state;
+  const room = Math.max(0, MAX_LINES_PER_TAB - previous.length);
+  const older = lines.slice(Math.max(0, lines.length - room)).map((l, i) => ({ ...l, id: state.nextLineId + i }));
+  return { ...state, nextLineId: state.nextLineId + older.length, lines: { ...state.lines, [tabId]: [...older, ...previous] } };
+}
+
+/** Every line showing a row of `moved` shows it under its new id (`isUnsaved` reads that). */
+function rekeyLines(state: AppState, moved: ReadonlyMap<number, number>): AppState {
+  if (moved.size === 0) return state;
+  const lines: AppState['lines'] = {};
+  for (const [tabId, tabLines] of Object.entries(state.lines)) {
+    const changed = tabLines.some((l) => l.rowId !== undefined && moved.has(l.rowId));
+    lines[tabId] = changed ? tabLines.map((l) => (l.rowId !== undefined && moved.has(l.rowId) ? { ...l, rowId: moved.get(l.rowId) ?? l.rowId } : l)) : tabLines;
+  }
+  return { ...state, lines };
+}
+
 function sameContact(a: Contact, b: Contact): boolean {
   const groups = a.groups ?? [];
   const others = b.groups ?? [];
@@ -162,11 +184,3 @@ function sameContact(a: Contact, b: Contact): boolean {
   );
 }
 
-/** Older lines read back from the history, up to the buffer's cap. */
-function prependLines(state: AppState, action: Extract<Action, { type: 'lines/prepend' }>): AppState {
-  const previous = state.lines[action.tabId];
-  if (!previous) return state;
-  const room = Math.max(0, MAX_LINES_PER_TAB - previous.length);
-  const older = action.lines.slice(Math.max(0, action.lines.length - room)).map((l, i) => ({ ...l, id: state.nextLineId + i }));
-  return { ...state, nextLineId: state.nextLineId + older.length, lines: { ...state.lines, [action.tabId]: [...older, ...previous] } };
-}

@@ -19,6 +19,7 @@ import { ACTIONS } from '../../ui/input/keybindings.js';
 import { createAccountManager, type AccountManager } from '../../client/account/account-manager.js';
 import { settingsFromCli } from '../../client/account/account-settings.js';
 import { createChatTabs } from '../../client/conversations/chat-tabs.js';
+import { reportHistoryTrouble } from '../../client/conversations/history-trouble.js';
 import type { OneRunAccount, Startup } from '../cli/cli.js';
 import { createCommandRunner } from '../../client/runner/command-runner.js';
 import { ExitCode } from '../cli/exit-codes.js';
@@ -55,6 +56,7 @@ export async function runUi(options: UiOptions): Promise<number> {
   // History is written before it is shown: a batch's transaction commits before any frame
   // shows what it holds (the screen draws the state of its last notification, which commits).
   const store = createStore(initialState({ rosterVisible: ui.rosterVisible, rosterWidth: ui.rosterWidth }), { beforeNotify: () => history.flush() });
+  reportHistoryTrouble(history, store);
   const consoleInfo = (text: string): void => store.dispatch({ type: 'line/append', tabId: CONSOLE_TAB_ID, kind: 'info', text });
   consoleInfo(`natter ${options.version}. Type /help for the commands, Alt-H for the keys, /quit or Ctrl-C to leave.`);
   warnOfUnknownKeys(store, ui.keys);

@@ -1,4 +1,4 @@
-import type { Line, LineDelivery } from '../../domain/line.js';
+import { isUnsaved, type Line, type LineDelivery } from '../../domain/line.js';
 
 /** Profanity-like marks: waiting in the outbox, taken by the server, received, refused. */
 export const DELIVERY_MARK: Record<LineDelivery, string> = { pending: '…', sent: '✓', delivered: '✓✓', failed: '✗' };
@@ -24,7 +24,7 @@ export function senderSpan(line: Line): { start: number; end: number } | undefin
 export function lineBody(line: Line): string {
   if (line.from === undefined) return line.text;
   const mark = line.delivery ? `${DELIVERY_MARK[line.delivery]} ` : '';
-  const edited = line.edited ? ' (edited)' : '';
+  const edited = `${line.edited ? ' (edited)' : ''}${isUnsaved(line) ? ' (unsaved)' : ''}`;
   if (line.text.startsWith('/me ')) return `${mark}* ${line.from} ${line.text.slice(4)}${edited}`;
   return `${mark}${line.from}: ${line.text}${edited}`;
 }
