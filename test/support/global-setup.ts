@@ -25,7 +25,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
     await keyring.stop();
     throw error;
   }
-  const { register: _r, log: _l, stop: _s, ...info } = prosody;
+  const { register: _r, restart: _re, log: _l, stop: _s, ...info } = prosody;
   project.provide('prosody', info);
   return async () => {
     await prosody.stop();

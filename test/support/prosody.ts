@@ -31,9 +31,23 @@ export interface ProsodyInfo {
 
 export interface ProsodyServer extends ProsodyInfo {
   register(local: string, password?: string, domain?: string): Promise<ProsodyAccount>;
+  /**
+   * Stops this server's process (its PID, with `signal`: SIGTERM a clean stop, SIGKILL a crash),
+   * starts it again on the same ports and data, and resolves when it listens again.
+   */
+  restart(signal?: 'SIGTERM' | 'SIGKILL'): Promise<void>;
   log(): string;
   stop(): Promise<void>;
 }
+
+/**
+ * Runs Prosody as long as its stdin is open (so it dies with whatever started it, even on
+ * kill -9); each line read is a signal to send Prosody's PID before starting it anew.
+ */
+const WATCHDOG = `run() { prosody --config "$1" -F </dev/null >>"$2" 2>&1 & p=$!; echo $p >"$3.new"; mv "$3.new" "$3"; }
+run "$@"
+while read -r sig; do kill -s "$sig" $p; wait $p; run "$@"; done
+kill $p; wait $p`;
 
 let counter = 0;
 /** A local part no other test in this run uses. */
@@ -74,17 +88,23 @@ export async function startProsody(options: { allowRegistration?: boolean; logLe
     }),
   );
   const info: ProsodyInfo = { host: '127.0.0.1', domain: 'localhost', c2sPort, directTlsPort, httpPort, httpsPort, caFile: certs.caFile, caPem: certs.caPem, configFile, dir };
-  const { log, stop } = await launchProsody(dir, configFile, [c2sPort, directTlsPort]);
-  return { ...info, register: (local, password, domain) => registerAccount(info, local, password, domain), log, stop };
+  const { log, stop, restart } = await launchProsody(dir, configFile, [c2sPort, directTlsPort]);
+  return { ...info, register: (local, password, domain) => registerAccount(info, local, password, domain), restart, log, stop };
 }
 
 /**
  * Runs Prosody on `configFile` (everything else in `dir`) and resolves once it listens on each
  * of `ports` at 127.0.0.1. It runs under a small sh watchdog that kills it when its stdin
- * closes, so it dies with whatever started it, even on kill -9. `stop` ends it and removes `dir`.
+ * closes, so it dies with whatever started it, even on kill -9. `stop` ends it and removes `dir`;
+ * `restart` sends it a signal and starts it again on the same config and data.
  */
-export async function launchProsody(dir: string, configFile: string, ports: readonly number[]): Promise<{ log(): string; stop(): Promise<void> }> {
-  const watchdog: ChildProcess = spawn('sh', ['-c', 'prosody --config "$1" -F </dev/null >"$2" 2>&1 & p=$!; cat >/dev/null; kill $p; wait $p', 'sh', configFile, join(dir, 'stdout.log')], {
+export async function launchProsody(
+  dir: string,
+  configFile: string,
+  ports: readonly number[],
+): Promise<{ log(): string; stop(): Promise<void>; restart(signal?: 'SIGTERM' | 'SIGKILL'): Promise<void> }> {
+  // Each line on its stdin (a signal name) restarts Prosody: that signal to its PID, then a new one.
+  const watchdog: ChildProcess = spawn('sh', ['-c', WATCHDOG, 'sh', configFile, join(dir, 'stdout.log'), join(dir, 'watchdog.pid')], {
     stdio: ['pipe', 'ignore', 'ignore'],
   });
   let exited = false;
@@ -104,8 +124,8 @@ export async function launchProsody(dir: string, configFile: string, ports: read
     }
     rmSync(dir, { recursive: true, force: true });
   };
-  try {
-    await waitUntil(
+  const listening = () =>
+    waitUntil(
       async () => {
         if (exited) throw new Error(`prosody exited at start:\n${log()}`);
         for (const port of ports) if (!(await canConnect(port))) return false;
@@ -114,9 +134,24 @@ export async function launchProsody(dir: string, configFile: string, ports: read
       10_000,
       () => `prosody did not listen on 127.0.0.1:${ports.join(', ')} within 10 s:\n${log()}`,
     );
+  try {
+    await listening();
   } catch (error) {
     await stop();
     throw error;
   }
-  return { log, stop };
+  const pidNow = (): string => {
+    try {
+      return readFileSync(join(dir, 'watchdog.pid'), 'utf8').trim(); // written by the watchdog: Prosody in the foreground writes none
+    } catch {
+      return ''; // not written yet
+    }
+  };
+  const restart = async (signal: 'SIGTERM' | 'SIGKILL' = 'SIGTERM'): Promise<void> => {
+    const pid = pidNow();
+    watchdog.stdin?.write(`${signal.slice(3)}\n`); // TERM, KILL: what kill -s takes in every sh
+    await waitUntil(() => pidNow() !== pid, 15_000, () => `prosody did not start again after ${pid} (${signal}):\n${log().slice(-2000)}`);
+    await listening();
+  };
+  return { log, stop, restart };
 }
