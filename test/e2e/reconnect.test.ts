@@ -147,10 +147,10 @@ it(`a link cut ${CUTS} times and Prosody restarted ${RESTARTS.size} times while 
   );
   // natter's side: every message of bob's once, in the order he sent them.
   expect(stored).toEqual(bobSent);
-  // bob's side: every message once in the server's record, each under one origin-id. Their
-  // order is counted, not asserted: around a cut some of natter's reach the server after later
-  // ones (found by this test; open, see the issue note).
-  expect([...firstCopies.map((m) => m.body)].sort()).toEqual([...natterSent].sort());
+  // bob's side: every message once in the server's record, each under one origin-id, in the
+  // order typed (this test found them out of order: a flush after a resumption found the
+  // session not yet online, and new messages overtook what a flush was still sending).
+  expect(firstCopies.map((m) => m.body)).toEqual(natterSent);
   expect(new Set(archived.map((m) => `${m.originId} ${m.body}`)).size).toBe(natterSent.length);
   expect(new Set(liveAtBob)).toEqual(new Set(natterSent));
   // Every message natter sent was acknowledged (XEP-0198): the outbox is empty.

@@ -203,7 +203,11 @@ function wireLife(session: Session, parts: AccountParts): void {
     consoleLine('info', 'online again (stream resumed)');
     parts.csi.sessionStarted(csiPort(session));
     void parts.presence.sessionResumed(presencePort(client, parts));
-    void box.flush(true);
+    // xmpp.js 0.14 emits 'resumed' just before it sets the status back to online
+    // (stream-management: sm.emit("resumed"); entity._ready(true)): flushed now, the outbox
+    // would find the session offline and send nothing, and what was written while the link was
+    // down would wait for the next login, behind newer messages.
+    queueMicrotask(() => void box.flush(true));
   });
   client.streamManagement.on('ack', (stanza: { attrs: Record<string, unknown> }) => box.acknowledged(typeof stanza.attrs.id === 'string' ? stanza.attrs.id : undefined));
   client.on('offline', () => {

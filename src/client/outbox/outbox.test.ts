@@ -74,6 +74,22 @@ describe('the outbox', () => {
     expect([o.shown(first), o.shown(second)]).toEqual(['pending', 'pending']);
   });
 
+  it('sends a message written while a flush is sending older ones after them, in the order written', async () => {
+    const o = outboxOn();
+    o.link.online = false;
+    const one = o.outbox.send({ kind: 'chat', peer: 'bob@x' }, 'one').id;
+    const two = o.outbox.send({ kind: 'chat', peer: 'bob@x' }, 'two').id;
+    o.link.online = true;
+    const flushed = o.outbox.flush();
+    const three = o.outbox.send({ kind: 'chat', peer: 'bob@x' }, 'three').id;
+    await flushed;
+    await settle();
+    expect(o.sentIds()).toEqual([one, two, three]);
+    // Nothing waiting: the next one goes at once.
+    const four = o.outbox.send({ kind: 'chat', peer: 'bob@x' }, 'four').id;
+    expect(o.sentIds()).toEqual([one, two, three, four]);
+  });
+
   it('sends what a previous run left pending (the outbox outlives natter)', async () => {
     const before = outboxOn();
     before.link.online = false;

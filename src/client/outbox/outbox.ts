@@ -58,7 +58,18 @@ export function createOutbox(deps: {
   const unacked = new Map<string, string>();
   const marks = deliveryMarks({ account, history, store, onDelivery: deps.onDelivery });
   const { mark } = marks;
+  /** The sendings in order: a flush, and what is written while one runs, wait their turn here. */
   let flushing: Promise<void> = Promise.resolve();
+  let waiting = 0;
+  /** What went out while turns were waiting: a flush may already have sent a message written during it. */
+  const sentInTurn = new Set<string>();
+  const inTurn = (work: () => Promise<void>): Promise<void> => {
+    waiting++;
+    flushing = flushing.then(work).finally(() => {
+      if (--waiting === 0) sentInTurn.clear();
+    });
+    return flushing;
+  };
 
   const build = (target: OutgoingTarget, body: string, id: string, extra?: Element[]): Element => {
     if (target.kind === 'groupchat') return buildGroupchatMessage(target.room, body, id, extra);
@@ -73,6 +84,7 @@ export function createOutbox(deps: {
   const transmit = async (target: OutgoingTarget, body: string, id: string, extra?: Element[]): Promise<void> => {
     const peer = peerOf(target);
     const acked = target.kind !== 'groupchat'; // a room's echo confirms a room message, not the server's ack
+    if (waiting > 0) sentInTurn.add(id);
     if (acked) unacked.set(id, peer);
     marks.remember(id, peer);
     try {
@@ -109,7 +121,12 @@ export function createOutbox(deps: {
       });
       if (!options.unsendable) deps.onEvent?.(sentEvent(account, target, body, at));
       if (options.unsendable) store.dispatch({ type: 'line/delivery', tabId, rowId: row.id, delivery: 'failed', reason: options.unsendable });
-      else if (session.isOnline()) void transmit(target, body, id, options.extra);
+      else if (session.isOnline()) {
+        // Never ahead of older messages a flush is still sending (after a reconnect): the peer
+        // reads them in the order they were written. With nothing waiting it goes at once.
+        if (waiting === 0) void transmit(target, body, id, options.extra);
+        else void inTurn(async () => (session.isOnline() && !sentInTurn.has(id) ? transmit(target, body, id, options.extra) : undefined));
+      }
       return { id, at };
     },
     /**
@@ -119,7 +136,7 @@ export function createOutbox(deps: {
      * reached the queue is ours to send). Room messages are never sent again.
      */
     flush(resumed = false): Promise<void> {
-      flushing = flushing.then(async () => {
+      return inTurn(async () => {
         if (!resumed) unacked.clear();
         for (const m of history.outbox(account, 'chat')) {
           if (!session.isOnline()) return;
@@ -127,7 +144,6 @@ export function createOutbox(deps: {
           await transmit(targetOfRow(m.peer, 'chat'), m.body, m.originId);
         }
       });
-      return flushing;
     },
     /** Adds an outbound step (after those already added). */
     use: (step: OutboundStep): void => void steps.push(step),
