@@ -34,6 +34,35 @@ export function sanitizeLine(input: string): string {
   return text.includes('\n') || text.includes('\t') ? text.replace(/[\n\t]+/g, ' ') : text;
 }
 
+/*
+ * Text for the screen must take the columns Ink lays it out in. Ink measures with string-width,
+ * which counts every Default_Ignorable_Code_Point as 0 columns and an emoji sequence (joined by
+ * ZWJ U+200D, or made an emoji by VS16 U+FE0F, or a flag of tag characters) as 2; terminals do
+ * not agree (the headless xterm the tests read: family emoji 4 columns, "❤️" and keycaps 1, a
+ * tag flag 1; U+00AD, U+180E, U+3164, U+115F, U+FFA0, U+2065, U+FFF0, U+E0080 1 or 2). A
+ * combining mark that starts a line attaches to nothing: string-width counts 0, Ink's output
+ * 1, a terminal puts it on the cell before. So every default-ignorable is removed (bidi
+ * controls are among them), ZWJ and variation selectors too: the parts of a sequence then
+ * show one by one at the width both sides give them; and marks that start a line go.
+ * (The Unicode Standard, §5.21: a default-ignorable code point a renderer does not support is
+ * shown as nothing, and never as a visible glyph of its own.)
+ */
+const IGNORABLE = /\p{Default_Ignorable_Code_Point}/gu;
+const LEADING_MARKS = /(^|[\n\t])\p{M}+/gu;
+const WIDTH_UNSAFE = /\p{Default_Ignorable_Code_Point}|(?:^|[\n\t])\p{M}/u;
+
+/** `text` without what terminals and Ink measure differently (above); text without any is returned as it is. */
+export function sameWidthEverywhere(text: string): string {
+  if (!WIDTH_UNSAFE.test(text)) return text;
+  return text.replace(IGNORABLE, '').replace(LEADING_MARKS, '$1');
+}
+
+/** sanitizeText for text drawn on the screen: inert, and as wide as Ink thinks. The history keeps what arrived. */
+export const displayText = (input: string): string => sameWidthEverywhere(sanitizeText(input));
+
+/** sanitizeLine for a single-line field drawn on the screen: inert, and as wide as Ink thinks. */
+export const displayLine = (input: string): string => sameWidthEverywhere(sanitizeLine(input));
+
 /**
  * A single-line field from the network, made inert and cut to `max` characters (an ellipsis
  * says it was cut): a peer's client name, a vCard value, a disco feature. Cut before it is

@@ -1,5 +1,5 @@
 import type { Room } from '../domain/room.js';
-import { sanitizeLine } from '../domain/sanitize.js';
+import { displayLine } from '../domain/sanitize.js';
 import { CONSOLE_TAB_ID, type Tab } from '../domain/tab.js';
 import type { Action, Line } from './actions.js';
 import { appendLine } from './append-line.js';
@@ -19,7 +19,7 @@ export function reduce(state: AppState, action: Action, writable?: WeakSet<Line[
         ...line,
         delivery: action.delivery,
         // One line whatever the reason says: a refusal's text comes from the network.
-        ...(action.reason ? { text: `${line.text} [${sanitizeLine(action.reason)}]` } : {}),
+        ...(action.reason ? { text: `${line.text} [${displayLine(action.reason)}]` } : {}),
       }));
     case 'lines/prepend':
       return prependLines(state, action.tabId, action.lines);

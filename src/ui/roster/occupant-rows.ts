@@ -1,5 +1,5 @@
 import type { Occupant, Room } from '../../domain/room.js';
-import { sanitizeLine } from '../../domain/sanitize.js';
+import { displayLine } from '../../domain/sanitize.js';
 import type { RosterRow } from './roster-rows.js';
 
 const ROLES: Array<[Occupant['role'], string]> = [['moderator', 'Moderators'], ['participant', 'Participants'], ['visitor', 'Visitors'], ['none', 'Others']];
@@ -15,11 +15,11 @@ export function occupantRows(room: Room, filter = ''): RosterRow[] {
     if (members.length === 0) continue;
     rows.push({ kind: 'group', key: `r:${role}`, name: title, online: members.length, total: members.length, collapsed: false });
     for (const o of members) {
-      const name = sanitizeLine(o.nick);
+      const name = displayLine(o.nick);
       rows.push({
         kind: 'contact',
         key: `o:${o.nick}`,
-        contact: { jid: name, name: o.nick === room.nick ? `${name} (you)` : name, presence: o.presence, ...(o.status ? { status: sanitizeLine(o.status) } : {}) },
+        contact: { jid: name, name: o.nick === room.nick ? `${name} (you)` : name, presence: o.presence, ...(o.status ? { status: displayLine(o.status) } : {}) },
         unread: 0,
       });
     }
