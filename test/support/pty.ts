@@ -62,6 +62,8 @@ export interface CellDrawing extends CellLook {
 
 export interface PtySession {
   screen(): Promise<string[]>;
+  /** Each row as its cells, column by column: what a cell holds ('' for the right half of a wide character, ' ' for a blank). */
+  cellRows(): Promise<string[][]>;
   /** How the first cell of the first place on screen that shows `text` is drawn; undefined when it is not shown. */
   lookOf(text: string): Promise<CellLook | undefined>;
   /** How each cell of the row `below` rows under the first row that shows `text` is drawn; undefined when `text` is not shown. */
@@ -114,6 +116,17 @@ export function spawnNatter(
     const buffer = term.buffer.active;
     return Array.from({ length: rows }, (_, y) => buffer.getLine(buffer.viewportY + y)?.translateToString(true) ?? '');
   };
+  const cellRows = async (): Promise<string[][]> => {
+    await flush();
+    const buffer = term.buffer.active;
+    return Array.from({ length: rows }, (_, y) => {
+      const line = buffer.getLine(buffer.viewportY + y);
+      return Array.from({ length: cols }, (_, x) => {
+        const cell = line?.getCell(x);
+        return cell === undefined ? ' ' : cell.getWidth() === 0 ? '' : cell.getChars() || ' ';
+      });
+    });
+  };
   const waitFor = (done: () => Promise<boolean>, timeoutMs: number, what: () => Promise<string>) =>
     new Promise<void>((resolve, reject) => {
       let settled = false;
@@ -156,6 +169,7 @@ export function spawnNatter(
     pid: pty.pid,
     dirs,
     screen,
+    cellRows,
     lookOf,
     rowLooks,
     screenText: async () => (await screen()).join('\n'),
