@@ -87,3 +87,4 @@ describe('displayText against a terminal: string-width (Ink) and xterm agree on 
     expect(await xtermColumns(shown)).toBe(stringWidth(shown));
   });
 });
+
