@@ -34,7 +34,7 @@ describe('displayText: as wide on screen as Ink lays it out', () => {
     expect(hex(displayText('👨‍👩‍👧‍👦'))).toBe(hex('👨👩👧👦'));
     expect(hex(displayText('❤️'))).toBe(hex('❤'));
     expect(hex(displayText('🏴\u{e0067}\u{e0062}\u{e0065}\u{e006e}\u{e0067}\u{e007f}'))).toBe(hex('🏴'));
-    expect(hex(displayText('1\ufe0f\u20e3'))).toBe(hex('1\u20e3'));
+    expect(hex(displayText('1\ufe0f\u20e3 #\u20e3'))).toBe(hex('1 #'));
   });
 
   it('keeps Hebrew, Arabic, CJK, emoji without a joiner, skin tones and flags of regional indicators', () => {
@@ -43,7 +43,12 @@ describe('displayText: as wide on screen as Ink lays it out', () => {
   });
 
   it('keeps combining marks after a base, and after a space', () => {
-    for (const text of ['e\u0301', 'cafe\u0301 ', 'a \u0301', 'क्षि', 'ที่', 'שָׁלוֹם']) expect(hex(displayText(text))).toBe(hex(text));
+    for (const text of ['e\u0301', 'cafe\u0301 ', 'a \u0301', 'हिंदी', 'ที่', 'שָׁלוֹם', 'x\u20e3']) expect(hex(displayText(text))).toBe(hex(text));
+  });
+
+  it('ends an Indic conjunct after its virama with a ZWNJ (terminals draw its consonants apart)', () => {
+    expect(hex(displayText('न्द क्षि বাংলা ক্ষ'))).toBe(hex('न्\u200cद क्\u200cषि বাংলা ক্\u200cষ'));
+    expect(hex(displayText('न्'))).toBe(hex('न्'));
   });
 
   it('removes combining marks that start a field or a line (they attach to nothing)', () => {
@@ -81,6 +86,8 @@ describe('displayText against a terminal: string-width (Ink) and xterm agree on 
     ...IGNORABLES.map(([name, c]): [string, string] => [name, `a${c}b`]),
     ['heart with VS16 (string-width 2, xterm 1 before)', 'a❤️b'], ['marks that start the line', '\u0301\u0301ab'],
     ['tag characters after letters', `a\u{e0067}\u{e0062}b\u{e007f}`], ['Hebrew', 'שלום'], ['Arabic', 'مرحبا'], ['e with acute', 'e\u0301'],
+    ['keycaps (string-width 2, xterm 1 before)', '1\ufe0f\u20e3#\u20e3'], ['Devanagari conjuncts (1 and 2 columns before)', 'न्द'.repeat(10)],
+    ['Bengali and Hindi words', 'ক্ষমা হিন্দী'],
   ];
   it.each(samples)('%s', async (_name, text) => {
     const shown = displayText(text);

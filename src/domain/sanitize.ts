@@ -52,16 +52,29 @@ const HAS_IGNORABLE = /\p{Default_Ignorable_Code_Point}/u;
 const LEADING_MARKS = /(^|[\n\t])\p{M}+/gu;
 const MARK_FIRST = /^\p{M}/u;
 const MARK_AFTER_BREAK = /[\n\t]\p{M}/u;
+/** string-width counts a digit, # or * with U+20E3 (a keycap without VS16) 2 columns; xterm.js and tmux draw 1. */
+const KEYCAP = /([\d#*])\u20e3/g;
+/**
+ * The viramas Unicode 15.1 joins a conjunct with (InCB=Linker, grapheme rule GB9c): string-width
+ * counts "न्द" as one cluster, 1 column; xterm.js and tmux draw न and द, 2 (ten of them: 10
+ * against 20). A ZERO WIDTH NON-JOINER after the virama ends the cluster where terminals end
+ * it, and asks for the form they draw anyway: the explicit virama (Unicode §12.1).
+ */
+const CONJUNCT_VIRAMA = /([\u094d\u09cd\u0acd\u0b4d\u0c4d\u0d4d])(?=\p{L})/gu;
+const HAS_VIRAMA = /[\u094d\u09cd\u0acd\u0b4d\u0c4d\u0d4d]/;
 
 /**
  * `text` without what terminals and Ink measure differently (above); text without any is
- * returned as it is. Three tests, not one regex with alternatives: that one took ~5 µs for a
- * line of 200 Hebrew characters, these 1-2 µs (every line a flood brings is tested).
+ * returned as it is. Each step is tested for before it runs, with separate tests, not one regex
+ * with alternatives: that one took ~5 µs for a line of 200 Hebrew characters, these 1-2 µs
+ * (every line a flood brings is tested). Marks are looked for once ignorables are gone.
  */
 export function sameWidthEverywhere(text: string): string {
-  const breaks = text.includes('\n') || text.includes('\t');
-  if (!HAS_IGNORABLE.test(text) && !MARK_FIRST.test(text) && !(breaks && MARK_AFTER_BREAK.test(text))) return text;
-  return text.replace(IGNORABLE, '').replace(LEADING_MARKS, '$1');
+  let shown = HAS_IGNORABLE.test(text) ? text.replace(IGNORABLE, '') : text;
+  const breaks = shown.includes('\n') || shown.includes('\t');
+  if (MARK_FIRST.test(shown) || (breaks && MARK_AFTER_BREAK.test(shown))) shown = shown.replace(LEADING_MARKS, '$1');
+  if (shown.includes('\u20e3')) shown = shown.replace(KEYCAP, '$1');
+  return HAS_VIRAMA.test(shown) ? shown.replace(CONJUNCT_VIRAMA, '$1\u200c') : shown;
 }
 
 /** sanitizeText for text drawn on the screen: inert, and as wide as Ink thinks. The history keeps what arrived. */
