@@ -12,6 +12,7 @@ import type { ChatTabs } from '../conversations/chat-tabs.js';
 import { ourRow } from '../conversations/history-rows.js';
 import { deliveryMarks } from './delivery-marks.js';
 import { peerOf, targetOfRow, type OutgoingTarget } from './targets.js';
+import { sendingTurns } from './turns.js';
 
 export type { OutgoingTarget } from './targets.js';
 
@@ -58,24 +59,7 @@ export function createOutbox(deps: {
   const unacked = new Map<string, string>();
   const marks = deliveryMarks({ account, history, store, onDelivery: deps.onDelivery });
   const { mark } = marks;
-  /** The sendings in order: a flush, and what is written while one runs, wait their turn here. */
-  let flushing: Promise<void> = Promise.resolve();
-  let waiting = 0;
-  /** What went out while turns were waiting: a flush may already have sent a message written during it. */
-  const sentInTurn = new Set<string>();
-  const inTurn = (work: () => Promise<void>): Promise<void> => {
-    waiting++;
-    flushing = flushing.then(work).finally(() => {
-      if (--waiting === 0) sentInTurn.clear();
-    });
-    return flushing;
-  };
-
-  const build = (target: OutgoingTarget, body: string, id: string, extra?: Element[]): Element => {
-    if (target.kind === 'groupchat') return buildGroupchatMessage(target.room, body, id, extra);
-    if (target.kind === 'private') return buildPrivateMessage(target.room, target.nick, body, id, extra);
-    return buildChatMessage(session.target(target.peer), body, id, extra);
-  };
+  const turns = sendingTurns();
 
   /**
    * Hands one message to the session. `extra` (an XEP-0066 link of a file) goes with the first
@@ -84,11 +68,11 @@ export function createOutbox(deps: {
   const transmit = async (target: OutgoingTarget, body: string, id: string, extra?: Element[]): Promise<void> => {
     const peer = peerOf(target);
     const acked = target.kind !== 'groupchat'; // a room's echo confirms a room message, not the server's ack
-    if (waiting > 0) sentInTurn.add(id);
+    turns.sent(id);
     if (acked) unacked.set(id, peer);
     marks.remember(id, peer);
     try {
-      let stanza = build(target, body, id, extra);
+      let stanza = build(session, target, body, id, extra);
       for (const step of steps) stanza = step(stanza);
       await session.send(stanza);
     } catch {
@@ -124,8 +108,8 @@ export function createOutbox(deps: {
       else if (session.isOnline()) {
         // Never ahead of older messages a flush is still sending (after a reconnect): the peer
         // reads them in the order they were written. With nothing waiting it goes at once.
-        if (waiting === 0) void transmit(target, body, id, options.extra);
-        else void inTurn(async () => (session.isOnline() && !sentInTurn.has(id) ? transmit(target, body, id, options.extra) : undefined));
+        if (!turns.busy()) void transmit(target, body, id, options.extra);
+        else void turns.inTurn(async () => (session.isOnline() && !turns.wasSent(id) ? transmit(target, body, id, options.extra) : undefined));
       }
       return { id, at };
     },
@@ -136,7 +120,7 @@ export function createOutbox(deps: {
      * reached the queue is ours to send). Room messages are never sent again.
      */
     flush(resumed = false): Promise<void> {
-      return inTurn(async () => {
+      return turns.inTurn(async () => {
         if (!resumed) unacked.clear();
         for (const m of history.outbox(account, 'chat')) {
           if (!session.isOnline()) return;
@@ -175,6 +159,13 @@ export function createOutbox(deps: {
     },
     pendingCount: (): number => history.outbox(account).length,
   };
+}
+
+/** The stanza of one message to `target`; a chat goes where `session.target` says (the device that answered). */
+function build(session: OutboxSession, target: OutgoingTarget, body: string, id: string, extra?: Element[]): Element {
+  if (target.kind === 'groupchat') return buildGroupchatMessage(target.room, body, id, extra);
+  if (target.kind === 'private') return buildPrivateMessage(target.room, target.nick, body, id, extra);
+  return buildChatMessage(session.target(target.peer), body, id, extra);
 }
 
 /**
