@@ -1,4 +1,5 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import xml from '@xmpp/xml';
 import { afterEach, expect, inject, it } from 'vitest';
@@ -26,6 +27,20 @@ const NS_MUC = 'http://jabber.org/protocol/muc';
 /** The key the latency probe types: no generated text holds it. */
 const KEY = '⍟';
 const HOOK_EVENTS = ['message', 'highlight', 'subscription', 'presence', 'file', 'connection'] as const;
+/** Node options for natter only, e.g. HOSTILE_NODE_OPTIONS=--cpu-prof to profile it during the flood. */
+const NODE_OPTIONS = process.env.HOSTILE_NODE_OPTIONS;
+
+/** What natter holds (lines, their characters by tab kind, its heap in MiB), from its debug counts (NATTER_DEBUG_COUNTS, written on SIGUSR2): RSS that stays while this is down is V8's and malloc's, not natter's. */
+async function heldNow(pid: number, file: string): Promise<Record<string, number> | undefined> {
+  const before = existsSync(file) ? readFileSync(file, 'utf8') : '';
+  process.kill(pid, 'SIGUSR2');
+  for (let i = 0; i < 100; i++) {
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    const now = existsSync(file) ? readFileSync(file, 'utf8') : '';
+    if (now && now !== before) return (JSON.parse(now) as { held: Record<string, number> }).held;
+  }
+  return undefined;
+}
 
 /** Writes the stanzas in order, up to 25 at a time from one sender. */
 async function flood(stanzas: readonly HostileStanza[], senders: Record<HostileStanza['sender'], Peer>): Promise<void> {
@@ -85,8 +100,9 @@ function leaksInTextFiles(home: string): { textFiles: string[]; fileLeaks: strin
 it(`${COUNT * ROUNDS} hostile stanzas from a contact and a room occupant, hooks and the XML console on: natter stays up, no escape reaches the terminal, a hook or a file`, async () => {
   const hookFile = (dir: string): string => join(dir, 'hooks.txt');
   const hookCommand = (dir: string): string[] => ['/bin/sh', '-c', `printf '%s\\n' "$NATTER_EVENT|$NATTER_PEER|$NATTER_FROM|$NATTER_ROOM|$NATTER_NICK|$NATTER_SHOW|$NATTER_STATUS|$NATTER_URL|$NATTER_STATE|$NATTER_BODY" >> '${hookFile(dir)}'`];
+  const counts = join(mkdtempSync(join(tmpdir(), 'natter-flood-counts-')), 'counts.json');
   const { a, bob, login, dirs, natter } = await natterAndBob(info, cleanup, {
-    cols: 160, rows: 40, contacts: true,
+    cols: 160, rows: 40, contacts: true, env: { NATTER_DEBUG_COUNTS: counts, ...(NODE_OPTIONS ? { NODE_OPTIONS } : {}) },
     config: ({ loginDir }) => ({ hooks: Object.fromEntries(HOOK_EVENTS.map((event) => [event, hookCommand(loginDir)])) }),
   });
   const nick = a.jid.slice(0, a.jid.indexOf('@'));
@@ -111,6 +127,7 @@ it(`${COUNT * ROUNDS} hostile stanzas from a contact and a room occupant, hooks 
   await natter.waitForText('<body>flood-baseline</body>');
   const ackBefore = await settledAck(natter);
   const baseline = rssKib(natter.pid)!;
+  const heldBaseline = await heldNow(natter.pid, counts);
   const outputBefore = natter.output().length;
 
   const targets = { alice: a.jid, aliceFull, room, aliceNick: nick, occupantNick: 'carol', other: carolAccount.jid };
@@ -157,11 +174,13 @@ it(`${COUNT * ROUNDS} hostile stanzas from a contact and a room occupant, hooks 
   clearInterval(sampler);
   await new Promise((resolve) => setTimeout(resolve, 10_000));
   const after = rssKib(natter.pid)!;
+  const heldAfter = await heldNow(natter.pid, counts);
   // The console keeps its last 2,000 lines (up to 4,000 characters each): closed, they can go.
   natter.type('/close\r');
   await expect.poll(() => natter.screenText(), { timeout: 20_000 }).not.toContain(`:xml ${a.jid}`);
   await new Promise((resolve) => setTimeout(resolve, 10_000));
   const afterClose = rssKib(natter.pid)!;
+  const heldAfterClose = await heldNow(natter.pid, counts);
 
   const scan = scanTerminalOutput(natter.output());
   const fromFlood = natter.output().slice(outputBefore);
@@ -177,6 +196,7 @@ it(`${COUNT * ROUNDS} hostile stanzas from a contact and a room occupant, hooks 
     keyMsIdle: { probes: idle.length, p50: Math.round(percentile(idle, 50)), max: Math.round(Math.max(...idle)) },
     keyMs: { probes: latencies.length, p50: Math.round(percentile(latencies, 50)), p99: Math.round(percentile(latencies, 99)), max: Math.round(Math.max(...latencies)) },
     rssMiB: { baseline: +(baseline / 1024).toFixed(1), peak: +(peak / 1024).toFixed(1), afterEachRound: afterRounds.map((k) => +(k / 1024).toFixed(1)), after: +(after / 1024).toFixed(1), afterConsoleClosed: +(afterClose / 1024).toFixed(1) },
+    held: { baseline: heldBaseline, after: heldAfter, afterConsoleClosed: heldAfterClose },
     ownSequences: Object.fromEntries(scan.own), hugeBodyBytes: HUGE_BODY_BYTES, textFiles: textFiles.map((path) => path.slice(dirs.home.length)),
   };
   console.log(`hostile flood figures: ${JSON.stringify(figures, null, 2)}`);

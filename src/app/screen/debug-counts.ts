@@ -1,5 +1,6 @@
 import type { EventEmitter } from 'node:events';
 import { renameSync, writeFileSync } from 'node:fs';
+import { parseTabId } from '../../domain/tab-address.js';
 import type { Store } from '../../store/create-store.js';
 
 /** The environment variable naming the file natter writes its counts to on SIGUSR2. */
@@ -34,8 +35,10 @@ export function debugCounts(emitters: Record<string, EventEmitter>, other: () =>
   }
   // _getActiveHandles is undocumented but stable since Node 0.x; the resources above are its documented successor.
   const handles = (process as unknown as { _getActiveHandles(): unknown[] })._getActiveHandles().length;
+  // With node --expose-gc (NODE_OPTIONS), the heap is collected first: heapUsed is then what is live, not what awaits collection.
+  (globalThis as { gc?: () => void }).gc?.();
   const memory = process.memoryUsage();
-  const heap = { rssMiB: MiB(memory.rss), heapUsedMiB: MiB(memory.heapUsed), heapTotalMiB: MiB(memory.heapTotal), externalMiB: MiB(memory.external) };
+  const heap = { rssMiB: MiB(memory.rss), heapUsedMiB: MiB(memory.heapUsed), heapTotalMiB: MiB(memory.heapTotal), externalMiB: MiB(memory.external), arrayBuffersMiB: MiB(memory.arrayBuffers) };
   return { at: new Date().toISOString(), handles, resources, listeners, other: other(), held: { ...held(), ...heap } };
 }
 
@@ -69,6 +72,13 @@ export function writeCountsOnSignal(
 export function writeScreenCountsOnSignal(store: Store): () => void {
   return writeCountsOnSignal(process.env[DEBUG_COUNTS_VARIABLE], { process, stdin: process.stdin, stdout: process.stdout }, () => store.listenerCounts(), () => {
     const { tabs, lines } = store.getState();
-    return { tabs: tabs.length, lines: Object.values(lines).reduce((sum, kept) => sum + kept.length, 0) };
+    const kept = Object.values(lines);
+    // The characters of the lines' texts, by tab kind: which of natter's bounded buffers holds the heap.
+    const chars: Record<string, number> = {};
+    for (const [id, tabLines] of Object.entries(lines)) {
+      const kind = `${parseTabId(id)?.kind ?? 'other'}LineChars`;
+      chars[kind] = (chars[kind] ?? 0) + tabLines.reduce((sum, line) => sum + line.text.length, 0);
+    }
+    return { tabs: tabs.length, lines: kept.reduce((sum, tabLines) => sum + tabLines.length, 0), ...chars };
   });
 }
