@@ -3,7 +3,7 @@ import type { HooksConfig } from '../../config/schema.js';
 import { formatCount } from '../../domain/plain-format.js';
 import { sanitizeLine } from '../../domain/sanitize.js';
 import { hookEnvironment, MAX_HOOK_VALUE_BYTES } from './hook-env.js';
-import { hookQueue, MAX_RUNNING_HOOKS, MAX_WAITING_HOOKS } from './hook-queue.js';
+import { HOOK_START_SPACING_MS, hookQueue, MAX_RUNNING_HOOKS, MAX_WAITING_HOOKS } from './hook-queue.js';
 import type { NatterEvent } from '../../domain/events.js';
 
 export const HOOK_TIMEOUT_MS = 10_000;
@@ -15,9 +15,9 @@ type Report = (kind: 'info' | 'error', text: string) => void;
  * Event hooks from the config: `"hooks": {"message": ["notify-send", "natter"]}` runs the
  * program with its arguments and the event in the environment (NATTER_EVENT, NATTER_ACCOUNT,
  * NATTER_PEER, NATTER_BODY, NATTER_STATE...; see hook-env.ts for their bounds), never through
- * a shell, so a message body can not inject a command. At most MAX_RUNNING_HOOKS run at once
- * and MAX_WAITING_HOOKS wait; a hook that runs over 10 s is killed with everything it
- * started; its output and failures go to the console tab.
+ * a shell, so a message body can not inject a command. At most MAX_RUNNING_HOOKS run at once,
+ * started HOOK_START_SPACING_MS apart, and MAX_WAITING_HOOKS wait; a hook that runs over 10 s
+ * is killed with everything it started; its output and failures go to the console tab.
  */
 export function createHooks(
   hooks: HooksConfig,
@@ -26,7 +26,7 @@ export function createHooks(
   /** Runs before a hook's program starts: the history commits, so a hook that reads it finds the message. */
   beforeRun: () => void = () => undefined,
 ) {
-  const enqueue = hookQueue({ running: MAX_RUNNING_HOOKS, waiting: MAX_WAITING_HOOKS }, (dropped) => report('error', droppedLine(dropped)));
+  const enqueue = hookQueue({ running: MAX_RUNNING_HOOKS, waiting: MAX_WAITING_HOOKS, spacingMs: HOOK_START_SPACING_MS }, (dropped) => report('error', droppedLine(dropped)));
   return (event: NatterEvent): void => {
     if (!wantsHook(event)) return;
     const [program, ...args] = hooks[event.event] ?? [];
@@ -49,7 +49,7 @@ function wantsHook(event: NatterEvent): boolean {
 /** "hook message: 196 events ran no hook: …", or "hook message, presence: …" for several kinds. */
 function droppedLine(dropped: ReadonlyMap<string, number>): string {
   const total = [...dropped.values()].reduce((sum, n) => sum + n, 0);
-  return `hook ${[...dropped.keys()].join(', ')}: ${formatCount(total)} event${total === 1 ? '' : 's'} ran no hook: ${MAX_RUNNING_HOOKS} were running and ${MAX_WAITING_HOOKS} waiting, natter's limit (the messages themselves are in their tabs)`;
+  return `hook ${[...dropped.keys()].join(', ')}: ${formatCount(total)} event${total === 1 ? '' : 's'} ran no hook: ${MAX_WAITING_HOOKS} were waiting, natter's limit (hooks start ${1000 / HOOK_START_SPACING_MS} a second, ${MAX_RUNNING_HOOKS} at a time; the messages themselves are in their tabs)`;
 }
 
 interface HookRun {
