@@ -87,6 +87,18 @@ const squashTextNodes = (node) => {`,
     ],
   },
   {
+    // Ink measures each text node's width twice a frame: in layout through measureText, which
+    // remembers 4,096 texts, and again when it draws the node, with widestLine, which measures
+    // every character (string-width's emoji and grapheme tests) each time. In a hostile flood
+    // with the XML console open that second measuring was 4.5 % of natter's time (--cpu-prof,
+    // 3,000 stanzas): it now asks measureText, the same width, remembered.
+    file: /[\\/]node_modules[\\/]ink[\\/]build[\\/]render-node-to-output\.js$/,
+    edits: [
+      { from: "import widestLine from 'widest-line';", to: "import measureText from './measure-text.js';" },
+      { from: 'const currentWidth = widestLine(text);', to: 'const currentWidth = measureText(text).width;' },
+    ],
+  },
+  {
     // Terminal focus reports (DECSET 1004, on while natter's screen is: src/app/screen/run-ui.tsx)
     // are taken out of Ink's input after its parser has joined what came in split reads, and
     // told to natter (src/ui/input/focus-reports.ts) for Client State Indication; Ink would
