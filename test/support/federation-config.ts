@@ -1,5 +1,5 @@
-import { fileURLToPath } from 'node:url';
 import type { TestCertificates } from './ca.js';
+import { TEST_MODULES_DIR } from './prosody-config.js';
 
 export interface FederatedConfigOptions {
   dir: string;
@@ -15,9 +15,6 @@ export interface FederatedConfigOptions {
 }
 
 const lua = (s: string): string => JSON.stringify(s);
-
-/** Where mod_s2s_test_routes.lua (the harness's s2s routing) lives. */
-export const TEST_MODULES_DIR = fileURLToPath(new URL('./prosody-modules', import.meta.url));
 
 /**
  * prosody.cfg.lua for one of the federated test servers: 127.0.0.1 only, c2s and s2s on the

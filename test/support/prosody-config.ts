@@ -1,4 +1,8 @@
+import { fileURLToPath } from 'node:url';
 import type { TestCertificates } from './ca.js';
+
+/** The harness's own Prosody modules (test/support/prosody-modules), found through `plugin_paths`. */
+export const TEST_MODULES_DIR = fileURLToPath(new URL('./prosody-modules', import.meta.url));
 
 export interface ProsodyConfigOptions {
   dir: string;
@@ -20,6 +24,12 @@ export interface ProsodyConfigOptions {
    * Small, a client that counts its `h` wrong can no longer resume.
    */
   smacksQueueSize?: number;
+  /**
+   * Loads mod_invisible_command.lua, the harness's small XEP-0186 (Prosody 0.12 has none), so
+   * /invisible can be tested against a real server. Off by default: other tests see a server
+   * that does not offer invisibility.
+   */
+  invisibleCommand?: boolean;
 }
 
 const lua = (s: string): string => JSON.stringify(s);
@@ -32,7 +42,7 @@ export function prosodyConfig(o: ProsodyConfigOptions): string {
 pidfile = ${lua(`${o.dir}/prosody.pid`)}
 data_path = ${lua(`${o.dir}/data`)}
 certificates = ${lua(`${o.dir}/certs`)}
-prosody_user = ${lua(o.user)}
+${o.invisibleCommand ? `plugin_paths = { ${lua(TEST_MODULES_DIR)} }\n` : ''}prosody_user = ${lua(o.user)}
 run_as_root = true
 daemonize = false
 log = { { levels = { min = ${lua(o.logLevel)} }, to = "file", filename = ${lua(`${o.dir}/prosody.log`)} } }
@@ -64,7 +74,7 @@ modules_enabled = {
   "vcard4"; "vcard_legacy"; "pep"; "private"; "bookmarks"; "time"; "version"; "register"; "http"; "lastactivity";
   -- XEP-0352: while a client says it is inactive, presence updates wait for it (csi_simple
   -- holds the stream's writes until something important comes or the client is active again).
-  "csi_simple";
+  "csi_simple";${o.invisibleCommand ? '\n  "invisible_command";' : ''}
 }
 modules_disabled = { "s2s"; "posix" }
 ${host('localhost')}

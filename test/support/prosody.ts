@@ -67,7 +67,7 @@ export async function registerAccount(info: Pick<ProsodyInfo, 'configFile'>, loc
  * stdin closes, so it dies with whatever started it, even on kill -9; a system Prosody
  * service is never touched.
  */
-export async function startProsody(options: { allowRegistration?: boolean; logLevel?: string; archiveItemLimit?: number; smacksQueueSize?: number } = {}): Promise<ProsodyServer> {
+export async function startProsody(options: { allowRegistration?: boolean; logLevel?: string; archiveItemLimit?: number; smacksQueueSize?: number; invisibleCommand?: boolean } = {}): Promise<ProsodyServer> {
   requirePrograms(['prosody', 'prosodyctl'], 'prosody');
   requirePrograms(['openssl'], 'openssl');
   const dir = mkdtempSync(join(tmpdir(), 'natter-prosody-'));
@@ -85,6 +85,7 @@ export async function startProsody(options: { allowRegistration?: boolean; logLe
       logLevel: options.logLevel ?? 'info',
       ...(options.archiveItemLimit === undefined ? {} : { archiveItemLimit: options.archiveItemLimit }),
       ...(options.smacksQueueSize === undefined ? {} : { smacksQueueSize: options.smacksQueueSize }),
+      invisibleCommand: options.invisibleCommand ?? false,
     }),
   );
   const info: ProsodyInfo = { host: '127.0.0.1', domain: 'localhost', c2sPort, directTlsPort, httpPort, httpsPort, caFile: certs.caFile, caPem: certs.caPem, configFile, dir };
