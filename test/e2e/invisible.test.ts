@@ -59,3 +59,30 @@ it('/invisible: a contact sees natter go offline and nothing more while it chang
   natter.type('/quit\r');
   expect(await natter.waitForExit()).toEqual({ exitCode: 0 });
 }, 60_000);
+
+it('/invisible lasts across a new session: natter is invisible again before its initial presence, so a contact sees nothing', async () => {
+  const { a, b, bob, natter } = await natterAndBob(server, cleanup, { contacts: true, cols: 140 });
+  const fromNatter = (s: Element): boolean => String(s.attrs.from ?? '').startsWith(`${a.jid}/`);
+  await bob.waitForPresence((s) => fromNatter(s) && s.attrs.type === undefined);
+  await natter.waitForText(`+ ${b.local}`);
+  natter.type('/invisible\r');
+  await bob.waitForPresence((s) => fromNatter(s) && s.attrs.type === 'unavailable');
+  const before = bob.presences.length;
+
+  // XEP-0186 §2: "Invisible mode is active only for the current session": natter asks again.
+  natter.type(`/disconnect ${a.jid}\r`);
+  await natter.waitForText(`${a.jid}: offline`);
+  await expect.poll(async () => (await natter.screenText()).includes(`+ ${b.local}`), { timeout: 10_000 }).toBe(false);
+  natter.type(`/connect ${a.jid}\r`);
+  await natter.waitForText(`${a.jid}: online · invisible |`);
+  // bob shown online again: the server answered the probes it sends on natter's initial
+  // presence, after it broadcast (or withheld) that presence; bob's ping then flushes his stream.
+  await natter.waitForText(`+ ${b.local}`);
+  await bob.request(xml('iq', { type: 'get', to: 'localhost' }, xml('ping', { xmlns: 'urn:xmpp:ping' })));
+  expect(bob.presences.slice(before).filter(fromNatter).map(seen)).toEqual([]);
+
+  natter.type('/visible\r');
+  await bob.waitForPresence((s) => fromNatter(s) && s.attrs.type === undefined);
+  natter.type('/quit\r');
+  expect(await natter.waitForExit()).toEqual({ exitCode: 0 });
+}, 60_000);
