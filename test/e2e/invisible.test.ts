@@ -47,7 +47,7 @@ it('/invisible: a contact sees natter go offline and nothing more while it chang
   // stream's stanzas in order: had the presence been passed on, bob would have it by now.
   // bob's own probe is not answered either (§3.1.1 7: "as if the account were offline").
   await bob.sendRaw(xml('presence', { to: a.jid, type: 'probe' }));
-  await bob.request(xml('iq', { type: 'get', to: 'localhost' }, xml('ping', { xmlns: 'urn:xmpp:ping' })));
+  await bob.request(xml('iq', { type: 'get', to: server.domain }, xml('ping', { xmlns: 'urn:xmpp:ping' })));
   expect(presencesFromNatter()).toEqual(['|', 'unavailable']);
 
   // §3.2: visible again, natter sends its presence (the server does not): the current one.
@@ -78,7 +78,7 @@ it('/invisible lasts across a new session: natter is invisible again before its 
   // bob shown online again: the server answered the probes it sends on natter's initial
   // presence, after it broadcast (or withheld) that presence; bob's ping then flushes his stream.
   await natter.waitForText(`+ ${b.local}`);
-  await bob.request(xml('iq', { type: 'get', to: 'localhost' }, xml('ping', { xmlns: 'urn:xmpp:ping' })));
+  await bob.request(xml('iq', { type: 'get', to: server.domain }, xml('ping', { xmlns: 'urn:xmpp:ping' })));
   expect(bob.presences.slice(before).filter(fromNatter).map(seen)).toEqual([]);
 
   natter.type('/visible\r');

@@ -19,8 +19,13 @@
 --   §3.2  <visible/>: an IQ-result; the session is visible again. Nothing is broadcast by the
 --         server: "it is the responsibility of the client to send an undirected available
 --         presence notification to the server" (so a test sees the client do it).
--- Not implemented: the 'probe' attribute of later versions, last-activity (XEP-0012) and
--- disco#items answers for the invisible resource (§3.1.1 7), privacy-list integration (§5).
+--         Simplified: §3.2 asks the server to treat the session "as equivalent to an active
+--         session before receiving initial presence"; here it keeps its presence with the server
+--         (contacts are not probed again), so the client's next presence goes out as an update.
+-- Not implemented: last-activity (XEP-0012) and disco#items answers for the invisible resource
+-- (§3.1.1 7); §3.1.1 8 only as far as mod_presence tracks directed presence (to entities that
+-- are not contacts: a contact given directed presence while invisible is not told when the
+-- session ends); privacy-list integration (§5).
 local st = require "util.stanza";
 local jid_bare = require "util.jid".bare;
 
