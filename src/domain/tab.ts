@@ -18,6 +18,11 @@ export interface Tab {
    * join or status lines may come between unread ones, so it is not found by counting back.
    */
   firstUnread?: number;
+  /**
+   * The history row of the first unread message once its line left memory (a tab not in front
+   * keeps only its newest lines): scrolling back brings it back, and the rule goes above it.
+   */
+  firstUnreadRow?: number;
   /** The first line that was unread when the tab was last brought to the front ("new messages" rule). */
   unreadFrom?: number;
   /** One-to-one chats: what the peer is doing (XEP-0085), when they said. */

@@ -3,7 +3,7 @@ import type { Line } from '../domain/line.js';
 import { CONSOLE_TAB_ID } from '../domain/tab.js';
 import { appendLine, type LineAppend } from './append-line.js';
 import { reduce } from './reducer.js';
-import { initialState, MAX_LINES_PER_TAB, type AppState } from './state.js';
+import { BACKGROUND_LINES, initialState, MAX_LINES_PER_TAB, type AppState } from './state.js';
 
 const opened = (): AppState => {
   let state = initialState();
@@ -22,10 +22,10 @@ const batch: LineAppend[] = [
 ];
 
 describe('appendLine', () => {
-  it('keeps the newest lines up to the cap, counts unread lines and marks highlights in tabs not in front', () => {
+  it('keeps the newest lines up to the cap of a tab not in front, counts unread lines and marks highlights there', () => {
     const state = batch.reduce((s, a) => appendLine(s, a), opened());
-    expect(state.lines['chat:bob']).toHaveLength(MAX_LINES_PER_TAB);
-    expect(state.lines['chat:bob']?.[0]?.text).toBe('flood 6');
+    expect(state.lines['chat:bob']).toHaveLength(BACKGROUND_LINES);
+    expect(state.lines['chat:bob']?.[0]?.text).toBe(`flood ${MAX_LINES_PER_TAB + 5 - BACKGROUND_LINES + 1}`);
     expect(state.lines['chat:bob']?.at(-1)).toMatchObject({ text: 'sent', delivery: 'pending', rowId: 7 });
     expect(state.tabs.find((t) => t.id === 'chat:bob')?.unread).toBe(MAX_LINES_PER_TAB + 5);
     expect(state.tabs.find((t) => t.id === 'room:ops@x')).toMatchObject({ unread: 1, highlight: true });

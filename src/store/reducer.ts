@@ -3,7 +3,8 @@ import { displayLine } from '../domain/sanitize.js';
 import { CONSOLE_TAB_ID, type Tab } from '../domain/tab.js';
 import type { Action, Line } from './actions.js';
 import { appendLine } from './append-line.js';
-import { MAX_LINES_PER_TAB, type AppState, type Contact } from './state.js';
+import { BACKGROUND_LINES, type AppState, type Contact } from './state.js';
+import { lineCapOf, linesToDrop, reloadsFromHistory } from './trim-lines.js';
 import { firstOfLastIncoming, unreadStart } from './unread.js';
 
 /**
@@ -22,7 +23,7 @@ export function reduce(state: AppState, action: Action, writable?: WeakSet<Line[
         ...(action.reason ? { text: `${line.text} [${displayLine(action.reason)}]` } : {}),
       }));
     case 'lines/prepend':
-      return prependLines(state, action.tabId, action.lines);
+      return prependLines(state, action);
     case 'lines/clear':
       return state.lines[action.tabId] ? { ...state, lines: { ...state.lines, [action.tabId]: [] } } : state;
     case 'lines/rekey':
@@ -38,19 +39,8 @@ export function reduce(state: AppState, action: Action, writable?: WeakSet<Line[
       const opened = { ...state, tabs, lines };
       return action.focus ? reduce(opened, { type: 'tab/focus', id: action.id }) : opened;
     }
-    case 'tab/focus': {
-      if (!state.tabs.some((t) => t.id === action.id)) return state;
-      return {
-        ...state,
-        activeTabId: action.id,
-        tabs: state.tabs.map((t) => {
-          if (t.id !== action.id) return t;
-          const first = unreadStart(t, state.lines[t.id] ?? []);
-          const { unreadFrom: _old, firstUnread: _counted, ...rest } = t;
-          return { ...rest, unread: 0, highlight: false, ...(first === undefined ? {} : { unreadFrom: first }) };
-        }),
-      };
-    }
+    case 'tab/focus':
+      return focusTab(state, action.id);
     case 'tab/close': {
       if (action.id === CONSOLE_TAB_ID) return state;
       const index = state.tabs.findIndex((t) => t.id === action.id);
@@ -131,9 +121,59 @@ export function reduce(state: AppState, action: Action, writable?: WeakSet<Line[
 
 /** A count of unread messages set from outside (kept across a restart): they are the newest ones that came in. */
 function withUnread(tab: Tab, unread: number, lines: readonly Line[]): Tab {
-  const { firstUnread: _old, ...rest } = tab;
+  const { firstUnread: _old, firstUnreadRow: _gone, ...rest } = tab;
   const first = firstOfLastIncoming(lines, unread);
   return { ...rest, unread, ...(first === undefined ? {} : { firstUnread: first }) };
+}
+
+/**
+ * Older lines read back from the history, up to the tab's cap. When the first unread message
+ * is among them (its line had left memory), the "new messages" rule goes above it.
+ */
+function prependLines(state: AppState, action: Extract<Action, { type: 'lines/prepend' }>): AppState {
+  const previous = state.lines[action.tabId];
+  if (!previous) return state;
+  const room = Math.max(0, lineCapOf(state, action.tabId) - previous.length);
+  const older = action.lines.slice(Math.max(0, action.lines.length - room)).map((l, i) => ({ ...l, id: state.nextLineId + i }));
+  const tab = state.tabs.find((t) => t.id === action.tabId);
+  const unread = tab?.firstUnreadRow === undefined ? undefined : older.find((l) => l.rowId === tab.firstUnreadRow);
+  const placed = (t: Tab): Tab => {
+    const { firstUnreadRow: _found, ...rest } = t;
+    return t.unread > 0 ? { ...rest, firstUnread: unread!.id } : { ...rest, unreadFrom: unread!.id };
+  };
+  return {
+    ...state,
+    nextLineId: state.nextLineId + older.length,
+    lines: { ...state.lines, [action.tabId]: [...older, ...previous] },
+    tabs: unread ? state.tabs.map((t) => (t.id === action.tabId ? placed(t) : t)) : state.tabs,
+  };
+}
+
+/**
+ * Tab `id` to the front, its unread messages read: the "new messages" rule goes above the
+ * first of them. The tab it replaces keeps only its newest lines (trim-lines.ts); the rest
+ * reads back from the history when the person scrolls up there.
+ */
+function focusTab(state: AppState, id: string): AppState {
+  if (!state.tabs.some((t) => t.id === id)) return state;
+  const left = state.activeTabId;
+  const leftKind = state.tabs.find((t) => t.id === left)?.kind;
+  const leftLines = state.lines[left];
+  const drop = left !== id && leftLines && leftKind && reloadsFromHistory(leftKind) ? linesToDrop(leftLines, BACKGROUND_LINES) : 0;
+  return {
+    ...state,
+    activeTabId: id,
+    lines: drop > 0 ? { ...state.lines, [left]: leftLines!.slice(drop) } : state.lines,
+    tabs: state.tabs.map((t) => {
+      if (t.id !== id) return t;
+      const lines = state.lines[t.id] ?? [];
+      const first = unreadStart(t, lines);
+      const { unreadFrom: _old, firstUnread: _counted, firstUnreadRow: row, ...rest } = t;
+      // The first unread line left memory: the rule goes above it once scrolling back brings it.
+      const away = t.unread > 0 && row !== undefined && !lines.some((l) => l.id === t.firstUnread) ? { firstUnreadRow: row } : {};
+      return { ...rest, unread: 0, highlight: false, ...(first === undefined ? {} : { unreadFrom: first }), ...away };
+    }),
+  };
 }
 
 function updateRoom(state: AppState, room: string, change: (room: Room) => Room): AppState {
@@ -153,15 +193,6 @@ function updateLine(state: AppState, tabId: string, rowId: number, change: (line
   const lines = previous.slice();
   lines[index] = change(line);
   return { ...state, lines: { ...state.lines, [tabId]: lines } };
-}
-
-/** Older lines read back from the history, up to the buffer's cap. */
-function prependLines(state: AppState, tabId: string, lines: ReadonlyArray<Omit<Line, 'id'>>): AppState {
-  const previous = state.lines[tabId];
-  if (!previous) return state;
-  const room = Math.max(0, MAX_LINES_PER_TAB - previous.length);
-  const older = lines.slice(Math.max(0, lines.length - room)).map((l, i) => ({ ...l, id: state.nextLineId + i }));
-  return { ...state, nextLineId: state.nextLineId + older.length, lines: { ...state.lines, [tabId]: [...older, ...previous] } };
 }
 
 /** Every line showing a row of `moved` shows it under its new id (`isUnsaved` reads that). */

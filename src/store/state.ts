@@ -51,7 +51,17 @@ export interface Prompt {
   masked: boolean;
 }
 
+/** Lines the tab in front keeps (and the console, whose lines are nowhere else), scrolled back into. */
 export const MAX_LINES_PER_TAB = 2000;
+
+/**
+ * Lines a chat, room or private tab keeps while it is not in front: its messages are in the
+ * history, and scrolling back reads the rest from there (trim-lines.ts). 200 is a tall screen
+ * (a 100-row terminal is ~90 rows of messages) with room to spare, and the page a tab opens
+ * with (RECENT_PAGE). The soak's 91 tabs at 2,000 lines each (~830 bytes a line) came to
+ * ~150 MB; at 200 they come to ~15 MB, plus one tab in front at up to 2,000 (~1.7 MB).
+ */
+export const BACKGROUND_LINES = 200;
 
 /** Columns the roster pane may take (/roster size, Alt-- and Alt-=). */
 export const MIN_ROSTER_WIDTH = 12;

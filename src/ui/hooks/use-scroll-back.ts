@@ -1,5 +1,6 @@
 import { useReducer, useRef } from 'react';
 import type { Store } from '../../store/create-store.js';
+import { reloadsFromHistory } from '../../store/trim-lines.js';
 
 /** How far the conversation of each tab is scrolled back (PageUp), in rows from the newest. */
 export interface ScrollBack {
@@ -28,6 +29,20 @@ export function useScrollBack(store: Store, activeTabId: string): ScrollBack {
   // when scrolling began, and what arrives after it is counted below.
   const anchors = useRef<Record<string, number | undefined>>({});
   const [, rerender] = useReducer((n: number) => n + 1, 0);
+  // A chat or room left keeps only its newest lines (store/trim-lines.ts): the rows it was
+  // scrolled back to may be gone, so it comes back at its newest lines, where the "new
+  // messages" rule is; PageUp reads the older ones back from the history.
+  const front = useRef(activeTabId);
+  if (front.current !== activeTabId) {
+    const left = front.current;
+    front.current = activeTabId;
+    const kind = store.getFrameState().tabs.find((t) => t.id === left)?.kind;
+    if (kind === undefined || reloadsFromHistory(kind)) {
+      const { [left]: _offset, ...offsetsKept } = offsets.current;
+      offsets.current = offsetsKept;
+      anchors.current[left] = undefined;
+    }
+  }
   const offset = offsets.current[activeTabId] ?? 0;
   return {
     offset,
