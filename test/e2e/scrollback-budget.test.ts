@@ -62,6 +62,15 @@ it(`a chat not in front keeps its newest ${BACKGROUND_LINES} lines; scrolling ba
     await vi.waitFor(async () => expect((await shown(natter)).at(-1)).not.toBe(numbers.at(-1)), { timeout: 5000, interval: 50 });
   }
   expect(seen).toEqual(Array.from({ length: SENT }, (_, i) => i));
+
+  // Left scrolled back, the chat drops the lines it showed: it comes back at its newest lines.
+  for (let i = 0; i < 3; i++) natter.press('pageup');
+  await natter.waitForText('scrolled up');
+  natter.press('alt-1');
+  await vi.waitFor(async () => expect(await shown(natter)).toEqual([]), { timeout: 5000, interval: 50 });
+  natter.press('alt-2');
+  await natter.waitForText(label(SENT - 1));
+  expect(await natter.screenText()).not.toContain('scrolled up');
   natter.type('/quit\r');
   expect(await natter.waitForExit()).toEqual({ exitCode: 0 });
 });
