@@ -83,7 +83,7 @@ it(`a link cut ${CUTS} times and Prosody restarted ${RESTARTS.size} times while 
       conn.close();
     }
   };
-  const incoming = (): string[] => query<{ body: string }>("SELECT body FROM messages WHERE direction = 'in' AND peer = ? ORDER BY id", b.jid).map((r) => r.body);
+  const incoming = (): string[] => query<{ body: string }>("SELECT body FROM messages WHERE direction = 'in' AND peer = ? ORDER BY at, id", b.jid).map((r) => r.body);
   await natter.waitForText(status('online'));
   natter.type(`/msg ${b.jid}\r`);
   await natter.waitForText(`2:${b.jid}`);

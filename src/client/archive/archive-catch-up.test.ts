@@ -89,6 +89,23 @@ describe('the archive catch-up', () => {
     ]);
   });
 
+  it("leaves the cursor where it was for live messages between a fresh session's start and its catch-up", async () => {
+    // A link cut: what the server had not handed over on the old session is in the archive
+    // only; a live message on the new session before the catch-up must not move the cursor past it.
+    const c = catchingUp();
+    c.fx.history.advanceArchiveCursor('alice@x', 'a0');
+    c.catchUp.sessionStarted();
+    c.live('l5', 'live before the catch-up');
+    expect(c.cursor()).toBe('a0');
+    c.catchUp.start(c.port);
+    expect(c.queries[0]!.iq.toString()).toContain('<after>a0</after>');
+    c.result('a1', 'lost with the old session');
+    c.result('l5', 'live before the catch-up');
+    await c.answer();
+    expect(c.cursor()).toBe('l5');
+    expect(c.fx.stored('bob@x').map((m) => m.body)).toEqual(['lost with the old session', 'live before the catch-up']);
+  });
+
   it('keeps what the archive gives after a live message after it, though its whole-second stamp is earlier', async () => {
     const c = catchingUp();
     c.live('l1', 'live, with milliseconds');

@@ -40,9 +40,14 @@ export function archiveCatchUp(account: string, deps: {
   };
 
   return {
-    /** A fresh session, before its initial presence: what the server kept offline comes next. */
+    /**
+     * A fresh session, before its initial presence: what the server kept offline comes next.
+     * Live messages do not move the cursor until this session's catch-up has run: after a cut,
+     * what the old session never handed over is only in the archive, older than they are.
+     */
     sessionStarted(): void {
       offlineDelivery = true;
+      catchingUp = true;
     },
     sessionEnded(): void {
       offlineDelivery = false;
