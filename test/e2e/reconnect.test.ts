@@ -57,6 +57,9 @@ async function archiveOf(peer: Peer, withJid: string): Promise<Array<{ body: str
   return found;
 }
 
+/** What of `sent` is not in `stored`, the first 20. */
+const missing = (sent: string[], stored: string[]): string => sent.filter((body) => !stored.includes(body)).slice(0, 20).join(' ');
+
 it(`a link cut ${CUTS} times and Prosody restarted ${RESTARTS.size} times while ${EACH_WAY} messages flow each way: each arrives once (bob's in order), the outbox empties`, async () => {
   const [a, b] = await Promise.all([prosody.register(uniqueLocal('storm-a')), prosody.register(uniqueLocal('storm-b'))]);
   const peers: Peer[] = [];
@@ -107,7 +110,7 @@ it(`a link cut ${CUTS} times and Prosody restarted ${RESTARTS.size} times while 
       continue;
     }
     // bob's messages reached the server (the test's peer does not resend); natter's may be in flight.
-    await waitUntil(() => incoming().length >= bobSent.length, 30_000, () => `natter stored ${incoming().length} of ${bobSent.length} before the restart`);
+    await waitUntil(() => incoming().length >= bobSent.length, 30_000, () => `natter stored ${incoming().length} of ${bobSent.length} before the restart; missing ${missing(bobSent, incoming())}`);
     const restarted = prosody.restart(signal);
     await natter.waitForText(status('reconnecting'), 15_000);
     const offline = Array.from({ length: OFFLINE }, (_, j) => `offline-${round}-${j}`);
@@ -119,7 +122,7 @@ it(`a link cut ${CUTS} times and Prosody restarted ${RESTARTS.size} times while 
     bob = await connectBob();
   }
 
-  await waitUntil(() => incoming().length >= bobSent.length, 30_000, () => `natter stored ${incoming().length} of ${bobSent.length}`);
+  await waitUntil(() => incoming().length >= bobSent.length, 30_000, () => `natter stored ${incoming().length} of ${bobSent.length}; missing ${missing(bobSent, incoming())}`);
   const pending = () => query<{ n: number }>("SELECT COUNT(*) AS n FROM messages WHERE direction = 'out' AND delivery = 'pending'")[0]?.n;
   await waitUntil(() => pending() === 0, 30_000, () => `${pending()} of natter's messages still pending`);
   // What reached bob: his server archive (each copy the server took has its own archive id).

@@ -207,7 +207,10 @@ function wireLife(session: Session, parts: AccountParts): void {
     // (stream-management: sm.emit("resumed"); entity._ready(true)): flushed now, the outbox
     // would find the session offline and send nothing, and what was written while the link was
     // down would wait for the next login, behind newer messages.
-    queueMicrotask(() => void box.flush(true));
+    queueMicrotask(() => {
+      void box.flush(true);
+      parts.catchUp.sessionResumed(client);
+    });
   });
   client.streamManagement.on('ack', (stanza: { attrs: Record<string, unknown> }) => box.acknowledged(typeof stanza.attrs.id === 'string' ? stanza.attrs.id : undefined));
   client.on('offline', () => {

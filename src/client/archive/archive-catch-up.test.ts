@@ -29,13 +29,13 @@ function catchingUp() {
   const catchUp = archiveCatchUp(fx.account, { history: fx.history, receive, delivered: (peer, id) => outbox.delivered(peer, id), consoleLine: fx.consoleLine });
   messagesFeature(fx.session, { onMessage: catchUp.live }, { ownJid: () => fx.account, delayFrom: catchUp.delayFrom });
   /** The archive's queries, newest last, each with the ids of the results sent for it. */
-  const queries: Array<{ iq: Element; ids: string[]; answer(complete: boolean): void }> = [];
+  const queries: Array<{ iq: Element; ids: string[]; answer(complete: boolean): void; fail(error: Error): void }> = [];
   const port = {
     onArchive: fx.session.onArchive,
     iqCaller: {
       request: (iq: Element) =>
-        new Promise<Element>((resolve) => {
-          const query = { iq, ids: [] as string[], answer: (complete: boolean) => resolve(fin(complete, query.ids.at(-1))) };
+        new Promise<Element>((resolve, reject) => {
+          const query = { iq, ids: [] as string[], answer: (complete: boolean) => resolve(fin(complete, query.ids.at(-1))), fail: reject };
           queries.push(query);
         }),
     },
@@ -104,6 +104,40 @@ describe('the archive catch-up', () => {
     await c.answer();
     expect(c.cursor()).toBe('l5');
     expect(c.fx.stored('bob@x').map((m) => m.body)).toEqual(['lost with the old session', 'live before the catch-up']);
+  });
+
+  it('runs a catch-up the link cut short again on the resumed stream; live messages meanwhile leave the cursor', async () => {
+    const c = catchingUp();
+    c.fx.history.advanceArchiveCursor('alice@x', 'a0');
+    c.catchUp.sessionStarted();
+    c.catchUp.start(c.port);
+    c.queries[0]!.fail(new Error('This socket has been ended by the other party'));
+    await settle();
+    expect(c.fx.consoleLines).toEqual([]); // it runs again: nothing to say
+    c.live('l9', 'live on the resumed stream');
+    expect(c.cursor()).toBe('a0');
+    c.catchUp.sessionResumed(c.port);
+    expect(c.queries).toHaveLength(2);
+    expect(c.queries[1]!.iq.toString()).toContain('<after>a0</after>');
+    c.result('a1', 'missed while the link was down');
+    await c.answer();
+    expect(c.cursor()).toBe('a1');
+    c.catchUp.sessionResumed(c.port); // caught up: nothing more is asked
+    expect(c.queries).toHaveLength(2);
+    c.live('l10', 'live after it');
+    expect(c.cursor()).toBe('l10');
+  });
+
+  it("says so when the server refuses the archive, and live messages move the cursor again", async () => {
+    const c = catchingUp();
+    c.fx.history.advanceArchiveCursor('alice@x', 'a0');
+    c.catchUp.sessionStarted();
+    c.catchUp.start(c.port);
+    c.queries[0]!.fail(Object.assign(new Error('service-unavailable'), { name: 'StanzaError' }));
+    await settle();
+    expect(c.fx.consoleLines).toEqual([{ kind: 'info', text: 'the message archive is not available (service-unavailable)' }]);
+    c.live('l1', 'live');
+    expect(c.cursor()).toBe('l1');
   });
 
   it('keeps what the archive gives after a live message after it, though its whole-second stamp is earlier', async () => {

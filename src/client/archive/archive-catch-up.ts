@@ -3,7 +3,6 @@ import { jidDomain } from '../../domain/jid.js';
 import { sanitizeLine } from '../../domain/sanitize.js';
 import type { MessageHistory } from '../../history/message-history.js';
 import { catchUp, type MamPort } from '../../xmpp/features/mam/mam.js';
-import { IqAbortedError } from '../../xmpp/session/errors.js';
 
 /**
  * What arrived while natter was away (XEP-0313, from the account's own archive), and the two
@@ -27,8 +26,13 @@ export function archiveCatchUp(account: string, deps: {
    * other time it is a sender's claim (anyone can write from="example.org" into a delay).
    */
   let offlineDelivery = false;
-  /** A catch-up runs: it moves the cursor itself, in the archive's order. */
-  let catchingUp = false;
+  /**
+   * False from a fresh session's start until its catch-up has an answer: live messages do not
+   * move the cursor meanwhile (a catch-up moves it itself, in the archive's order). After a cut,
+   * what the old session never handed over is only in the archive, older than they are; a
+   * catch-up that the link cut short runs again on the resumed stream.
+   */
+  let caughtUp = true;
   /** Which catch-up is the current one (one of a session that ended may still be answered). */
   let run = 0;
 
@@ -40,14 +44,14 @@ export function archiveCatchUp(account: string, deps: {
   };
 
   return {
-    /**
-     * A fresh session, before its initial presence: what the server kept offline comes next.
-     * Live messages do not move the cursor until this session's catch-up has run: after a cut,
-     * what the old session never handed over is only in the archive, older than they are.
-     */
+    /** A fresh session, before its initial presence: what the server kept offline comes next. */
     sessionStarted(): void {
       offlineDelivery = true;
-      catchingUp = true;
+      caughtUp = false;
+    },
+    /** A resumed stream: a catch-up the link cut short runs again. */
+    sessionResumed(port: MamPort): void {
+      if (!caughtUp) this.start(port);
     },
     sessionEnded(): void {
       offlineDelivery = false;
@@ -57,18 +61,19 @@ export function archiveCatchUp(account: string, deps: {
     /** A live message; the archive keeps messages in the order it routes them, so one it kept is its newest. */
     live(message: ChatMessage): void {
       deps.receive(message, false);
-      if (message.stanzaId && !catchingUp) history.advanceArchiveCursor(account, message.stanzaId);
+      if (message.stanzaId && caughtUp) history.advanceArchiveCursor(account, message.stanzaId);
     },
     /** Asks the archive for everything after the cursor (sent after the initial presence). */
     start(port: MamPort): void {
-      catchingUp = true;
+      caughtUp = false;
       const current = ++run;
       const answered = (): void => {
         if (current === run) offlineDelivery = false;
       };
-      const done = (): void => {
+      /** `answered`: the archive gave its last page or refused; otherwise the link was cut first. */
+      const done = (answeredByServer: boolean): void => {
         answered();
-        if (current === run) catchingUp = false;
+        if (current === run && answeredByServer) caughtUp = true;
       };
       cursorMovedAt = history.archiveCursorMovedAt(account);
       catchUp(port, account, history.archiveCursor(account), {
@@ -81,13 +86,15 @@ export function archiveCatchUp(account: string, deps: {
         onFirstAnswer: answered,
       }).then(
         ({ count }) => {
-          done();
+          done(true);
           if (count > 0) deps.consoleLine('info', `${count} message${count === 1 ? '' : 's'} from the server archive`);
         },
         (error: unknown) => {
-          done();
-          // Aborted because the session ended: the next session catches up from the same cursor.
-          if (error instanceof IqAbortedError) return;
+          // The server's error answer ends it; a cut link (the IQ aborted, the socket ended)
+          // leaves it to the resumed stream or the next session, from the same cursor.
+          const refused = error instanceof Error && error.name === 'StanzaError';
+          done(refused);
+          if (!refused && !(error instanceof Error && error.name === 'TimeoutError')) return;
           deps.consoleLine('info', `the message archive is not available (${error instanceof Error ? error.message : String(error)})`);
         },
       );
