@@ -203,8 +203,8 @@ function wireLife(session: Session, parts: AccountParts): void {
     consoleLine('info', 'online again (stream resumed)');
     parts.csi.sessionStarted(csiPort(session));
     void parts.presence.sessionResumed(presencePort(client, parts));
-    // xmpp.js 0.14 emits 'resumed' just before it sets the status back to online
-    // (stream-management: sm.emit("resumed"); entity._ready(true)): flushed now, the outbox
+    // xmpp.js 0.14 emits 'resumed' just before it sets the status back to online (in the same
+    // turn, in its stream-management package): flushed now, the outbox
     // would find the session offline and send nothing, and what was written while the link was
     // down would wait for the next login, behind newer messages.
     queueMicrotask(() => {
