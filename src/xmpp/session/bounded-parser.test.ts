@@ -1,4 +1,6 @@
 import type { Element } from '@xmpp/xml';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { describe, expect, it } from 'vitest';
 import { BoundedParser, MAX_DEPTH, MAX_RUN_CHARS, MAX_STANZA_CHARS } from './bounded-parser.js';
 
@@ -51,5 +53,27 @@ describe('BoundedParser', () => {
     const { elements, errors } = parse(...Array.from({ length: 100 }, () => message));
     expect(errors).toEqual([]);
     expect(elements).toHaveLength(100);
+  });
+
+  it('keeps no socket chunk alive through the strings of a stanza kept after it', () => {
+    // What a chat keeps of a message: its body, sender and id. Each came in a chunk with 100 KB
+    // more; 200 such chunks held through views of them would be 20 MB of heap.
+    setFlagsFromString('--expose-gc');
+    const gc = runInNewContext('gc') as () => void;
+    const kept: string[] = [];
+    const parser = new BoundedParser();
+    parser.on('element', (e: Element) => kept.push(e.getChildText('body')!, e.attrs.from as string, e.attrs.id as string, e.name));
+    parser.write(HEADER);
+    gc();
+    const before = process.memoryUsage().heapUsed;
+    for (let i = 0; i < 200; i++) {
+      const pad = `<pad>${String(i).repeat(100_000 / String(i).length)}</pad>`;
+      parser.write(`<message from='contact-${i}@example.org/phone' id='message-id-${i}-0123456789'><body>the body of message ${i}</body>${pad}</message>`);
+    }
+    gc();
+    const retained = process.memoryUsage().heapUsed - before;
+    expect(kept[kept.length - 4]).toBe('the body of message 199');
+    expect(kept[kept.length - 3]).toBe('contact-199@example.org/phone');
+    expect(retained).toBeLessThan(2 * 1024 * 1024);
   });
 });
