@@ -1,3 +1,4 @@
+import { ownCopy } from './own-copy.js';
 import { formatCount } from './plain-format.js';
 
 /**
@@ -11,7 +12,7 @@ export const MAX_BODY_CHARS = 64 * 1024;
 export function cutBody(body: string): string {
   if (body.length <= MAX_BODY_CHARS) return body;
   const note = `\n[… natter keeps ${formatCount(MAX_BODY_CHARS)} characters of a message; this one had ${formatCount(body.length)}]`;
-  return body.slice(0, MAX_BODY_CHARS - note.length) + note;
+  return ownCopy(body.slice(0, MAX_BODY_CHARS - note.length) + note);
 }
 
 /**
@@ -23,5 +24,5 @@ export function cutText(text: string, max: number): string {
   let end = max - 1;
   const last = text.charCodeAt(end - 1);
   if (last >= 0xd800 && last <= 0xdbff) end--;
-  return `${text.slice(0, end)}…`;
+  return ownCopy(`${text.slice(0, end)}…`);
 }

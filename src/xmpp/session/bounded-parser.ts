@@ -1,4 +1,5 @@
 import { Parser, XMLError } from '@xmpp/xml';
+import { ownCopy } from '../../domain/own-copy.js';
 
 /**
  * Deeper than this, elements are not built: no protocol natter speaks nests past ~10 levels
@@ -17,19 +18,6 @@ export const MAX_STANZA_CHARS = 4 * 1024 * 1024;
  * each new read, so its cost grows with the square of the run: 1 MiB costs ~0.15 s, 4 MiB 1.4 s.
  */
 export const MAX_RUN_CHARS = 1024 * 1024;
-
-/**
- * V8 returns a substring of 13 characters or more as a view of its parent string, and ltx cuts
- * every text and attribute value out of the chunk the socket delivered. A message body kept on
- * screen therefore kept that whole chunk alive (up to 16 KiB of TLS record, or the rest of a
- * 200 KB stanza): measured in the 10-minute soak as ~4 KB of heap per kept line, where the text
- * itself is ~100 bytes. Concatenating and slicing makes V8 copy the text into a string of its
- * own, once per string, so nothing a stanza leaves behind holds the chunk.
- */
-const SHORTEST_VIEW = 13;
-export function detached(text: string): string {
-  return text.length < SHORTEST_VIEW ? text : (' ' + text).slice(1);
-}
 
 /**
  * @xmpp/xml's stream parser with limits, so no input can exhaust the stack, the heap or the
@@ -57,14 +45,15 @@ export class BoundedParser extends Parser {
     super.write(data);
   }
 
+  // Texts, names and attribute values are copied out of the socket chunk they were cut from (own-copy.ts).
   override onStartElement(name: string, attrs?: Record<string, string>): void {
     if (this.skipping > 0 || this.depth > MAX_DEPTH) {
       this.skipping++;
       return;
     }
     this.depth++;
-    if (attrs !== undefined) for (const key of Object.keys(attrs)) attrs[key] = detached(attrs[key]!);
-    super.onStartElement(detached(name), attrs);
+    if (attrs !== undefined) for (const key of Object.keys(attrs)) attrs[key] = ownCopy(attrs[key]!);
+    super.onStartElement(ownCopy(name), attrs);
   }
 
   override onEndElement(name: string): void {
@@ -77,7 +66,7 @@ export class BoundedParser extends Parser {
   }
 
   override onText(text: string): void {
-    if (this.skipping === 0) super.onText(detached(text));
+    if (this.skipping === 0) super.onText(ownCopy(text));
   }
 
   override emit(event: string | symbol, ...args: unknown[]): boolean {
