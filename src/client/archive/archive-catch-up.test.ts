@@ -1,5 +1,5 @@
 import xml, { type Element } from '@xmpp/xml';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { messagesFeature } from '../../xmpp/features/messages/feature.js';
 import { chatTabId } from '../../domain/tab-address.js';
 import { createOutbox } from '../outbox/outbox.js';
@@ -11,7 +11,10 @@ const NS_MAM = 'urn:xmpp:mam:2';
 const NS_SID = 'urn:xmpp:sid:0';
 const NS_RECEIPTS = 'urn:xmpp:receipts';
 
-afterEach(disposeClientFixtures);
+afterEach(() => {
+  vi.useRealTimers();
+  return disposeClientFixtures();
+});
 
 /**
  * alice@x's catch-up as the account runtime wires it: the real receiver, live messages through
@@ -34,7 +37,8 @@ function catchingUp() {
     onArchive: fx.session.onArchive,
     iqCaller: {
       request: (iq: Element) =>
-        new Promise<Element>((resolve, reject) => {
+        // The ping that ends a resumed stream's re-sent window (delay-trust) is answered at once.
+        iq.getChild('ping') ? Promise.resolve(iq) : new Promise<Element>((resolve, reject) => {
           const query = { iq, ids: [] as string[], answer: (complete: boolean) => resolve(fin(complete, query.ids.at(-1))), fail: reject };
           queries.push(query);
         }),
@@ -223,7 +227,7 @@ describe('the archive catch-up', () => {
     expect(c.catchUp.delayFrom()).toBeUndefined();
     delayed('before');
     c.catchUp.sessionStarted();
-    expect(c.catchUp.delayFrom()).toBe('x');
+    expect(c.catchUp.delayFrom()).toEqual({ from: ['x'] });
     delayed('offline');
     c.fx.history.advanceArchiveCursor('alice@x', 'a0');
     c.catchUp.start(c.port);
@@ -249,8 +253,52 @@ describe('the archive catch-up', () => {
     c.catchUp.start(c.port);
     c.queries[0]!.answer(true);
     await settle();
-    expect(c.catchUp.delayFrom()).toBe('x');
+    expect(c.catchUp.delayFrom()).toEqual({ from: ['x'] });
     await c.answer();
     expect(c.catchUp.delayFrom()).toBeUndefined();
+  });
+
+  it('dates what the server re-sends on a resumed stream by its own <delay/>, until it answers the ping, never before what was shown', async () => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    const shownAt = Date.UTC(2026, 5, 1, 12);
+    vi.setSystemTime(shownAt);
+    const c = catchingUp();
+    const pings: Array<{ iq: Element; answer(): void }> = [];
+    const port = { ...c.port, iqCaller: { request: (iq: Element) => new Promise<Element>((resolve) => pings.push({ iq, answer: () => resolve(iq) })) } };
+    const at = (id: string) => c.fx.stored('bob@x').find((m) => m.stanzaId === id)!.at;
+    const stamped = (id: string, from: string, stamp: number) => c.live(id, `body ${id}`, xml('delay', { xmlns: 'urn:xmpp:delay', from, stamp: new Date(stamp).toISOString() }));
+    c.live('shown', 'shown before the cut');
+    expect(at('shown')).toBe(shownAt);
+    vi.setSystemTime(shownAt + 10_000); // the link was down for 10 s
+    c.catchUp.replayBegins();
+    expect(c.catchUp.delayFrom()).toEqual({ from: ['alice@x', 'x'], notBefore: shownAt });
+    stamped('queued', 'alice@x', shownAt + 1000); // Prosody stamps from the account's bare JID
+    stamped('queued-by-domain', 'x', shownAt + 2000); // ejabberd from the domain
+    stamped('forged-early', 'alice@x', Date.UTC(2001, 0, 1)); // a sender's own stamp, before what was shown
+    stamped('from-bob', 'bob@x', shownAt + 3000);
+    expect([at('queued'), at('queued-by-domain'), at('forged-early'), at('from-bob')]).toEqual([shownAt + 1000, shownAt + 2000, shownAt, shownAt + 10_000]);
+    c.catchUp.sessionResumed(port);
+    expect(pings).toHaveLength(1);
+    expect(pings[0]!.iq.toString()).toBe('<iq type="get" to="x"><ping xmlns="urn:xmpp:ping"/></iq>');
+    expect(c.catchUp.delayFrom()).toBeDefined();
+    pings[0]!.answer();
+    await settle();
+    expect(c.catchUp.delayFrom()).toBeUndefined();
+    stamped('after-replay', 'alice@x', shownAt + 1000);
+    expect(at('after-replay')).toBe(shownAt + 10_000);
+  });
+
+  it('closes the re-sent window when the resumed stream ends before the ping is answered', async () => {
+    const c = catchingUp();
+    const pings: Array<() => void> = [];
+    const port = { ...c.port, iqCaller: { request: (iq: Element) => new Promise<Element>((resolve) => pings.push(() => resolve(iq))) } };
+    c.catchUp.replayBegins();
+    c.catchUp.sessionResumed(port);
+    c.catchUp.sessionEnded();
+    expect(c.catchUp.delayFrom()).toBeUndefined();
+    c.catchUp.replayBegins();
+    pings[0]!(); // the old stream's ping answered late: the new window stays open
+    await settle();
+    expect(c.catchUp.delayFrom()).toBeDefined();
   });
 });

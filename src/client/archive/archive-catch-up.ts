@@ -1,8 +1,9 @@
 import type { ChatMessage } from '../../domain/chat-message.js';
-import { jidDomain } from '../../domain/jid.js';
 import { sanitizeLine } from '../../domain/sanitize.js';
 import type { MessageHistory } from '../../history/message-history.js';
+import type { DelayTrust } from '../../xmpp/features/messages/delay.js';
 import { catchUp, type MamPort } from '../../xmpp/features/mam/mam.js';
+import { delayTrust } from './delay-trust.js';
 
 /**
  * What arrived while natter was away (XEP-0313, from the account's own archive), and the two
@@ -18,14 +19,7 @@ export function archiveCatchUp(account: string, deps: {
   consoleLine(kind: 'info' | 'error', text: string): void;
 }) {
   const { history } = deps;
-  /**
-   * XEP-0160 §2: the server hands over what it kept while no client was online in answer to
-   * the initial presence, with a <delay/> from its domain. RFC 6120 §10.1: it handles a
-   * client's stanzas in order, so all of that arrives before its answer to the archive query
-   * sent after the presence. Only in between is a <delay/> from the domain believed: at any
-   * other time it is a sender's claim (anyone can write from="example.org" into a delay).
-   */
-  let offlineDelivery = false;
+  const delays = delayTrust(account);
   /**
    * False from a fresh session's start until its catch-up has an answer: live messages do not
    * move the cursor meanwhile (a catch-up moves it itself, in the archive's order). After a cut,
@@ -46,20 +40,26 @@ export function archiveCatchUp(account: string, deps: {
   return {
     /** A fresh session, before its initial presence: what the server kept offline comes next. */
     sessionStarted(): void {
-      offlineDelivery = true;
+      delays.sessionStarted();
       caughtUp = false;
     },
-    /** A resumed stream: a catch-up the link cut short runs again. */
+    /** The server resumed the stream: what it re-sends next is dated by it. */
+    replayBegins(): void {
+      delays.replayBegins();
+    },
+    /** A resumed stream, usable again: a catch-up the link cut short runs again. */
     sessionResumed(port: MamPort): void {
+      delays.sessionResumed(port);
       if (!caughtUp) this.start(port);
     },
     sessionEnded(): void {
-      offlineDelivery = false;
+      delays.sessionEnded();
     },
     /** Whose <delay/> gives a live message its time right now; undefined: the time it arrived. */
-    delayFrom: (): string | undefined => (offlineDelivery ? jidDomain(account) : undefined),
+    delayFrom: (): DelayTrust | undefined => delays.current(),
     /** A live message; the archive keeps messages in the order it routes them, so one it kept is its newest. */
     live(message: ChatMessage): void {
+      delays.shown(message.at);
       deps.receive(message, false);
       if (message.stanzaId && caughtUp) history.advanceArchiveCursor(account, message.stanzaId);
     },
@@ -68,7 +68,7 @@ export function archiveCatchUp(account: string, deps: {
       caughtUp = false;
       const current = ++run;
       const answered = (): void => {
-        if (current === run) offlineDelivery = false;
+        if (current === run) delays.offlineDelivered();
       };
       /** `answered`: the archive gave its last page or refused; otherwise the link was cut first. */
       const done = (answeredByServer: boolean): void => {

@@ -6,6 +6,7 @@ import { NS_CORRECT } from '../corrections/corrections.js';
 import type { AdvertisePort } from '../disco/advertised.js';
 import type { InboundPort } from '../forwarding/inbound-port.js';
 import type { InboundMessage } from '../forwarding/unwrap.js';
+import type { DelayTrust } from './delay.js';
 import { parseChatMessage } from './parse.js';
 import { NS_OOB } from './ns.js';
 import { parseMessageError, type MessageError } from './parse-error.js';
@@ -42,9 +43,10 @@ export function messagesFeature(
     isRoom?: (bareJid: string) => boolean;
     /**
      * Whose <delay/> (XEP-0203) gives a live message its time, right now: the account's server
-     * while it hands over the messages it kept offline; undefined (the time of arrival) otherwise.
+     * while it hands over the messages it kept offline or re-sends those a cut link lost;
+     * undefined (the time of arrival) otherwise.
      */
-    delayFrom?: () => string | undefined;
+    delayFrom?: () => DelayTrust | undefined;
   } = {},
 ): MessagesFeature {
   const { ownJid, isRoom, delayFrom } = context;
