@@ -58,7 +58,8 @@ export const natter: ClientKind = {
         '--jid', account.jid, '--host', server.host, '--port', String(server.c2sPort), '--ca-file', server.caFile,
         '--password-command', `cat '${join(home, 'pw')}'`,
       ],
-      env: baseEnv(home),
+      // BENCH_NODE_OPTIONS reaches natter's Node only (e.g. --heapsnapshot-signal=SIGUSR1 to look into a soak).
+      env: { ...baseEnv(home), ...(process.env.BENCH_NODE_OPTIONS ? { NODE_OPTIONS: process.env.BENCH_NODE_OPTIONS } : {}) },
       cwd: home,
     };
   },
