@@ -47,6 +47,19 @@ describe('<App>', () => {
     view.unmount();
   });
 
+  it('keeps the active tab in the tab bar among 60 tabs, with how many are left out on each side', async () => {
+    const { view, store } = setup({ columns: 100, rows: 20 });
+    for (let n = 2; n <= 60; n++) store.dispatch({ type: 'tab/open', id: chatTabId(`peer${n}@example.org`), kind: 'chat', title: `peer${n}@example.org`, focus: false });
+    store.dispatch({ type: 'tab/unread', id: chatTabId('peer58@example.org'), unread: 3 });
+    store.dispatch({ type: 'tab/focus', id: chatTabId('peer45@example.org') });
+    const frame = await waitForFrame(view.lastFrame, (t) => t.includes('[45:peer45@example.org]'));
+    const bar = frame.split('\n')[0]!;
+    expect(bar).toMatch(/^│?.*‹\d+ .*\[45:peer45@example\.org\].* \d+›/u);
+    const [, before, after] = /‹(\d+) .* (\d+)›/u.exec(bar)!;
+    expect(Number(before) + [...bar.matchAll(/\[\d+:/g)].length + Number(after)).toBe(60);
+    view.unmount();
+  });
+
   it('submits the typed line on Enter, even when it arrives in one chunk with the text', async () => {
     const { view, submitted } = setup();
     view.stdin.write('/help');
