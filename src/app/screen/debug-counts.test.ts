@@ -26,6 +26,14 @@ describe('debug counts', () => {
     expect(after.handles).toBeGreaterThan(0);
   });
 
+  it('splits the resident memory into malloc\'s heap, anonymous mappings and files, adding up to about the RSS', () => {
+    const { held } = debugCounts({}, () => ({}));
+    const parts = held.rssMallocHeapMiB! + held.rssAnonymousMiB! + held.rssFilesMiB!;
+    expect(held.rssAnonymousMiB).toBeGreaterThan(held.heapUsedMiB! / 2); // V8's heap is anonymous memory
+    expect(held.rssFilesMiB).toBeGreaterThan(1); // node itself
+    expect(Math.abs(parts - held.rssMiB!)).toBeLessThan(held.rssMiB! * 0.2);
+  });
+
   it('writes the counts to the file on SIGUSR2 when a file is named, and installs nothing otherwise', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'natter-counts-'));
     dirs.push(dir);
