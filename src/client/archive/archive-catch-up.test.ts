@@ -301,4 +301,42 @@ describe('the archive catch-up', () => {
     await settle();
     expect(c.catchUp.delayFrom()).toBeDefined();
   });
+
+  it('places what a catch-up after a cut brings in the second of the newest message the cut stream showed after it; older stamps stay', async () => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    const second = Date.UTC(2026, 5, 1, 12, 0, 24);
+    vi.setSystemTime(second + 193);
+    const c = catchingUp();
+    const at = (id: string) => c.fx.stored('bob@x').find((m) => m.stanzaId === id)!.at;
+    c.catchUp.sessionStarted();
+    c.catchUp.start(c.port); // not answered before the cut: live messages leave the cursor
+    c.live('l1', 'shown before the cut');
+    c.catchUp.sessionEnded();
+    vi.setSystemTime(second + 900);
+    c.catchUp.sessionStarted();
+    c.catchUp.start(c.port);
+    c.result('a0', 'sent long before', 'alice@x', second - 5000);
+    c.result('a1', 'lost in the cut, stamped in the same second', 'alice@x', second);
+    await c.answer();
+    expect([at('a0'), at('l1'), at('a1')]).toEqual([second - 5000, second + 193, second + 193]);
+    const order = c.fx.stored('bob@x').sort((x, y) => x.at - y.at || x.id - y.id).map((m) => m.stanzaId);
+    expect(order).toEqual(['a0', 'l1', 'a1']);
+  });
+
+  it('dates what a resumed stream re-sends no earlier than what a catch-up showed before the cut', async () => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    const second = Date.UTC(2026, 5, 1, 12, 0, 22);
+    vi.setSystemTime(second + 100);
+    const c = catchingUp();
+    const at = (id: string) => c.fx.stored('bob@x').find((m) => m.stanzaId === id)!.at;
+    c.fx.history.advanceArchiveCursor('alice@x', 'a0');
+    c.catchUp.sessionStarted();
+    c.catchUp.start(c.port);
+    vi.setSystemTime(second + 900);
+    c.result('a1', 'caught up', 'alice@x', second + 700);
+    c.catchUp.replayBegins(); // the link was cut during the catch-up, and the stream resumed
+    c.live('r1', 'lost in the cut', xml('delay', { xmlns: 'urn:xmpp:delay', from: 'alice@x', stamp: new Date(second).toISOString() }));
+    expect(at('r1')).toBe(second + 700);
+    await c.answer();
+  });
 });

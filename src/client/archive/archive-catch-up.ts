@@ -33,7 +33,9 @@ export function archiveCatchUp(account: string, deps: {
   /** When the cursor last moved, as this catch-up began: what the archive gives after it came later. */
   let cursorMovedAt: number | undefined;
   const archived = (message: ChatMessage): void => {
-    deps.receive({ ...message, at: notBefore(message.at, cursorMovedAt) }, true);
+    const at = notBefore(message.at, Math.max(cursorMovedAt ?? 0, delays.shownBeforeCut()));
+    delays.shown(at);
+    deps.receive({ ...message, at }, true);
     if (message.stanzaId) history.advanceArchiveCursor(account, message.stanzaId);
   };
 
@@ -105,12 +107,13 @@ export function archiveCatchUp(account: string, deps: {
 export type ArchiveCatchUp = ReturnType<typeof archiveCatchUp>;
 
 /**
- * An archive stamp may have whole seconds only (Prosody writes no fraction), so a
- * message stamped in the second the cursor moved may well have come after that moment, and
- * did: the archive gives it after the cursor's message. It is placed at that moment, not
- * before the live message that moved the cursor. A stamp a second or more earlier is the
- * archive's word and is kept.
+ * An archive stamp may have whole seconds only (Prosody writes no fraction), so a message
+ * stamped in the second of `floor` (when the cursor moved, or the newest message the cut
+ * stream had shown) may well have come after that moment, and did: the archive gives what
+ * came after the cursor, and the cut stream delivered everything before what it lost. It is
+ * placed at that moment, not before the message shown then. A stamp a second or more earlier
+ * is the archive's word and is kept.
  */
-function notBefore(stamp: number, cursorMovedAt: number | undefined): number {
-  return cursorMovedAt !== undefined && stamp < cursorMovedAt && cursorMovedAt - stamp < 1000 ? cursorMovedAt : stamp;
+function notBefore(stamp: number, floor: number): number {
+  return stamp < floor && floor - stamp < 1000 ? floor : stamp;
 }

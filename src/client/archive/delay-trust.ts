@@ -29,12 +29,15 @@ export function delayTrust(account: string) {
   let resumptions = 0;
   let sessionStartedAt = 0;
   let newestShown = 0;
+  /** The newest message shown before this session began or its stream was resumed. */
+  let shownBeforeCut = 0;
   return {
     /** A fresh session, before its initial presence: what the server kept offline comes next. */
     sessionStarted(now = Date.now()): void {
       offline = true;
       replay = undefined;
       sessionStartedAt = now;
+      shownBeforeCut = newestShown;
     },
     /** The archive answered the catch-up: offline delivery is over (RFC 6120 §10.1). */
     offlineDelivered(): void {
@@ -43,6 +46,7 @@ export function delayTrust(account: string) {
     /** The server said <resumed/>: what it re-sends comes next (before 'resumed' in xmpp.js). */
     replayBegins(): void {
       resumptions++;
+      shownBeforeCut = newestShown;
       replay = { from: [bareJid(account), domain], notBefore: Math.max(sessionStartedAt, newestShown) };
     },
     /** The stream is usable again: the re-sent stanzas all come before the answer to this ping. */
@@ -58,12 +62,19 @@ export function delayTrust(account: string) {
       replay = undefined;
       resumptions++;
     },
-    /** A live message was shown at `at`. */
+    /** A message (live or from the archive) was shown at `at`. */
     shown(at: number): void {
       newestShown = Math.max(newestShown, at);
     },
+    /**
+     * What a catch-up brings was routed after everything the cut stream had delivered: the
+     * newest message shown before the cut is the earliest time it can have (see notBefore in
+     * archive-catch-up).
+     */
+    shownBeforeCut: (): number => shownBeforeCut,
+    /** A resumed stream's re-sent window first: its bound also holds for offline messages a cut lost and the server re-sends. */
     current(): DelayTrust | undefined {
-      return offline ? { from: [domain] } : replay;
+      return replay ?? (offline ? { from: [domain] } : undefined);
     },
   };
 }
