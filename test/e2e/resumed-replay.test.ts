@@ -58,11 +58,19 @@ it('a message the server re-sends on a resumed stream keeps the time the server 
   expect(at).toBeLessThan(sentAt + 1000);
 
   // Once the server has answered natter's ping after the resumption, a <delay/> naming the
-  // account is a sender's claim again: this one is dated on arrival.
+  // account is a sender's claim again: dated on arrival. Until then (a few milliseconds, longer
+  // on a loaded machine) it is believed, but never earlier than what was shown before the cut.
   natter.press('alt-2');
-  await bob.sendXml(`<message to='${a.jid}' type='chat'><body>claims an old date</body><delay xmlns='urn:xmpp:delay' from='${a.jid}' stamp='2001-01-01T00:00:00Z'/></message>`);
-  await natter.waitForText('claims an old date');
-  expect(atOf('claims an old date')!).toBeGreaterThanOrEqual(shownAt);
+  let dated: { sentAt: number; at: number } | undefined;
+  for (let n = 0; n < 20 && !(dated && dated.at >= dated.sentAt); n++) {
+    const claimAt = Date.now();
+    await bob.sendXml(`<message to='${a.jid}' type='chat'><body>claims an old date ${n}</body><delay xmlns='urn:xmpp:delay' from='${a.jid}' stamp='2001-01-01T00:00:00Z'/></message>`);
+    await natter.waitForText(`claims an old date ${n}`);
+    dated = { sentAt: claimAt, at: atOf(`claims an old date ${n}`)! };
+    expect(dated.at).toBeGreaterThanOrEqual(atOf('before the stall')!);
+    await sleep(250);
+  }
+  expect(dated!.at).toBeGreaterThanOrEqual(dated!.sentAt);
   natter.type('/quit\r');
   expect((await natter.waitForExit()).exitCode).toBe(0);
 }, 90_000);
