@@ -339,4 +339,23 @@ describe('the archive catch-up', () => {
     expect(at('r1')).toBe(second + 700);
     await c.answer();
   });
+
+  it('keeps that place when the cursor moved again long after the cut', async () => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    const second = Date.UTC(2026, 5, 1, 12, 0, 59);
+    vi.setSystemTime(second + 974);
+    const c = catchingUp();
+    const at = (id: string) => c.fx.stored('bob@x').find((m) => m.stanzaId === id)!.at;
+    c.catchUp.sessionStarted();
+    c.catchUp.start(c.port);
+    c.live('l1', 'shown before the cut');
+    c.catchUp.sessionEnded();
+    c.catchUp.sessionStarted();
+    vi.setSystemTime(second + 6_000);
+    c.fx.history.advanceArchiveCursor('alice@x', 'a0'); // a catch-up cut short moved it, seconds later
+    c.catchUp.start(c.port);
+    c.result('a1', 'lost in the cut, stamped in the same second', 'alice@x', second);
+    await c.answer();
+    expect(at('a1')).toBe(second + 974);
+  });
 });

@@ -33,7 +33,8 @@ export function archiveCatchUp(account: string, deps: {
   /** When the cursor last moved, as this catch-up began: what the archive gives after it came later. */
   let cursorMovedAt: number | undefined;
   const archived = (message: ChatMessage): void => {
-    const at = notBefore(message.at, Math.max(cursorMovedAt ?? 0, delays.shownBeforeCut()));
+    // Each floor on its own, the earlier first: a cursor moved long after must not hide the other's second.
+    const at = [delays.shownBeforeCut(), cursorMovedAt ?? 0].sort((x, y) => x - y).reduce(notBefore, message.at);
     delays.shown(at);
     deps.receive({ ...message, at }, true);
     if (message.stanzaId) history.advanceArchiveCursor(account, message.stanzaId);
