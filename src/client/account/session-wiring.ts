@@ -198,7 +198,6 @@ function wireLife(session: Session, parts: AccountParts): void {
       parts.catchUp.start(client);
     });
   });
-  client.on('replay-begins', () => parts.catchUp.replayBegins());
   client.streamManagement.on('resumed', () => {
     setState({ kind: 'online', resumed: true });
     consoleLine('info', 'online again (stream resumed)');

@@ -46,13 +46,8 @@ export function archiveCatchUp(account: string, deps: {
       delays.sessionStarted();
       caughtUp = false;
     },
-    /** The server resumed the stream: what it re-sends next is dated by it. */
-    replayBegins(): void {
-      delays.replayBegins();
-    },
-    /** A resumed stream, usable again: a catch-up the link cut short runs again. */
+    /** A resumed stream: a catch-up the link cut short runs again. */
     sessionResumed(port: MamPort): void {
-      delays.sessionResumed(port);
       if (!caughtUp) this.start(port);
     },
     sessionEnded(): void {

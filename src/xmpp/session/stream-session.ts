@@ -60,12 +60,6 @@ export function streamSession(deps: { entity: Client; middleware: Middleware<Cli
   streamManagement.on('resumed', () => {
     ready = true;
   });
-  // XEP-0198 §5: right after <resumed/> the server re-sends the stanzas the cut link lost.
-  // xmpp.js says 'resumed' only once its own queue is re-sent (a socket write later), by when
-  // those may have been handled already: 'replay-begins' is said as <resumed/> is read.
-  entity.on('nonza', (element: Element) => {
-    if (element.is('resumed', NS_SM)) entity.emit('replay-begins');
-  });
   entity.on('disconnect', () => {
     ready = false;
   });

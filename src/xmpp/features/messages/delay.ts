@@ -1,18 +1,14 @@
 import type { Element } from '@xmpp/xml';
 import { NS_DELAY } from './ns.js';
 
-/**
- * Whose <delay/> gives a message its time, and the earliest time it may give (a bound for a
- * stamp that someone other than the entity named could have written; see archive-catch-up).
- */
+/** Whose <delay/> gives a message its time. */
 export interface DelayTrust {
   from: readonly string[];
-  notBefore?: number;
 }
 
 /**
- * The time a <delay/> (XEP-0203) stamped by one of `trust.from` gives, never later than `now`
- * nor earlier than `trust.notBefore`; undefined when `stanza` has no such delay. Anyone can put a <delay/> into a message they
+ * The time a <delay/> (XEP-0203) stamped by one of `trust.from` gives, never later than `now`;
+ * undefined when `stanza` has no such delay. Anyone can put a <delay/> into a message they
  * send, with any `from` and any date: a date that orders the history or resumes the archive
  * must come from an entity that set it itself (our server's offline storage, a room's
  * discussion history; §3: "the 'from' attribute … identifies the entity that originally sent
@@ -22,8 +18,7 @@ export interface DelayTrust {
 export function trustedDelay(stanza: Element, trust: DelayTrust | undefined, now: number): number | undefined {
   if (!trust?.from.length) return undefined;
   const trusted = new Set(trust.from.map((from) => from.toLowerCase()));
-  const stamp = stampOf(stanza.getChildren('delay', NS_DELAY).filter((d) => trusted.has(String(d.attrs.from ?? '').toLowerCase())).at(-1), now);
-  return stamp === undefined || trust.notBefore === undefined ? stamp : Math.max(stamp, Math.min(trust.notBefore, now));
+  return stampOf(stanza.getChildren('delay', NS_DELAY).filter((d) => trusted.has(String(d.attrs.from ?? '').toLowerCase())).at(-1), now);
 }
 
 /**

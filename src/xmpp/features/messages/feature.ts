@@ -43,8 +43,7 @@ export function messagesFeature(
     isRoom?: (bareJid: string) => boolean;
     /**
      * Whose <delay/> (XEP-0203) gives a live message its time, right now: the account's server
-     * while it hands over the messages it kept offline or re-sends those a cut link lost;
-     * undefined (the time of arrival) otherwise.
+     * while it hands over the messages it kept offline; undefined (the time of arrival) otherwise.
      */
     delayFrom?: () => DelayTrust | undefined;
   } = {},

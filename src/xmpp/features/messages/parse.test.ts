@@ -32,17 +32,6 @@ describe('parseChatMessage', () => {
     expect(at(delayed('from="evil.example.org" stamp="2026-01-01T00:00:00Z"'))).toBe(now());
   });
 
-  it('takes a trusted <delay/> from any of several entities, never earlier than notBefore', () => {
-    const now = () => Date.parse('2026-06-01T00:10:00Z');
-    const notBefore = Date.parse('2026-06-01T00:05:00Z');
-    const delayed = (from: string, stamp: string) => stanza(`<message type="chat" from="bob@example.org/p"><body>hi</body><delay xmlns="urn:xmpp:delay" from="${from}" stamp="${stamp}"/></message>`);
-    const at = (s: ReturnType<typeof stanza>) => { const r = parseChatMessage(s, { now, delayFrom: { from: ['alice@example.org', 'example.org'], notBefore } }); return r.ok ? r.message.at : NaN; };
-    expect(at(delayed('alice@example.org', '2026-06-01T00:07:00Z'))).toBe(Date.parse('2026-06-01T00:07:00Z'));
-    expect(at(delayed('example.org', '2026-06-01T00:08:00Z'))).toBe(Date.parse('2026-06-01T00:08:00Z'));
-    expect(at(delayed('alice@example.org', '2001-01-01T00:00:00Z'))).toBe(notBefore);
-    expect(at(delayed('bob@example.org', '2026-06-01T00:07:00Z'))).toBe(now());
-  });
-
   it("trusts a stanza-id only from the account's own archive (XEP-0359)", () => {
     const text = `<message type="chat" from="bob@x/p"><body>hi</body>
       <stanza-id xmlns="urn:xmpp:sid:0" by="bob@x" id="forged"/><stanza-id xmlns="urn:xmpp:sid:0" by="alice@x" id="s1"/></message>`;
