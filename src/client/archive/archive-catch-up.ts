@@ -1,7 +1,6 @@
 import type { ChatMessage } from '../../domain/chat-message.js';
 import { sanitizeLine } from '../../domain/sanitize.js';
 import type { MessageHistory } from '../../history/message-history.js';
-import type { DelayTrust } from '../../xmpp/features/messages/delay.js';
 import { catchUp, type MamPort } from '../../xmpp/features/mam/mam.js';
 import { delayTrust } from './delay-trust.js';
 
@@ -54,7 +53,7 @@ export function archiveCatchUp(account: string, deps: {
       delays.sessionEnded();
     },
     /** Whose <delay/> gives a live message its time right now; undefined: the time it arrived. */
-    delayFrom: (): DelayTrust | undefined => delays.current(),
+    delayFrom: (): string | undefined => delays.current(),
     /** A live message; the archive keeps messages in the order it routes them, so one it kept is its newest. */
     live(message: ChatMessage): void {
       delays.shown(message.at);

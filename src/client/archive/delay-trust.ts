@@ -1,5 +1,4 @@
 import { jidDomain } from '../../domain/jid.js';
-import type { DelayTrust } from '../../xmpp/features/messages/delay.js';
 
 /**
  * Whose <delay/> (XEP-0203) gives a live message its time, and the earliest time a catch-up
@@ -42,8 +41,9 @@ export function delayTrust(account: string) {
      * archive-catch-up).
      */
     shownBeforeCut: (): number => shownBeforeCut,
-    current(): DelayTrust | undefined {
-      return offline ? { from: [domain] } : undefined;
+    /** Whose <delay/> gives a live message its time right now; undefined: the time it arrived. */
+    current(): string | undefined {
+      return offline ? domain : undefined;
     },
   };
 }

@@ -1,13 +1,8 @@
 import type { Element } from '@xmpp/xml';
 import { NS_DELAY } from './ns.js';
 
-/** Whose <delay/> gives a message its time. */
-export interface DelayTrust {
-  from: readonly string[];
-}
-
 /**
- * The time a <delay/> (XEP-0203) stamped by one of `trust.from` gives, never later than `now`;
+ * The time a <delay/> (XEP-0203) stamped by `trustedFrom` gives, never later than `now`;
  * undefined when `stanza` has no such delay. Anyone can put a <delay/> into a message they
  * send, with any `from` and any date: a date that orders the history or resumes the archive
  * must come from an entity that set it itself (our server's offline storage, a room's
@@ -15,10 +10,10 @@ export interface DelayTrust {
  * the XML stanza or that delayed the delivery of the stanza"). Where several delays are
  * present the last is taken: a server appends its own after those the sender wrote.
  */
-export function trustedDelay(stanza: Element, trust: DelayTrust | undefined, now: number): number | undefined {
-  if (!trust?.from.length) return undefined;
-  const trusted = new Set(trust.from.map((from) => from.toLowerCase()));
-  return stampOf(stanza.getChildren('delay', NS_DELAY).filter((d) => trusted.has(String(d.attrs.from ?? '').toLowerCase())).at(-1), now);
+export function trustedDelay(stanza: Element, trustedFrom: string | undefined, now: number): number | undefined {
+  if (!trustedFrom) return undefined;
+  const trusted = trustedFrom.toLowerCase();
+  return stampOf(stanza.getChildren('delay', NS_DELAY).filter((d) => String(d.attrs.from ?? '').toLowerCase() === trusted).at(-1), now);
 }
 
 /**

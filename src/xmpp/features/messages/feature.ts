@@ -6,7 +6,6 @@ import { NS_CORRECT } from '../corrections/corrections.js';
 import type { AdvertisePort } from '../disco/advertised.js';
 import type { InboundPort } from '../forwarding/inbound-port.js';
 import type { InboundMessage } from '../forwarding/unwrap.js';
-import type { DelayTrust } from './delay.js';
 import { parseChatMessage } from './parse.js';
 import { NS_OOB } from './ns.js';
 import { parseMessageError, type MessageError } from './parse-error.js';
@@ -45,7 +44,7 @@ export function messagesFeature(
      * Whose <delay/> (XEP-0203) gives a live message its time, right now: the account's server
      * while it hands over the messages it kept offline; undefined (the time of arrival) otherwise.
      */
-    delayFrom?: () => DelayTrust | undefined;
+    delayFrom?: () => string | undefined;
   } = {},
 ): MessagesFeature {
   const { ownJid, isRoom, delayFrom } = context;

@@ -24,7 +24,7 @@ describe('parseChatMessage', () => {
   it('takes the time of the last <delay/> from the entity named in delayFrom (the server handing over offline messages), never later than now', () => {
     const now = () => Date.parse('2026-06-01T00:00:00Z');
     const delayed = (...delays: string[]) => stanza(`<message type="chat" from="bob@example.org/p"><body>hi</body>${delays.map((d) => `<delay xmlns="urn:xmpp:delay" ${d}/>`).join('')}</message>`);
-    const at = (s: ReturnType<typeof stanza>) => { const r = parseChatMessage(s, { now, delayFrom: { from: ['example.org'] } }); return r.ok ? r.message.at : NaN; };
+    const at = (s: ReturnType<typeof stanza>) => { const r = parseChatMessage(s, { now, delayFrom: 'example.org' }); return r.ok ? r.message.at : NaN; };
     expect(at(delayed('from="bob@example.org" stamp="2026-01-01T00:00:00Z"', 'from="Example.org" stamp="2026-02-01T00:00:00Z"'))).toBe(Date.parse('2026-02-01T00:00:00Z'));
     expect(at(delayed('from="example.org" stamp="2026-01-01T00:00:00Z"', 'from="example.org" stamp="2026-03-01T00:00:00Z"'))).toBe(Date.parse('2026-03-01T00:00:00Z'));
     expect(at(delayed('from="example.org" stamp="2999-01-01T00:00:00Z"'))).toBe(now());
@@ -52,7 +52,7 @@ describe('parseChatMessage', () => {
   });
 
   it('keeps an empty body, treats a missing type as normal, and ignores a bad delay stamp', () => {
-    const result = parseChatMessage(stanza('<message from="a@b"><body></body><delay xmlns="urn:xmpp:delay" from="b" stamp="nonsense"/></message>'), { now: () => 42, delayFrom: { from: ['b'] } });
+    const result = parseChatMessage(stanza('<message from="a@b"><body></body><delay xmlns="urn:xmpp:delay" from="b" stamp="nonsense"/></message>'), { now: () => 42, delayFrom: 'b' });
     expect(result).toMatchObject({ ok: true, message: { body: '', at: 42 } });
   });
 

@@ -3,7 +3,7 @@ import type { ChatMessage } from '../../../domain/chat-message.js';
 import { bareJid } from '../../../domain/jid.js';
 import { replacedId } from '../corrections/corrections.js';
 import { cutBody } from '../../../domain/body-limit.js';
-import { trustedDelay, type DelayTrust } from './delay.js';
+import { trustedDelay } from './delay.js';
 import { NS_MUC_USER, NS_OOB, NS_SID } from './ns.js';
 
 export type ParseResult = { ok: true; message: ChatMessage } | { ok: false; reason: string };
@@ -16,7 +16,7 @@ export interface ParseContext {
   /** The account's bare JID: a XEP-0359 stanza-id is trusted only when its archive ("by") is ours. */
   archive?: string;
   /** Whose <delay/> gives the message's time (the account's server handing over offline messages); no one's by default. */
-  delayFrom?: DelayTrust;
+  delayFrom?: string;
 }
 
 /**

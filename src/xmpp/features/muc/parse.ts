@@ -61,7 +61,7 @@ export function parseRoomStanza(stanza: Element, rooms: ReadonlySet<string>, now
   // XEP-0045 §7.2.15: the room stamps the discussion history it sends with a <delay/> from its
   // own JID (and drops one an occupant wrote claiming to be from it). Any other is a claim.
   const arrived = now();
-  const history = trustedDelay(stanza, { from: [room] }, arrived);
+  const history = trustedDelay(stanza, room, arrived);
   const at = history ?? arrived;
   const id = typeof stanza.attrs.id === 'string' ? stanza.attrs.id : undefined;
   if (type === 'groupchat') {
