@@ -21,7 +21,7 @@ export interface TabStrip {
   after?: HiddenTabs;
 }
 
-export function tabLabel(tab: Tab, index: number): string {
+function tabLabel(tab: Tab, index: number): string {
   const unread = tab.unread > 0 ? ` (${tab.unread})` : '';
   const typing = tab.peerState === 'composing' ? '…' : '';
   return `[${index + 1}:${tab.title}${typing}${unread}${tab.highlight ? '!' : ''}]`;
