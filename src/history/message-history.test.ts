@@ -55,8 +55,9 @@ describe('MessageHistory', () => {
     const { history } = fresh();
     const first = history.add(msg({ stanzaId: 's1', originId: 'o1' }));
     expect(first.duplicate).toBe(false);
-    expect(history.add(msg({ stanzaId: 's1' }))).toEqual({ id: first.id, duplicate: true });
-    expect(history.add(msg({ originId: 'o1' }))).toEqual({ id: first.id, duplicate: true });
+    // The time of the copy stored first, not of the one that came again.
+    expect(history.add(msg({ stanzaId: 's1', at: 9_000 }))).toEqual({ id: first.id, duplicate: true, at: first.at });
+    expect(history.add(msg({ originId: 'o1' }))).toEqual({ id: first.id, duplicate: true, at: first.at });
     expect(history.add(msg({ originId: 'o1', direction: 'out' })).duplicate).toBe(false);
     expect(history.add(msg()).duplicate).toBe(false); // no ids: can not tell, keep both
   });
@@ -104,19 +105,41 @@ describe('MessageHistory', () => {
 
   it('keeps the archive cursor per account: the archive id seen last, whatever the messages claim about their time', () => {
     const { history } = fresh();
-    expect(history.archiveCursor('alice@x')).toBeUndefined();
-    history.advanceArchiveCursor('alice@x', 'a1');
-    history.advanceArchiveCursor('bob@x', 'b1');
-    history.advanceArchiveCursor('alice@x', 'a2');
-    expect(history.archiveCursor('alice@x')).toBe('a2');
-    expect(history.archiveCursor('bob@x')).toBe('b1');
+    expect(history.cursors.of('alice@x')).toBeUndefined();
+    history.cursors.advance('alice@x', 'a1');
+    history.cursors.advance('bob@x', 'b1');
+    history.cursors.advance('alice@x', 'a2');
+    expect(history.cursors.of('alice@x')).toBe('a2');
+    expect(history.cursors.of('bob@x')).toBe('b1');
+  });
+
+  it("keeps the time of the cursor's message; a result with no message (a receipt) keeps the one before", () => {
+    const { history } = fresh();
+    history.cursors.advance('alice@x', 'a1');
+    expect(history.cursors.messageAt('alice@x')).toBeUndefined();
+    history.cursors.advance('alice@x', 'a2', 5_000);
+    history.cursors.advance('alice@x', 'receipt');
+    expect(history.cursors.of('alice@x')).toBe('receipt');
+    expect(history.cursors.messageAt('alice@x')).toBe(5_000);
+  });
+
+  it('moves a row to another time: pages read it in its new place, after a restart too', () => {
+    const { history, dir } = fresh();
+    const late = history.add(msg({ body: 'routed first, dated late', at: 3_000 }));
+    history.add(msg({ body: 'second', at: 2_000 }));
+    history.redate(late.id, 1_999);
+    expect(history.page('alice@x', 'bob@x', 5).map((m) => m.body)).toEqual(['routed first, dated late', 'second']);
+    history.close();
+    const again = new MessageHistory(openHistoryDatabase(dir));
+    expect(again.page('alice@x', 'bob@x', 5).map((m) => [m.body, m.at])).toEqual([['routed first, dated late', 1_999], ['second', 2_000]]);
+    again.close();
   });
 
   it('takes a cursor pinned by a date in the future (an older natter\'s) forward again', () => {
     const { history, db } = fresh();
     db.prepare("INSERT INTO archive_cursor (account, last_id, at) VALUES ('alice@x', 'forged', ?)").run(Date.parse('2999-01-01T00:00:00Z'));
-    history.advanceArchiveCursor('alice@x', 'a1');
-    expect(history.archiveCursor('alice@x')).toBe('a1');
+    history.cursors.advance('alice@x', 'a1');
+    expect(history.cursors.of('alice@x')).toBe('a1');
   });
 
   it('counts incoming messages after the read marker of each conversation', () => {

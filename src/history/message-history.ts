@@ -1,43 +1,12 @@
+import { ArchiveCursors } from './archive-cursors.js';
 import { ftsQuery } from './fts-query.js';
 import { GroupCommit } from './group-commit.js';
 import { HeldRows, ignoringErrors, isWriteFailure, RETRY_MS, type RowRekey, type WriteTrouble } from './held-rows.js';
 import { cutBody } from '../domain/body-limit.js';
 import type { DatabaseSync, StatementSync } from 'node:sqlite';
+import type { NewMessage, SearchHit, Stored, StoredMessage, Delivery, MessageKind } from './message-types.js';
 
-export type Delivery = 'none' | 'pending' | 'sent' | 'acked' | 'delivered' | 'failed';
-
-export interface NewMessage {
-  account: string;
-  peer: string;
-  direction: 'in' | 'out';
-  sender?: string;
-  body: string;
-  at: number;
-  stanzaId?: string;
-  originId?: string;
-  messageId?: string;
-  replaces?: number;
-  delivery?: Delivery;
-  /** A room's groupchat, or (the default) a one-to-one chat, a room's private messages included. */
-  kind?: MessageKind;
-}
-
-export type MessageKind = 'chat' | 'groupchat';
-
-export interface StoredMessage extends Required<Pick<NewMessage, 'account' | 'peer' | 'direction' | 'body' | 'at'>> {
-  id: number;
-  sender: string | null;
-  stanzaId: string | null;
-  originId: string | null;
-  messageId: string | null;
-  replaces: number | null;
-  delivery: Delivery;
-  kind: MessageKind;
-}
-
-export interface SearchHit extends StoredMessage {
-  snippet: string;
-}
+export type { Delivery, MessageKind, NewMessage, SearchHit, Stored, StoredMessage } from './message-types.js';
 
 const COLUMNS = `m.id, m.account, m.peer, m.direction, m.sender, m.body, m.at, m.stanza_id AS stanzaId,
   m.origin_id AS originId, m.message_id AS messageId, m.replaces, m.delivery, m.kind`;
@@ -61,13 +30,12 @@ export class MessageHistory {
   readonly #setDelivery: StatementSync;
   readonly #outbox: StatementSync;
   readonly #hasSent: StatementSync;
-  readonly #getCursor: StatementSync;
   readonly #markRead: StatementSync;
   readonly #ensureMarker: StatementSync;
   readonly #unread: StatementSync;
   readonly #findOriginal: StatementSync;
   readonly #lastOutgoing: StatementSync;
-  readonly #setCursor: StatementSync;
+  readonly #redate: StatementSync;
   readonly #oldest: StatementSync;
 
   readonly #index: StatementSync;
@@ -79,6 +47,8 @@ export class MessageHistory {
   /** Why the database can not be written now; undefined while it can. */
   #trouble: string | undefined;
   readonly #held = new HeldRows();
+  /** Where each account's catch-up from its server archive resumes. */
+  readonly cursors: ArchiveCursors;
   #retry: NodeJS.Timeout | undefined;
   readonly #troubleListeners = new Set<(event: WriteTrouble) => void>();
 
@@ -91,7 +61,7 @@ export class MessageHistory {
     this.#insert = db.prepare(`INSERT INTO messages (account, peer, direction, sender, body, at, received_at, stanza_id,
         origin_id, message_id, replaces, delivery, kind)
       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`);
-    this.#findDuplicate = db.prepare(`SELECT id FROM messages WHERE account = ? AND peer = ?
+    this.#findDuplicate = db.prepare(`SELECT id, at FROM messages WHERE account = ? AND peer = ?
       AND ((stanza_id IS NOT NULL AND stanza_id = ?) OR (origin_id IS NOT NULL AND origin_id = ? AND direction = ?)) LIMIT 1`);
     this.#pageBefore = db.prepare(`SELECT ${COLUMNS} FROM messages m WHERE m.account = ? AND m.peer = ? AND (m.at < ? OR (m.at = ? AND m.id < ?))
       ORDER BY m.at DESC, m.id DESC LIMIT ?`);
@@ -117,20 +87,23 @@ export class MessageHistory {
     this.#unread = db.prepare(`SELECT r.peer AS peer, COUNT(m.id) AS count FROM read_marker r
       JOIN messages m ON m.account = r.account AND m.peer = r.peer AND m.id > r.last_read AND m.direction = 'in'
       WHERE r.account = ? GROUP BY r.peer`);
-    this.#getCursor = db.prepare('SELECT last_id AS id, at FROM archive_cursor WHERE account = ?');
-    this.#setCursor = db.prepare(`INSERT INTO archive_cursor (account, last_id, at) VALUES (?, ?, ?)
-      ON CONFLICT (account) DO UPDATE SET last_id = excluded.last_id, at = excluded.at`);
+    this.#redate = db.prepare('UPDATE messages SET at = ? WHERE id = ?');
+    this.cursors = new ArchiveCursors(db, (work) => this.#guarded(() => {
+      this.#join();
+      work();
+    }));
     this.#oldest = db.prepare(`SELECT m.at AS at, (SELECT stanza_id FROM messages WHERE account = m.account AND peer = m.peer
       AND stanza_id IS NOT NULL ORDER BY at, id LIMIT 1) AS stanzaId FROM messages m WHERE m.account = ? AND m.peer = ? ORDER BY m.at, m.id LIMIT 1`);
     this.#hasSent = db.prepare("SELECT 1 FROM messages WHERE account = ? AND peer = ? AND direction = 'out' LIMIT 1");
   }
 
   /**
-   * Stores one message; returns its row id and whether it was already there. While the
+   * Stores one message; returns its row id, whether it was already there, and the stored time
+   * (the earlier copy's, for one that was). While the
    * database can not be written the message is held in memory (a negative id) and written
    * when it can (onWriteTrouble says both).
    */
-  add(message: NewMessage): { id: number; duplicate: boolean } {
+  add(message: NewMessage): Stored {
     if (this.#trouble !== undefined) return this.#hold(message);
     try {
       this.#join();
@@ -144,7 +117,7 @@ export class MessageHistory {
     }
   }
 
-  #addRow(message: NewMessage): { id: number; duplicate: boolean } {
+  #addRow(message: NewMessage): Stored {
     const body = cutBody(message.body); // the protocol layer cut incoming ones already; this is for ours
     const result = this.#insert.run(
       message.account, message.peer, message.direction, message.sender ?? null, body, message.at, Date.now(),
@@ -155,16 +128,16 @@ export class MessageHistory {
       const id = Number(result.lastInsertRowid);
       // Only this connection writes until the commit: the ids between are all its own.
       this.#unindexed = { first: Math.min(this.#unindexed?.first ?? id, id), last: Math.max(this.#unindexed?.last ?? id, id) };
-      return { id, duplicate: false };
+      return { id, duplicate: false, at: message.at };
     }
     const existing = this.#findDuplicate.get(message.account, message.peer, message.stanzaId ?? null, message.originId ?? null, message.direction) as
-      | { id: number }
+      | { id: number; at: number }
       | undefined;
-    return { id: existing?.id ?? -1, duplicate: true };
+    return { id: existing?.id ?? -1, duplicate: true, at: existing?.at ?? message.at };
   }
 
   /** Stores many in one transaction (a MAM page, a flood): one fsync instead of one each. */
-  addMany(messages: readonly NewMessage[]): Array<{ id: number; duplicate: boolean }> {
+  addMany(messages: readonly NewMessage[]): Stored[] {
     return this.transaction(() => messages.map((m) => this.add(m)));
   }
 
@@ -217,12 +190,12 @@ export class MessageHistory {
     return () => this.#troubleListeners.delete(listener);
   }
 
-  #hold(message: NewMessage): { id: number; duplicate: boolean } {
+  #hold(message: NewMessage): Stored {
     const held = this.#held.duplicateOf(message);
-    if (held !== undefined) return { id: held, duplicate: true };
-    const existing = this.#findDuplicate.get(message.account, message.peer, message.stanzaId ?? null, message.originId ?? null, message.direction) as { id: number } | undefined;
-    if (existing) return { id: existing.id, duplicate: true };
-    return { id: this.#held.hold({ ...message, body: cutBody(message.body) }), duplicate: false };
+    if (held !== undefined) return { id: held, duplicate: true, at: this.#held.rows.get(held)?.at ?? message.at };
+    const existing = this.#findDuplicate.get(message.account, message.peer, message.stanzaId ?? null, message.originId ?? null, message.direction) as { id: number; at: number } | undefined;
+    if (existing) return { id: existing.id, duplicate: true, at: existing.at };
+    return { id: this.#held.hold({ ...message, body: cutBody(message.body) }), duplicate: false, at: message.at };
   }
 
   /** Runs a write; one the database refuses puts the history in trouble instead of throwing. */
@@ -363,26 +336,18 @@ export class MessageHistory {
     return this.#unread.all(account) as unknown as { peer: string; count: number }[];
   }
 
-  /** The newest archive id (XEP-0359 stanza-id) seen for `account`: where MAM catch-up resumes. */
-  archiveCursor(account: string): string | undefined {
-    return (this.#getCursor.get(account) as { id: string } | undefined)?.id;
-  }
-
-  /** When the archive cursor of `account` last moved (this machine's clock), if it ever did. */
-  archiveCursorMovedAt(account: string): number | undefined {
-    return (this.#getCursor.get(account) as { at: number } | undefined)?.at;
-  }
-
   /**
-   * The archive id of the message that came last, in the order the archive gave them: where
-   * the next catch-up starts. Never compared by the messages' times, which their senders can
-   * claim (a date in 2999 would pin the cursor); `at` only records when it moved.
+   * Gives row `id` the time `at`: the archive's order showed it came earlier than its stamp
+   * said (archive-order.ts). A row held in memory or not committed yet is written with it.
    */
-  advanceArchiveCursor(account: string, id: string): void {
-    // Not moved while the messages can not be written: the next catch-up fetches them again.
+  redate(id: number, at: number): void {
+    const held = this.#held.rows.get(id);
+    if (held) held.at = at;
+    const pending = this.#batchRows.find((row) => row.id === id);
+    if (pending) pending.message = { ...pending.message, at };
     this.#guarded(() => {
       this.#join();
-      this.#setCursor.run(account, id, Date.now());
+      this.#redate.run(at, id);
     });
   }
 

@@ -49,4 +49,7 @@ export const MIGRATIONS: readonly string[] = [
   `ALTER TABLE messages ADD COLUMN kind TEXT NOT NULL DEFAULT 'chat' CHECK (kind IN ('chat', 'groupchat'));
    UPDATE messages SET kind = 'groupchat' WHERE instr(peer, '/') = 0 AND peer IN
      (SELECT DISTINCT peer FROM messages WHERE direction = 'in' AND sender IS NOT NULL AND instr(sender, '@') = 0);`,
+  // 7: the time of the message the archive cursor names: what the archive gives after it came
+  // later, so a catch-up places nothing before it (client/archive/archive-order.ts).
+  `ALTER TABLE archive_cursor ADD COLUMN message_at INTEGER;`,
 ];

@@ -53,7 +53,7 @@ it('a size cap reached (max_page_count): the rows of the failed transaction and 
   expect(new Set(heldIds).size).toBe(40);
   expect(rows().map((r) => r.body)).toEqual(['saved before']);
   // A copy of a held message (the same stanza-id) is recognised as one.
-  expect(history.add(msg('big 3 again', { stanzaId: 's3' }))).toEqual({ id: heldIds[3], duplicate: true });
+  expect(history.add(msg('big 3 again', { stanzaId: 's3', at: 2000 }))).toEqual({ id: heldIds[3], duplicate: true, at: 1000 });
 
   vi.advanceTimersByTime(RETRY_MS); // still full: nothing changes, nothing more is said
   expect(events).toHaveLength(1);
@@ -85,7 +85,7 @@ it('the database locked by another program: messages are held with their deliver
   expect(history.moveDelivery('alice@x', 'bob@x', 'o2', 'sent')).toEqual({ id: held, kind: 'chat' });
   expect(history.moveDelivery('alice@x', 'bob@x', 'o1', 'delivered')).toBeUndefined();
   history.markRead('alice@x', 'bob@x', earlier); // no throw: skipped
-  history.advanceArchiveCursor('alice@x', 'cursor-1'); // not moved: catch-up fetches again
+  history.cursors.advance('alice@x', 'cursor-1'); // not moved: catch-up fetches again
   expect(history.transaction(() => history.add(msg('in a transaction')).id)).toBeLessThan(0);
 
   other.exec('ROLLBACK');
@@ -97,7 +97,7 @@ it('the database locked by another program: messages are held with their deliver
     ['while locked', 'sent'],
     ['in a transaction', 'none'],
   ]);
-  expect(history.archiveCursor('alice@x')).toBeUndefined();
+  expect(history.cursors.of('alice@x')).toBeUndefined();
   history.close();
 });
 

@@ -32,6 +32,8 @@ export type Action =
   /** The line of history row `rowId` (the message, never another that shares its stanza id). */
   | { type: 'line/delivery'; tabId: string; rowId: number; delivery: LineDelivery; reason?: string }
   | { type: 'line/replace'; tabId: string; rowId: number; text: string }
+  /** The line of history row `rowId` moved to time `at` (a catch-up learnt it came earlier): it takes its place in time order. */
+  | { type: 'line/redate'; tabId: string; rowId: number; at: number }
   /** History rows that moved (held in memory while the database could not be written, or written at last): lines follow them. */
   | { type: 'lines/rekey'; rekeyed: ReadonlyArray<{ from: number; to: number }> }
   | { type: 'lines/clear'; tabId: string }

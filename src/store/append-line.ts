@@ -67,7 +67,7 @@ function placedAbove(lines: readonly Line[], place: number, id: number): boolean
 }
 
 /** Where a line of time `at` goes: after the last line not later than it (searched from the end: it is usually the newest). */
-function placeOf(lines: readonly Line[], at: number): number {
+export function placeOf(lines: readonly Line[], at: number): number {
   let place = lines.length;
   while (place > 0 && lines[place - 1]!.at > at) place--;
   return place;

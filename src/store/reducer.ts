@@ -3,6 +3,7 @@ import { displayLine } from '../domain/sanitize.js';
 import { CONSOLE_TAB_ID, type Tab } from '../domain/tab.js';
 import type { Action, Line } from './actions.js';
 import { appendLine } from './append-line.js';
+import { redateLine } from './redate-line.js';
 import { BACKGROUND_LINES, type AppState, type Contact } from './state.js';
 import { lineCapOf, linesToDrop, reloadsFromHistory } from './trim-lines.js';
 import { firstOfLastIncoming, unreadStart } from './unread.js';
@@ -28,6 +29,8 @@ export function reduce(state: AppState, action: Action, writable?: WeakSet<Line[
       return state.lines[action.tabId] ? { ...state, lines: { ...state.lines, [action.tabId]: [] } } : state;
     case 'lines/rekey':
       return rekeyLines(state, new Map(action.rekeyed.map(({ from, to }) => [from, to])));
+    case 'line/redate':
+      return redateLine(state, action);
     case 'line/replace':
       return updateLine(state, action.tabId, action.rowId, (line) => ({ ...line, text: action.text, edited: true }));
     case 'tab/open': {

@@ -20,6 +20,7 @@ import { randomResource } from '../../xmpp/session/resource.js';
 import type { AccountSettings } from './account-settings.js';
 import type { ChatTabs } from '../conversations/chat-tabs.js';
 import { chatReceiver } from '../conversations/chat-receiver.js';
+import { redateChatRow } from '../conversations/redate-chat-row.js';
 import { chatStateSender } from '../chat-states/chat-state-sender.js';
 import { disclosurePolicy } from '../privacy/may-tell.js';
 import { subscriptionRequests } from '../roster/subscriptions.js';
@@ -131,7 +132,7 @@ export function createAccountRuntime(settings: AccountSettings, deps: AccountDep
   const blocking = accountBlocking(jid, consoleLine, () => ready()?.blocking);
   const trace = sessionTrace();
   const archive = createArchivePaging(jid, history, (reason) => consoleLine('error', `ignored an archive result (${sanitizeLine(reason)})`), (peer, id) => outbox.delivered(peer, id));
-  const catchUp = archiveCatchUp(jid, { history, receive: (message, fromArchive) => receive(message, fromArchive), delivered: (peer, id) => outbox.delivered(peer, id), consoleLine });
+  const catchUp = archiveCatchUp(jid, { history, receive: (message, fromArchive) => receive(message, fromArchive), redate: redateChatRow(history, store), delivered: (peer, id) => outbox.delivered(peer, id), consoleLine });
   const trust = accountTrust(settings, deps, consoleLine);
   const avatars = accountAvatars();
   const csi = clientStateIndication((told) => store.dispatch({ type: 'presence/client-state', account: jid, inactive: told === 'inactive' }));

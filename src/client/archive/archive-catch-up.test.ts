@@ -4,6 +4,7 @@ import { messagesFeature } from '../../xmpp/features/messages/feature.js';
 import { chatTabId } from '../../domain/tab-address.js';
 import { createOutbox } from '../outbox/outbox.js';
 import { fixtureReceiver } from '../testing/fixture-receiver.js';
+import { redateChatRow } from '../conversations/redate-chat-row.js';
 import { clientFixture, disposeClientFixtures, settle } from '../testing/client-fixture.js';
 import { archiveCatchUp } from './archive-catch-up.js';
 
@@ -29,7 +30,7 @@ function catchingUp() {
     account: fx.account, history: fx.history, store: fx.store, tabs: fx.tabs,
     session: { isOnline: () => true, acknowledges: () => true, isQueued: () => false, target: (peer) => peer, send: (stanza) => fx.session.send(stanza) },
   });
-  const catchUp = archiveCatchUp(fx.account, { history: fx.history, receive, delivered: (peer, id) => outbox.delivered(peer, id), consoleLine: fx.consoleLine });
+  const catchUp = archiveCatchUp(fx.account, { history: fx.history, receive, redate: redateChatRow(fx.history, fx.store), delivered: (peer, id) => outbox.delivered(peer, id), consoleLine: fx.consoleLine });
   messagesFeature(fx.session, { onMessage: catchUp.live }, { ownJid: () => fx.account, delayFrom: catchUp.delayFrom });
   /** The archive's queries, newest last, each with the ids of the results sent for it. */
   const queries: Array<{ iq: Element; ids: string[]; answer(complete: boolean): void; fail(error: Error): void }> = [];
@@ -60,7 +61,7 @@ function catchingUp() {
   };
   /** When bob's message with archive id `id` is dated in the history. */
   const at = (id: string) => fx.stored('bob@x').find((m) => m.stanzaId === id)!.at;
-  return { fx, outbox, catchUp, port, queries, result, archivedAs, live, answer, at, cursor: () => fx.history.archiveCursor(fx.account) };
+  return { fx, outbox, catchUp, port, queries, result, archivedAs, live, answer, at, cursor: () => fx.history.cursors.of(fx.account) };
 }
 
 /** XEP-0313 §4.3: the end of a query's results (RSM <last/>: the id of the last result). */
@@ -87,7 +88,7 @@ function shownThenCut(shownAt: number) {
 describe('the archive catch-up', () => {
   it('moves the cursor in archive order while it runs; live messages meanwhile do not move it, after it they do', async () => {
     const c = catchingUp();
-    c.fx.history.advanceArchiveCursor('alice@x', 'a0');
+    c.fx.history.cursors.advance('alice@x', 'a0');
     c.catchUp.sessionStarted();
     c.catchUp.start(c.port);
     expect(c.queries[0]!.iq.toString()).toContain('<after>a0</after>');
@@ -104,7 +105,8 @@ describe('the archive catch-up', () => {
     expect(c.fx.consoleLines).toContainEqual({ kind: 'info', text: '3 messages from the server archive' });
     c.live('l2', 'live after it');
     expect(c.cursor()).toBe('l2');
-    expect(c.fx.stored('bob@x').map((m) => m.body)).toEqual(['second', 'first', 'third', 'live during the catch-up', 'live after it']);
+    // In the history too: the archive's order outranks its stamps.
+    expect(c.fx.stored('bob@x').map((m) => m.body)).toEqual(['first', 'second', 'third', 'live during the catch-up', 'live after it']);
     expect(c.fx.events.map((e) => e.event === 'message' && `${e.body}${e.archived ? ' (archived)' : ''}`)).toEqual([
       'first (archived)', 'second (archived)', 'live during the catch-up', 'third (archived)', 'live after it',
     ]);
@@ -114,7 +116,7 @@ describe('the archive catch-up', () => {
     // A link cut: what the server had not handed over on the old session is in the archive
     // only; a live message on the new session before the catch-up must not move the cursor past it.
     const c = catchingUp();
-    c.fx.history.advanceArchiveCursor('alice@x', 'a0');
+    c.fx.history.cursors.advance('alice@x', 'a0');
     c.catchUp.sessionStarted();
     c.live('l5', 'live before the catch-up');
     expect(c.cursor()).toBe('a0');
@@ -129,7 +131,7 @@ describe('the archive catch-up', () => {
 
   it('runs a catch-up the link cut short again on the resumed stream; live messages meanwhile leave the cursor', async () => {
     const c = catchingUp();
-    c.fx.history.advanceArchiveCursor('alice@x', 'a0');
+    c.fx.history.cursors.advance('alice@x', 'a0');
     c.catchUp.sessionStarted();
     c.catchUp.start(c.port);
     c.queries[0]!.fail(new Error('This socket has been ended by the other party'));
@@ -151,7 +153,7 @@ describe('the archive catch-up', () => {
 
   it("says so when the server refuses the archive, and live messages move the cursor again", async () => {
     const c = catchingUp();
-    c.fx.history.advanceArchiveCursor('alice@x', 'a0');
+    c.fx.history.cursors.advance('alice@x', 'a0');
     c.catchUp.sessionStarted();
     c.catchUp.start(c.port);
     c.queries[0]!.fail(Object.assign(new Error('service-unavailable'), { name: 'StanzaError' }));
@@ -161,17 +163,20 @@ describe('the archive catch-up', () => {
     expect(c.cursor()).toBe('l1');
   });
 
-  it('keeps what the archive gives after a live message after it, though its whole-second stamp is earlier', async () => {
+  it("places what the archive gives after the cursor's message after it, though its stamp is earlier (a whole second, or a server clock behind natter's)", async () => {
     const c = catchingUp();
     c.live('l1', 'live, with milliseconds');
-    const movedAt = c.fx.history.archiveCursorMovedAt('alice@x')!;
+    const movedAt = c.fx.history.cursors.movedAt('alice@x')!;
     c.catchUp.sessionStarted();
     c.catchUp.start(c.port);
     expect(c.queries[0]!.iq.toString()).toContain('<after>l1</after>');
     c.result('a1', 'archived in the same second', 'alice@x', movedAt - (movedAt % 1000));
-    c.result('a2', 'archived a minute before', 'alice@x', movedAt - 60_000);
+    c.result('a2', 'stamped a minute before', 'alice@x', movedAt - 60_000);
     await c.answer();
-    expect(c.fx.stored('bob@x').map((m) => m.body)).toEqual(['archived a minute before', 'live, with milliseconds', 'archived in the same second']);
+    expect(c.fx.stored('bob@x').map((m) => m.body)).toEqual(['live, with milliseconds', 'archived in the same second', 'stamped a minute before']);
+    // Not before the live message: at the moment the cursor moved past it (a millisecond may separate them).
+    expect([c.at('a1'), c.at('a2')]).toEqual([movedAt, movedAt]);
+    expect(movedAt).toBeGreaterThanOrEqual(c.at('l1'));
   });
 
   it('reports a forged archive result and stores nothing of it', async () => {
@@ -246,7 +251,7 @@ describe('the archive catch-up', () => {
     c.catchUp.sessionStarted();
     expect(c.catchUp.delayFrom()).toBe('x');
     delayed('offline');
-    c.fx.history.advanceArchiveCursor('alice@x', 'a0');
+    c.fx.history.cursors.advance('alice@x', 'a0');
     c.catchUp.start(c.port);
     c.result('a1', 'page one');
     await c.answer(false); // the first page of several: the window closes here
@@ -288,11 +293,46 @@ describe('the archive catch-up', () => {
     expect(order).toEqual(['a0', 'l1', 'a1']);
   });
 
+  it("puts results in the archive's order around messages natter had: one routed before a message shown before the cut goes above it, on screen too", async () => {
+    const second = Date.UTC(2026, 5, 1, 12, 0, 24);
+    const { c, at } = shownThenCut(second + 193);
+    vi.setSystemTime(second + 900);
+    c.catchUp.start(c.port);
+    // The catch-up of the cut session had no answer: the cursor stayed before both.
+    c.result('a1', 'routed before l1, stamped in its second', 'alice@x', second);
+    c.result('l1', 'shown before the cut');
+    c.result('a2', 'lost in the cut', 'alice@x', second);
+    await c.answer();
+    const order = c.fx.stored('bob@x').sort((x, y) => x.at - y.at || x.id - y.id).map((m) => m.stanzaId);
+    expect(order).toEqual(['a1', 'l1', 'a2']);
+    expect([at('a1'), at('l1'), at('a2')]).toEqual([second + 192, second + 193, second + 193]);
+    const screen = c.fx.store.getState().lines[chatTabId('bob@x')]!.map((l) => l.text);
+    expect(screen).toEqual(['routed before l1, stamped in its second', 'shown before the cut', 'lost in the cut']);
+  });
+
+  it('moves a result placed by a catch-up the link cut short when the next catch-up finds a message natter had after it', async () => {
+    const second = Date.UTC(2026, 5, 1, 12, 0, 24);
+    const { c, at } = shownThenCut(second + 193);
+    vi.setSystemTime(second + 900);
+    c.catchUp.start(c.port);
+    c.result('a1', 'routed before l1, stamped in its second', 'alice@x', second);
+    // Cut again before the archive said more: the next session asks from a1.
+    c.catchUp.sessionEnded();
+    c.catchUp.sessionStarted();
+    c.catchUp.start(c.port);
+    expect(c.queries.at(-1)!.iq.toString()).toContain('<after>a1</after>');
+    c.result('l1', 'shown before the cut');
+    await c.answer();
+    expect([at('a1'), at('l1')]).toEqual([second + 192, second + 193]);
+    const screen = c.fx.store.getState().lines[chatTabId('bob@x')]!.map((l) => l.text);
+    expect(screen).toEqual(['routed before l1, stamped in its second', 'shown before the cut']);
+  });
+
   it('keeps that place when the cursor moved again long after the cut', async () => {
     const second = Date.UTC(2026, 5, 1, 12, 0, 59);
     const { c, at } = shownThenCut(second + 974);
     vi.setSystemTime(second + 6_000);
-    c.fx.history.advanceArchiveCursor('alice@x', 'a0'); // a catch-up cut short moved it, seconds later
+    c.fx.history.cursors.advance('alice@x', 'a0'); // a catch-up cut short moved it, seconds later
     c.catchUp.start(c.port);
     c.result('a1', 'lost in the cut, stamped in the same second', 'alice@x', second);
     await c.answer();

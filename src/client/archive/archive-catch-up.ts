@@ -1,7 +1,8 @@
 import type { ChatMessage } from '../../domain/chat-message.js';
 import { sanitizeLine } from '../../domain/sanitize.js';
-import type { MessageHistory } from '../../history/message-history.js';
+import type { MessageHistory, Stored } from '../../history/message-history.js';
 import { catchUp, type MamPort } from '../../xmpp/features/mam/mam.js';
+import { archiveOrder, type PlacedRow } from './archive-order.js';
 import { delayTrust } from './delay-trust.js';
 
 /**
@@ -11,14 +12,17 @@ import { delayTrust } from './delay-trust.js';
  */
 export function archiveCatchUp(account: string, deps: {
   history: MessageHistory;
-  /** Stores and shows one message, live or from the archive (which runs no hook). */
-  receive(message: ChatMessage, fromArchive: boolean): void;
+  /** Stores and shows one message, live or from the archive (which runs no hook); the stored row of a one-to-one message. */
+  receive(message: ChatMessage, fromArchive: boolean): Stored | undefined;
+  /** Moves a row the catch-up added to the time `at`, in the history and on screen (archive-order.ts). */
+  redate(row: PlacedRow, at: number): void;
   /** A receipt from `peer` in the archive confirms our message `id` to that peer (XEP-0184): ✓✓. */
   delivered(peer: string, id: string): void;
   consoleLine(kind: 'info' | 'error', text: string): void;
 }) {
   const { history } = deps;
   const delays = delayTrust(account);
+  const order = archiveOrder(deps.redate);
   /**
    * False from a fresh session's start until its catch-up has an answer: live messages do not
    * move the cursor meanwhile (a catch-up moves it itself, in the archive's order). After a cut,
@@ -33,10 +37,13 @@ export function archiveCatchUp(account: string, deps: {
   let cursorMovedAt: number | undefined;
   const archived = (message: ChatMessage): void => {
     // Each floor on its own, the earlier first: a cursor moved long after must not hide the other's second.
-    const at = [delays.shownBeforeCut(), cursorMovedAt ?? 0].sort((x, y) => x - y).reduce(notBefore, message.at);
+    const floored = [delays.shownBeforeCut(), cursorMovedAt ?? 0].sort((x, y) => x - y).reduce(notBefore, message.at);
+    const at = order.notBeforeReached(floored);
     delays.shown(at);
-    deps.receive({ ...message, at }, true);
-    if (message.stanzaId) history.advanceArchiveCursor(account, message.stanzaId);
+    const stored = deps.receive({ ...message, at }, true);
+    if (stored?.duplicate && message.direction === 'in') order.pinned(stored.at);
+    else if (stored && !stored.duplicate) order.placed({ peer: message.peer, rowId: stored.id, at });
+    if (message.stanzaId) history.cursors.advance(account, message.stanzaId, order.reached());
   };
 
   return {
@@ -57,8 +64,11 @@ export function archiveCatchUp(account: string, deps: {
     /** A live message; the archive keeps messages in the order it routes them, so one it kept is its newest. */
     live(message: ChatMessage): void {
       delays.shown(message.at);
-      deps.receive(message, false);
-      if (message.stanzaId && caughtUp) history.advanceArchiveCursor(account, message.stanzaId);
+      const stored = deps.receive(message, false);
+      if (!message.stanzaId || !caughtUp) return;
+      // The archive's newest: what a catch-up cut short placed before it goes before it.
+      if (stored && message.direction === 'in') order.pinned(stored.at);
+      history.cursors.advance(account, message.stanzaId, order.reached() ?? stored?.at ?? message.at);
     },
     /** Asks the archive for everything after the cursor (sent after the initial presence). */
     start(port: MamPort): void {
@@ -72,14 +82,15 @@ export function archiveCatchUp(account: string, deps: {
         answered();
         if (current === run && answeredByServer) caughtUp = true;
       };
-      cursorMovedAt = history.archiveCursorMovedAt(account);
-      catchUp(port, account, history.archiveCursor(account), {
+      cursorMovedAt = history.cursors.movedAt(account);
+      order.restart(history.cursors.messageAt(account));
+      catchUp(port, account, history.cursors.of(account), {
         onMessage: archived,
         onRejected: (reason) => deps.consoleLine('error', `ignored a forged archive result (${sanitizeLine(reason)})`),
         onReceipt: (receipt) => deps.delivered(receipt.peer, receipt.id),
         onUnreadable: (reason) => deps.consoleLine('error', `ignored an archive result (${sanitizeLine(reason)})`),
         // Receipts and markers come last in a quiet conversation: past them, or every login reads them again.
-        onPassed: (archiveId) => history.advanceArchiveCursor(account, archiveId),
+        onPassed: (archiveId) => history.cursors.advance(account, archiveId),
         onFirstAnswer: answered,
       }).then(
         ({ count }) => {

@@ -4,6 +4,7 @@ import { blockingFeature } from '../../xmpp/features/blocking/feature.js';
 import { messagesFeature } from '../../xmpp/features/messages/feature.js';
 import { archiveCatchUp } from '../archive/archive-catch-up.js';
 import { fixtureReceiver } from '../testing/fixture-receiver.js';
+import { redateChatRow } from '../conversations/redate-chat-row.js';
 import { clientFixture, disposeClientFixtures, settle } from '../testing/client-fixture.js';
 import { subscriptionRequests } from '../roster/subscriptions.js';
 import { MAX_BLOCKED } from '../../xmpp/features/blocking/parse.js';
@@ -26,7 +27,7 @@ function account(serverList: string[] = ['bob@x']) {
   const blocks = accountBlockList(fx.account, fx.consoleLine);
   fx.session.use(blocks.inboundStep);
   const receive = fixtureReceiver(fx);
-  const catchUp = archiveCatchUp(fx.account, { history: fx.history, receive, delivered: () => undefined, consoleLine: fx.consoleLine });
+  const catchUp = archiveCatchUp(fx.account, { history: fx.history, receive, redate: redateChatRow(fx.history, fx.store), delivered: () => undefined, consoleLine: fx.consoleLine });
   messagesFeature(fx.session, { onMessage: catchUp.live }, { ownJid: () => fx.account });
   const sets: string[] = [];
   const pushHandlers = new Map<string, (ctx: { stanza: Element }) => unknown>();

@@ -1,7 +1,7 @@
 import type { ChatMessage } from '../../domain/chat-message.js';
 import { chatTabId } from '../../domain/tab-address.js';
 import { sanitizeLine, sanitizeText } from '../../domain/sanitize.js';
-import type { MessageHistory } from '../../history/message-history.js';
+import type { MessageHistory, Stored } from '../../history/message-history.js';
 import type { Store } from '../../store/create-store.js';
 import type { AccountRooms } from '../rooms/account-rooms.js';
 import { MAX_STRANGER_TABS, type ChatTabs } from './chat-tabs.js';
@@ -29,7 +29,7 @@ export interface ChatReceiverDeps {
  * `archived` when it came with the catch-up: hooks leave those alone, `natter ctl --events`
  * has them.
  */
-export function chatReceiver(account: string, deps: ChatReceiverDeps): (message: ChatMessage, fromArchive?: boolean) => void {
+export function chatReceiver(account: string, deps: ChatReceiverDeps): (message: ChatMessage, fromArchive?: boolean) => Stored | undefined {
   const { store, tabs, history, disclosure } = deps;
   const untabbed = untabbedNotes((text) => deps.consoleLine('info', text), {
     first: (peer) =>
@@ -41,7 +41,7 @@ export function chatReceiver(account: string, deps: ChatReceiverDeps): (message:
     if (message.occupant) {
       const { room, nick } = message.occupant;
       deps.rooms.privateCopy({ room, nick, body: message.body, at: message.at, direction: message.direction, ...(message.id ? { id: message.id } : {}), ...archived });
-      return;
+      return undefined;
     }
     const incoming = message.direction === 'in';
     if (!incoming) disclosure.wroteTo(message.peer);
@@ -49,7 +49,7 @@ export function chatReceiver(account: string, deps: ChatReceiverDeps): (message:
     const tabId = shown ? tabs.open(message.peer, false, account) : undefined;
     const { row, original } = chatRow(history, account, message);
     const stored = history.add(row);
-    if (stored.duplicate) return;
+    if (stored.duplicate) return stored;
     // A conversation seen for the first time in a tab not in front starts unread from here.
     if (incoming && store.getState().activeTabId !== chatTabId(message.peer)) history.ensureReadMarker(account, message.peer, stored.id - 1);
     deps.onEvent?.({
@@ -60,18 +60,19 @@ export function chatReceiver(account: string, deps: ChatReceiverDeps): (message:
     if (incoming && message.file) deps.onEvent?.({ event: 'file', account, peer: message.peer, url: sanitizeLine(message.file), body: message.body, ...archived });
     if (tabId === undefined) {
       untabbed.kept(message.peer);
-      return;
+      return stored;
     }
     if (original) {
       // The original's own line (by history row): a stanza id is no address, anyone can reuse ours.
       store.dispatch({ type: 'line/replace', tabId, rowId: original.id, text: sanitizeText(message.body) });
-      return;
+      return stored;
     }
     // One caught up from the archive (or kept offline) may be older than lines shown: its place is by time, as in the history.
-    if (!tabs.fitsInOrder(tabId, message.at, stored.id)) return;
+    if (!tabs.fitsInOrder(tabId, message.at, stored.id)) return stored;
     store.dispatch({
       type: 'line/append', tabId, kind: incoming ? 'incoming' : 'outgoing', from: incoming ? sanitizeLine(message.peer) : 'me',
       text: sanitizeText(message.body), at: message.at, rowId: stored.id, inTimeOrder: true,
     });
+    return stored;
   };
 }
