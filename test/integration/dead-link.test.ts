@@ -1,10 +1,11 @@
 import type { Element } from '@xmpp/xml';
+import xml from '@xmpp/xml';
 import { afterEach, expect, inject, it } from 'vitest';
 import { createXmppClient } from '../../src/xmpp/session/create-client.js';
 import { registerAccount, uniqueLocal } from '../support/prosody.js';
 import { waitUntil } from '../support/run.js';
 import { startTcpProxy } from '../support/tcp-proxy.js';
-import { startSession } from '../support/xmpp-peer.js';
+import { connectPeer, startSession } from '../support/xmpp-peer.js';
 
 const info = inject('prosody');
 const cleanup: Array<() => unknown> = [];
@@ -47,4 +48,51 @@ it('says that it drops a link whose server stopped answering, then comes back wh
   // Prosody still holds the session natter dropped: natter resumes it (XEP-0198).
   expect(await back).toBe('resumed');
   expect(proxy.accepted()).toBe(2);
+});
+
+// A link broken one way: the server goes on sending, but what natter sends reaches nobody (a
+// half-open link; or Prosody 0.12, which after resuming a session cut in the middle of a stanza
+// fed every later byte into that unfinished stanza). Traffic from the server is no answer to <r/>.
+it('drops a link whose server goes on sending but reads nothing natter sends, and starts a new session', async () => {
+  const [a, b] = await Promise.all([registerAccount(info, uniqueLocal('oneway')), registerAccount(info, uniqueLocal('talker'))]);
+  const proxy = await startTcpProxy({ host: info.host, port: info.c2sPort });
+  cleanup.push(() => proxy.stop());
+  const client = createXmppClient({
+    jid: a.jid, host: info.host, port: proxy.port, caPem: [info.caPem], getPassword: async () => a.password,
+    deadLink: { checkEveryMs: 200, answerWithinMs: 500 },
+  });
+  cleanup.push(() => client.shutdown());
+  const errors: Error[] = [];
+  client.on('error', (error: Error) => errors.push(error));
+  await startSession(client);
+  const bob = await connectPeer(info, b);
+  cleanup.push(() => bob.stop());
+  const fullJid = String(client.jid);
+  let talking = true;
+  const talk = (async () => {
+    for (let n = 0; talking; n++) {
+      await bob.send(fullJid, `still here ${n}`);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+  })();
+  cleanup.push(async () => {
+    talking = false;
+    await talk;
+  });
+
+  proxy.hold('up'); // what natter sends reaches nobody; the server's stanzas still come
+  const failed: string[] = [];
+  client.streamManagement.on('fail', (stanza: Element) => failed.push(String(stanza.getChildText('body'))));
+  await client.send(xml('message', { to: b.jid, type: 'chat', id: 'lost-1' }, xml('body', {}, 'into the void')));
+  await waitUntil(() => errors.length > 0, 10_000, () => 'natter said nothing about the link that reads nothing');
+  expect(errors.map((e) => e.name)).toEqual(['DeadLinkError']);
+  expect(errors[0]?.message).toMatch(/stopped reading what natter sends: it went on sending, but nothing answered .* so natter dropped the link and starts a new session; what was not confirmed is sent again\./);
+  // The message the server never read is handed back (natter's outbox sends it again on the new session).
+  expect(failed).toEqual(['into the void']);
+  proxy.release();
+  const back = await new Promise<string>((resolve) => {
+    client.streamManagement.on('resumed', () => resolve('resumed'));
+    client.once('session-ready', () => resolve('fresh'));
+  });
+  expect(back).toBe('fresh');
 });

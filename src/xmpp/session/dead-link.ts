@@ -1,7 +1,7 @@
 import type { Client } from '@xmpp/client-core';
 import type { Element } from '@xmpp/xml';
 import { DeadLinkError } from './errors.js';
-import { destroySocket, smTakeOverDeadLink } from './xmppjs-internals.js';
+import { destroySocket, smStartFresh, smTakeOverDeadLink } from './xmppjs-internals.js';
 
 const NS_SM = 'urn:xmpp:sm:3';
 
@@ -15,16 +15,23 @@ export interface DeadLinkTiming {
 
 /**
  * XEP-0198 §4: "a client ... can request an acknowledgement at any time by sending an <r/>
- * element", and xmpp.js sends one after a while without traffic. It also ended a link whose
- * <r/> got no answer in time (a frozen server, a network gone quiet), without a word: the
- * person saw "reconnecting" and no reason anywhere. natter now keeps that timer (xmpp.js's
- * is off) and says, as an error on the client, why it drops the link. Anything the server
- * sends is an answer: the link is alive.
+ * element", and xmpp.js sends one after a while without traffic and after what natter sends.
+ * It also ended a link whose <r/> got no answer in time (a frozen server, a network gone
+ * quiet), without a word: the person saw "reconnecting" and no reason anywhere. natter now
+ * keeps that timer (xmpp.js's is off) and says, as an error on the client, why it drops the link.
+ *
+ * Only an <a/> answers. A server that goes on sending without one no longer reads this
+ * session: the link is broken one way, or the server lost its place in what natter sent
+ * (Prosody 0.12 resumed a session on the parser of the connection it lost, so one cut in the
+ * middle of a stanza left every later byte inside that stanza). Resuming such a session would
+ * go on the same way, so natter starts a new one; what was not acknowledged is sent again.
  */
 export function watchForDeadLink(entity: Client, streamManagement: object, where: string, reconnects: () => boolean, timing: DeadLinkTiming = {}): void {
   smTakeOverDeadLink(streamManagement, timing.checkEveryMs);
   const answerWithinMs = timing.answerWithinMs ?? 60_000;
   let timer: NodeJS.Timeout | undefined;
+  /** Something came from the server since the unanswered <r/>. */
+  let heard = false;
   const stopWaiting = (): void => {
     clearTimeout(timer);
     timer = undefined;
@@ -32,15 +39,20 @@ export function watchForDeadLink(entity: Client, streamManagement: object, where
   entity.on('send', (element: Element) => {
     if (timer !== undefined || !element.is('r', NS_SM)) return;
     const askedAt = Date.now();
+    heard = false;
     timer = setTimeout(() => {
       timer = undefined;
       if (entity.status !== 'online') return;
-      entity.emit('error', new DeadLinkError(where, Date.now() - askedAt, reconnects()));
+      entity.emit('error', new DeadLinkError(where, Date.now() - askedAt, reconnects(), heard));
+      if (heard) smStartFresh(streamManagement);
       // No polite </stream:stream>: a server that answers nothing would be waited for 10 s more.
       destroySocket(entity);
     }, answerWithinMs);
     timer.unref();
   });
-  entity.on('element', stopWaiting);
+  entity.on('element', (element: Element) => {
+    if (element.is('a', NS_SM)) stopWaiting();
+    else heard = true;
+  });
   entity.on('disconnect', stopWaiting);
 }

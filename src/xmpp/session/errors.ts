@@ -83,10 +83,19 @@ export class ScramIterationsError extends Error {
 
 /** The server stopped answering on a link that looked open (a frozen server, a dead network): natter ended it. */
 export class DeadLinkError extends Error {
-  constructor(where: string, silentMs: number, reconnects: boolean) {
+  /**
+   * `heard`: the server went on sending meanwhile, so it no longer reads what natter sends
+   * (a link broken one way, or a session the server can not parse any more).
+   */
+  constructor(where: string, silentMs: number, reconnects: boolean, heard = false) {
+    const seconds = Math.round(silentMs / 1000);
+    const again = reconnects ? (heard ? ' and starts a new session' : ' and is reconnecting') : '';
     super(
-      `the server at ${where} stopped answering: nothing came back for ${Math.round(silentMs / 1000)} s after natter asked whether the link is alive (XEP-0198 <r/>), ` +
-        `so natter dropped the link${reconnects ? ' and is reconnecting' : ''}. If this keeps happening, the server or the network on the way to it is down.`,
+      heard
+        ? `the server at ${where} stopped reading what natter sends: it went on sending, but nothing answered natter's question whether the link is alive (XEP-0198 <r/>) for ${seconds} s, ` +
+            `so natter dropped the link${again}; what was not confirmed is sent again. If this keeps happening, the network on the way to the server loses what natter sends.`
+        : `the server at ${where} stopped answering: nothing came back for ${seconds} s after natter asked whether the link is alive (XEP-0198 <r/>), ` +
+            `so natter dropped the link${again}. If this keeps happening, the server or the network on the way to it is down.`,
     );
     this.name = 'DeadLinkError';
   }

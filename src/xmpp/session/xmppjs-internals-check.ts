@@ -61,6 +61,7 @@ function requirements(): Requirement[] {
     { member: 'streamManagement.enabled (@xmpp/stream-management)', holds: () => streamManagement().enabled === false },
     { member: 'streamManagement.id (@xmpp/stream-management)', holds: () => streamManagement().id === '' },
     { member: 'streamManagement.outbound_q (@xmpp/stream-management)', holds: () => Array.isArray(streamManagement().outbound_q) },
+    { member: "streamManagement.outbound, .enableSent and its 'fail' event (@xmpp/stream-management)", holds: failsLikeXmppJs },
     { member: 'streamManagement.requestAckInterval and .timeout (@xmpp/stream-management)', holds: () => streamManagement().requestAckInterval === 30_000 && streamManagement().timeout === 60_000 },
     { member: 'Parser#onStartElement(), #onEndElement(), #onText() as overridable hooks (@xmpp/xml/lib/Parser.js)', holds: parserCallsItsHooks },
   ];
@@ -203,4 +204,24 @@ export class XmppjsInternalsError extends Error {
 export function assertXmppjsInternals(): void {
   const missing = missingXmppjsInternals();
   if (missing.length > 0) throw new XmppjsInternalsError(requirements().map((r) => r.member), missing);
+}
+
+/** xmpp.js's own failQueue() (at 'offline'): each queued stanza to 'fail' listeners, the counters back to the start. smStartFresh does the same. */
+function failsLikeXmppJs(): boolean {
+  const listeners = new Map<string, () => void>();
+  let filter: ((context: { stanza: Element }, next: () => unknown) => unknown) | undefined;
+  const entity = { on: (event: string, listener: () => void) => listeners.set(event, listener), hook: noop };
+  const middleware = { use: noop, filter: (f: typeof filter) => (filter = f) };
+  const state = streamManagementFactory({ streamFeatures: { use: noop }, entity, middleware } as never) as unknown as {
+    enabled: boolean; enableSent: boolean; outbound: number; outbound_q: unknown[]; on(event: 'fail', listener: (stanza: Element) => void): void;
+  };
+  state.enabled = true;
+  const stanza = xml('message', { id: 'probe' });
+  void filter?.({ stanza }, noop);
+  const failed: Element[] = [];
+  state.on('fail', (s) => failed.push(s));
+  state.outbound = 3;
+  state.enableSent = true;
+  listeners.get('offline')?.();
+  return failed[0] === stanza && state.outbound === 0 && !state.enableSent && state.outbound_q.length === 0;
 }

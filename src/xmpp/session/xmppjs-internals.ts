@@ -201,6 +201,10 @@ interface StreamManagementState {
   id: string;
   /** Sent stanzas not yet acknowledged, oldest first. */
   outbound_q: { stanza: Element }[];
+  /** How many sent stanzas the server acknowledged (its last 'h'). */
+  outbound: number;
+  enableSent: boolean;
+  emit(event: 'fail', stanza: Element): boolean;
   /** Milliseconds without traffic before it sends <r/> (30 s). */
   requestAckInterval: number;
   /** Milliseconds it waits for an answer to <r/> before it ends the link (60 s; 0: never). */
@@ -224,6 +228,20 @@ export function smQueued(streamManagement: object, id: string): boolean {
   return sm(streamManagement).outbound_q.some((item) => item.stanza.attrs.id === id);
 }
 
+
+/**
+ * The next connection starts a new session instead of resuming this one (one the server can
+ * no longer read): what waits for an acknowledgement fails, as when a server refuses to resume
+ * (xmpp.js's failed(): each stanza is told to 'fail' listeners, the counters start again).
+ */
+export function smStartFresh(streamManagement: object): void {
+  const state = sm(streamManagement);
+  state.id = '';
+  state.enabled = false;
+  state.enableSent = false;
+  for (let item = state.outbound_q.shift(); item; item = state.outbound_q.shift()) state.emit('fail', item.stanza);
+  state.outbound = 0;
+}
 
 /**
  * Takes over the check that the link is alive: xmpp.js keeps sending <r/> every `checkEveryMs`
