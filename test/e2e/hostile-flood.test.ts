@@ -5,6 +5,7 @@ import xml from '@xmpp/xml';
 import { afterEach, expect, inject, it } from 'vitest';
 import { hostileStanzas, HUGE_BODY_BYTES, type HostileStanza } from '../support/hostile-stanzas.js';
 import { CANARY_SEQUENCES, CANARY_TEXTS } from '../support/hostile-text.js';
+import { ordinaryStanzas } from '../support/ordinary-stanzas.js';
 import { natterAndBob } from '../support/natter-and-bob.js';
 import type { PtySession } from '../support/pty.js';
 import { filesUnder, keyProbe, percentile, rssKib } from '../support/process-probes.js';
@@ -23,6 +24,15 @@ const COUNT = Number(process.env.HOSTILE_STANZAS ?? 600);
 const SEED = Number(process.env.HOSTILE_SEED ?? 21);
 /** Floods one after the other (seeds SEED, SEED+1, …): memory that grows with each round is a leak, memory that stays is a bound. */
 const ROUNDS = Number(process.env.HOSTILE_ROUNDS ?? 1);
+/**
+ * Ordinary stanzas sent before the baseline (as many as the flood's, at most 2,000, unless
+ * HOSTILE_WARMUP says): the baseline is natter in use, its code compiled and its caches filled,
+ * not natter just started. RSS right after the start is reported too (`fresh`). More would
+ * slow Prosody's own archive (its file store grows with each message) more than it tells.
+ */
+const WARMUP = Number(process.env.HOSTILE_WARMUP ?? Math.min(COUNT, 2000));
+/** HOSTILE_CONTROL=1: the flood is ordinary traffic of the same size (what use costs; the memory figures to compare with). */
+const CONTROL = process.env.HOSTILE_CONTROL === '1';
 const NS_MUC = 'http://jabber.org/protocol/muc';
 /** The key the latency probe types: no generated text holds it. */
 const KEY = '⍟';
@@ -125,12 +135,17 @@ it(`${COUNT * ROUNDS} hostile stanzas from a contact and a room occupant, hooks 
   await natter.waitForText(`xml ${a.jid}`);
   await bob.send(a.jid, 'flood-baseline');
   await natter.waitForText('<body>flood-baseline</body>');
+  await settledAck(natter);
+  const fresh = rssKib(natter.pid)!;
+  const heldFresh = await heldNow(natter.pid, counts);
+  const targets = { alice: a.jid, aliceFull, room, aliceNick: nick, occupantNick: 'carol', other: carolAccount.jid };
+  await flood(ordinaryStanzas(SEED, WARMUP, targets), { peer: bob, occupant: carol });
   const ackBefore = await settledAck(natter);
+  await new Promise((resolve) => setTimeout(resolve, 10_000)); // as long as before the measure after the flood
   const baseline = rssKib(natter.pid)!;
   const heldBaseline = await heldNow(natter.pid, counts);
   const outputBefore = natter.output().length;
 
-  const targets = { alice: a.jid, aliceFull, room, aliceNick: nick, occupantNick: 'carol', other: carolAccount.jid };
   const kinds = new Map<string, number>();
   let peak = baseline;
   const sampler = setInterval(() => (peak = Math.max(peak, rssKib(natter.pid) ?? 0)), 100);
@@ -155,7 +170,7 @@ it(`${COUNT * ROUNDS} hostile stanzas from a contact and a room occupant, hooks 
   let ackFlood = ackBefore;
   const afterRounds: number[] = [];
   for (let round = 0; round < ROUNDS; round++) {
-    const stanzas = hostileStanzas(SEED + round, COUNT, targets);
+    const stanzas = (CONTROL ? ordinaryStanzas : hostileStanzas)(SEED + round, COUNT, targets);
     for (const s of stanzas) kinds.set(s.kind, (kinds.get(s.kind) ?? 0) + 1);
     const roundStarted = performance.now();
     await flood(stanzas, { peer: bob, occupant: carol });
@@ -191,12 +206,13 @@ it(`${COUNT * ROUNDS} hostile stanzas from a contact and a room occupant, hooks 
   const exit = await natter.waitForExit(30_000);
   const { textFiles, fileLeaks } = leaksInTextFiles(dirs.home);
   const figures = {
-    seed: SEED, rounds: ROUNDS, tried: COUNT * ROUNDS + 1, received: ackFlood - ackBefore, receivedWithEnd: ackAfter - ackBefore, byKind: Object.fromEntries(kinds),
+    control: CONTROL, seed: SEED, rounds: ROUNDS, tried: COUNT * ROUNDS + 1, received: ackFlood - ackBefore, receivedWithEnd: ackAfter - ackBefore, byKind: Object.fromEntries(kinds),
     writtenMs: Math.round(written), handledMs: Math.round(handled), hookLines: hooks.split('\n').filter((l) => /^(message|highlight|subscription|presence|file|connection)\|/.test(l)).length,
     keyMsIdle: { probes: idle.length, p50: Math.round(percentile(idle, 50)), max: Math.round(Math.max(...idle)) },
     keyMs: { probes: latencies.length, p50: Math.round(percentile(latencies, 50)), p99: Math.round(percentile(latencies, 99)), max: Math.round(Math.max(...latencies)) },
-    rssMiB: { baseline: +(baseline / 1024).toFixed(1), peak: +(peak / 1024).toFixed(1), afterEachRound: afterRounds.map((k) => +(k / 1024).toFixed(1)), after: +(after / 1024).toFixed(1), afterConsoleClosed: +(afterClose / 1024).toFixed(1) },
-    held: { baseline: heldBaseline, after: heldAfter, afterConsoleClosed: heldAfterClose },
+    warmup: WARMUP,
+    rssMiB: { fresh: +(fresh / 1024).toFixed(1), baseline: +(baseline / 1024).toFixed(1), peak: +(peak / 1024).toFixed(1), afterEachRound: afterRounds.map((k) => +(k / 1024).toFixed(1)), after: +(after / 1024).toFixed(1), afterConsoleClosed: +(afterClose / 1024).toFixed(1) },
+    held: { fresh: heldFresh, baseline: heldBaseline, after: heldAfter, afterConsoleClosed: heldAfterClose },
     ownSequences: Object.fromEntries(scan.own), hugeBodyBytes: HUGE_BODY_BYTES, textFiles: textFiles.map((path) => path.slice(dirs.home.length)),
   };
   console.log(`hostile flood figures: ${JSON.stringify(figures, null, 2)}`);
