@@ -20,11 +20,12 @@ export interface DeadLinkTiming {
  * quiet), without a word: the person saw "reconnecting" and no reason anywhere. natter now
  * keeps that timer (xmpp.js's is off) and says, as an error on the client, why it drops the link.
  *
- * Only an <a/> answers. A server that goes on sending without one no longer reads this
- * session: the link is broken one way, or the server lost its place in what natter sent
- * (Prosody 0.12 resumed a session on the parser of the connection it lost, so one cut in the
- * middle of a stanza left every later byte inside that stanza). Resuming such a session would
- * go on the same way, so natter starts a new one; what was not acknowledged is sent again.
+ * Only an <a/> answers: a server that goes on sending without one no longer reads this
+ * session (a link broken one way). Either way natter starts a new session rather than resuming
+ * this one, as a server may have lost its place in what natter sent: Prosody 0.12 resumes a
+ * session on the parser of the connection it lost, so after a cut in the middle of a stanza
+ * every later byte went inside that stanza, resumption after resumption. What was not
+ * acknowledged is sent again; what the server kept comes from the archive.
  */
 export function watchForDeadLink(entity: Client, streamManagement: object, where: string, reconnects: () => boolean, timing: DeadLinkTiming = {}): void {
   smTakeOverDeadLink(streamManagement, timing.checkEveryMs);
@@ -44,7 +45,7 @@ export function watchForDeadLink(entity: Client, streamManagement: object, where
       timer = undefined;
       if (entity.status !== 'online') return;
       entity.emit('error', new DeadLinkError(where, Date.now() - askedAt, reconnects(), heard));
-      if (heard) smStartFresh(streamManagement);
+      smStartFresh(streamManagement);
       // No polite </stream:stream>: a server that answers nothing would be waited for 10 s more.
       destroySocket(entity);
     }, answerWithinMs);

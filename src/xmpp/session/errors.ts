@@ -89,7 +89,7 @@ export class DeadLinkError extends Error {
    */
   constructor(where: string, silentMs: number, reconnects: boolean, heard = false) {
     const seconds = Math.round(silentMs / 1000);
-    const again = reconnects ? (heard ? ' and starts a new session' : ' and is reconnecting') : '';
+    const again = reconnects ? ' and starts a new session' : '';
     super(
       heard
         ? `the server at ${where} stopped reading what natter sends: it went on sending, but nothing answered natter's question whether the link is alive (XEP-0198 <r/>) for ${seconds} s, ` +
