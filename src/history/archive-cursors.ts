@@ -14,19 +14,15 @@ export class ArchiveCursors {
         message_at = COALESCE(excluded.message_at, archive_cursor.message_at)`);
   }
 
-  /** The newest archive id (XEP-0359 stanza-id) seen for `account`: where the catch-up resumes. */
-  of(account: string): string | undefined {
-    return (this.#get.get(account) as { id: string } | undefined)?.id;
-  }
-
-  /** When the cursor of `account` last moved (this machine's clock), if it ever did. */
-  movedAt(account: string): number | undefined {
-    return (this.#get.get(account) as { at: number } | undefined)?.at;
-  }
-
-  /** The time natter gave the last message the cursor passed: what comes after it in the archive came later. */
-  messageAt(account: string): number | undefined {
-    return (this.#get.get(account) as { messageAt: number | null } | undefined)?.messageAt ?? undefined;
+  /**
+   * In one read: the newest archive id (XEP-0359 stanza-id) seen for `account`, where the
+   * catch-up resumes; when the cursor last moved (this machine's clock); and the time natter
+   * gave the last message it passed (what comes after it in the archive came later).
+   */
+  position(account: string): { id?: string; movedAt?: number; messageAt?: number } {
+    const row = this.#get.get(account) as { id: string; at: number; messageAt: number | null } | undefined;
+    if (!row) return {};
+    return { id: row.id, movedAt: row.at, ...(row.messageAt === null ? {} : { messageAt: row.messageAt }) };
   }
 
   /**

@@ -105,22 +105,22 @@ describe('MessageHistory', () => {
 
   it('keeps the archive cursor per account: the archive id seen last, whatever the messages claim about their time', () => {
     const { history } = fresh();
-    expect(history.cursors.of('alice@x')).toBeUndefined();
+    expect(history.cursors.position('alice@x').id).toBeUndefined();
     history.cursors.advance('alice@x', 'a1');
     history.cursors.advance('bob@x', 'b1');
     history.cursors.advance('alice@x', 'a2');
-    expect(history.cursors.of('alice@x')).toBe('a2');
-    expect(history.cursors.of('bob@x')).toBe('b1');
+    expect(history.cursors.position('alice@x').id).toBe('a2');
+    expect(history.cursors.position('bob@x').id).toBe('b1');
   });
 
   it("keeps the time of the cursor's message; a result with no message (a receipt) keeps the one before", () => {
     const { history } = fresh();
     history.cursors.advance('alice@x', 'a1');
-    expect(history.cursors.messageAt('alice@x')).toBeUndefined();
+    expect(history.cursors.position('alice@x').messageAt).toBeUndefined();
     history.cursors.advance('alice@x', 'a2', 5_000);
     history.cursors.advance('alice@x', 'receipt');
-    expect(history.cursors.of('alice@x')).toBe('receipt');
-    expect(history.cursors.messageAt('alice@x')).toBe(5_000);
+    expect(history.cursors.position('alice@x').id).toBe('receipt');
+    expect(history.cursors.position('alice@x').messageAt).toBe(5_000);
   });
 
   it('moves a row to another time: pages read it in its new place, after a restart too', () => {
@@ -139,7 +139,7 @@ describe('MessageHistory', () => {
     const { history, db } = fresh();
     db.prepare("INSERT INTO archive_cursor (account, last_id, at) VALUES ('alice@x', 'forged', ?)").run(Date.parse('2999-01-01T00:00:00Z'));
     history.cursors.advance('alice@x', 'a1');
-    expect(history.cursors.of('alice@x')).toBe('a1');
+    expect(history.cursors.position('alice@x').id).toBe('a1');
   });
 
   it('counts incoming messages after the read marker of each conversation', () => {

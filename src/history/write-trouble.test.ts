@@ -97,7 +97,7 @@ it('the database locked by another program: messages are held with their deliver
     ['while locked', 'sent'],
     ['in a transaction', 'none'],
   ]);
-  expect(history.cursors.of('alice@x')).toBeUndefined();
+  expect(history.cursors.position('alice@x').id).toBeUndefined();
   history.close();
 });
 

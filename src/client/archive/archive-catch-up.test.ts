@@ -61,7 +61,7 @@ function catchingUp() {
   };
   /** When bob's message with archive id `id` is dated in the history. */
   const at = (id: string) => fx.stored('bob@x').find((m) => m.stanzaId === id)!.at;
-  return { fx, outbox, catchUp, port, queries, result, archivedAs, live, answer, at, cursor: () => fx.history.cursors.of(fx.account) };
+  return { fx, outbox, catchUp, port, queries, result, archivedAs, live, answer, at, cursor: () => fx.history.cursors.position(fx.account).id };
 }
 
 /** XEP-0313 §4.3: the end of a query's results (RSM <last/>: the id of the last result). */
@@ -84,6 +84,21 @@ function shownThenCut(shownAt: number) {
   c.catchUp.sessionStarted();
   return { c, at: c.at };
 }
+
+/** shownThenCut at 193 ms into `second`; the new session's catch-up starts 0.9 s into it. */
+function catchingUpAfterCut(second: number) {
+  const cut = shownThenCut(second + 193);
+  vi.setSystemTime(second + 900);
+  cut.c.catchUp.start(cut.c.port);
+  return cut;
+}
+
+/** bob's messages by archive id, in the history's order (time, then row). */
+const storedOrder = (c: ReturnType<typeof catchingUp>): Array<string | null> =>
+  c.fx.stored('bob@x').sort((x, y) => x.at - y.at || x.id - y.id).map((m) => m.stanzaId);
+
+/** The texts of bob's tab, top to bottom. */
+const bobsScreen = (c: ReturnType<typeof catchingUp>): string[] => c.fx.store.getState().lines[chatTabId('bob@x')]!.map((l) => l.text);
 
 describe('the archive catch-up', () => {
   it('moves the cursor in archive order while it runs; live messages meanwhile do not move it, after it they do', async () => {
@@ -166,7 +181,7 @@ describe('the archive catch-up', () => {
   it("places what the archive gives after the cursor's message after it, though its stamp is earlier (a whole second, or a server clock behind natter's)", async () => {
     const c = catchingUp();
     c.live('l1', 'live, with milliseconds');
-    const movedAt = c.fx.history.cursors.movedAt('alice@x')!;
+    const movedAt = c.fx.history.cursors.position('alice@x').movedAt!;
     c.catchUp.sessionStarted();
     c.catchUp.start(c.port);
     expect(c.queries[0]!.iq.toString()).toContain('<after>l1</after>');
@@ -282,39 +297,30 @@ describe('the archive catch-up', () => {
 
   it('places what a catch-up after a cut brings in the second of the newest message the cut stream showed after it; older stamps stay', async () => {
     const second = Date.UTC(2026, 5, 1, 12, 0, 24);
-    const { c, at } = shownThenCut(second + 193);
-    vi.setSystemTime(second + 900);
-    c.catchUp.start(c.port);
+    const { c, at } = catchingUpAfterCut(second);
     c.result('a0', 'sent long before', 'alice@x', second - 5000);
     c.result('a1', 'lost in the cut, stamped in the same second', 'alice@x', second);
     await c.answer();
     expect([at('a0'), at('l1'), at('a1')]).toEqual([second - 5000, second + 193, second + 193]);
-    const order = c.fx.stored('bob@x').sort((x, y) => x.at - y.at || x.id - y.id).map((m) => m.stanzaId);
-    expect(order).toEqual(['a0', 'l1', 'a1']);
+    expect(storedOrder(c)).toEqual(['a0', 'l1', 'a1']);
   });
 
   it("puts results in the archive's order around messages natter had: one routed before a message shown before the cut goes above it, on screen too", async () => {
     const second = Date.UTC(2026, 5, 1, 12, 0, 24);
-    const { c, at } = shownThenCut(second + 193);
-    vi.setSystemTime(second + 900);
-    c.catchUp.start(c.port);
+    const { c, at } = catchingUpAfterCut(second);
     // The catch-up of the cut session had no answer: the cursor stayed before both.
     c.result('a1', 'routed before l1, stamped in its second', 'alice@x', second);
     c.result('l1', 'shown before the cut');
     c.result('a2', 'lost in the cut', 'alice@x', second);
     await c.answer();
-    const order = c.fx.stored('bob@x').sort((x, y) => x.at - y.at || x.id - y.id).map((m) => m.stanzaId);
-    expect(order).toEqual(['a1', 'l1', 'a2']);
+    expect(storedOrder(c)).toEqual(['a1', 'l1', 'a2']);
     expect([at('a1'), at('l1'), at('a2')]).toEqual([second + 192, second + 193, second + 193]);
-    const screen = c.fx.store.getState().lines[chatTabId('bob@x')]!.map((l) => l.text);
-    expect(screen).toEqual(['routed before l1, stamped in its second', 'shown before the cut', 'lost in the cut']);
+    expect(bobsScreen(c)).toEqual(['routed before l1, stamped in its second', 'shown before the cut', 'lost in the cut']);
   });
 
   it('moves a result placed by a catch-up the link cut short when the next catch-up finds a message natter had after it', async () => {
     const second = Date.UTC(2026, 5, 1, 12, 0, 24);
-    const { c, at } = shownThenCut(second + 193);
-    vi.setSystemTime(second + 900);
-    c.catchUp.start(c.port);
+    const { c, at } = catchingUpAfterCut(second);
     c.result('a1', 'routed before l1, stamped in its second', 'alice@x', second);
     // Cut again before the archive said more: the next session asks from a1.
     c.catchUp.sessionEnded();
@@ -324,8 +330,7 @@ describe('the archive catch-up', () => {
     c.result('l1', 'shown before the cut');
     await c.answer();
     expect([at('a1'), at('l1')]).toEqual([second + 192, second + 193]);
-    const screen = c.fx.store.getState().lines[chatTabId('bob@x')]!.map((l) => l.text);
-    expect(screen).toEqual(['routed before l1, stamped in its second', 'shown before the cut']);
+    expect(bobsScreen(c)).toEqual(['routed before l1, stamped in its second', 'shown before the cut']);
   });
 
   it('keeps that place when the cursor moved again long after the cut', async () => {

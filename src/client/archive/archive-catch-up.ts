@@ -82,9 +82,10 @@ export function archiveCatchUp(account: string, deps: {
         answered();
         if (current === run && answeredByServer) caughtUp = true;
       };
-      cursorMovedAt = history.cursors.movedAt(account);
-      order.restart(history.cursors.messageAt(account));
-      catchUp(port, account, history.cursors.of(account), {
+      const cursor = history.cursors.position(account);
+      cursorMovedAt = cursor.movedAt;
+      order.restart(cursor.messageAt);
+      catchUp(port, account, cursor.id, {
         onMessage: archived,
         onRejected: (reason) => deps.consoleLine('error', `ignored a forged archive result (${sanitizeLine(reason)})`),
         onReceipt: (receipt) => deps.delivered(receipt.peer, receipt.id),
