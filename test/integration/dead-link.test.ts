@@ -13,20 +13,35 @@ afterEach(async () => {
   for (const c of cleanup.splice(0).reverse()) await c();
 });
 
-// The issue saw it with ejabberd under SIGSTOP; a relay that passes nothing either way is the same
-// frozen server to natter. The check comes after 0.2 s of silence and may wait 0.5 s (30 s and 60 s
-// in use), so the test does not wait a minute and a half.
-it('says that it drops a link whose server stopped answering, then comes back when the server does', async () => {
-  const a = await registerAccount(info, uniqueLocal('frozen'));
+/**
+ * A client of `account` through a relay the test can hold, checking the link after 0.2 s of
+ * silence and waiting 0.5 s for an answer (30 s and 60 s in use); the errors it reports.
+ */
+async function relayedClient(account: { jid: string; password: string }) {
   const proxy = await startTcpProxy({ host: info.host, port: info.c2sPort });
   cleanup.push(() => proxy.stop());
   const client = createXmppClient({
-    jid: a.jid, host: info.host, port: proxy.port, caPem: [info.caPem], getPassword: async () => a.password,
+    jid: account.jid, host: info.host, port: proxy.port, caPem: [info.caPem], getPassword: async () => account.password,
     deadLink: { checkEveryMs: 200, answerWithinMs: 500 },
   });
   cleanup.push(() => client.shutdown());
   const errors: Error[] = [];
   client.on('error', (error: Error) => errors.push(error));
+  return { proxy, client, errors };
+}
+
+/** Whether the client's next session is its old one resumed (XEP-0198) or a new one. */
+const howItComesBack = (client: ReturnType<typeof createXmppClient>): Promise<'resumed' | 'fresh'> =>
+  new Promise((resolve) => {
+    client.streamManagement.on('resumed', () => resolve('resumed'));
+    client.once('session-ready', () => resolve('fresh'));
+  });
+
+// The issue saw it with ejabberd under SIGSTOP; a relay that passes nothing either way is the same
+// frozen server to natter. The check comes after 0.2 s of silence and may wait 0.5 s (30 s and 60 s
+// in use), so the test does not wait a minute and a half.
+it('says that it drops a link whose server stopped answering, then comes back when the server does', async () => {
+  const { proxy, client, errors } = await relayedClient(await registerAccount(info, uniqueLocal('frozen')));
   let checks = 0;
   client.on('send', (element: Element) => void (element.is('r', 'urn:xmpp:sm:3') && checks++));
   await startSession(client);
@@ -41,10 +56,7 @@ it('says that it drops a link whose server stopped answering, then comes back wh
     new RegExp(`^the server at 127\\.0\\.0\\.1:${proxy.port} stopped answering: nothing came back for \\d+ s after natter asked whether the link is alive \\(XEP-0198 <r/>\\), so natter dropped the link and starts a new session\\.`),
   );
   proxy.release();
-  const back = new Promise<string>((resolve) => {
-    client.streamManagement.on('resumed', () => resolve('resumed'));
-    client.once('session-ready', () => resolve('fresh'));
-  });
+  const back = howItComesBack(client);
   // Prosody still holds the session natter dropped, but natter starts a new one: a server that
   // stopped answering may have lost its place in what natter sent (see dead-link.ts).
   expect(await back).toBe('fresh');
@@ -56,15 +68,7 @@ it('says that it drops a link whose server stopped answering, then comes back wh
 // fed every later byte into that unfinished stanza). Traffic from the server is no answer to <r/>.
 it('drops a link whose server goes on sending but reads nothing natter sends, and starts a new session', async () => {
   const [a, b] = await Promise.all([registerAccount(info, uniqueLocal('oneway')), registerAccount(info, uniqueLocal('talker'))]);
-  const proxy = await startTcpProxy({ host: info.host, port: info.c2sPort });
-  cleanup.push(() => proxy.stop());
-  const client = createXmppClient({
-    jid: a.jid, host: info.host, port: proxy.port, caPem: [info.caPem], getPassword: async () => a.password,
-    deadLink: { checkEveryMs: 200, answerWithinMs: 500 },
-  });
-  cleanup.push(() => client.shutdown());
-  const errors: Error[] = [];
-  client.on('error', (error: Error) => errors.push(error));
+  const { proxy, client, errors } = await relayedClient(a);
   await startSession(client);
   const bob = await connectPeer(info, b);
   cleanup.push(() => bob.stop());
@@ -91,9 +95,5 @@ it('drops a link whose server goes on sending but reads nothing natter sends, an
   // The message the server never read is handed back (natter's outbox sends it again on the new session).
   expect(failed).toEqual(['into the void']);
   proxy.release();
-  const back = await new Promise<string>((resolve) => {
-    client.streamManagement.on('resumed', () => resolve('resumed'));
-    client.once('session-ready', () => resolve('fresh'));
-  });
-  expect(back).toBe('fresh');
+  expect(await howItComesBack(client)).toBe('fresh');
 });
